@@ -1,0 +1,99 @@
+using Microsoft.CodeAnalysis;
+
+namespace SymDiff.Generator.Diagnostics;
+
+/// <summary>Every diagnostic SymDiff reports. IDs: SD1xxx usage, SD2xxx differentiation; a retired ID is never reused.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Usage = "SymDiff.Usage";
+    private const string Differentiation = "SymDiff.Differentiation";
+
+    public static readonly DiagnosticDescriptor MethodMustBeStatic = Error(
+        "SD1001", Usage,
+        "Differentiable method must be static",
+        "Method '{0}' is marked [Differentiable] but is not static; make it static (instance state is not differentiated)",
+        "A [Differentiable] method must be static: its value may depend only on its parameters.");
+
+    public static readonly DiagnosticDescriptor ContainingTypeMustBePartial = Error(
+        "SD1002", Usage,
+        "Type containing a differentiable method must be partial",
+        "Type '{0}' contains the [Differentiable] method '{1}' but is not partial; add the 'partial' modifier so the generated gradient can be added to it",
+        "The generated gradient is added to the same type, so that type and every type containing it must be declared partial.");
+
+    public static readonly DiagnosticDescriptor ReturnTypeMustBeDouble = Error(
+        "SD1003", Usage,
+        "Differentiable method must return double",
+        "Method '{0}' returns '{1}'; a [Differentiable] method must return double",
+        "Only scalar methods returning double are differentiated in this version.");
+
+    public static readonly DiagnosticDescriptor ParameterTypeMustBeDouble = Error(
+        "SD1004", Usage,
+        "Parameter of a differentiable method must be double",
+        "Parameter '{0}' of '{1}' has type '{2}'; every parameter of a [Differentiable] method must be double (pass other values as constants or compute them outside)",
+        "Only double parameters are supported in this version.");
+
+    public static readonly DiagnosticDescriptor ParameterModifierNotSupported = Error(
+        "SD1005", Usage,
+        "Parameter modifier not supported in a differentiable method",
+        "Parameter '{0}' of '{1}' is declared '{2}'; [Differentiable] methods take their parameters by value: remove the modifier and return the result",
+        "ref, out, in, params and scoped parameters are not supported.");
+
+    public static readonly DiagnosticDescriptor MethodMustNotBeGeneric = Error(
+        "SD1006", Usage,
+        "Differentiable method must not be generic",
+        "Method '{0}' has type parameters; generic [Differentiable] methods are not supported yet: write it for double",
+        "Generic methods are not differentiated in this version.");
+
+    public static readonly DiagnosticDescriptor MethodMustHaveBody = Error(
+        "SD1007", Usage,
+        "Differentiable method must have a body",
+        "Method '{0}' has no body to differentiate; give it a block or expression body",
+        "Abstract, extern and partial-definition methods cannot be differentiated: the generator reads the body.");
+
+    public static readonly DiagnosticDescriptor ExpressionNotSupported = Error(
+        "SD2001", Differentiation,
+        "Expression not supported in a differentiable method",
+        "'{0}' cannot be differentiated: {1}",
+        "The generator understands double arithmetic (+ - * /, unary minus), comparisons, && || !, ?:, literals, constants, parameters, locals and the supported Math functions.");
+
+    public static readonly DiagnosticDescriptor CallNotDifferentiable = Error(
+        "SD2002", Differentiation,
+        "Call cannot be differentiated",
+        "Call to '{0}' cannot be differentiated: SymDiff knows only these Math (or double) functions of double arguments: {1}; inline the called code or rewrite it with them",
+        "A derivative is never silently dropped: a call the generator cannot see through is an error, not a constant.");
+
+    public static readonly DiagnosticDescriptor StatementNotSupported = Error(
+        "SD2003", Differentiation,
+        "Statement not supported in a differentiable method",
+        "{0} is not supported in a [Differentiable] method: {1}",
+        "The generator understands local declarations, assignments (= += -= *= /= ++ --), if/else, blocks and return.");
+
+    public static readonly DiagnosticDescriptor LocalTypeNotSupported = Error(
+        "SD2004", Differentiation,
+        "Local type not supported in a differentiable method",
+        "Local '{0}' has type '{1}'; locals of a [Differentiable] method must be double or bool",
+        "Only double and bool locals are supported in this version; constants of other types may be declared const.");
+
+    public static readonly DiagnosticDescriptor AssignmentTargetNotSupported = Error(
+        "SD2005", Differentiation,
+        "Assignment target not supported in a differentiable method",
+        "Assignment to '{0}' is not supported: a [Differentiable] method may only assign its own locals and parameters",
+        "Writing fields, properties or array elements would be a side effect the gradient cannot see.");
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "SD2999", Differentiation,
+        "SymDiff generator failed",
+        "SymDiff could not generate the gradient of '{0}': {1}. This is a bug in SymDiff; please report it with the method's source.",
+        "An unexpected failure inside the generator is reported here instead of stopping the build; the method gets no generated code.");
+
+    private static DiagnosticDescriptor Error(string id, string category, string title, string message, string description)
+        => new(
+            id,
+            title,
+            message,
+            category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: description,
+            helpLinkUri: "docs/diagnostics.md#" + id.ToLowerInvariant());
+}

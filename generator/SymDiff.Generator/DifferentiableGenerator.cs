@@ -1,0 +1,90 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SymDiff.Generator.Diagnostics;
+using SymDiff.Generator.Differentiation;
+using SymDiff.Generator.Emitting;
+using SymDiff.Generator.Model;
+using SymDiff.Generator.Parsing;
+
+namespace SymDiff.Generator;
+
+/// <summary>
+/// Adds <c>NameGradient</c> to the partial type of every <c>[SymDiff.Differentiable]</c> method:
+/// Select → Parse → Derive → group by type → Emit. Each stage is a pure static function.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class DifferentiableGenerator : IIncrementalGenerator
+{
+    private const string AttributeName = "SymDiff.DifferentiableAttribute";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var parsed = context.SyntaxProvider.ForAttributeWithMetadataName(
+            AttributeName,
+            static (node, _) => node is MethodDeclarationSyntax,
+            MethodParser.Parse);
+
+        var diagnostics = parsed
+            .SelectMany(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (production, diagnostic) => production.ReportDiagnostic(diagnostic));
+
+        var methods = parsed
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => result.Model!)
+            .WithTrackingName(TrackingNames.MethodModels);
+
+        var derivatives = methods
+            .Select(ReverseMode.Derive)
+            .WithTrackingName(TrackingNames.Derivatives);
+
+        var types = derivatives
+            .Collect()
+            .SelectMany(TypeGrouping.Group)
+            .WithTrackingName(TrackingNames.TypeModels);
+
+        context.RegisterSourceOutput(types, Emit);
+    }
+
+    private static void Emit(SourceProductionContext production, TypeOutputModel type)
+    {
+        if (TryEmit(type, production.CancellationToken, out var source, out var failures))
+        {
+            production.AddSource(GradientEmitter.HintName(type.Type), source!);
+        }
+
+        foreach (var failure in failures)
+        {
+            production.ReportDiagnostic(failure);
+        }
+    }
+
+    /// <summary>Emits one type's file; any failure becomes an SD2999 diagnostic instead of an exception.</summary>
+    internal static bool TryEmit(TypeOutputModel type, System.Threading.CancellationToken cancellationToken, out string? source, out System.Collections.Generic.List<Diagnostic> failures)
+    {
+        failures = new();
+        foreach (var method in type.Methods)
+        {
+            if (method.Failure is not null)
+            {
+                failures.Add(InternalError(type, method.Method.Name, method.Failure));
+            }
+        }
+
+        try
+        {
+            source = GradientEmitter.Emit(type, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            failures.Add(InternalError(type, "*", e.GetType().Name + ": " + e.Message));
+            source = null;
+            return false;
+        }
+    }
+
+    private static Diagnostic InternalError(TypeOutputModel type, string method, string message)
+        => Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, type.Type.QualifiedName + "." + method, message);
+}

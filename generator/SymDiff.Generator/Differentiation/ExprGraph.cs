@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Differentiation;
+
+/// <summary>
+/// A hash-consed expression DAG: asking for a node that exists returns its id, so every distinct
+/// subexpression is stored once. Operands always have smaller ids than their users, so id order is
+/// a topological order.
+/// </summary>
+internal sealed class ExprGraph
+{
+    private readonly List<GraphNode> _nodes = new();
+    private readonly Dictionary<GraphNode, int> _ids = new();
+
+    public int Count => _nodes.Count;
+
+    public GraphNode this[int id] => _nodes[id];
+
+    public IReadOnlyList<GraphNode> Nodes => _nodes;
+
+    public int Intern(GraphNode node)
+    {
+        if (_ids.TryGetValue(node, out var id))
+        {
+            return id;
+        }
+
+        id = _nodes.Count;
+        _nodes.Add(node);
+        _ids.Add(node, id);
+        return id;
+    }
+
+    public bool TryFind(GraphNode node, out int id) => _ids.TryGetValue(node, out id);
+
+    public bool IsConstant(int id, out double value)
+    {
+        var node = _nodes[id];
+        value = node.Constant;
+        return node.IsConstant;
+    }
+
+    public bool IsConstant(int id, double value)
+        => _nodes[id].IsConstant && _nodes[id].Payload == System.BitConverter.DoubleToInt64Bits(value);
+
+    public bool Is(int id, Operation operation) => _nodes[id].Operation == operation;
+}

@@ -1,0 +1,224 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Differentiation;
+
+/// <summary>
+/// Prints a DAG node as a one-line textbook formula: <c>3·x²·(x + 3·y) + x³</c>. Repeated factors
+/// of a product become powers; a formula longer than <see cref="MaxLength"/> is not printed.
+/// </summary>
+internal sealed class FormulaPrinter
+{
+    public const int MaxLength = 400;
+    public const string TooLong = "(too long to print; read the generated code)";
+
+    private const int AtomPrecedence = 100;
+    private const int PowerPrecedence = 95;
+    private const int UnaryPrecedence = 90;
+    private const int ProductPrecedence = 80;
+    private const int SumPrecedence = 70;
+    private const int ComparePrecedence = 60;
+    private const int AndPrecedence = 50;
+    private const int OrPrecedence = 45;
+    private const int SelectPrecedence = 40;
+
+    private readonly IReadOnlyList<GraphNode> _nodes;
+    private readonly IReadOnlyList<string> _parameters;
+    private readonly Dictionary<int, (string? Text, int Precedence)> _memo = new();
+
+    public FormulaPrinter(IReadOnlyList<GraphNode> nodes, IReadOnlyList<string> parameters)
+    {
+        _nodes = nodes;
+        _parameters = parameters;
+    }
+
+    public string Print(int id) => Format(id).Text ?? TooLong;
+
+    private (string? Text, int Precedence) Format(int id)
+    {
+        if (!_memo.TryGetValue(id, out var result))
+        {
+            result = FormatCore(id);
+            if (result.Text is { Length: > MaxLength })
+            {
+                result = (null, AtomPrecedence);
+            }
+
+            _memo[id] = result;
+        }
+
+        return result;
+    }
+
+    private (string? Text, int Precedence) FormatCore(int id)
+    {
+        var node = _nodes[id];
+        switch (node.Operation)
+        {
+            case Operation.Constant:
+                var constant = FormatConstant(node.Constant);
+                return (constant, constant.StartsWith("-") ? UnaryPrecedence : AtomPrecedence);
+            case Operation.Parameter:
+                return (_parameters[node.ParameterIndex], AtomPrecedence);
+            case Operation.Multiply:
+                return Product(id);
+            case Operation.Add:
+            case Operation.Subtract:
+                return Binary(node, node.Operation == Operation.Add ? " + " : " - ", SumPrecedence);
+            case Operation.Divide:
+                return Binary(node, " / ", ProductPrecedence);
+            case Operation.Negate:
+                var operand = Operand(node.Operand0, UnaryPrecedence + 1);
+                return operand is null ? (null, 0) : ("-" + operand, UnaryPrecedence);
+            case Operation.Less or Operation.LessOrEqual or Operation.Greater or Operation.GreaterOrEqual
+                or Operation.Equal or Operation.NotEqual:
+                return Binary(node, " " + OperatorOf(node.Operation) + " ", ComparePrecedence);
+            case Operation.And:
+                return Binary(node, " ∧ ", AndPrecedence);
+            case Operation.Or:
+                return Binary(node, " ∨ ", OrPrecedence);
+            case Operation.Not:
+                var negated = Operand(node.Operand0, AtomPrecedence);
+                return negated is null ? (null, 0) : ("¬" + negated, UnaryPrecedence);
+            case Operation.True:
+                return ("true", AtomPrecedence);
+            case Operation.False:
+                return ("false", AtomPrecedence);
+            case Operation.Select:
+                var c = Operand(node.Operand0, SelectPrecedence + 1);
+                var t = Operand(node.Operand1, SelectPrecedence + 1);
+                var f = Operand(node.Operand2, SelectPrecedence);
+                return c is null || t is null || f is null ? (null, 0) : (c + " ? " + t + " : " + f, SelectPrecedence);
+            default:
+                var template = OperationTable.Get(node.Operation).Formula;
+                var arguments = new object?[node.Arity];
+                for (var i = 0; i < node.Arity; i++)
+                {
+                    arguments[i] = Operand(node.Operand(i), 0);
+                    if (arguments[i] is null)
+                    {
+                        return (null, 0);
+                    }
+                }
+
+                return (string.Format(CultureInfo.InvariantCulture, template, arguments), AtomPrecedence);
+        }
+    }
+
+    private (string? Text, int Precedence) Binary(GraphNode node, string symbol, int precedence)
+    {
+        var left = Operand(node.Operand0, precedence);
+        var right = Operand(node.Operand1, precedence + 1);
+        return left is null || right is null ? (null, 0) : (left + symbol + right, precedence);
+    }
+
+    /// <summary>Flattens a chain of products so that repeated factors print as powers.</summary>
+    private (string? Text, int Precedence) Product(int id)
+    {
+        var coefficient = 1.0;
+        var factors = new List<int>();
+        var exponents = new Dictionary<int, int>();
+        CollectFactors(id, ref coefficient, factors, exponents);
+
+        var text = new StringBuilder();
+        if (coefficient == -1.0)
+        {
+            text.Append('-');
+        }
+        else if (coefficient != 1.0 || factors.Count == 0)
+        {
+            text.Append(FormatConstant(coefficient));
+        }
+
+        foreach (var factor in factors)
+        {
+            var exponent = exponents[factor];
+            var operand = Operand(factor, exponent > 1 ? PowerPrecedence + 1 : ProductPrecedence + 1);
+            if (operand is null)
+            {
+                return (null, 0);
+            }
+
+            if (text.Length > 0 && text[text.Length - 1] != '-')
+            {
+                text.Append('·');
+            }
+
+            text.Append(operand);
+            if (exponent > 1)
+            {
+                text.Append(Superscript(exponent));
+            }
+        }
+
+        return (text.ToString(), coefficient < 0 ? UnaryPrecedence - 1 : ProductPrecedence);
+    }
+
+    private void CollectFactors(int id, ref double coefficient, List<int> factors, Dictionary<int, int> exponents)
+    {
+        var node = _nodes[id];
+        if (node.Operation == Operation.Multiply)
+        {
+            CollectFactors(node.Operand0, ref coefficient, factors, exponents);
+            CollectFactors(node.Operand1, ref coefficient, factors, exponents);
+        }
+        else if (node.IsConstant)
+        {
+            coefficient *= node.Constant;
+        }
+        else if (exponents.TryGetValue(id, out var count))
+        {
+            exponents[id] = count + 1;
+        }
+        else
+        {
+            factors.Add(id);
+            exponents[id] = 1;
+        }
+    }
+
+    private string? Operand(int id, int minimumPrecedence)
+    {
+        var (text, precedence) = Format(id);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return precedence < minimumPrecedence ? "(" + text + ")" : text;
+    }
+
+    private static string OperatorOf(Operation operation) => operation switch
+    {
+        Operation.Less => "<",
+        Operation.LessOrEqual => "≤",
+        Operation.Greater => ">",
+        Operation.GreaterOrEqual => "≥",
+        Operation.Equal => "=",
+        _ => "≠",
+    };
+
+    private static string Superscript(int exponent)
+    {
+        const string digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        return new string(exponent.ToString(CultureInfo.InvariantCulture).Select(d => digits[d - '0']).ToArray());
+    }
+
+    private static string FormatConstant(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "NaN";
+        }
+
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "∞" : "-∞";
+        }
+
+        return value.ToString("R", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,468 @@
+using System;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Differentiation;
+
+/// <summary>
+/// Smart constructors over an <see cref="ExprGraph"/>: every node is made here, and every
+/// simplification rule lives here.
+/// </summary>
+/// <remarks>
+/// Two rule sets, kept apart on purpose:
+/// <list type="bullet">
+/// <item><b>Value rules</b> (<see cref="Add"/>, <see cref="Multiply"/>, ...) keep IEEE-754 results,
+/// except for the sign of a zero: constants are folded only by exactly rounded operations
+/// (+ − × ÷, sqrt, floor, ...; never sin or log, whose last bit varies by platform); <c>x·1</c>,
+/// <c>x/1</c>, <c>x−0</c>, <c>−(−x)</c> are dropped; <c>x+0 → x</c> and <c>0−x → −x</c> may turn a
+/// +0 into −0; <c>x·0</c> is <b>not</b> folded, since NaN·0 and ∞·0 are NaN.</item>
+/// <item><b>Derivative rules</b> (<see cref="Scale"/>, <see cref="Accumulate"/>) combine adjoints.
+/// There a zero is symbolic: a path whose derivative is zero contributes nothing, so an
+/// untaken branch or a dead value can never inject 0·∞ = NaN into a gradient.</item>
+/// </list>
+/// </remarks>
+internal sealed class GraphAlgebra
+{
+    /// <summary>Integer powers up to this size are expanded into multiplications.</summary>
+    private const int MaxExpandedPower = 16;
+
+    public GraphAlgebra(ExprGraph graph)
+    {
+        Graph = graph;
+        Zero = Constant(0.0);
+        One = Constant(1.0);
+    }
+
+    public ExprGraph Graph { get; }
+
+    public int Zero { get; }
+
+    public int One { get; }
+
+    public int Constant(double value) => Graph.Intern(GraphNode.FromConstant(value));
+
+    public int Parameter(int index) => Graph.Intern(GraphNode.FromParameter(index));
+
+    public bool IsZero(int id) => Graph.IsConstant(id, out var value) && value == 0.0;
+
+    public bool IsOne(int id) => Graph.IsConstant(id, 1.0);
+
+    private GraphNode Node(int id) => Graph[id];
+
+    private bool IsConstant(int id, out double value) => Graph.IsConstant(id, out value);
+
+    /// <summary>Applies <paramref name="operation"/> to operands, choosing the right constructor.</summary>
+    public int Apply(Operation operation, int a = -1, int b = -1, int c = -1) => operation switch
+    {
+        Operation.Add => Add(a, b),
+        Operation.Subtract => Subtract(a, b),
+        Operation.Multiply => Multiply(a, b),
+        Operation.Divide => Divide(a, b),
+        Operation.Negate => Negate(a),
+        Operation.Pow => Pow(a, b),
+        Operation.Select => Select(a, b, c),
+        Operation.Not => Not(a),
+        Operation.And or Operation.Or => Logical(operation, a, b),
+        Operation.Less or Operation.LessOrEqual or Operation.Greater or Operation.GreaterOrEqual
+            or Operation.Equal or Operation.NotEqual => Compare(operation, a, b),
+        _ => Function(operation, a, b),
+    };
+
+    // ---- Value rules -------------------------------------------------------------------------
+
+    public int Add(int a, int b)
+    {
+        if (IsConstant(a, out var x) && IsConstant(b, out var y))
+        {
+            return Constant(x + y);
+        }
+
+        if (IsZero(a))
+        {
+            return b;
+        }
+
+        if (IsZero(b))
+        {
+            return a;
+        }
+
+        if (Graph.Is(b, Operation.Negate))
+        {
+            return Subtract(a, Node(b).Operand0);
+        }
+
+        if (Graph.Is(a, Operation.Negate))
+        {
+            return Subtract(b, Node(a).Operand0);
+        }
+
+        if (a == b)
+        {
+            return Multiply(Constant(2.0), a);
+        }
+
+        return Commutative(Operation.Add, a, b);
+    }
+
+    public int Subtract(int a, int b)
+    {
+        if (IsConstant(a, out var x) && IsConstant(b, out var y))
+        {
+            return Constant(x - y);
+        }
+
+        if (IsZero(b))
+        {
+            return a;
+        }
+
+        if (IsZero(a))
+        {
+            return Negate(b);
+        }
+
+        if (Graph.Is(b, Operation.Negate))
+        {
+            return Add(a, Node(b).Operand0);
+        }
+
+        return Graph.Intern(new GraphNode(Operation.Subtract, a, b));
+    }
+
+    public int Multiply(int a, int b)
+    {
+        if (IsConstant(a, out var x) && IsConstant(b, out var y))
+        {
+            return Constant(x * y);
+        }
+
+        if (IsOne(a))
+        {
+            return b;
+        }
+
+        if (IsOne(b))
+        {
+            return a;
+        }
+
+        if (Graph.IsConstant(a, -1.0))
+        {
+            return Negate(b);
+        }
+
+        if (Graph.IsConstant(b, -1.0))
+        {
+            return Negate(a);
+        }
+
+        var negateA = Graph.Is(a, Operation.Negate);
+        var negateB = Graph.Is(b, Operation.Negate);
+        if (negateA || negateB)
+        {
+            var product = Multiply(negateA ? Node(a).Operand0 : a, negateB ? Node(b).Operand0 : b);
+            return negateA && negateB ? product : Negate(product);
+        }
+
+        return Commutative(Operation.Multiply, a, b);
+    }
+
+    public int Divide(int a, int b)
+    {
+        if (IsConstant(a, out var x) && IsConstant(b, out var y))
+        {
+            return Constant(x / y);
+        }
+
+        if (IsOne(b))
+        {
+            return a;
+        }
+
+        if (Graph.IsConstant(b, -1.0))
+        {
+            return Negate(a);
+        }
+
+        var negateA = Graph.Is(a, Operation.Negate);
+        var negateB = Graph.Is(b, Operation.Negate);
+        if (negateA || negateB)
+        {
+            var quotient = Divide(negateA ? Node(a).Operand0 : a, negateB ? Node(b).Operand0 : b);
+            return negateA && negateB ? quotient : Negate(quotient);
+        }
+
+        return Graph.Intern(new GraphNode(Operation.Divide, a, b));
+    }
+
+    public int Negate(int a)
+    {
+        if (IsConstant(a, out var x))
+        {
+            return Constant(-x);
+        }
+
+        var node = Node(a);
+        if (node.Operation == Operation.Negate)
+        {
+            return node.Operand0;
+        }
+
+        if (node.Operation == Operation.Subtract)
+        {
+            return Subtract(node.Operand1, node.Operand0);
+        }
+
+        return Graph.Intern(new GraphNode(Operation.Negate, a));
+    }
+
+    /// <summary>
+    /// <c>Math.Pow</c>. A constant integer exponent up to 16 becomes multiplications (shared squares),
+    /// so no <c>Pow</c> call and no logarithm is ever evaluated for it.
+    /// </summary>
+    public int Pow(int a, int b)
+    {
+        if (IsConstant(b, out var exponent) && exponent == Math.Floor(exponent) && Math.Abs(exponent) <= MaxExpandedPower)
+        {
+            var n = (int)Math.Abs(exponent);
+            if (n == 0)
+            {
+                return One;
+            }
+
+            var power = IntegerPower(a, n);
+            return exponent < 0 ? Divide(One, power) : power;
+        }
+
+        return Graph.Intern(new GraphNode(Operation.Pow, a, b));
+    }
+
+    private int IntegerPower(int a, int n)
+    {
+        if (n == 1)
+        {
+            return a;
+        }
+
+        var half = IntegerPower(a, n / 2);
+        var square = Multiply(half, half);
+        return n % 2 == 0 ? square : Multiply(square, a);
+    }
+
+    public int Select(int condition, int whenTrue, int whenFalse)
+    {
+        if (Graph.Is(condition, Operation.True) || whenTrue == whenFalse)
+        {
+            return whenTrue;
+        }
+
+        if (Graph.Is(condition, Operation.False))
+        {
+            return whenFalse;
+        }
+
+        if (Graph.Is(condition, Operation.Not))
+        {
+            return Select(Node(condition).Operand0, whenFalse, whenTrue);
+        }
+
+        // c ? (c ? a : b) : d  →  c ? a : d, and the mirror image.
+        if (Graph.Is(whenTrue, Operation.Select) && Node(whenTrue).Operand0 == condition)
+        {
+            return Select(condition, Node(whenTrue).Operand1, whenFalse);
+        }
+
+        if (Graph.Is(whenFalse, Operation.Select) && Node(whenFalse).Operand0 == condition)
+        {
+            return Select(condition, whenTrue, Node(whenFalse).Operand2);
+        }
+
+        return Graph.Intern(new GraphNode(Operation.Select, condition, whenTrue, whenFalse));
+    }
+
+    public int Compare(Operation operation, int a, int b)
+    {
+        if (IsConstant(a, out var x) && IsConstant(b, out var y))
+        {
+            var result = operation switch
+            {
+                Operation.Less => x < y,
+                Operation.LessOrEqual => x <= y,
+                Operation.Greater => x > y,
+                Operation.GreaterOrEqual => x >= y,
+                Operation.Equal => x == y,
+                _ => x != y,
+            };
+            return Boolean(result);
+        }
+
+        return Graph.Intern(new GraphNode(operation, a, b));
+    }
+
+    public int Not(int a)
+    {
+        var node = Node(a);
+        return node.Operation switch
+        {
+            Operation.True => Boolean(false),
+            Operation.False => Boolean(true),
+            Operation.Not => node.Operand0,
+            _ => Graph.Intern(new GraphNode(Operation.Not, a)),
+        };
+    }
+
+    public int Logical(Operation operation, int a, int b)
+    {
+        var isAnd = operation == Operation.And;
+        foreach (var (known, other) in new[] { (a, b), (b, a) })
+        {
+            if (Graph.Is(known, Operation.True))
+            {
+                return isAnd ? other : known;
+            }
+
+            if (Graph.Is(known, Operation.False))
+            {
+                return isAnd ? known : other;
+            }
+        }
+
+        return a == b ? a : Graph.Intern(new GraphNode(operation, a, b));
+    }
+
+    public int Boolean(bool value) => Graph.Intern(new GraphNode(value ? Operation.True : Operation.False));
+
+    /// <summary>A <c>Math</c> function; folded only where the result is exactly rounded everywhere.</summary>
+    public int Function(Operation operation, int a, int b = -1)
+    {
+        if (IsConstant(a, out var x) && (b < 0 || IsConstant(b, out _)))
+        {
+            var y = b < 0 ? double.NaN : Node(b).Constant;
+            double? folded = operation switch
+            {
+                Operation.Sqrt => Math.Sqrt(x),
+                Operation.Abs => Math.Abs(x),
+                Operation.Floor => Math.Floor(x),
+                Operation.Ceiling => Math.Ceiling(x),
+                Operation.Round => Math.Round(x),
+                Operation.Sign or Operation.SignOf when !double.IsNaN(x) => Math.Sign(x),
+                Operation.Max when !double.IsNaN(x) && !double.IsNaN(y) && x != y => Math.Max(x, y),
+                Operation.Min when !double.IsNaN(x) && !double.IsNaN(y) && x != y => Math.Min(x, y),
+                _ => null,
+            };
+            if (folded is double value)
+            {
+                return Constant(value);
+            }
+        }
+
+        return Graph.Intern(new GraphNode(operation, a, b));
+    }
+
+    /// <summary>Keeps the written operand order (for readable output) but finds <c>b op a</c> if it exists.</summary>
+    private int Commutative(Operation operation, int a, int b)
+        => Graph.TryFind(new GraphNode(operation, b, a), out var swapped)
+            ? swapped
+            : Graph.Intern(new GraphNode(operation, a, b));
+
+    // ---- Derivative rules ----------------------------------------------------------------------
+
+    /// <summary>
+    /// <paramref name="adjoint"/> × <paramref name="partial"/> in derivative code. Zero is symbolic
+    /// (a zero factor drops the term, whatever the other factor is), and a factor that is a
+    /// conditional is pushed into its branches, so the product is only evaluated on the taken branch.
+    /// </summary>
+    public int Scale(int adjoint, int partial)
+    {
+        if (IsZero(adjoint) || IsZero(partial))
+        {
+            return Zero;
+        }
+
+        var p = Node(partial);
+        if (p.Operation == Operation.Select)
+        {
+            return Select(p.Operand0, Scale(adjoint, p.Operand1), Scale(adjoint, p.Operand2));
+        }
+
+        var g = Node(adjoint);
+        if (g.Operation == Operation.Select && (IsZero(g.Operand1) || IsZero(g.Operand2)))
+        {
+            return Select(g.Operand0, Scale(g.Operand1, partial), Scale(g.Operand2, partial));
+        }
+
+        if (p.Operation == Operation.Negate)
+        {
+            return Negate(Scale(adjoint, p.Operand0));
+        }
+
+        if (g.Operation == Operation.Negate)
+        {
+            return Negate(Scale(g.Operand0, partial));
+        }
+
+        if (p.Operation == Operation.Divide && IsOne(p.Operand0))
+        {
+            return Divide(adjoint, p.Operand1);
+        }
+
+        // c1 · (c2 · x) → (c1·c2) · x
+        if (IsConstant(adjoint, out var c1) && p.Operation == Operation.Multiply && IsConstant(p.Operand0, out var c2))
+        {
+            return Multiply(Constant(c1 * c2), p.Operand1);
+        }
+
+        if (IsConstant(partial, out c2) && g.Operation == Operation.Multiply && IsConstant(g.Operand0, out c1))
+        {
+            return Multiply(Constant(c1 * c2), g.Operand1);
+        }
+
+        return Multiply(adjoint, partial);
+    }
+
+    /// <summary>
+    /// <paramref name="sum"/> + <paramref name="term"/> in derivative code: a zero term is dropped, and
+    /// two conditionals on the same condition merge into one.
+    /// </summary>
+    public int Accumulate(int sum, int term)
+    {
+        if (IsZero(sum))
+        {
+            return term;
+        }
+
+        if (IsZero(term))
+        {
+            return sum;
+        }
+
+        var s = Node(sum);
+        var t = Node(term);
+        if (s.Operation == Operation.Select && t.Operation == Operation.Select && s.Operand0 == t.Operand0)
+        {
+            return Select(s.Operand0, Accumulate(s.Operand1, t.Operand1), Accumulate(s.Operand2, t.Operand2));
+        }
+
+        // c1·x + c2·x → (c1 + c2)·x
+        if (CoefficientOf(sum, out var c1, out var x) && CoefficientOf(term, out var c2, out var y) && x == y)
+        {
+            return Multiply(Constant(c1 + c2), x);
+        }
+
+        return Add(sum, term);
+    }
+
+    private bool CoefficientOf(int id, out double coefficient, out int rest)
+    {
+        var node = Node(id);
+        if (node.Operation == Operation.Multiply && IsConstant(node.Operand0, out coefficient))
+        {
+            rest = node.Operand1;
+            return true;
+        }
+
+        coefficient = 1.0;
+        rest = id;
+        return !node.IsConstant;
+    }
+}

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Differentiation;
+
+/// <summary>
+/// Turns a method body into one DAG node for its value, by symbolic execution: each assignment
+/// binds a name to a node (SSA without the bookkeeping), an <c>if</c> that falls through merges the
+/// names it changed with conditionals, and an <c>if</c> that returns splits the rest of the body
+/// into its two outcomes.
+/// </summary>
+internal sealed class GraphBuilder
+{
+    private readonly GraphAlgebra _g;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<int, string> _nameHints = new();
+
+    private GraphBuilder(GraphAlgebra algebra, CancellationToken cancellationToken)
+    {
+        _g = algebra;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Builds the value node of <paramref name="method"/>; parameter i is <c>Parameter(i)</c>.</summary>
+    public static int Build(GraphAlgebra algebra, MethodModel method, IDictionary<int, string> nameHints, CancellationToken cancellationToken)
+    {
+        var builder = new GraphBuilder(algebra, cancellationToken);
+        var scope = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < method.Parameters.Count; i++)
+        {
+            scope[method.Parameters[i]] = algebra.Parameter(i);
+        }
+
+        var value = builder.Execute(new Continuation(method.Body, 0, null), scope)
+            ?? throw new InvalidOperationException("Method '" + method.Name + "' does not return a value on every path.");
+        foreach (var pair in builder._nameHints)
+        {
+            nameHints[pair.Key] = pair.Value;
+        }
+
+        return value;
+    }
+
+    /// <summary>The statements still to run: the rest of this block, then the rest of the enclosing ones.</summary>
+    private sealed record Continuation(EquatableArray<StatementModel> Statements, int Index, Continuation? Outer);
+
+    /// <summary>Runs statements until a return; null when the end is reached without one.</summary>
+    private int? Execute(Continuation? next, Dictionary<string, int> scope)
+    {
+        while (next is not null)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (next.Index >= next.Statements.Count)
+            {
+                next = next.Outer;
+                continue;
+            }
+
+            var statement = next.Statements[next.Index];
+            var rest = next with { Index = next.Index + 1 };
+            switch (statement)
+            {
+                case ReturnStatementModel r:
+                    return Evaluate(r.Value, scope);
+
+                case AssignmentStatementModel a:
+                    var value = Evaluate(a.Value, scope);
+                    scope[a.Name] = value;
+                    if (!_nameHints.ContainsKey(value) && !_g.Graph[value].IsConstant && _g.Graph[value].Operation != Operation.Parameter)
+                    {
+                        _nameHints[value] = a.Name;
+                    }
+
+                    next = rest;
+                    break;
+
+                case BlockStatementModel b:
+                    next = new Continuation(b.Statements, 0, rest);
+                    break;
+
+                case IfStatementModel i:
+                    var condition = Evaluate(i.Condition, scope);
+                    if (_g.Graph.Is(condition, Operation.True) || _g.Graph.Is(condition, Operation.False))
+                    {
+                        var taken = _g.Graph.Is(condition, Operation.True) ? i.Then : i.Else;
+                        next = new Continuation(taken, 0, rest);
+                        break;
+                    }
+
+                    if (Returns(i.Then) || Returns(i.Else))
+                    {
+                        var whenTrue = Execute(new Continuation(i.Then, 0, rest), Copy(scope));
+                        var whenFalse = Execute(new Continuation(i.Else, 0, rest), Copy(scope));
+                        if (whenTrue is null || whenFalse is null)
+                        {
+                            return null;
+                        }
+
+                        return _g.Select(condition, whenTrue.Value, whenFalse.Value);
+                    }
+
+                    var thenScope = Copy(scope);
+                    var elseScope = Copy(scope);
+                    Execute(new Continuation(i.Then, 0, null), thenScope);
+                    Execute(new Continuation(i.Else, 0, null), elseScope);
+                    // A name assigned on both paths (declared before the if, or assigned in both branches) is merged.
+                    foreach (var name in thenScope.Keys.Where(elseScope.ContainsKey).OrderBy(n => n, StringComparer.Ordinal).ToList())
+                    {
+                        var t = thenScope[name];
+                        var f = elseScope[name];
+                        scope[name] = t == f ? t : _g.Select(condition, t, f);
+                    }
+
+                    next = rest;
+                    break;
+
+                default:
+                    throw new InvalidOperationException("Unexpected statement " + statement.GetType().Name + ".");
+            }
+        }
+
+        return null;
+    }
+
+    private int Evaluate(ExpressionModel expression, Dictionary<string, int> scope)
+    {
+        switch (expression)
+        {
+            case ConstantExpressionModel c:
+                return _g.Constant(c.Value);
+
+            case VariableExpressionModel v:
+                return scope.TryGetValue(v.Name, out var id)
+                    ? id
+                    : throw new InvalidOperationException("'" + v.Name + "' is read before it is assigned.");
+
+            case OperationExpressionModel o:
+                var operands = new int[3] { -1, -1, -1 };
+                for (var i = 0; i < o.Operands.Count; i++)
+                {
+                    operands[i] = Evaluate(o.Operands[i], scope);
+                }
+
+                return _g.Apply(o.Operation, operands[0], operands[1], operands[2]);
+
+            default:
+                throw new InvalidOperationException("Unexpected expression " + expression.GetType().Name + ".");
+        }
+    }
+
+    private static bool Returns(EquatableArray<StatementModel> statements)
+        => statements.Any(s => s switch
+        {
+            ReturnStatementModel => true,
+            BlockStatementModel b => Returns(b.Statements),
+            IfStatementModel i => Returns(i.Then) || Returns(i.Else),
+            _ => false,
+        });
+
+    private static Dictionary<string, int> Copy(Dictionary<string, int> scope) => new(scope, StringComparer.Ordinal);
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Emitting;
+
+/// <summary>Writes a node as a C# expression, using locals where the plan gave one and parentheses only where precedence needs them.</summary>
+internal sealed class CSharpExpressionWriter
+{
+    private const int Primary = 100;
+    private const int Unary = 90;
+    private const int Multiplicative = 80;
+    private const int Additive = 70;
+    private const int Relational = 60;
+    private const int Equality = 55;
+    private const int ConditionalAnd = 50;
+    private const int ConditionalOr = 45;
+    private const int Conditional = 40;
+
+    private readonly EmissionPlan _plan;
+
+    public CSharpExpressionWriter(EmissionPlan plan) => _plan = plan;
+
+    /// <summary>The expression for <paramref name="id"/>: its local's name if it has one.</summary>
+    public string Write(int id) => Write(id, 0);
+
+    /// <summary>The expression computing <paramref name="id"/> itself, even if it has a local.</summary>
+    public string WriteDefinition(int id) => Format(id).Text;
+
+    private string Write(int id, int minimumPrecedence)
+    {
+        var (text, precedence) = _plan.Names[id] is { } name ? (name, Primary) : Format(id);
+        return precedence < minimumPrecedence ? "(" + text + ")" : text;
+    }
+
+    private (string Text, int Precedence) Format(int id)
+    {
+        var node = _plan.Model.Nodes[id];
+        switch (node.Operation)
+        {
+            case Operation.Constant:
+                var literal = Literal(node.Constant);
+                return (literal, literal.StartsWith("-") ? Unary : Primary);
+            case Operation.Parameter:
+                return (Identifier.Escape(_plan.Model.Method.Parameters[node.ParameterIndex]), Primary);
+            case Operation.True:
+                return ("true", Primary);
+            case Operation.False:
+                return ("false", Primary);
+            case Operation.Add:
+                return Binary(node, "+", Additive);
+            case Operation.Subtract:
+                return Binary(node, "-", Additive);
+            case Operation.Multiply:
+                return Binary(node, "*", Multiplicative);
+            case Operation.Divide:
+                return Binary(node, "/", Multiplicative);
+            case Operation.Negate:
+                var operand = Write(node.Operand0, Unary);
+                return ("-" + (operand.StartsWith("-") ? "(" + operand + ")" : operand), Unary);
+            case Operation.Not:
+                return ("!" + Write(node.Operand0, Unary), Unary);
+            case Operation.Less:
+                return Binary(node, "<", Relational);
+            case Operation.LessOrEqual:
+                return Binary(node, "<=", Relational);
+            case Operation.Greater:
+                return Binary(node, ">", Relational);
+            case Operation.GreaterOrEqual:
+                return Binary(node, ">=", Relational);
+            case Operation.Equal:
+                return Binary(node, "==", Equality);
+            case Operation.NotEqual:
+                return Binary(node, "!=", Equality);
+            case Operation.And:
+                return Binary(node, "&&", ConditionalAnd);
+            case Operation.Or:
+                return Binary(node, "||", ConditionalOr);
+            case Operation.Select:
+                return (Write(node.Operand0, Conditional + 1) + " ? " + Write(node.Operand1, Conditional + 1) + " : " + Write(node.Operand2, Conditional), Conditional);
+            case Operation.SignOf:
+                return (string.Format(CultureInfo.InvariantCulture, OperationTable.Get(node.Operation).CSharp, Write(node.Operand0, Relational + 1)), Primary);
+            default:
+                var template = OperationTable.Get(node.Operation).CSharp;
+                var arguments = new object[node.Arity];
+                for (var i = 0; i < node.Arity; i++)
+                {
+                    arguments[i] = Write(node.Operand(i), 0);
+                }
+
+                return (string.Format(CultureInfo.InvariantCulture, template, arguments), template.StartsWith("(double)") ? Unary : Primary);
+        }
+    }
+
+    private (string Text, int Precedence) Binary(GraphNode node, string symbol, int precedence)
+        => (Write(node.Operand0, precedence) + " " + symbol + " " + Write(node.Operand1, precedence + 1), precedence);
+
+    /// <summary>A double literal that round-trips: <c>3.0</c>, <c>0.1</c>, <c>1E-300</c>, <c>double.NaN</c>.</summary>
+    public static string Literal(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "double.NaN";
+        }
+
+        if (double.IsPositiveInfinity(value))
+        {
+            return "double.PositiveInfinity";
+        }
+
+        if (double.IsNegativeInfinity(value))
+        {
+            return "double.NegativeInfinity";
+        }
+
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return text.IndexOfAny(new[] { '.', 'E', 'e' }) >= 0 ? text : text + ".0";
+    }
+}

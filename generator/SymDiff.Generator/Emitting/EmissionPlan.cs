@@ -1,0 +1,146 @@
+using System.Collections.Generic;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Emitting;
+
+/// <summary>
+/// Decides, for one gradient DAG, where each node is evaluated (<see cref="Region"/>), which nodes
+/// get a local (shared nodes, source locals, conditionals that need statements) and their names.
+/// Every other node is written inline into its single user.
+/// </summary>
+internal sealed class EmissionPlan
+{
+    private readonly Dictionary<(int Select, bool Branch), Region> _branches = new();
+    private readonly Dictionary<Region, List<int>> _localsByRegion = new();
+
+    public EmissionPlan(GradientModel model, IReadOnlyList<string> outputNames)
+    {
+        Model = model;
+        var nodes = model.Nodes;
+        var count = nodes.Count;
+        Regions = new Region[count];
+        Names = new string?[count];
+        IsStructured = new bool[count];
+
+        var uses = CountUses(model);
+        PlaceNodes(model);
+
+        var taken = new HashSet<string>(model.Method.Parameters);
+        taken.UnionWith(outputNames);
+        var temporaries = 0;
+        for (var id = 0; id < count; id++)
+        {
+            var node = nodes[id];
+            if (node.Operation == Operation.Parameter)
+            {
+                Names[id] = Identifier.Escape(model.Method.Parameters[node.ParameterIndex]);
+                continue;
+            }
+
+            if (node.IsConstant || node.Operation is Operation.True or Operation.False)
+            {
+                continue;
+            }
+
+            var hint = model.NameHints[id];
+            if (uses[id] < 2 && hint.Length == 0 && !IsStructured[id])
+            {
+                continue;
+            }
+
+            Names[id] = hint.Length > 0 && taken.Add(hint) ? Identifier.Escape(hint) : "__t" + temporaries++;
+            Locals(Regions[id]).Add(id);
+
+            // Statements inside a branch make its conditional a statement too.
+            for (var region = Regions[id]; region.Parent is not null; region = region.Parent)
+            {
+                IsStructured[region.Select] = true;
+            }
+        }
+    }
+
+    public GradientModel Model { get; }
+
+    /// <summary>Where each node is evaluated.</summary>
+    public Region[] Regions { get; }
+
+    /// <summary>The local (or parameter) holding each node; null when it is written inline.</summary>
+    public string?[] Names { get; }
+
+    /// <summary>For conditionals: true when written as an if/else statement rather than <c>?:</c>.</summary>
+    public bool[] IsStructured { get; }
+
+    /// <summary>Nodes that get a local in <paramref name="region"/>, in topological order.</summary>
+    public IReadOnlyList<int> LocalsIn(Region region)
+        => _localsByRegion.TryGetValue(region, out var ids) ? ids : (IReadOnlyList<int>)System.Array.Empty<int>();
+
+    public Region Branch(int select, bool branch) => _branches[(select, branch)];
+
+    private List<int> Locals(Region region)
+    {
+        if (!_localsByRegion.TryGetValue(region, out var ids))
+        {
+            _localsByRegion[region] = ids = new List<int>();
+        }
+
+        return ids;
+    }
+
+    private static int[] CountUses(GradientModel model)
+    {
+        var uses = new int[model.Nodes.Count];
+        uses[model.Value]++;
+        foreach (var output in model.Gradient)
+        {
+            uses[output]++;
+        }
+
+        foreach (var node in model.Nodes)
+        {
+            // SignOf's C# form reads its operand twice.
+            var weight = node.Operation == Operation.SignOf ? 2 : 1;
+            for (var i = 0; i < node.Arity; i++)
+            {
+                uses[node.Operand(i)] += weight;
+            }
+        }
+
+        return uses;
+    }
+
+    /// <summary>
+    /// A node's region is the innermost one enclosing all its uses; a use through a conditional's
+    /// branch counts as inside that branch. Users come after operands, so one backward sweep suffices.
+    /// </summary>
+    private void PlaceNodes(GradientModel model)
+    {
+        var nodes = model.Nodes;
+        Regions[model.Value] = Region.Root;
+        foreach (var output in model.Gradient)
+        {
+            Regions[output] = Region.Root;
+        }
+
+        for (var id = nodes.Count - 1; id >= 0; id--)
+        {
+            var region = Regions[id];
+            var node = nodes[id];
+            for (var i = 0; i < node.Arity; i++)
+            {
+                var edge = node.Operation == Operation.Select && i > 0 ? BranchOf(region, id, i == 1) : region;
+                var operand = node.Operand(i);
+                Regions[operand] = Regions[operand] is { } current ? Region.CommonAncestor(current, edge) : edge;
+            }
+        }
+    }
+
+    private Region BranchOf(Region region, int select, bool branch)
+    {
+        if (!_branches.TryGetValue((select, branch), out var child))
+        {
+            _branches[(select, branch)] = child = region.Child(select, branch);
+        }
+
+        return child;
+    }
+}

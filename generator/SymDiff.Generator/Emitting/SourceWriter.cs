@@ -1,0 +1,35 @@
+using System.Text;
+
+namespace SymDiff.Generator.Emitting;
+
+/// <summary>Writes indented C# (four spaces, <c>\n</c> line ends) into a string.</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _text = new();
+    private int _indent;
+
+    public void Line(string line = "")
+    {
+        if (line.Length > 0)
+        {
+            _text.Append(' ', _indent * 4).Append(line);
+        }
+
+        _text.Append('\n');
+    }
+
+    public void Open(string header)
+    {
+        Line(header);
+        Line("{");
+        _indent++;
+    }
+
+    public void Close(string suffix = "")
+    {
+        _indent--;
+        Line("}" + suffix);
+    }
+
+    public override string ToString() => _text.ToString();
+}

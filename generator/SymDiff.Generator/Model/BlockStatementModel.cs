@@ -1,0 +1,3 @@
+namespace SymDiff.Generator.Model;
+
+internal sealed record BlockStatementModel(EquatableArray<StatementModel> Statements) : StatementModel;

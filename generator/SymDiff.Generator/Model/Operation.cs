@@ -1,0 +1,58 @@
+namespace SymDiff.Generator.Model;
+
+/// <summary>Every operation an expression node can apply. Its facts live in <see cref="OperationTable"/>.</summary>
+internal enum Operation
+{
+    Constant,
+    Parameter,
+
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Negate,
+
+    Sin,
+    Cos,
+    Tan,
+    Asin,
+    Acos,
+    Atan,
+    Atan2,
+    Sinh,
+    Cosh,
+    Tanh,
+    Exp,
+    Log,
+    LogBase,
+    Log10,
+    Log2,
+    Sqrt,
+    Cbrt,
+    Pow,
+    Abs,
+    Max,
+    Min,
+    Sign,
+    Floor,
+    Ceiling,
+    Round,
+
+    /// <summary>sign(x) as a double, 0 at ±0 and NaN: the derivative of <see cref="Abs"/>.</summary>
+    SignOf,
+
+    /// <summary>cond ? a : b. Operands: condition, value when true, value when false.</summary>
+    Select,
+
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Equal,
+    NotEqual,
+    And,
+    Or,
+    Not,
+    True,
+    False,
+}

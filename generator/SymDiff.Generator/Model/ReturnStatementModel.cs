@@ -1,0 +1,3 @@
+namespace SymDiff.Generator.Model;
+
+internal sealed record ReturnStatementModel(ExpressionModel Value) : StatementModel;

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SymDiff.Generator.Diagnostics;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Parsing;
+
+/// <summary>
+/// Parse stage: the only code that touches symbols and syntax. Checks the signature, hands the
+/// body to <see cref="BodyParser"/>, and returns a Roslyn-free <see cref="MethodModel"/> or the
+/// diagnostics that explain why there is none.
+/// </summary>
+internal static class MethodParser
+{
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var syntax = (MethodDeclarationSyntax)context.TargetNode;
+        try
+        {
+            return ParseCore(syntax, (IMethodSymbol)context.TargetSymbol, context.SemanticModel, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Failure(syntax, e);
+        }
+    }
+
+    /// <summary>Turns an unexpected exception into SD2999 at the method name, so it never reaches the compiler.</summary>
+    public static ParseResult Failure(MethodDeclarationSyntax syntax, Exception exception)
+        => new(null, ImmutableArray.Create(Diagnostic.Create(
+            DiagnosticDescriptors.InternalError,
+            syntax.Identifier.GetLocation(),
+            syntax.Identifier.ValueText,
+            exception.GetType().Name + ": " + exception.Message)));
+
+    private static ParseResult ParseCore(MethodDeclarationSyntax syntax, IMethodSymbol symbol, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        // Code that does not compile is the compiler's to report; differentiating it would only add noise.
+        if (semanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return new ParseResult(null, ImmutableArray<Diagnostic>.Empty);
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        var name = syntax.Identifier.ValueText;
+        var type = ContainingType(syntax, symbol, name, diagnostics);
+        CheckSignature(syntax, symbol, name, diagnostics);
+
+        var body = EquatableArray<StatementModel>.Empty;
+        if (syntax.Body is null && syntax.ExpressionBody is null)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodMustHaveBody, syntax.Identifier.GetLocation(), name));
+        }
+        else
+        {
+            body = new BodyParser(semanticModel, diagnostics, cancellationToken).ParseBody(syntax);
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            return new ParseResult(null, diagnostics.ToImmutableArray());
+        }
+
+        var model = new MethodModel(
+            type,
+            name,
+            Accessibility(symbol.DeclaredAccessibility),
+            syntax.ParameterList.Parameters.Select(p => p.Identifier.ValueText).ToEquatableArray(),
+            body);
+        return new ParseResult(model, ImmutableArray<Diagnostic>.Empty);
+    }
+
+    private static void CheckSignature(MethodDeclarationSyntax syntax, IMethodSymbol symbol, string name, List<Diagnostic> diagnostics)
+    {
+        if (!symbol.IsStatic)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodMustBeStatic, syntax.Identifier.GetLocation(), name));
+        }
+
+        if (syntax.TypeParameterList is not null)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodMustNotBeGeneric, syntax.TypeParameterList.GetLocation(), name));
+        }
+
+        if (symbol.ReturnType.SpecialType != SpecialType.System_Double || symbol.ReturnsByRef || symbol.ReturnsByRefReadonly)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ReturnTypeMustBeDouble, syntax.ReturnType.GetLocation(), name, syntax.ReturnType.ToString()));
+        }
+
+        foreach (var parameter in syntax.ParameterList.Parameters)
+        {
+            var parameterName = parameter.Identifier.ValueText;
+            foreach (var modifier in parameter.Modifiers)
+            {
+                if (!modifier.IsKind(SyntaxKind.ThisKeyword))
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ParameterModifierNotSupported, modifier.GetLocation(), parameterName, name, modifier.ValueText));
+                }
+            }
+
+            var parameterSymbol = symbol.Parameters.FirstOrDefault(p => p.Name == parameterName);
+            if (parameter.Type is not null && parameterSymbol?.Type.SpecialType != SpecialType.System_Double)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ParameterTypeMustBeDouble, parameter.Type.GetLocation(), parameterName, name, parameter.Type.ToString()));
+            }
+        }
+    }
+
+    private static ContainingTypeModel ContainingType(MethodDeclarationSyntax syntax, IMethodSymbol symbol, string methodName, List<Diagnostic> diagnostics)
+    {
+        var headers = new List<TypeHeaderModel>();
+        for (var node = syntax.Parent; node is TypeDeclarationSyntax type; node = node.Parent)
+        {
+            if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ContainingTypeMustBePartial, type.Identifier.GetLocation(), type.Identifier.ValueText, methodName));
+            }
+
+            var keyword = type is RecordDeclarationSyntax record
+                ? (record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record")
+                : type.Keyword.ValueText;
+            var typeParameters = type.TypeParameterList is null
+                ? ""
+                : "<" + string.Join(", ", type.TypeParameterList.Parameters.Select(p => p.Identifier.Text)) + ">";
+            headers.Insert(0, new TypeHeaderModel(keyword, type.Identifier.Text, typeParameters, type.Modifiers.Any(SyntaxKind.StaticKeyword)));
+        }
+
+        var containingNamespace = symbol.ContainingType.ContainingNamespace;
+        var namespaceName = containingNamespace.IsGlobalNamespace ? "" : containingNamespace.ToDisplayString();
+        return new ContainingTypeModel(namespaceName, headers.ToEquatableArray());
+    }
+
+    private static string Accessibility(Accessibility accessibility) => accessibility switch
+    {
+        Microsoft.CodeAnalysis.Accessibility.Public => "public",
+        Microsoft.CodeAnalysis.Accessibility.Internal => "internal",
+        Microsoft.CodeAnalysis.Accessibility.Protected => "protected",
+        Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => "protected internal",
+        Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
+        _ => "private",
+    };
+}

@@ -1,0 +1,10 @@
+namespace SymDiff.Generator;
+
+/// <summary>Names of the tracked pipeline steps, asserted by the caching tests.</summary>
+internal static class TrackingNames
+{
+    public const string MethodModels = nameof(MethodModels);
+    public const string Derivatives = nameof(Derivatives);
+    public const string TypeModels = nameof(TypeModels);
+    public const string Diagnostics = nameof(Diagnostics);
+}
