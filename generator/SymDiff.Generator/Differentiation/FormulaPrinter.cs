@@ -65,6 +65,11 @@ internal sealed class FormulaPrinter
                 return (_parameters[node.ParameterIndex], AtomPrecedence);
             case Operation.Multiply:
                 return Product(id);
+            case Operation.Pow when PositivePower(node) is not null:
+                return Product(id);
+            case Operation.Pow when _nodes[node.Operand1].IsConstant && GraphAlgebra.IsSmallInteger(_nodes[node.Operand1].Constant):
+                var reciprocal = Operand(node.Operand0, PowerPrecedence + 1);
+                return reciprocal is null ? (null, 0) : ("1 / " + reciprocal + Superscript(-(int)_nodes[node.Operand1].Constant), ProductPrecedence);
             case Operation.Add:
             case Operation.Subtract:
                 return Binary(node, node.Operation == Operation.Add ? " + " : " - ", SumPrecedence);
@@ -165,6 +170,13 @@ internal sealed class FormulaPrinter
             CollectFactors(node.Operand0, ref coefficient, factors, exponents);
             CollectFactors(node.Operand1, ref coefficient, factors, exponents);
         }
+        else if (PositivePower(node) is int power)
+        {
+            for (var i = 0; i < power; i++)
+            {
+                CollectFactors(node.Operand0, ref coefficient, factors, exponents);
+            }
+        }
         else if (node.IsConstant)
         {
             coefficient *= node.Constant;
@@ -179,6 +191,12 @@ internal sealed class FormulaPrinter
             exponents[id] = 1;
         }
     }
+
+    private int? PositivePower(GraphNode node)
+        => node.Operation == Operation.Pow && _nodes[node.Operand1].IsConstant && _nodes[node.Operand1].Constant is var n
+            && GraphAlgebra.IsSmallInteger(n) && n > 0
+            ? (int)n
+            : null;
 
     private string? Operand(int id, int minimumPrecedence)
     {

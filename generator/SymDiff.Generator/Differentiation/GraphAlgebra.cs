@@ -156,6 +156,20 @@ internal sealed class GraphAlgebra
             return Negate(a);
         }
 
+        // a·a → a², a^n·a → a^(n+1): the power is emitted as the same left-to-right product.
+        if (a == b && !Node(a).IsConstant)
+        {
+            return Pow(a, Constant(2.0));
+        }
+
+        foreach (var (power, factor) in new[] { (a, b), (b, a) })
+        {
+            if (IsIntegerPower(power, out var @base, out var n) && @base == factor && n > 0 && n < MaxExpandedPower)
+            {
+                return Pow(factor, Constant(n + 1));
+            }
+        }
+
         var negateA = Graph.Is(a, Operation.Negate);
         var negateB = Graph.Is(b, Operation.Negate);
         if (negateA || negateB)
@@ -217,36 +231,55 @@ internal sealed class GraphAlgebra
     }
 
     /// <summary>
-    /// <c>Math.Pow</c>. A constant integer exponent up to 16 becomes multiplications (shared squares),
-    /// so no <c>Pow</c> call and no logarithm is ever evaluated for it.
+    /// <c>Math.Pow</c>. A constant integer exponent up to 16 stays a <c>Pow</c> node (so its derivative
+    /// reads <c>3·x²</c>) but is emitted as multiplications: no <c>Pow</c> call, no logarithm.
     /// </summary>
     public int Pow(int a, int b)
     {
-        if (IsConstant(b, out var exponent) && exponent == Math.Floor(exponent) && Math.Abs(exponent) <= MaxExpandedPower)
+        if (IsConstant(b, out var exponent) && IsSmallInteger(exponent))
         {
-            var n = (int)Math.Abs(exponent);
-            if (n == 0)
+            if (exponent == 0)
             {
                 return One;
             }
 
-            var power = IntegerPower(a, n);
-            return exponent < 0 ? Divide(One, power) : power;
+            if (exponent == 1)
+            {
+                return a;
+            }
+
+            if (IsConstant(a, out var x))
+            {
+                var power = 1.0;
+                for (var i = 0; i < Math.Abs(exponent); i++)
+                {
+                    power *= x;
+                }
+
+                return Constant(exponent < 0 ? 1.0 / power : power);
+            }
         }
 
         return Graph.Intern(new GraphNode(Operation.Pow, a, b));
     }
 
-    private int IntegerPower(int a, int n)
+    /// <summary>An exponent emitted as repeated multiplication.</summary>
+    public static bool IsSmallInteger(double exponent)
+        => exponent == Math.Floor(exponent) && Math.Abs(exponent) <= MaxExpandedPower;
+
+    /// <summary>The integer exponent when <paramref name="id"/> is <c>a^n</c> emitted as multiplications.</summary>
+    public bool IsIntegerPower(int id, out int @base, out int exponent)
     {
-        if (n == 1)
+        var node = Node(id);
+        @base = node.Operand0;
+        exponent = 0;
+        if (node.Operation != Operation.Pow || !IsConstant(node.Operand1, out var n) || !IsSmallInteger(n))
         {
-            return a;
+            return false;
         }
 
-        var half = IntegerPower(a, n / 2);
-        var square = Multiply(half, half);
-        return n % 2 == 0 ? square : Multiply(square, a);
+        exponent = (int)n;
+        return true;
     }
 
     public int Select(int condition, int whenTrue, int whenFalse)
@@ -379,16 +412,17 @@ internal sealed class GraphAlgebra
             return Zero;
         }
 
-        var p = Node(partial);
-        if (p.Operation == Operation.Select)
-        {
-            return Select(p.Operand0, Scale(adjoint, p.Operand1), Scale(adjoint, p.Operand2));
-        }
-
+        // The adjoint's branch goes outside: the partial is then only evaluated where the branch is taken.
         var g = Node(adjoint);
         if (g.Operation == Operation.Select && (IsZero(g.Operand1) || IsZero(g.Operand2)))
         {
             return Select(g.Operand0, Scale(g.Operand1, partial), Scale(g.Operand2, partial));
+        }
+
+        var p = Node(partial);
+        if (p.Operation == Operation.Select)
+        {
+            return Select(p.Operand0, Scale(adjoint, p.Operand1), Scale(adjoint, p.Operand2));
         }
 
         if (p.Operation == Operation.Negate)
@@ -404,6 +438,11 @@ internal sealed class GraphAlgebra
         if (p.Operation == Operation.Divide && IsOne(p.Operand0))
         {
             return Divide(adjoint, p.Operand1);
+        }
+
+        if (g.Operation == Operation.Divide && IsOne(g.Operand0))
+        {
+            return Divide(partial, g.Operand1);
         }
 
         // c1 · (c2 · x) → (c1·c2) · x

@@ -69,10 +69,7 @@ internal sealed class GraphBuilder
                 case AssignmentStatementModel a:
                     var value = Evaluate(a.Value, scope);
                     scope[a.Name] = value;
-                    if (!_nameHints.ContainsKey(value) && !_g.Graph[value].IsConstant && _g.Graph[value].Operation != Operation.Parameter)
-                    {
-                        _nameHints[value] = a.Name;
-                    }
+                    NameIfUnnamed(value, a.Name);
 
                     next = rest;
                     break;
@@ -112,6 +109,7 @@ internal sealed class GraphBuilder
                         var t = thenScope[name];
                         var f = elseScope[name];
                         scope[name] = t == f ? t : _g.Select(condition, t, f);
+                        NameIfUnnamed(scope[name], name);
                     }
 
                     next = rest;
@@ -123,6 +121,16 @@ internal sealed class GraphBuilder
         }
 
         return null;
+    }
+
+    /// <summary>Remembers the first source local a node was assigned to, to name it in the output.</summary>
+    private void NameIfUnnamed(int node, string name)
+    {
+        var operation = _g.Graph[node].Operation;
+        if (!_nameHints.ContainsKey(node) && operation is not (Operation.Constant or Operation.Parameter))
+        {
+            _nameHints[node] = name;
+        }
     }
 
     private int Evaluate(ExpressionModel expression, Dictionary<string, int> scope)

@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using SymDiff.Generator.Differentiation;
 using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
@@ -77,6 +81,10 @@ internal sealed class CSharpExpressionWriter
                 return Binary(node, "||", ConditionalOr);
             case Operation.Select:
                 return (Write(node.Operand0, Conditional + 1) + " ? " + Write(node.Operand1, Conditional + 1) + " : " + Write(node.Operand2, Conditional), Conditional);
+            case Operation.Pow when IntegerExponent(node) is int n:
+                var factor = Write(node.Operand0, Multiplicative + 1);
+                var product = string.Join(" * ", Enumerable.Repeat(factor, Math.Abs(n)));
+                return n > 0 ? (product, Multiplicative) : ("1.0 / " + (n == -1 ? product : "(" + product + ")"), Multiplicative);
             case Operation.SignOf:
                 return (string.Format(CultureInfo.InvariantCulture, OperationTable.Get(node.Operation).CSharp, Write(node.Operand0, Relational + 1)), Primary);
             default:
@@ -90,6 +98,20 @@ internal sealed class CSharpExpressionWriter
                 return (string.Format(CultureInfo.InvariantCulture, template, arguments), template.StartsWith("(double)") ? Unary : Primary);
         }
     }
+
+    /// <summary>The exponent of a power emitted as multiplications (<c>x * x * x</c>), or null.</summary>
+    public static int? IntegerExponent(GraphNode node, IReadOnlyList<GraphNode> nodes)
+    {
+        if (node.Operation != Operation.Pow || !nodes[node.Operand1].IsConstant)
+        {
+            return null;
+        }
+
+        var exponent = nodes[node.Operand1].Constant;
+        return GraphAlgebra.IsSmallInteger(exponent) ? (int)exponent : null;
+    }
+
+    private int? IntegerExponent(GraphNode node) => IntegerExponent(node, _plan.Model.Nodes);
 
     private (string Text, int Precedence) Binary(GraphNode node, string symbol, int precedence)
         => (Write(node.Operand0, precedence) + " " + symbol + " " + Write(node.Operand1, precedence + 1), precedence);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using SymDiff.Generator.Model;
 
@@ -42,8 +43,10 @@ internal sealed class EmissionPlan
                 continue;
             }
 
+            // A source local keeps its name at the top level; inside a branch it is only named if shared.
             var hint = model.NameHints[id];
-            if (uses[id] < 2 && hint.Length == 0 && !IsStructured[id])
+            var keepsSourceName = hint.Length > 0 && ReferenceEquals(Regions[id], Region.Root) && !taken.Contains(hint);
+            if (uses[id] < 2 && !keepsSourceName && !IsStructured[id])
             {
                 continue;
             }
@@ -97,8 +100,14 @@ internal sealed class EmissionPlan
 
         foreach (var node in model.Nodes)
         {
-            // SignOf's C# form reads its operand twice.
+            // SignOf's C# form reads its operand twice; x^n written as x * x * ... reads it n times.
             var weight = node.Operation == Operation.SignOf ? 2 : 1;
+            if (CSharpExpressionWriter.IntegerExponent(node, model.Nodes) is int n)
+            {
+                uses[node.Operand0] += Math.Abs(n);
+                continue;
+            }
+
             for (var i = 0; i < node.Arity; i++)
             {
                 uses[node.Operand(i)] += weight;

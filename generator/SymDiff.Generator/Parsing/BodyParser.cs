@@ -18,6 +18,11 @@ internal sealed class BodyParser
 {
     private static readonly string SupportedFunctions = string.Join(", ", OperationTable.MathNames);
 
+    /// <summary>Stands in for an expression already reported, so that its users report nothing more.</summary>
+    private static readonly ExpressionModel Invalid = new OperationExpressionModel(Operation.Constant, EquatableArray<ExpressionModel>.Empty);
+
+    private readonly HashSet<string> _rejectedLocals = new();
+
     private readonly SemanticModel _semanticModel;
     private readonly List<Diagnostic> _diagnostics;
     private readonly CancellationToken _cancellationToken;
@@ -106,6 +111,7 @@ internal sealed class BodyParser
             var local = _semanticModel.GetDeclaredSymbol(variable, _cancellationToken) as ILocalSymbol;
             if (local is null || !IsSupportedLocalType(local.Type))
             {
+                _rejectedLocals.Add(variable.Identifier.ValueText);
                 _diagnostics.Add(Diagnostic.Create(
                     DiagnosticDescriptors.LocalTypeNotSupported,
                     declaration.Type.GetLocation(),
@@ -239,7 +245,8 @@ internal sealed class BodyParser
     private ExpressionModel Numeric(ExpressionSyntax expression)
     {
         var model = Expression(expression);
-        if (model is ConstantExpressionModel)
+        if (model is ConstantExpressionModel || ReferenceEquals(model, Invalid)
+            || model is OperationExpressionModel { Operation: Operation.Sign })
         {
             return model;
         }
@@ -263,6 +270,11 @@ internal sealed class BodyParser
         if (type is not null && IsSupportedLocalType(type))
         {
             return new VariableExpressionModel(symbol!.Name);
+        }
+
+        if (symbol is ILocalSymbol && _rejectedLocals.Contains(symbol.Name))
+        {
+            return Invalid;
         }
 
         var what = symbol switch
@@ -330,7 +342,7 @@ internal sealed class BodyParser
                 invocation.GetLocation(),
                 method?.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) ?? invocation.Expression.ToString(),
                 SupportedFunctions));
-            return Apply(Operation.Constant);
+            return Invalid;
         }
 
         return new OperationExpressionModel(operation, arguments.Select(a => Numeric(a.Expression)).ToEquatableArray());
@@ -339,7 +351,7 @@ internal sealed class BodyParser
     private ExpressionModel NotSupported(SyntaxNode node, string reason)
     {
         _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ExpressionNotSupported, node.GetLocation(), node.ToString(), reason));
-        return Apply(Operation.Constant);
+        return Invalid;
     }
 
     private void NotSupported(StatementSyntax statement, string what, string reason)

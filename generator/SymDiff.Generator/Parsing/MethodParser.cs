@@ -57,8 +57,9 @@ internal static class MethodParser
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodMustHaveBody, syntax.Identifier.GetLocation(), name));
         }
-        else
+        else if (diagnostics.Count == 0)
         {
+            // A body is only read once the signature is right: its errors would mostly repeat the signature's.
             body = new BodyParser(semanticModel, diagnostics, cancellationToken).ParseBody(syntax);
         }
 

@@ -1,0 +1,140 @@
+using Microsoft.CodeAnalysis;
+using SymDiff.Generator.Tests.Infrastructure;
+
+namespace SymDiff.Generator.Tests.Diagnostics;
+
+/// <summary>Each diagnostic ID, reported at the exact node that explains it.</summary>
+public sealed class DiagnosticTests
+{
+    private const string Usings = "using System;\nusing SymDiff;\n";
+
+    private static Diagnostic AssertReported(string id, string markedMembers, string typeHeader = "public static partial class C")
+    {
+        var marked = MarkedSource.Parse(Usings + typeHeader + "\n{\n" + markedMembers + "\n}\n");
+        var run = GeneratorHarness.RunAllowingDiagnostics(marked.Text);
+        var diagnostic = Assert.Single(run.Result.Diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
+        Assert.DoesNotContain(run.Result.GeneratedSources, s => s.SourceText.ToString().Contains("Gradient("));
+        return diagnostic;
+    }
+
+    [Fact]
+    public void InstanceMethod_ReportsSD1001_AtName()
+        => AssertReported("SD1001", "[Differentiable] public double [|F|](double x) => x;", "public partial class C");
+
+    [Fact]
+    public void TypeNotPartial_ReportsSD1002_AtTypeName()
+    {
+        var marked = MarkedSource.Parse(Usings + "public static class [|C|]\n{\n[Differentiable] public static double F(double x) => x;\n}\n");
+        var diagnostic = Assert.Single(GeneratorHarness.RunAllowingDiagnostics(marked.Text).Result.Diagnostics);
+        Assert.Equal("SD1002", diagnostic.Id);
+        Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
+        Assert.Contains("'C'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void OuterTypeNotPartial_ReportsSD1002_AtOuterName()
+    {
+        var marked = MarkedSource.Parse(Usings + "public class [|Outer|]\n{\npublic static partial class C\n{\n[Differentiable] public static double F(double x) => x;\n}\n}\n");
+        var diagnostic = Assert.Single(GeneratorHarness.RunAllowingDiagnostics(marked.Text).Result.Diagnostics);
+        Assert.Equal("SD1002", diagnostic.Id);
+        Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
+    }
+
+    [Fact]
+    public void ReturnsFloat_ReportsSD1003_AtReturnType()
+        => AssertReported("SD1003", "[Differentiable] public static [|float|] F(double x) => (float)x;");
+
+    [Fact]
+    public void IntParameter_ReportsSD1004_AtParameterType()
+        => AssertReported("SD1004", "[Differentiable] public static double F(double x, [|int|] n) => x * n;");
+
+    [Fact]
+    public void RefParameter_ReportsSD1005_AtModifier()
+        => AssertReported("SD1005", "[Differentiable] public static double F([|ref|] double x) => x * x;");
+
+    [Fact]
+    public void GenericMethod_ReportsSD1006_AtTypeParameters()
+        => AssertReported("SD1006", "[Differentiable] public static double F[|<T>|](double x) => x * x;");
+
+    [Fact]
+    public void PartialDefinitionWithoutBody_ReportsSD1007_AtName()
+        => AssertReported(
+            "SD1007",
+            "[Differentiable] public static partial double [|F|](double x);\npublic static partial double F(double x) => x * x;");
+
+    [Fact]
+    public void ModuloOperator_ReportsSD2001_AtExpression()
+        => AssertReported("SD2001", "[Differentiable] public static double F(double x) => 1 + [|x % 2.0|];");
+
+    [Fact]
+    public void FieldRead_ReportsSD2001_AtIdentifier()
+        => AssertReported("SD2001", "static double k = 2;\n[Differentiable] public static double F(double x) => x * [|k|];");
+
+    [Fact]
+    public void UnknownCall_ReportsSD2002_AtInvocation()
+    {
+        var diagnostic = AssertReported(
+            "SD2002",
+            "static double Helper(double v) => v * v;\n[Differentiable] public static double F(double x) => 2 * [|Helper(x)|];");
+        Assert.Contains("Helper", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void MathOverloadOnIntegers_ReportsSD2002()
+        => AssertReported("SD2002", "[Differentiable] public static double F(double x) => x + [|Math.Abs(-3 + (int)x)|];");
+
+    [Fact]
+    public void ForLoop_ReportsSD2003_AtKeyword()
+        => AssertReported(
+            "SD2003",
+            "[Differentiable] public static double F(double x)\n{\n    var s = 0.0;\n    [|for|] (var i = 0; i < 3; i++) s += x;\n    return s;\n}");
+
+    [Fact]
+    public void WhileLoop_ReportsSD2003_AtKeyword()
+        => AssertReported(
+            "SD2003",
+            "[Differentiable] public static double F(double x)\n{\n    [|while|] (x > 1) x = x / 2;\n    return x;\n}");
+
+    [Fact]
+    public void IntLocal_ReportsSD2004_AtLocalType()
+        => AssertReported(
+            "SD2004",
+            "[Differentiable] public static double F(double x)\n{\n    [|int|] n = 3;\n    return x * n;\n}");
+
+    [Fact]
+    public void FieldAssignment_ReportsSD2005_AtTarget()
+        => AssertReported(
+            "SD2005",
+            "static double last;\n[Differentiable] public static double F(double x)\n{\n    [|last|] = x;\n    return x * x;\n}");
+
+    [Fact]
+    public void ErrorInOneMethod_NeighboursStillGenerated()
+    {
+        var source = Usings + "public static partial class C\n{\n[Differentiable] public static double Bad(double x) => x % 2.0;\n[Differentiable] public static double Good(double x) => x * x;\n}\n";
+        var run = GeneratorHarness.RunAllowingDiagnostics(source);
+        Assert.Equal("SD2001", Assert.Single(run.Result.Diagnostics).Id);
+        var generated = Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
+        Assert.Contains("GoodGradient(", generated);
+        Assert.DoesNotContain("BadGradient(", generated);
+    }
+
+    [Fact]
+    public void CodeWithCompileErrors_ReportsNothingOfItsOwn()
+    {
+        var source = Usings + "public static partial class C\n{\n[Differentiable] public static double F(double x) => x * undefinedName;\n}\n";
+        var run = GeneratorHarness.RunAllowingDiagnostics(source);
+        Assert.Empty(run.Result.Diagnostics);
+        Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == "CS0103");
+    }
+
+    [Fact]
+    public void Diagnostic_LocationIsInTheUsersTree()
+    {
+        var marked = MarkedSource.Parse(Usings + "public static partial class C\n{\n[Differentiable] public static double F(double x) => [|x % 2.0|];\n}\n");
+        var diagnostic = Assert.Single(GeneratorHarness.RunAllowingDiagnostics(marked.Text).Result.Diagnostics);
+        Assert.Equal("Source0.cs", diagnostic.Location.SourceTree!.FilePath);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SymDiff.Generator;
+
+namespace SymDiff.Generator.Tests.Infrastructure;
+
+/// <summary>Runs the generator on sources through a <see cref="CSharpGeneratorDriver"/> with step tracking.</summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly ImmutableArray<MetadataReference> References = LoadReferences();
+
+    public static CSharpCompilation Compilation(params string[] sources)
+        => CSharpCompilation.Create(
+            "SymDiffTests",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: "Source" + i + ".cs")),
+            References,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                generalDiagnosticOption: ReportDiagnostic.Error,
+                deterministic: true));
+
+    public static GeneratorDriver CreateDriver()
+        => CSharpGeneratorDriver.Create(
+            new[] { new DifferentiableGenerator().AsSourceGenerator() },
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator and fails on any generator diagnostic or any warning or error in the result.</summary>
+    public static GeneratorRun Run(params string[] sources)
+    {
+        var run = RunAllowingDiagnostics(sources);
+        Assert.Empty(run.Result.Diagnostics);
+        var problems = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, "The generated code does not compile cleanly:\n" + string.Join("\n", problems));
+        return run;
+    }
+
+    /// <summary>Runs the generator and returns whatever it reported.</summary>
+    public static GeneratorRun RunAllowingDiagnostics(params string[] sources)
+    {
+        var compilation = Compilation(sources);
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        return new GeneratorRun(driver, compilation, output, driver.GetRunResult().Results.Single());
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        return trusted
+            .Where(p => Path.GetFileName(p) is var name && (name.StartsWith("System.") || name is "mscorlib.dll" or "netstandard.dll"))
+            .Append(typeof(DifferentiableAttribute).Assembly.Location)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+    }
+}

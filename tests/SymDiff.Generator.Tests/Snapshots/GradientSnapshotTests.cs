@@ -1,0 +1,155 @@
+using SymDiff.Generator.Tests.Infrastructure;
+
+namespace SymDiff.Generator.Tests.Snapshots;
+
+/// <summary>The emitted source for representative methods, reviewed like code.</summary>
+public sealed class GradientSnapshotTests
+{
+    private static void Verify(
+        string members,
+        [System.Runtime.CompilerServices.CallerFilePath] string file = "",
+        [System.Runtime.CompilerServices.CallerMemberName] string method = "")
+    {
+        var source = "using System;\nusing SymDiff;\n\nnamespace Samples;\n\npublic static partial class Functions\n{\n" + members + "\n}\n";
+        SnapshotVerifier.Verify(GeneratorHarness.Run(source), file, method);
+    }
+
+    [Fact]
+    public void LecturePolynomial() => Verify("""
+        [Differentiable]
+        public static double F(double x, double y) => x * x * x * (x + 3 * y);
+    """);
+
+    [Fact]
+    public void SigmoidNeuron() => Verify("""
+        [Differentiable]
+        public static double Neuron(double w0, double x0, double w1, double x1, double w2)
+        {
+            var z = w0 * x0 + w1 * x1 + w2;
+            return 1.0 / (1.0 + Math.Exp(-z));
+        }
+    """);
+
+    [Fact]
+    public void IntegerPowerBecomesMultiplication() => Verify("""
+        [Differentiable]
+        public static double G(double x1, double x2) => Math.Pow(2 * x1 + 3 * x2, 2) + 3;
+
+        [Differentiable]
+        public static double Cube(double x) => Math.Pow(x, 3) - Math.Pow(x, -2);
+    """);
+
+    [Fact]
+    public void VariableExponent() => Verify("""
+        [Differentiable]
+        public static double Power(double a, double b) => Math.Pow(a, b) + Math.Pow(2.0, b) + Math.Pow(a, 0.5);
+    """);
+
+    [Fact]
+    public void IfElseMergesLocals() => Verify("""
+        [Differentiable]
+        public static double Piecewise(double x, double y)
+        {
+            double r;
+            if (x > y)
+            {
+                r = x * y;
+            }
+            else
+            {
+                r = Math.Sin(x) + y;
+            }
+
+            return r * r;
+        }
+    """);
+
+    [Fact]
+    public void EarlyReturn() => Verify("""
+        [Differentiable]
+        public static double Clamp(double x, double lo, double hi)
+        {
+            if (x < lo) return lo;
+            if (x > hi) return hi;
+            return x;
+        }
+    """);
+
+    [Fact]
+    public void UntakenBranchIsNotEvaluated() => Verify("""
+        [Differentiable]
+        public static double SafeRoot(double x) => x > 0 ? Math.Sqrt(x) * Math.Log(x) : x;
+    """);
+
+    [Fact]
+    public void NonSmoothFunctions() => Verify("""
+        [Differentiable]
+        public static double Kinks(double x, double y) => Math.Abs(x) + Math.Max(x, y) - Math.Min(x, 2 * y) + Math.Floor(x) * y;
+    """);
+
+    [Fact]
+    public void ElementaryFunctions() => Verify("""
+        [Differentiable]
+        public static double Trig(double x) => Math.Sin(x) * Math.Cos(x) + Math.Tan(x) + Math.Asin(x / 2) + Math.Acos(x / 3) + Math.Atan(x);
+
+        [Differentiable]
+        public static double Hyperbolic(double x, double y) => Math.Sinh(x) + Math.Cosh(y) + Math.Tanh(x * y) + Math.Atan2(y, x);
+
+        [Differentiable]
+        public static double Logarithms(double x, double b) => Math.Log(x) + Math.Log(x, b) + Math.Log10(x) + Math.Log2(x) + Math.Exp(x) + Math.Cbrt(x) + Math.Sqrt(x);
+    """);
+
+    [Fact]
+    public void ReassignedLocalsAndParameters() => Verify("""
+        [Differentiable]
+        public static double Accumulate(double x, double y)
+        {
+            var s = x;
+            s += y;
+            s *= x;
+            s -= 1;
+            s /= y;
+            x = x * 2;
+            s++;
+            return s + x;
+        }
+    """);
+
+    [Fact]
+    public void DeadCodeIsRemoved() => Verify("""
+        [Differentiable]
+        public static double Dead(double x)
+        {
+            var unused = Math.Acos(2 * x + 5);
+            return x * x;
+        }
+    """);
+
+    [Fact]
+    public void ContainingTypesAreReopened()
+    {
+        var source = """
+            using SymDiff;
+
+            partial record struct Outer<T>
+            {
+                internal static partial class Inner
+                {
+                    [Differentiable]
+                    internal static double Square(double x) => x * x;
+                }
+            }
+            """;
+        SnapshotVerifier.Verify(GeneratorHarness.Run(source));
+    }
+
+    [Fact]
+    public void OutputNamesAvoidClashes() => Verify("""
+        [Differentiable]
+        public static double Clash(double x, double dx)
+        {
+            var dy = x * dx;
+            return dy * dy;
+        }
+    """);
+}

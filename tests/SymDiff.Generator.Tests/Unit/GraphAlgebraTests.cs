@@ -1,0 +1,158 @@
+using SymDiff.Generator.Differentiation;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Tests.Unit;
+
+/// <summary>Each simplification rule, on a bare graph.</summary>
+public sealed class GraphAlgebraTests
+{
+    private readonly GraphAlgebra _g = new(new ExprGraph());
+
+    private int X => _g.Parameter(0);
+
+    private int Y => _g.Parameter(1);
+
+    private Operation Op(int id) => _g.Graph[id].Operation;
+
+    [Fact]
+    public void SameExpressionTwice_IsOneNode()
+        => Assert.Equal(_g.Add(_g.Multiply(X, Y), X), _g.Add(_g.Multiply(X, Y), X));
+
+    [Fact]
+    public void CommutedOperands_FindTheExistingNode()
+    {
+        var xy = _g.Multiply(X, Y);
+        Assert.Equal(xy, _g.Multiply(Y, X));
+        var sum = _g.Add(X, Y);
+        Assert.Equal(sum, _g.Add(Y, X));
+    }
+
+    [Fact]
+    public void Constants_AreFoldedByExactOperations()
+    {
+        Assert.True(_g.Graph.IsConstant(_g.Add(_g.Constant(2), _g.Constant(3)), 5.0));
+        Assert.True(_g.Graph.IsConstant(_g.Divide(_g.Constant(1), _g.Constant(4)), 0.25));
+        Assert.True(_g.Graph.IsConstant(_g.Function(Operation.Sqrt, _g.Constant(9)), 3.0));
+        Assert.True(_g.Graph.IsConstant(_g.Function(Operation.Floor, _g.Constant(-1.5)), -2.0));
+    }
+
+    [Fact]
+    public void Transcendentals_AreNotFolded()
+    {
+        // Their last bit differs between platforms; folding them would make output machine-dependent.
+        Assert.Equal(Operation.Sin, Op(_g.Function(Operation.Sin, _g.Constant(1))));
+        Assert.Equal(Operation.Log, Op(_g.Function(Operation.Log, _g.Constant(2))));
+    }
+
+    [Fact]
+    public void Identities_AreRemoved()
+    {
+        Assert.Equal(X, _g.Multiply(X, _g.One));
+        Assert.Equal(X, _g.Multiply(_g.One, X));
+        Assert.Equal(X, _g.Divide(X, _g.One));
+        Assert.Equal(X, _g.Add(X, _g.Zero));
+        Assert.Equal(X, _g.Subtract(X, _g.Zero));
+        Assert.Equal(X, _g.Negate(_g.Negate(X)));
+        Assert.Equal(_g.Negate(X), _g.Multiply(_g.Constant(-1), X));
+    }
+
+    [Fact]
+    public void TimesZero_IsNotFoldedInValues()
+    {
+        // NaN·0 and ∞·0 are NaN: x·0 → 0 would change the value for those inputs.
+        Assert.Equal(Operation.Multiply, Op(_g.Multiply(X, _g.Zero)));
+    }
+
+    [Fact]
+    public void SumOfEqualTerms_BecomesTwice()
+    {
+        var sum = _g.Add(X, X);
+        Assert.Equal(Operation.Multiply, Op(sum));
+        Assert.True(_g.Graph.IsConstant(_g.Graph[sum].Operand0, 2.0));
+    }
+
+    [Fact]
+    public void Negations_MoveOutward()
+    {
+        Assert.Equal(_g.Subtract(X, Y), _g.Add(X, _g.Negate(Y)));
+        Assert.Equal(_g.Add(X, Y), _g.Subtract(X, _g.Negate(Y)));
+        Assert.Equal(_g.Multiply(X, Y), _g.Multiply(_g.Negate(X), _g.Negate(Y)));
+        Assert.Equal(_g.Negate(_g.Divide(X, Y)), _g.Divide(_g.Negate(X), Y));
+    }
+
+    [Theory]
+    [InlineData(0, nameof(Operation.Constant))]
+    [InlineData(1, nameof(Operation.Parameter))]
+    [InlineData(2, nameof(Operation.Pow))]
+    [InlineData(-2, nameof(Operation.Pow))]
+    [InlineData(0.5, nameof(Operation.Pow))]
+    public void ConstantExponent_ZeroAndOneVanish(double exponent, string expected)
+        => Assert.Equal(expected, Op(_g.Pow(X, _g.Constant(exponent))).ToString());
+
+    [Theory]
+    [InlineData(2, true)]
+    [InlineData(3, true)]
+    [InlineData(-2, true)]
+    [InlineData(16, true)]
+    [InlineData(17, false)]
+    [InlineData(0.5, false)]
+    public void IntegerExponentsUpTo16_AreEmittedAsMultiplication(double exponent, bool multiplied)
+        => Assert.Equal(multiplied, _g.IsIntegerPower(_g.Pow(X, _g.Constant(exponent)), out _, out _));
+
+    [Fact]
+    public void RepeatedFactor_BecomesAPower()
+    {
+        var square = _g.Multiply(X, X);
+        Assert.Equal(_g.Pow(X, _g.Constant(2)), square);
+        Assert.Equal(_g.Pow(X, _g.Constant(3)), _g.Multiply(square, X));
+        Assert.Equal(_g.Pow(X, _g.Constant(3)), _g.Multiply(X, square));
+    }
+
+    [Fact]
+    public void ConstantPower_IsFoldedByMultiplication()
+        => Assert.True(_g.Graph.IsConstant(_g.Pow(_g.Constant(-2), _g.Constant(3)), -8.0));
+
+    [Fact]
+    public void Select_WithKnownConditionOrEqualBranches_Disappears()
+    {
+        Assert.Equal(X, _g.Select(_g.Boolean(true), X, Y));
+        Assert.Equal(Y, _g.Select(_g.Boolean(false), X, Y));
+        var c = _g.Compare(Operation.Greater, X, Y);
+        Assert.Equal(X, _g.Select(c, X, X));
+        Assert.Equal(_g.Select(c, Y, X), _g.Select(_g.Not(c), X, Y));
+    }
+
+    [Fact]
+    public void Scale_ByZero_IsSymbolicZeroEvenForNaN()
+    {
+        Assert.Equal(_g.Zero, _g.Scale(_g.Constant(double.NaN), _g.Zero));
+        Assert.Equal(_g.Zero, _g.Scale(_g.Zero, _g.Function(Operation.Log, X)));
+    }
+
+    [Fact]
+    public void Scale_PushesIntoConditionalBranches()
+    {
+        var c = _g.Compare(Operation.Greater, X, _g.Zero);
+        var scaled = _g.Scale(_g.Select(c, Y, _g.Zero), _g.Function(Operation.Log, X));
+        var node = _g.Graph[scaled];
+        Assert.Equal(Operation.Select, node.Operation);
+        Assert.Equal(Operation.Multiply, Op(node.Operand1));
+        Assert.True(_g.IsZero(node.Operand2));
+    }
+
+    [Fact]
+    public void Accumulate_MergesConditionalsOnTheSameCondition()
+    {
+        var c = _g.Compare(Operation.Less, X, Y);
+        var sum = _g.Accumulate(_g.Select(c, X, _g.Zero), _g.Select(c, _g.Zero, Y));
+        Assert.Equal(_g.Select(c, X, Y), sum);
+    }
+
+    [Fact]
+    public void Accumulate_CollectsLikeTerms()
+    {
+        var xy = _g.Multiply(X, Y);
+        var sum = _g.Accumulate(_g.Accumulate(xy, xy), xy);
+        Assert.Equal(_g.Multiply(_g.Constant(3), xy), sum);
+    }
+}
