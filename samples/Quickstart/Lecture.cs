@@ -20,4 +20,21 @@ public static partial class Lecture
         var z = w0 * x0 + w1 * x1 + w2;
         return 1.0 / (1.0 + Math.Exp(-z));
     }
+
+    /// <summary>The Huber loss of a residual r: quadratic within δ of zero, linear outside it.</summary>
+    [Differentiable]
+    public static double Huber(double r, double delta)
+    {
+        double loss;
+        if (Math.Abs(r) <= delta)
+        {
+            loss = 0.5 * r * r;
+        }
+        else
+        {
+            loss = delta * (Math.Abs(r) - 0.5 * delta);
+        }
+
+        return loss;
+    }
 }

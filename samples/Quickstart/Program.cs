@@ -1,4 +1,43 @@
 using Quickstart;
 
-Console.WriteLine(Lecture.FGradient(2, 3, out var dx, out var dy));
-Console.WriteLine($"{dx} {dy}");
+// Every lecture example: the generated gradient next to a central finite difference of the original method.
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+PrintF();
+PrintG();
+PrintNeuron();
+PrintHuber();
+
+static void PrintF()
+{
+    var table = new GradientTable("F", "x³·(x + 3y)", ["x", "y"], p => Lecture.F(p[0], p[1]));
+    table.Add([2, 3], Lecture.FGradient(2, 3, out var dx, out var dy), dx, dy);
+    table.Print();
+}
+
+static void PrintG()
+{
+    var table = new GradientTable("G", "(2·x1 + 3·x2)² + 3", ["x1", "x2"], p => Lecture.G(p[0], p[1]));
+    table.Add([1, 3], Lecture.GGradient(1, 3, out var dx1, out var dx2), dx1, dx2);
+    table.Print();
+
+    var lecture = (Lecture.G(1.02, 3) - Lecture.G(0.98, 3)) / 0.04;
+    Console.WriteLine("  the lecture's symmetric difference, h = 0.02: (G(1.02, 3) − G(0.98, 3)) / 0.04 = " + GradientTable.Fixed(lecture));
+    Console.WriteLine();
+}
+
+static void PrintNeuron()
+{
+    var table = new GradientTable("Neuron", "σ(w0·x0 + w1·x1 + w2)", ["w0", "x0", "w1", "x1", "w2"], p => Lecture.Neuron(p[0], p[1], p[2], p[3], p[4]));
+    var value = Lecture.NeuronGradient(2, -1, -3, -2, -3, out var dw0, out var dx0, out var dw1, out var dx1, out var dw2);
+    table.Add([2, -1, -3, -2, -3], value, dw0, dx0, dw1, dx1, dw2);
+    table.Print();
+}
+
+// An if/else: the gradient is the taken branch's. One point on each side of |r| = delta.
+static void PrintHuber()
+{
+    var table = new GradientTable("Huber", "|r| ≤ delta ? r²/2 : delta·(|r| − delta/2)", ["r", "delta"], p => Lecture.Huber(p[0], p[1]));
+    table.Add([0.5, 1], Lecture.HuberGradient(0.5, 1, out var dr, out var ddelta), dr, ddelta);
+    table.Add([-3, 1], Lecture.HuberGradient(-3, 1, out dr, out ddelta), dr, ddelta);
+    table.Print();
+}

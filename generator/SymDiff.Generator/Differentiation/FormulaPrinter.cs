@@ -29,13 +29,29 @@ internal sealed class FormulaPrinter
     private readonly IReadOnlyList<string> _parameters;
     private readonly Dictionary<int, (string? Text, int Precedence)> _memo = new();
 
-    public FormulaPrinter(IReadOnlyList<GraphNode> nodes, IReadOnlyList<string> parameters)
+    private readonly IReadOnlyDictionary<int, string> _names;
+    private int _printing = -1;
+
+    /// <param name="nodes">The DAG.</param>
+    /// <param name="parameters">Parameter names.</param>
+    /// <param name="names">Nodes printed by name (source locals), as a textbook writes "where z = ...".</param>
+    public FormulaPrinter(IReadOnlyList<GraphNode> nodes, IReadOnlyList<string> parameters, IReadOnlyDictionary<int, string> names)
     {
         _nodes = nodes;
         _parameters = parameters;
+        _names = names;
     }
 
-    public string Print(int id) => Format(id).Text ?? TooLong;
+    /// <summary>The formula of <paramref name="id"/>; named nodes inside it appear by name.</summary>
+    public string Print(int id)
+    {
+        _printing = id;
+        _memo.Remove(id);
+        var text = Format(id).Text ?? TooLong;
+        _memo.Remove(id);
+        _printing = -1;
+        return text;
+    }
 
     private (string? Text, int Precedence) Format(int id)
     {
@@ -55,6 +71,11 @@ internal sealed class FormulaPrinter
 
     private (string? Text, int Precedence) FormatCore(int id)
     {
+        if (id != _printing && _names.TryGetValue(id, out var name))
+        {
+            return (name, AtomPrecedence);
+        }
+
         var node = _nodes[id];
         switch (node.Operation)
         {

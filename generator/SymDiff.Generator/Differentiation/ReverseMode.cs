@@ -27,6 +27,7 @@ internal static class ReverseMode
                 EquatableArray<string>.Empty,
                 -1,
                 EquatableArray<int>.Empty,
+                EquatableArray<string>.Empty,
                 "",
                 EquatableArray<string>.Empty,
                 e.GetType().Name + ": " + e.Message);
@@ -53,18 +54,35 @@ internal static class ReverseMode
             }
         }
 
-        var printer = new FormulaPrinter(nodes, method.Parameters);
         var prunedValue = map[value];
         var prunedGradient = gradient.Select(i => map[i]).ToArray();
+        var locals = FormulaLocals(names, method.Parameters, prunedValue);
+        var printer = new FormulaPrinter(nodes, method.Parameters, locals);
         return new GradientModel(
             method,
             nodes.ToEquatableArray(),
             names.ToEquatableArray(),
             prunedValue,
             prunedGradient.ToEquatableArray(),
+            locals.Select(pair => pair.Value + " = " + printer.Print(pair.Key)).ToEquatableArray(),
             printer.Print(prunedValue),
             prunedGradient.Select(printer.Print).ToEquatableArray(),
             null);
+    }
+
+    /// <summary>Source locals that name exactly one node: formulas say <c>z</c> and define it once.</summary>
+    private static SortedDictionary<int, string> FormulaLocals(string[] names, EquatableArray<string> parameters, int value)
+    {
+        var locals = new SortedDictionary<int, string>();
+        foreach (var group in names.Select((name, id) => (name, id)).Where(n => n.name.Length > 0 && n.id != value).GroupBy(n => n.name))
+        {
+            if (group.Count() == 1 && !parameters.Contains(group.Key))
+            {
+                locals[group.First().id] = group.Key;
+            }
+        }
+
+        return locals;
     }
 
     /// <summary>∂value/∂parameter for each parameter, as nodes.</summary>

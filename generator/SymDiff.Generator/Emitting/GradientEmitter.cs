@@ -146,6 +146,11 @@ internal static class GradientEmitter
         writer.Line("/// </summary>");
         writer.Line("/// <remarks>");
         writer.Line("/// <code>");
+        foreach (var local in model.LocalFormulas)
+        {
+            writer.Line("/// " + Xml(local));
+        }
+
         var labels = new[] { call }.Concat(method.Parameters.Select(p => "∂" + method.Name + "/∂" + p)).ToList();
         var width = labels.Max(l => l.Length);
         var formulas = new[] { model.ValueFormula }.Concat(model.GradientFormulas).ToList();

@@ -9,6 +9,7 @@ namespace SymDiff.Generator.Model;
 /// <param name="NameHints">Per node, a source local's name to give it, or empty.</param>
 /// <param name="Value">Node holding the method's value.</param>
 /// <param name="Gradient">Node holding ∂value/∂p for each parameter p, in parameter order.</param>
+/// <param name="LocalFormulas">"z = ..." for each source local the formulas refer to by name.</param>
 /// <param name="ValueFormula">The value as a formula.</param>
 /// <param name="GradientFormulas">Each partial derivative as a formula.</param>
 /// <param name="Failure">Set when derivation failed inside the generator; then nothing else is meaningful.</param>
@@ -18,6 +19,7 @@ internal sealed record GradientModel(
     EquatableArray<string> NameHints,
     int Value,
     EquatableArray<int> Gradient,
+    EquatableArray<string> LocalFormulas,
     string ValueFormula,
     EquatableArray<string> GradientFormulas,
     string? Failure);

@@ -10,6 +10,7 @@ namespace Samples
         /// </summary>
         /// <remarks>
         /// <code>
+        /// dy = x·dx
         /// Clash(x, dx) = x²·dx²
         /// ∂Clash/∂x    = 2·x·dx²
         /// ∂Clash/∂dx   = 2·x²·dx

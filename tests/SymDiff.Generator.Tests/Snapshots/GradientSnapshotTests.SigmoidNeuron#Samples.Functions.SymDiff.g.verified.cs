@@ -10,12 +10,13 @@ namespace Samples
         /// </summary>
         /// <remarks>
         /// <code>
-        /// Neuron(w0, x0, w1, x1, w2) = 1 / (1 + exp(-(w0·x0 + w1·x1 + w2)))
-        /// ∂Neuron/∂w0                = (1 / (1 + exp(-(w0·x0 + w1·x1 + w2))) / (1 + exp(-(w0·x0 + w1·x1 + w2))))·exp(-(w0·x0 + w1·x1 + w2))·x0
-        /// ∂Neuron/∂x0                = (1 / (1 + exp(-(w0·x0 + w1·x1 + w2))) / (1 + exp(-(w0·x0 + w1·x1 + w2))))·exp(-(w0·x0 + w1·x1 + w2))·w0
-        /// ∂Neuron/∂w1                = (1 / (1 + exp(-(w0·x0 + w1·x1 + w2))) / (1 + exp(-(w0·x0 + w1·x1 + w2))))·exp(-(w0·x0 + w1·x1 + w2))·x1
-        /// ∂Neuron/∂x1                = (1 / (1 + exp(-(w0·x0 + w1·x1 + w2))) / (1 + exp(-(w0·x0 + w1·x1 + w2))))·exp(-(w0·x0 + w1·x1 + w2))·w1
-        /// ∂Neuron/∂w2                = (1 / (1 + exp(-(w0·x0 + w1·x1 + w2))) / (1 + exp(-(w0·x0 + w1·x1 + w2))))·exp(-(w0·x0 + w1·x1 + w2))
+        /// z = w0·x0 + w1·x1 + w2
+        /// Neuron(w0, x0, w1, x1, w2) = 1 / (1 + exp(-z))
+        /// ∂Neuron/∂w0                = (1 / (1 + exp(-z)) / (1 + exp(-z)))·exp(-z)·x0
+        /// ∂Neuron/∂x0                = (1 / (1 + exp(-z)) / (1 + exp(-z)))·exp(-z)·w0
+        /// ∂Neuron/∂w1                = (1 / (1 + exp(-z)) / (1 + exp(-z)))·exp(-z)·x1
+        /// ∂Neuron/∂x1                = (1 / (1 + exp(-z)) / (1 + exp(-z)))·exp(-z)·w1
+        /// ∂Neuron/∂w2                = (1 / (1 + exp(-z)) / (1 + exp(-z)))·exp(-z)
         /// </code>
         /// </remarks>
         /// <param name="w0">The argument <c>w0</c> of <see cref="Neuron(double, double, double, double, double)"/>.</param>
