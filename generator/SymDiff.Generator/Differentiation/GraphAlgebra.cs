@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Differentiation;
@@ -24,6 +25,8 @@ internal sealed class GraphAlgebra
 {
     /// <summary>Integer powers up to this size are expanded into multiplications.</summary>
     private const int MaxExpandedPower = 16;
+
+    private readonly HashSet<int> _sums = new();
 
     public GraphAlgebra(ExprGraph graph)
     {
@@ -482,13 +485,50 @@ internal sealed class GraphAlgebra
             return Select(s.Operand0, Accumulate(s.Operand1, t.Operand1), Accumulate(s.Operand2, t.Operand2));
         }
 
-        // c1·x + c2·x → (c1 + c2)·x
-        if (CoefficientOf(sum, out var c1, out var x) && CoefficientOf(term, out var c2, out var y) && x == y)
+        // c1·x + ... + c2·x → (c1 + c2)·x + ...: like terms are collected across the whole sum.
+        var terms = new List<int>();
+        FlattenSum(sum, terms);
+        if (CoefficientOf(term, out var c2, out var y))
         {
-            return Multiply(Constant(c1 + c2), x);
+            for (var i = 0; i < terms.Count; i++)
+            {
+                if (CoefficientOf(terms[i], out var c1, out var x) && x == y)
+                {
+                    terms[i] = Multiply(Constant(c1 + c2), x);
+                    var rebuilt = terms[0];
+                    for (var k = 1; k < terms.Count; k++)
+                    {
+                        rebuilt = AddTerm(rebuilt, terms[k]);
+                    }
+
+                    return rebuilt;
+                }
+            }
         }
 
-        return Add(sum, term);
+        return AddTerm(sum, term);
+    }
+
+    private int AddTerm(int sum, int term)
+    {
+        var result = Add(sum, term);
+        _sums.Add(result);
+        return result;
+    }
+
+    /// <summary>The terms of a sum built by <see cref="Accumulate"/>; a sum written in the source stays one term.</summary>
+    private void FlattenSum(int id, List<int> terms)
+    {
+        var node = Node(id);
+        if (node.Operation == Operation.Add && _sums.Contains(id))
+        {
+            FlattenSum(node.Operand0, terms);
+            FlattenSum(node.Operand1, terms);
+        }
+        else
+        {
+            terms.Add(id);
+        }
     }
 
     private bool CoefficientOf(int id, out double coefficient, out int rest)

@@ -17,6 +17,7 @@ internal sealed class GraphBuilder
     private readonly GraphAlgebra _g;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<int, string> _nameHints = new();
+    private readonly Dictionary<int, string> _literals = new();
 
     private GraphBuilder(GraphAlgebra algebra, CancellationToken cancellationToken)
     {
@@ -25,7 +26,12 @@ internal sealed class GraphBuilder
     }
 
     /// <summary>Builds the value node of <paramref name="method"/>; parameter i is <c>Parameter(i)</c>.</summary>
-    public static int Build(GraphAlgebra algebra, MethodModel method, IDictionary<int, string> nameHints, CancellationToken cancellationToken)
+    /// <param name="algebra">Where nodes are made.</param>
+    /// <param name="method">The method.</param>
+    /// <param name="nameHints">Receives, per node, the first source local assigned to it.</param>
+    /// <param name="literals">Receives, per constant node, the first double literal written for it.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    public static int Build(GraphAlgebra algebra, MethodModel method, IDictionary<int, string> nameHints, IDictionary<int, string> literals, CancellationToken cancellationToken)
     {
         var builder = new GraphBuilder(algebra, cancellationToken);
         var scope = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -39,6 +45,11 @@ internal sealed class GraphBuilder
         foreach (var pair in builder._nameHints)
         {
             nameHints[pair.Key] = pair.Value;
+        }
+
+        foreach (var pair in builder._literals)
+        {
+            literals[pair.Key] = pair.Value;
         }
 
         return value;
@@ -138,7 +149,13 @@ internal sealed class GraphBuilder
         switch (expression)
         {
             case ConstantExpressionModel c:
-                return _g.Constant(c.Value);
+                var constant = _g.Constant(c.Value);
+                if (c.Literal is not null && !_literals.ContainsKey(constant))
+                {
+                    _literals[constant] = c.Literal;
+                }
+
+                return constant;
 
             case VariableExpressionModel v:
                 return scope.TryGetValue(v.Name, out var id)

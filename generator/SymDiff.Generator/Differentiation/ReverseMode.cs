@@ -25,6 +25,7 @@ internal static class ReverseMode
                 method,
                 EquatableArray<GraphNode>.Empty,
                 EquatableArray<string>.Empty,
+                EquatableArray<string>.Empty,
                 -1,
                 EquatableArray<int>.Empty,
                 EquatableArray<string>.Empty,
@@ -39,20 +40,15 @@ internal static class ReverseMode
         var graph = new ExprGraph();
         var g = new GraphAlgebra(graph);
         var hints = new Dictionary<int, string>();
-        var value = GraphBuilder.Build(g, method, hints, cancellationToken);
+        var literals = new Dictionary<int, string>();
+        var value = GraphBuilder.Build(g, method, hints, literals, cancellationToken);
         var gradient = Adjoints(g, value, method.Parameters.Count, cancellationToken);
 
         var outputs = new List<int> { value };
         outputs.AddRange(gradient);
         var (nodes, map) = Prune(graph, outputs);
-        var names = nodes.Select((_, i) => "").ToArray();
-        foreach (var pair in hints)
-        {
-            if (map.TryGetValue(pair.Key, out var id))
-            {
-                names[id] = pair.Value;
-            }
-        }
+        var names = PerNode(hints, map, nodes.Count);
+        var literalTexts = PerNode(literals, map, nodes.Count);
 
         var prunedValue = map[value];
         var prunedGradient = gradient.Select(i => map[i]).ToArray();
@@ -62,12 +58,28 @@ internal static class ReverseMode
             method,
             nodes.ToEquatableArray(),
             names.ToEquatableArray(),
+            literalTexts.ToEquatableArray(),
             prunedValue,
             prunedGradient.ToEquatableArray(),
             locals.Select(pair => pair.Value + " = " + printer.Print(pair.Key)).ToEquatableArray(),
             printer.Print(prunedValue),
             prunedGradient.Select(printer.Print).ToEquatableArray(),
             null);
+    }
+
+    /// <summary>Carries a per-node annotation over to the pruned numbering; "" where there is none.</summary>
+    private static string[] PerNode(Dictionary<int, string> annotations, Dictionary<int, int> map, int count)
+    {
+        var result = Enumerable.Repeat("", count).ToArray();
+        foreach (var pair in annotations)
+        {
+            if (map.TryGetValue(pair.Key, out var id))
+            {
+                result[id] = pair.Value;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Source locals that name exactly one node: formulas say <c>z</c> and define it once.</summary>

@@ -42,7 +42,7 @@ internal sealed class CSharpExpressionWriter
         switch (node.Operation)
         {
             case Operation.Constant:
-                var literal = Literal(node.Constant);
+                var literal = _plan.Model.Literals[id] is { Length: > 0 } source ? source : Literal(node.Constant);
                 return (literal, literal.StartsWith("-") ? Unary : Primary);
             case Operation.Parameter:
                 return (Identifier.Escape(_plan.Model.Method.Parameters[node.ParameterIndex]), Primary);

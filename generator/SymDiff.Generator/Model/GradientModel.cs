@@ -7,6 +7,7 @@ namespace SymDiff.Generator.Model;
 /// <param name="Method">The source method's signature (its body is no longer needed but kept for equality).</param>
 /// <param name="Nodes">DAG nodes; only those reachable from the outputs.</param>
 /// <param name="NameHints">Per node, a source local's name to give it, or empty.</param>
+/// <param name="Literals">Per constant node, the double literal the source wrote for it, or empty.</param>
 /// <param name="Value">Node holding the method's value.</param>
 /// <param name="Gradient">Node holding ∂value/∂p for each parameter p, in parameter order.</param>
 /// <param name="LocalFormulas">"z = ..." for each source local the formulas refer to by name.</param>
@@ -17,6 +18,7 @@ internal sealed record GradientModel(
     MethodModel Method,
     EquatableArray<GraphNode> Nodes,
     EquatableArray<string> NameHints,
+    EquatableArray<string> Literals,
     int Value,
     EquatableArray<int> Gradient,
     EquatableArray<string> LocalFormulas,

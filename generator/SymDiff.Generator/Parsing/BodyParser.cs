@@ -203,7 +203,8 @@ internal sealed class BodyParser
                 case bool b:
                     return Apply(b ? Operation.True : Operation.False);
                 case double or float or int or long or short or byte or sbyte or uint or ulong or ushort or decimal:
-                    return new ConstantExpressionModel(Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture));
+                    var literal = expression is LiteralExpressionSyntax && constant.Value is double ? expression.ToString() : null;
+                    return new ConstantExpressionModel(Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture), literal);
             }
         }
 

@@ -152,4 +152,10 @@ public sealed class GradientSnapshotTests
             return dy * dy;
         }
     """);
+
+    [Fact]
+    public void LiteralsAreCopiedVerbatim() => Verify("""
+        [Differentiable]
+        public static double Literals(double x, double y) => 1e-3 * x * x + 4d * y + 2 * x + 0.10 * y + 1_000.5;
+    """);
 }
