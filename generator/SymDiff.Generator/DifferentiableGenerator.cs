@@ -36,7 +36,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.MethodModels);
 
         var derivatives = methods
-            .Select(ReverseMode.Derive)
+            .Select(MethodDeriver.Derive)
             .WithTrackingName(TrackingNames.Derivatives);
 
         var types = derivatives
@@ -51,7 +51,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     {
         if (TryEmit(type, production.CancellationToken, out var source, out var failures))
         {
-            production.AddSource(GradientEmitter.HintName(type.Type), source!);
+            production.AddSource(TypeEmitter.HintName(type.Type), source!);
         }
 
         foreach (var failure in failures)
@@ -74,7 +74,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
 
         try
         {
-            source = GradientEmitter.Emit(type, cancellationToken);
+            source = TypeEmitter.Emit(type, cancellationToken);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -13,4 +13,10 @@ namespace SymDiff;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class DifferentiableAttribute : Attribute
 {
+    /// <summary>
+    /// The derivative methods to generate besides the gradient, e.g.
+    /// <c>[Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.Hessian)]</c>. Default: the gradient only,
+    /// so a method pays no compile time or code size for what it does not use.
+    /// </summary>
+    public DerivativeModes Modes { get; set; } = DerivativeModes.Gradient;
 }

@@ -104,6 +104,12 @@ internal sealed class GraphAlgebra
             return Multiply(Constant(2.0), a);
         }
 
+        // a + (-c)·b → a - c·b: exact, since (-c)·b is -(c·b) bit for bit.
+        if (Node(b) is { Operation: Operation.Multiply } product && IsConstant(product.Operand0, out var c) && c < 0)
+        {
+            return Subtract(a, Multiply(Constant(-c), product.Operand1));
+        }
+
         return Commutative(Operation.Add, a, b);
     }
 

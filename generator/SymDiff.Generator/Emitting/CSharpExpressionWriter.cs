@@ -45,7 +45,7 @@ internal sealed class CSharpExpressionWriter
                 var literal = _plan.Model.Literals[id] is { Length: > 0 } source ? source : Literal(node.Constant);
                 return (literal, literal.StartsWith("-") ? Unary : Primary);
             case Operation.Parameter:
-                return (Identifier.Escape(_plan.Model.Method.Parameters[node.ParameterIndex]), Primary);
+                return (Identifier.Escape(_plan.Model.Parameters[node.ParameterIndex]), Primary);
             case Operation.True:
                 return ("true", Primary);
             case Operation.False:

@@ -14,7 +14,7 @@ internal sealed class EmissionPlan
     private readonly Dictionary<(int Select, bool Branch), Region> _branches = new();
     private readonly Dictionary<Region, List<int>> _localsByRegion = new();
 
-    public EmissionPlan(GradientModel model, IReadOnlyList<string> outputNames)
+    public EmissionPlan(DerivativeGraphModel model, IEnumerable<string> reservedNames)
     {
         Model = model;
         var nodes = model.Nodes;
@@ -26,15 +26,15 @@ internal sealed class EmissionPlan
         var uses = CountUses(model);
         PlaceNodes(model);
 
-        var taken = new HashSet<string>(model.Method.Parameters);
-        taken.UnionWith(outputNames);
+        var taken = new HashSet<string>(model.Parameters);
+        taken.UnionWith(reservedNames);
         var temporaries = 0;
         for (var id = 0; id < count; id++)
         {
             var node = nodes[id];
             if (node.Operation == Operation.Parameter)
             {
-                Names[id] = Identifier.Escape(model.Method.Parameters[node.ParameterIndex]);
+                Names[id] = Identifier.Escape(model.Parameters[node.ParameterIndex]);
                 continue;
             }
 
@@ -62,7 +62,7 @@ internal sealed class EmissionPlan
         }
     }
 
-    public GradientModel Model { get; }
+    public DerivativeGraphModel Model { get; }
 
     /// <summary>Where each node is evaluated.</summary>
     public Region[] Regions { get; }
@@ -89,11 +89,11 @@ internal sealed class EmissionPlan
         return ids;
     }
 
-    private static int[] CountUses(GradientModel model)
+    private static int[] CountUses(DerivativeGraphModel model)
     {
         var uses = new int[model.Nodes.Count];
         uses[model.Value]++;
-        foreach (var output in model.Gradient)
+        foreach (var output in model.Outputs)
         {
             uses[output]++;
         }
@@ -121,11 +121,11 @@ internal sealed class EmissionPlan
     /// A node's region is the innermost one enclosing all its uses; a use through a conditional's
     /// branch counts as inside that branch. Users come after operands, so one backward sweep suffices.
     /// </summary>
-    private void PlaceNodes(GradientModel model)
+    private void PlaceNodes(DerivativeGraphModel model)
     {
         var nodes = model.Nodes;
         Regions[model.Value] = Region.Root;
-        foreach (var output in model.Gradient)
+        foreach (var output in model.Outputs)
         {
             Regions[output] = Region.Root;
         }

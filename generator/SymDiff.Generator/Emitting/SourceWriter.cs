@@ -31,5 +31,14 @@ internal sealed class SourceWriter
         Line("}" + suffix);
     }
 
+    /// <summary>Writes text made by another writer, indented to this writer's level.</summary>
+    public void Block(string text)
+    {
+        foreach (var line in text.TrimEnd('\n').Split('\n'))
+        {
+            Line(line);
+        }
+    }
+
     public override string ToString() => _text.ToString();
 }

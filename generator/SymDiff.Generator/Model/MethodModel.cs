@@ -6,9 +6,11 @@ namespace SymDiff.Generator.Model;
 /// <param name="Accessibility">"public", "internal", ... as declared.</param>
 /// <param name="Parameters">Parameter names, in order; all are <c>double</c>.</param>
 /// <param name="Body">The body; an expression body is one return statement.</param>
+/// <param name="Modes">Which derivative methods to generate; the gradient always.</param>
 internal sealed record MethodModel(
     ContainingTypeModel Type,
     string Name,
     string Accessibility,
     EquatableArray<string> Parameters,
-    EquatableArray<StatementModel> Body);
+    EquatableArray<StatementModel> Body,
+    DerivativeModes Modes = DerivativeModes.Gradient);

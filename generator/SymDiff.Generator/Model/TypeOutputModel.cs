@@ -1,4 +1,4 @@
 namespace SymDiff.Generator.Model;
 
 /// <summary>Everything emitted into one containing type, in declaration order.</summary>
-internal sealed record TypeOutputModel(ContainingTypeModel Type, EquatableArray<GradientModel> Methods);
+internal sealed record TypeOutputModel(ContainingTypeModel Type, EquatableArray<DerivativesModel> Methods);

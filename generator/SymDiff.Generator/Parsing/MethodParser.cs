@@ -23,12 +23,31 @@ internal static class MethodParser
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
         try
         {
-            return ParseCore(syntax, (IMethodSymbol)context.TargetSymbol, context.SemanticModel, cancellationToken);
+            var model = ParseCore(syntax, (IMethodSymbol)context.TargetSymbol, context.SemanticModel, cancellationToken);
+            return model.Model is null ? model : model with { Model = model.Model with { Modes = Modes(context.Attributes) } };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return Failure(syntax, e);
         }
+    }
+
+    /// <summary>The attribute's <c>Modes</c>; the gradient is always generated.</summary>
+    private static DerivativeModes Modes(ImmutableArray<AttributeData> attributes)
+    {
+        var modes = DerivativeModes.Gradient;
+        foreach (var attribute in attributes)
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == "Modes" && argument.Value.Value is int value)
+                {
+                    modes |= (DerivativeModes)value;
+                }
+            }
+        }
+
+        return modes;
     }
 
     /// <summary>Turns an unexpected exception into SD2999 at the method name, so it never reaches the compiler.</summary>

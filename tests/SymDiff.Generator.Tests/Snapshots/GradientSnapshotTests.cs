@@ -158,4 +158,26 @@ public sealed class GradientSnapshotTests
         [Differentiable]
         public static double Literals(double x, double y) => 1e-3 * x * x + 4d * y + 2 * x + 0.10 * y + 1_000.5;
     """);
+
+    [Fact]
+    public void TangentAndHessianOnRequest() => Verify("""
+        [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.Hessian)]
+        public static double F(double x, double y) => x * x * x * (x + 3 * y);
+
+        [Differentiable(Modes = DerivativeModes.All)]
+        public static double Rosenbrock(double x, double y) => (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
+    """);
+
+    [Fact]
+    public void HessianOfBranchesAndFunctions() => Verify("""
+        [Differentiable(Modes = DerivativeModes.Hessian)]
+        public static double Neuron(double w, double x, double b)
+        {
+            var z = w * x + b;
+            return 1.0 / (1.0 + Math.Exp(-z));
+        }
+
+        [Differentiable(Modes = DerivativeModes.Hessian | DerivativeModes.Tangent)]
+        public static double Branchy(double x, double y) => x > y ? Math.Sin(x * y) : Math.Sqrt(x * x + y * y);
+    """);
 }

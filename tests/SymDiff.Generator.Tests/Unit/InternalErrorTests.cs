@@ -15,7 +15,7 @@ public sealed class InternalErrorTests
     public void DeriveOfMalformedModel_ReturnsFailureInsteadOfThrowing()
     {
         var method = Method(new ReturnStatementModel(new VariableExpressionModel("notDeclared")));
-        var derived = ReverseMode.Derive(method, CancellationToken.None);
+        var derived = MethodDeriver.Derive(method, CancellationToken.None);
         Assert.NotNull(derived.Failure);
         Assert.Contains("notDeclared", derived.Failure);
     }
@@ -23,8 +23,8 @@ public sealed class InternalErrorTests
     [Fact]
     public void DerivationFailure_IsReportedAsSD2999AndOtherMethodsStillEmit()
     {
-        var bad = ReverseMode.Derive(Method(new ReturnStatementModel(new VariableExpressionModel("notDeclared"))), CancellationToken.None);
-        var good = ReverseMode.Derive(Method(new ReturnStatementModel(new VariableExpressionModel("x"))) with { Name = "G" }, CancellationToken.None);
+        var bad = MethodDeriver.Derive(Method(new ReturnStatementModel(new VariableExpressionModel("notDeclared"))), CancellationToken.None);
+        var good = MethodDeriver.Derive(Method(new ReturnStatementModel(new VariableExpressionModel("x"))) with { Name = "G" }, CancellationToken.None);
         var type = new TypeOutputModel(Type, new[] { bad, good }.ToEquatableArray());
 
         Assert.True(DifferentiableGenerator.TryEmit(type, CancellationToken.None, out var source, out var failures));
@@ -38,8 +38,8 @@ public sealed class InternalErrorTests
     [Fact]
     public void EmitterException_IsReportedAsSD2999()
     {
-        var good = ReverseMode.Derive(Method(new ReturnStatementModel(new VariableExpressionModel("x"))), CancellationToken.None);
-        var corrupt = good with { Value = 99 };
+        var good = MethodDeriver.Derive(Method(new ReturnStatementModel(new VariableExpressionModel("x"))), CancellationToken.None);
+        var corrupt = good with { Gradient = good.Gradient! with { Value = 99 } };
         var type = new TypeOutputModel(Type, new[] { corrupt }.ToEquatableArray());
 
         Assert.False(DifferentiableGenerator.TryEmit(type, CancellationToken.None, out var source, out var failures));
@@ -66,6 +66,6 @@ public sealed class InternalErrorTests
         var method = Method(new ReturnStatementModel(new VariableExpressionModel("x")));
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => ReverseMode.Derive(method, cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => MethodDeriver.Derive(method, cancelled.Token));
     }
 }

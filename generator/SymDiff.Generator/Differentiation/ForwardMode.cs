@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.Threading;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Differentiation;
+
+/// <summary>
+/// Forward mode: the tangent of every node is Σ ∂node/∂operand · tangent(operand), in topological
+/// order, from the same <see cref="DerivativeRules"/> that reverse mode uses.
+/// </summary>
+internal static class ForwardMode
+{
+    /// <summary>The directional derivative of <paramref name="value"/> along the given parameter tangents.</summary>
+    /// <param name="g">The graph's algebra.</param>
+    /// <param name="value">The node to differentiate.</param>
+    /// <param name="seeds">Per parameter index, the node holding its tangent.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    public static int Tangent(GraphAlgebra g, int value, IReadOnlyList<int> seeds, CancellationToken cancellationToken)
+    {
+        var graph = g.Graph;
+        var tangent = new Dictionary<int, int>();
+        for (var i = 0; i < seeds.Count; i++)
+        {
+            tangent[g.Parameter(i)] = seeds[i];
+        }
+
+        for (var id = 0; id <= value; id++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var node = graph[id];
+            if (node.Operation == Operation.Parameter || node.IsConstant || OperationTable.Get(node.Operation).IsBoolean)
+            {
+                continue;
+            }
+
+            var sum = g.Zero;
+            for (var operand = 0; operand < node.Arity; operand++)
+            {
+                if (!tangent.TryGetValue(node.Operand(operand), out var seed) || g.IsZero(seed))
+                {
+                    continue;
+                }
+
+                sum = g.Accumulate(sum, g.Scale(seed, DerivativeRules.Partial(g, id, operand)));
+            }
+
+            if (!g.IsZero(sum))
+            {
+                tangent[id] = sum;
+            }
+        }
+
+        return tangent.TryGetValue(value, out var result) ? result : g.Zero;
+    }
+}

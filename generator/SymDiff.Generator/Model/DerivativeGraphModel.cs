@@ -1,0 +1,19 @@
+namespace SymDiff.Generator.Model;
+
+/// <summary>
+/// One generated method's DAG, pruned to what its outputs reach and numbered in topological order
+/// (operands before users).
+/// </summary>
+/// <param name="Parameters">Name of each <c>Parameter</c> node by index (source parameters, then any tangents).</param>
+/// <param name="Nodes">The nodes.</param>
+/// <param name="NameHints">Per node, a source local's name to give it, or empty.</param>
+/// <param name="Literals">Per constant node, the double literal the source wrote for it, or empty.</param>
+/// <param name="Value">Node holding the method's value.</param>
+/// <param name="Outputs">Nodes written to the method's outputs, in order.</param>
+internal sealed record DerivativeGraphModel(
+    EquatableArray<string> Parameters,
+    EquatableArray<GraphNode> Nodes,
+    EquatableArray<string> NameHints,
+    EquatableArray<string> Literals,
+    int Value,
+    EquatableArray<int> Outputs);

@@ -1,0 +1,42 @@
+using SymDiff.Generator.Tests.Infrastructure;
+
+namespace SymDiff.Generator.Tests.Unit;
+
+/// <summary>Tangent and Hessian code is generated only for methods that ask for it.</summary>
+public sealed class ModesTests
+{
+    private const string Source = """
+        using SymDiff;
+        public static partial class C
+        {
+            [Differentiable]
+            public static double Plain(double x, double y) => x * y;
+
+            [Differentiable(Modes = DerivativeModes.Hessian)]
+            public static double Curved(double x, double y) => x * x * y;
+
+            [Differentiable(Modes = DerivativeModes.Tangent)]
+            public static double Directed(double x, double y) => x * y * y;
+        }
+        """;
+
+    [Fact]
+    public void WithoutOptIn_OnlyTheGradientIsGenerated()
+    {
+        var source = GeneratorHarness.Run(Source).Source("C.SymDiff.g.cs");
+        Assert.Contains("PlainGradient(", source);
+        Assert.DoesNotContain("PlainTangent(", source);
+        Assert.DoesNotContain("PlainHessian(", source);
+    }
+
+    [Fact]
+    public void WithOptIn_EachModeGetsItsMethod()
+    {
+        var source = GeneratorHarness.Run(Source).Source("C.SymDiff.g.cs");
+        Assert.Contains("CurvedGradient(", source);
+        Assert.Contains("CurvedHessian(", source);
+        Assert.DoesNotContain("CurvedTangent(", source);
+        Assert.Contains("DirectedTangent(double x, double y, double tx, double ty, out double tangent)", source);
+        Assert.DoesNotContain("DirectedHessian(", source);
+    }
+}
