@@ -5,8 +5,8 @@ namespace Quickstart;
 /// <summary>The worked examples of the backpropagation lectures SymDiff grew from.</summary>
 public static partial class Lecture
 {
-    /// <summary>f(x, y) = x³(x + 3y).</summary>
-    [Differentiable]
+    /// <summary>f(x, y) = x³(x + 3y). Its tangent and Hessian are generated too.</summary>
+    [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.Hessian)]
     public static double F(double x, double y) => x * x * x * (x + 3 * y);
 
     /// <summary>g(x1, x2) = (2·x1 + 3·x2)² + 3.</summary>

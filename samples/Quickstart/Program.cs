@@ -6,6 +6,7 @@ PrintF();
 PrintG();
 PrintNeuron();
 PrintHuber();
+PrintSecondOrder();
 
 static void PrintF()
 {
@@ -41,3 +42,31 @@ static void PrintHuber()
     table.Add([-3, 1], Lecture.HuberGradient(-3, 1, out dr, out ddelta), dr, ddelta);
     table.Print();
 }
+
+// What the generator knows symbolically: the formulas, the Hessian, the tangent, the graph.
+static void PrintSecondOrder()
+{
+    Console.WriteLine("F's derivatives, simplified by the generator (Lecture.FDerivatives):");
+    foreach (var (parameter, formula) in Lecture.FDerivatives)
+    {
+        Console.WriteLine($"  ∂F/∂{parameter} = {formula}");
+    }
+
+    Span<double> gradient = stackalloc double[2];
+    Span<double> hessian = stackalloc double[4];
+    Lecture.FHessian(2, 3, gradient, hessian);
+    Console.WriteLine();
+    Console.WriteLine("F's Hessian at (2, 3) (Lecture.FHessian; by hand: 12x² + 18xy = 156, 9x² = 36, 0):");
+    Console.WriteLine($"  [{hessian[0],6} {hessian[1],6} ]");
+    Console.WriteLine($"  [{hessian[2],6} {hessian[3],6} ]");
+
+    Lecture.FTangent(2, 3, 0.6, 0.8, out var tangent);
+    Console.WriteLine();
+    Console.WriteLine($"F's directional derivative at (2, 3) along (0.6, 0.8) (Lecture.FTangent): {tangent.ToString("G15", System.Globalization.CultureInfo.InvariantCulture)} = 0.6·140 + 0.8·24");
+
+    const string graphFile = "lecture-graph.md";
+    File.WriteAllText(graphFile, "# The computational graph of f(x, y) = x³(x + 3y)\n\n```mermaid\n" + Lecture.FGraph + "```\n");
+    Console.WriteLine();
+    Console.WriteLine($"F's computational graph (Lecture.FGraph) written to {Path.GetFullPath(graphFile)}");
+}
+

@@ -21,7 +21,7 @@ internal static class MethodDeriver
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new DerivativesModel(method, null, null, null, EquatableArray<string>.Empty, "", EquatableArray<string>.Empty, e.GetType().Name + ": " + e.Message);
+            return new DerivativesModel(method, null, null, null, EquatableArray<string>.Empty, "", EquatableArray<string>.Empty, EquatableArray<string>.Empty, "", e.GetType().Name + ": " + e.Message);
         }
     }
 
@@ -66,6 +66,7 @@ internal static class MethodDeriver
 
         var locals = FormulaLocals(gradientModel);
         var printer = new FormulaPrinter(gradientModel.Nodes, parameters, locals);
+        var expanded = new FormulaPrinter(gradientModel.Nodes, parameters, new Dictionary<int, string>());
         return new DerivativesModel(
             method,
             gradientModel,
@@ -74,6 +75,8 @@ internal static class MethodDeriver
             locals.Select(pair => pair.Value + " = " + printer.Print(pair.Key)).ToEquatableArray(),
             printer.Print(gradientModel.Value),
             gradientModel.Outputs.Select(printer.Print).ToEquatableArray(),
+            gradientModel.Outputs.Select(expanded.Print).ToEquatableArray(),
+            MermaidPrinter.Print(gradientModel, method.Name),
             null);
     }
 

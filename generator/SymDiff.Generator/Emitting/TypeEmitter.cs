@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using SymDiff.Generator.Model;
 
@@ -34,6 +35,8 @@ internal static class TypeEmitter
         }
 
         var first = true;
+        var overloaded = new System.Collections.Generic.HashSet<string>(
+            model.Methods.GroupBy(m => m.Method.Name).Where(g => g.Count() > 1).Select(g => g.Key));
         foreach (var method in model.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -42,7 +45,9 @@ internal static class TypeEmitter
                 continue;
             }
 
-            foreach (var emit in new System.Action<SourceWriter, DerivativesModel>[] { GradientEmitter.Write, TangentEmitter.Write, HessianEmitter.Write })
+            // Properties cannot be overloaded: an overloaded method name gets no formula members.
+            var writers = new System.Action<SourceWriter, DerivativesModel>[] { GradientEmitter.Write, TangentEmitter.Write, HessianEmitter.Write, FormulaMembersEmitter.Write };
+            foreach (var emit in overloaded.Contains(method.Method.Name) ? writers.Take(3) : writers)
             {
                 var member = new SourceWriter();
                 emit(member, method);

@@ -7,7 +7,9 @@ namespace SymDiff.Generator.Model;
 /// <param name="Hessian">Gradient, then the n×n Hessian row-major, if asked for.</param>
 /// <param name="LocalFormulas">"z = ..." for each source local the formulas refer to by name.</param>
 /// <param name="ValueFormula">The value as a formula.</param>
-/// <param name="GradientFormulas">Each partial derivative as a formula.</param>
+/// <param name="GradientFormulas">Each partial derivative as a formula (source locals by name, see <see cref="LocalFormulas"/>).</param>
+/// <param name="ExpandedFormulas">Each partial derivative as a self-contained formula, for programs to print.</param>
+/// <param name="Graph">The value's expression DAG as a Mermaid flowchart.</param>
 /// <param name="Failure">Set when derivation failed inside the generator; then nothing else is meaningful.</param>
 internal sealed record DerivativesModel(
     MethodModel Method,
@@ -17,4 +19,6 @@ internal sealed record DerivativesModel(
     EquatableArray<string> LocalFormulas,
     string ValueFormula,
     EquatableArray<string> GradientFormulas,
+    EquatableArray<string> ExpandedFormulas,
+    string Graph,
     string? Failure);

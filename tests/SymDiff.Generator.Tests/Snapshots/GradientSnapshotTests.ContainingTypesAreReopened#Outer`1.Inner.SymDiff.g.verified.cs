@@ -23,5 +23,29 @@ partial record struct Outer<T>
             dx = 2.0 * x;
             return x * x;
         }
+
+        /// <summary>
+        /// The partial derivatives of <see cref="Square(double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        internal static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> SquareDerivatives { get; } = new (string, string)[]
+        {
+            ("x", "2·x"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="Square(double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n0(["x"])
+        ///     n2["^2"]
+        ///     n0 --&gt; n2
+        ///     n2 --&gt; out(["Square"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        internal const string SquareGraph = "flowchart TD\n    n0([\"x\"])\n    n2[\"^2\"]\n    n0 --> n2\n    n2 --> out([\"Square\"])\n";
     }
 }

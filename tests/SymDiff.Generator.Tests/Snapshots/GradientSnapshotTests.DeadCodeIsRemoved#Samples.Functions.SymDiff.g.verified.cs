@@ -23,5 +23,29 @@ namespace Samples
             dx = 2.0 * x;
             return x * x;
         }
+
+        /// <summary>
+        /// The partial derivatives of <see cref="Dead(double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> DeadDerivatives { get; } = new (string, string)[]
+        {
+            ("x", "2·x"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="Dead(double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n0(["x"])
+        ///     n3["^2"]
+        ///     n0 --&gt; n3
+        ///     n3 --&gt; out(["Dead"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string DeadGraph = "flowchart TD\n    n0([\"x\"])\n    n3[\"^2\"]\n    n0 --> n3\n    n3 --> out([\"Dead\"])\n";
     }
 }

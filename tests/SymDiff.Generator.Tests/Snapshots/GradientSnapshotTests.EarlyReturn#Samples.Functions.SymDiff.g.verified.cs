@@ -33,5 +33,45 @@ namespace Samples
             dhi = __t0 ? 0.0 : __t1 ? 1.0 : 0.0;
             return __t0 ? lo : __t1 ? hi : x;
         }
+
+        /// <summary>
+        /// The partial derivatives of <see cref="Clamp(double, double, double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> ClampDerivatives { get; } = new (string, string)[]
+        {
+            ("x", "x < lo ? 0 : x > hi ? 0 : 1"),
+            ("lo", "x < lo ? 1 : 0"),
+            ("hi", "x < lo ? 0 : x > hi ? 1 : 0"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="Clamp(double, double, double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n2(["x"])
+        ///     n3(["lo"])
+        ///     n4(["hi"])
+        ///     n5["&lt;"]
+        ///     n6["&gt;"]
+        ///     n7["?:"]
+        ///     n8["?:"]
+        ///     n2 --&gt; n5
+        ///     n3 --&gt; n5
+        ///     n2 --&gt; n6
+        ///     n4 --&gt; n6
+        ///     n6 --&gt; n7
+        ///     n4 --&gt; n7
+        ///     n2 --&gt; n7
+        ///     n5 --&gt; n8
+        ///     n3 --&gt; n8
+        ///     n7 --&gt; n8
+        ///     n8 --&gt; out(["Clamp"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string ClampGraph = "flowchart TD\n    n2([\"x\"])\n    n3([\"lo\"])\n    n4([\"hi\"])\n    n5[\"<\"]\n    n6[\">\"]\n    n7[\"?:\"]\n    n8[\"?:\"]\n    n2 --> n5\n    n3 --> n5\n    n2 --> n6\n    n4 --> n6\n    n6 --> n7\n    n4 --> n7\n    n2 --> n7\n    n5 --> n8\n    n3 --> n8\n    n7 --> n8\n    n8 --> out([\"Clamp\"])\n";
     }
 }

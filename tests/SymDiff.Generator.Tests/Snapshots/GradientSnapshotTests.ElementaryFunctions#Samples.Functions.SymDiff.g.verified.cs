@@ -30,6 +30,63 @@ namespace Samples
         }
 
         /// <summary>
+        /// The partial derivatives of <see cref="Trig(double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> TrigDerivatives { get; } = new (string, string)[]
+        {
+            ("x", "1 / (1 + x²) - 0.3333333333333333 / sqrt(1 - (x / 3)²) + 0.5 / sqrt(1 - (x / 2)²) + (1 + tan(x)²) - sin(x)² + cos(x)²"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="Trig(double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n1(["x"])
+        ///     n2["sin"]
+        ///     n3["cos"]
+        ///     n4["×"]
+        ///     n5["tan"]
+        ///     n6["+"]
+        ///     n7(("2"))
+        ///     n8["÷"]
+        ///     n9["asin"]
+        ///     n10["+"]
+        ///     n11(("3"))
+        ///     n12["÷"]
+        ///     n13["acos"]
+        ///     n14["+"]
+        ///     n15["atan"]
+        ///     n16["+"]
+        ///     n1 --&gt; n2
+        ///     n1 --&gt; n3
+        ///     n2 --&gt; n4
+        ///     n3 --&gt; n4
+        ///     n1 --&gt; n5
+        ///     n4 --&gt; n6
+        ///     n5 --&gt; n6
+        ///     n1 --&gt; n8
+        ///     n7 --&gt; n8
+        ///     n8 --&gt; n9
+        ///     n6 --&gt; n10
+        ///     n9 --&gt; n10
+        ///     n1 --&gt; n12
+        ///     n11 --&gt; n12
+        ///     n12 --&gt; n13
+        ///     n10 --&gt; n14
+        ///     n13 --&gt; n14
+        ///     n1 --&gt; n15
+        ///     n14 --&gt; n16
+        ///     n15 --&gt; n16
+        ///     n16 --&gt; out(["Trig"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string TrigGraph = "flowchart TD\n    n1([\"x\"])\n    n2[\"sin\"]\n    n3[\"cos\"]\n    n4[\"×\"]\n    n5[\"tan\"]\n    n6[\"+\"]\n    n7((\"2\"))\n    n8[\"÷\"]\n    n9[\"asin\"]\n    n10[\"+\"]\n    n11((\"3\"))\n    n12[\"÷\"]\n    n13[\"acos\"]\n    n14[\"+\"]\n    n15[\"atan\"]\n    n16[\"+\"]\n    n1 --> n2\n    n1 --> n3\n    n2 --> n4\n    n3 --> n4\n    n1 --> n5\n    n4 --> n6\n    n5 --> n6\n    n1 --> n8\n    n7 --> n8\n    n8 --> n9\n    n6 --> n10\n    n9 --> n10\n    n1 --> n12\n    n11 --> n12\n    n12 --> n13\n    n10 --> n14\n    n13 --> n14\n    n1 --> n15\n    n14 --> n16\n    n15 --> n16\n    n16 --> out([\"Trig\"])\n";
+
+        /// <summary>
         /// Computes <see cref="Hyperbolic(double, double)"/> and all its partial derivatives in one reverse-mode pass.
         /// </summary>
         /// <remarks>
@@ -54,6 +111,51 @@ namespace Samples
             dy = x / __t1 + __t2 * x + global::System.Math.Sinh(y);
             return global::System.Math.Sinh(x) + global::System.Math.Cosh(y) + __t0 + global::System.Math.Atan2(y, x);
         }
+
+        /// <summary>
+        /// The partial derivatives of <see cref="Hyperbolic(double, double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> HyperbolicDerivatives { get; } = new (string, string)[]
+        {
+            ("x", "(1 - tanh(x·y)²)·y - y / (x² + y²) + cosh(x)"),
+            ("y", "x / (x² + y²) + (1 - tanh(x·y)²)·x + sinh(y)"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="Hyperbolic(double, double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n1(["x"])
+        ///     n2(["y"])
+        ///     n3["sinh"]
+        ///     n4["cosh"]
+        ///     n5["+"]
+        ///     n6["×"]
+        ///     n7["tanh"]
+        ///     n8["+"]
+        ///     n9["atan2"]
+        ///     n10["+"]
+        ///     n1 --&gt; n3
+        ///     n2 --&gt; n4
+        ///     n3 --&gt; n5
+        ///     n4 --&gt; n5
+        ///     n1 --&gt; n6
+        ///     n2 --&gt; n6
+        ///     n6 --&gt; n7
+        ///     n5 --&gt; n8
+        ///     n7 --&gt; n8
+        ///     n2 --&gt; n9
+        ///     n1 --&gt; n9
+        ///     n8 --&gt; n10
+        ///     n9 --&gt; n10
+        ///     n10 --&gt; out(["Hyperbolic"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string HyperbolicGraph = "flowchart TD\n    n1([\"x\"])\n    n2([\"y\"])\n    n3[\"sinh\"]\n    n4[\"cosh\"]\n    n5[\"+\"]\n    n6[\"×\"]\n    n7[\"tanh\"]\n    n8[\"+\"]\n    n9[\"atan2\"]\n    n10[\"+\"]\n    n1 --> n3\n    n2 --> n4\n    n3 --> n5\n    n4 --> n5\n    n1 --> n6\n    n2 --> n6\n    n6 --> n7\n    n5 --> n8\n    n7 --> n8\n    n2 --> n9\n    n1 --> n9\n    n8 --> n10\n    n9 --> n10\n    n10 --> out([\"Hyperbolic\"])\n";
 
         /// <summary>
         /// Computes <see cref="Logarithms(double, double)"/> and all its partial derivatives in one reverse-mode pass.
@@ -82,5 +184,62 @@ namespace Samples
             db = -(__t0 / (b * __t4));
             return global::System.Math.Log(x) + __t0 + global::System.Math.Log10(x) + global::System.Math.Log2(x) + __t1 + __t2 + __t3;
         }
+
+        /// <summary>
+        /// The partial derivatives of <see cref="Logarithms(double, double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> LogarithmsDerivatives { get; } = new (string, string)[]
+        {
+            ("x", "(sqrt(x) = 0 ? 0 : 0.5 / sqrt(x)) + 1 / (3·cbrt(x)²) + exp(x) + 1.4426950408889634 / x + 0.4342944819032518 / x + 1 / (x·ln(b)) + 1 / x"),
+            ("b", "-(log(x, b) / (b·ln(b)))"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="Logarithms(double, double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n2(["x"])
+        ///     n3(["b"])
+        ///     n4["ln"]
+        ///     n5["log"]
+        ///     n6["+"]
+        ///     n7["log10"]
+        ///     n8["+"]
+        ///     n9["log2"]
+        ///     n10["+"]
+        ///     n11["exp"]
+        ///     n12["+"]
+        ///     n13["cbrt"]
+        ///     n14["+"]
+        ///     n15["sqrt"]
+        ///     n16["+"]
+        ///     n2 --&gt; n4
+        ///     n2 --&gt; n5
+        ///     n3 --&gt; n5
+        ///     n4 --&gt; n6
+        ///     n5 --&gt; n6
+        ///     n2 --&gt; n7
+        ///     n6 --&gt; n8
+        ///     n7 --&gt; n8
+        ///     n2 --&gt; n9
+        ///     n8 --&gt; n10
+        ///     n9 --&gt; n10
+        ///     n2 --&gt; n11
+        ///     n10 --&gt; n12
+        ///     n11 --&gt; n12
+        ///     n2 --&gt; n13
+        ///     n12 --&gt; n14
+        ///     n13 --&gt; n14
+        ///     n2 --&gt; n15
+        ///     n14 --&gt; n16
+        ///     n15 --&gt; n16
+        ///     n16 --&gt; out(["Logarithms"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string LogarithmsGraph = "flowchart TD\n    n2([\"x\"])\n    n3([\"b\"])\n    n4[\"ln\"]\n    n5[\"log\"]\n    n6[\"+\"]\n    n7[\"log10\"]\n    n8[\"+\"]\n    n9[\"log2\"]\n    n10[\"+\"]\n    n11[\"exp\"]\n    n12[\"+\"]\n    n13[\"cbrt\"]\n    n14[\"+\"]\n    n15[\"sqrt\"]\n    n16[\"+\"]\n    n2 --> n4\n    n2 --> n5\n    n3 --> n5\n    n4 --> n6\n    n5 --> n6\n    n2 --> n7\n    n6 --> n8\n    n7 --> n8\n    n2 --> n9\n    n8 --> n10\n    n9 --> n10\n    n2 --> n11\n    n10 --> n12\n    n11 --> n12\n    n2 --> n13\n    n12 --> n14\n    n13 --> n14\n    n2 --> n15\n    n14 --> n16\n    n15 --> n16\n    n16 --> out([\"Logarithms\"])\n";
     }
 }

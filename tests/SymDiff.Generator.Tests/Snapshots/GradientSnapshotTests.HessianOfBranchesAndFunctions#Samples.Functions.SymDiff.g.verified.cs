@@ -102,6 +102,49 @@ namespace Samples
         }
 
         /// <summary>
+        /// The partial derivatives of <see cref="Neuron(double, double, double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> NeuronDerivatives { get; } = new (string, string)[]
+        {
+            ("w", "(1 / (1 + exp(-(w·x + b))) / (1 + exp(-(w·x + b))))·exp(-(w·x + b))·x"),
+            ("x", "(1 / (1 + exp(-(w·x + b))) / (1 + exp(-(w·x + b))))·exp(-(w·x + b))·w"),
+            ("b", "(1 / (1 + exp(-(w·x + b))) / (1 + exp(-(w·x + b))))·exp(-(w·x + b))"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="Neuron(double, double, double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n0(("1"))
+        ///     n1(["w"])
+        ///     n2(["x"])
+        ///     n3(["b"])
+        ///     n4["×"]
+        ///     n5["z = +"]
+        ///     n6["neg"]
+        ///     n7["exp"]
+        ///     n8["+"]
+        ///     n9["÷"]
+        ///     n1 --&gt; n4
+        ///     n2 --&gt; n4
+        ///     n4 --&gt; n5
+        ///     n3 --&gt; n5
+        ///     n5 --&gt; n6
+        ///     n6 --&gt; n7
+        ///     n0 --&gt; n8
+        ///     n7 --&gt; n8
+        ///     n0 --&gt; n9
+        ///     n8 --&gt; n9
+        ///     n9 --&gt; out(["Neuron"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string NeuronGraph = "flowchart TD\n    n0((\"1\"))\n    n1([\"w\"])\n    n2([\"x\"])\n    n3([\"b\"])\n    n4[\"×\"]\n    n5[\"z = +\"]\n    n6[\"neg\"]\n    n7[\"exp\"]\n    n8[\"+\"]\n    n9[\"÷\"]\n    n1 --> n4\n    n2 --> n4\n    n4 --> n5\n    n3 --> n5\n    n5 --> n6\n    n6 --> n7\n    n0 --> n8\n    n7 --> n8\n    n0 --> n9\n    n8 --> n9\n    n9 --> out([\"Neuron\"])\n";
+
+        /// <summary>
         /// Computes <see cref="Branchy(double, double)"/> and all its partial derivatives in one reverse-mode pass.
         /// </summary>
         /// <remarks>
@@ -205,5 +248,50 @@ namespace Samples
             hessian[3] = __t0 ? -(x * __t2 * x) : __t4 ? 0.0 : __t10 - __t6 * __t11 * __t5 * __t6;
             return __t0 ? __t2 : __t3;
         }
+
+        /// <summary>
+        /// The partial derivatives of <see cref="Branchy(double, double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> BranchyDerivatives { get; } = new (string, string)[]
+        {
+            ("x", "x > y ? cos(x·y)·y : sqrt(x² + y²) = 0 ? 0 : 2·(0.5 / sqrt(x² + y²))·x"),
+            ("y", "x > y ? cos(x·y)·x : sqrt(x² + y²) = 0 ? 0 : 2·(0.5 / sqrt(x² + y²))·y"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="Branchy(double, double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n1(["x"])
+        ///     n2(["y"])
+        ///     n3["&gt;"]
+        ///     n4["×"]
+        ///     n5["sin"]
+        ///     n7["^2"]
+        ///     n8["^2"]
+        ///     n9["+"]
+        ///     n10["sqrt"]
+        ///     n11["?:"]
+        ///     n1 --&gt; n3
+        ///     n2 --&gt; n3
+        ///     n1 --&gt; n4
+        ///     n2 --&gt; n4
+        ///     n4 --&gt; n5
+        ///     n1 --&gt; n7
+        ///     n2 --&gt; n8
+        ///     n7 --&gt; n9
+        ///     n8 --&gt; n9
+        ///     n9 --&gt; n10
+        ///     n3 --&gt; n11
+        ///     n5 --&gt; n11
+        ///     n10 --&gt; n11
+        ///     n11 --&gt; out(["Branchy"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string BranchyGraph = "flowchart TD\n    n1([\"x\"])\n    n2([\"y\"])\n    n3[\">\"]\n    n4[\"×\"]\n    n5[\"sin\"]\n    n7[\"^2\"]\n    n8[\"^2\"]\n    n9[\"+\"]\n    n10[\"sqrt\"]\n    n11[\"?:\"]\n    n1 --> n3\n    n2 --> n3\n    n1 --> n4\n    n2 --> n4\n    n4 --> n5\n    n1 --> n7\n    n2 --> n8\n    n7 --> n9\n    n8 --> n9\n    n9 --> n10\n    n3 --> n11\n    n5 --> n11\n    n10 --> n11\n    n11 --> out([\"Branchy\"])\n";
     }
 }

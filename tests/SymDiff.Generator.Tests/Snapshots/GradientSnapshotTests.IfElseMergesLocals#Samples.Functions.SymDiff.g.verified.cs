@@ -30,5 +30,46 @@ namespace Samples
             dy = __t0 ? __t1 * x : __t1;
             return r * r;
         }
+
+        /// <summary>
+        /// The partial derivatives of <see cref="Piecewise(double, double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> PiecewiseDerivatives { get; } = new (string, string)[]
+        {
+            ("x", "x > y ? 2·(x > y ? x·y : sin(x) + y)·y : 2·(x > y ? x·y : sin(x) + y)·cos(x)"),
+            ("y", "x > y ? 2·(x > y ? x·y : sin(x) + y)·x : 2·(x > y ? x·y : sin(x) + y)"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="Piecewise(double, double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n0(["x"])
+        ///     n1(["y"])
+        ///     n2["&gt;"]
+        ///     n3["r = ×"]
+        ///     n4["sin"]
+        ///     n5["r = +"]
+        ///     n6["r = ?:"]
+        ///     n8["^2"]
+        ///     n0 --&gt; n2
+        ///     n1 --&gt; n2
+        ///     n0 --&gt; n3
+        ///     n1 --&gt; n3
+        ///     n0 --&gt; n4
+        ///     n4 --&gt; n5
+        ///     n1 --&gt; n5
+        ///     n2 --&gt; n6
+        ///     n3 --&gt; n6
+        ///     n5 --&gt; n6
+        ///     n6 --&gt; n8
+        ///     n8 --&gt; out(["Piecewise"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string PiecewiseGraph = "flowchart TD\n    n0([\"x\"])\n    n1([\"y\"])\n    n2[\">\"]\n    n3[\"r = ×\"]\n    n4[\"sin\"]\n    n5[\"r = +\"]\n    n6[\"r = ?:\"]\n    n8[\"^2\"]\n    n0 --> n2\n    n1 --> n2\n    n0 --> n3\n    n1 --> n3\n    n0 --> n4\n    n4 --> n5\n    n1 --> n5\n    n2 --> n6\n    n3 --> n6\n    n5 --> n6\n    n6 --> n8\n    n8 --> out([\"Piecewise\"])\n";
     }
 }

@@ -30,6 +30,46 @@ namespace Samples
         }
 
         /// <summary>
+        /// The partial derivatives of <see cref="G(double, double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> GDerivatives { get; } = new (string, string)[]
+        {
+            ("x1", "4·(2·x1 + 3·x2)"),
+            ("x2", "6·(2·x1 + 3·x2)"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="G(double, double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n0(["x1"])
+        ///     n1(["x2"])
+        ///     n2(("2"))
+        ///     n3["×"]
+        ///     n4(("3"))
+        ///     n5["×"]
+        ///     n6["+"]
+        ///     n7["^2"]
+        ///     n8["+"]
+        ///     n2 --&gt; n3
+        ///     n0 --&gt; n3
+        ///     n4 --&gt; n5
+        ///     n1 --&gt; n5
+        ///     n3 --&gt; n6
+        ///     n5 --&gt; n6
+        ///     n6 --&gt; n7
+        ///     n7 --&gt; n8
+        ///     n4 --&gt; n8
+        ///     n8 --&gt; out(["G"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string GGraph = "flowchart TD\n    n0([\"x1\"])\n    n1([\"x2\"])\n    n2((\"2\"))\n    n3[\"×\"]\n    n4((\"3\"))\n    n5[\"×\"]\n    n6[\"+\"]\n    n7[\"^2\"]\n    n8[\"+\"]\n    n2 --> n3\n    n0 --> n3\n    n4 --> n5\n    n1 --> n5\n    n3 --> n6\n    n5 --> n6\n    n6 --> n7\n    n7 --> n8\n    n4 --> n8\n    n8 --> out([\"G\"])\n";
+
+        /// <summary>
         /// Computes <see cref="Cube(double)"/> and all its partial derivatives in one reverse-mode pass.
         /// </summary>
         /// <remarks>
@@ -47,5 +87,34 @@ namespace Samples
             dx = 2.0 * (1.0 / (x * x * x)) + 3.0 * (x * x);
             return x * x * x - 1.0 / (x * x);
         }
+
+        /// <summary>
+        /// The partial derivatives of <see cref="Cube(double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> CubeDerivatives { get; } = new (string, string)[]
+        {
+            ("x", "2·(1 / x³) + 3·x²"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="Cube(double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n0(["x"])
+        ///     n2["^3"]
+        ///     n4["^-2"]
+        ///     n5["−"]
+        ///     n0 --&gt; n2
+        ///     n0 --&gt; n4
+        ///     n2 --&gt; n5
+        ///     n4 --&gt; n5
+        ///     n5 --&gt; out(["Cube"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string CubeGraph = "flowchart TD\n    n0([\"x\"])\n    n2[\"^3\"]\n    n4[\"^-2\"]\n    n5[\"−\"]\n    n0 --> n2\n    n0 --> n4\n    n2 --> n5\n    n4 --> n5\n    n5 --> out([\"Cube\"])\n";
     }
 }

@@ -29,5 +29,41 @@ namespace Samples
             dy = __t0 * 3.0;
             return __t0 * __t1;
         }
+
+        /// <summary>
+        /// The partial derivatives of <see cref="F(double, double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> FDerivatives { get; } = new (string, string)[]
+        {
+            ("x", "x³ + 3·(x + 3·y)·x²"),
+            ("y", "3·x³"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="F(double, double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n0(["x"])
+        ///     n1(["y"])
+        ///     n4(("3"))
+        ///     n5["^3"]
+        ///     n6["×"]
+        ///     n7["+"]
+        ///     n8["×"]
+        ///     n0 --&gt; n5
+        ///     n4 --&gt; n6
+        ///     n1 --&gt; n6
+        ///     n0 --&gt; n7
+        ///     n6 --&gt; n7
+        ///     n5 --&gt; n8
+        ///     n7 --&gt; n8
+        ///     n8 --&gt; out(["F"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string FGraph = "flowchart TD\n    n0([\"x\"])\n    n1([\"y\"])\n    n4((\"3\"))\n    n5[\"^3\"]\n    n6[\"×\"]\n    n7[\"+\"]\n    n8[\"×\"]\n    n0 --> n5\n    n4 --> n6\n    n1 --> n6\n    n0 --> n7\n    n6 --> n7\n    n5 --> n8\n    n7 --> n8\n    n8 --> out([\"F\"])\n";
     }
 }

@@ -27,5 +27,61 @@ namespace Samples
             dy = 4.1;
             return 1e-3 * x * x + 4d * y + 2.0 * x + 0.10 * y + 1_000.5;
         }
+
+        /// <summary>
+        /// The partial derivatives of <see cref="Literals(double, double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> LiteralsDerivatives { get; } = new (string, string)[]
+        {
+            ("x", "2 + 0.002·x"),
+            ("y", "4.1"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="Literals(double, double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n0(["x"])
+        ///     n1(["y"])
+        ///     n2(("0.001"))
+        ///     n3["×"]
+        ///     n4["×"]
+        ///     n5(("4"))
+        ///     n6["×"]
+        ///     n7["+"]
+        ///     n8(("2"))
+        ///     n9["×"]
+        ///     n10["+"]
+        ///     n11(("0.1"))
+        ///     n12["×"]
+        ///     n13["+"]
+        ///     n14(("1000.5"))
+        ///     n15["+"]
+        ///     n2 --&gt; n3
+        ///     n0 --&gt; n3
+        ///     n3 --&gt; n4
+        ///     n0 --&gt; n4
+        ///     n5 --&gt; n6
+        ///     n1 --&gt; n6
+        ///     n4 --&gt; n7
+        ///     n6 --&gt; n7
+        ///     n8 --&gt; n9
+        ///     n0 --&gt; n9
+        ///     n7 --&gt; n10
+        ///     n9 --&gt; n10
+        ///     n11 --&gt; n12
+        ///     n1 --&gt; n12
+        ///     n10 --&gt; n13
+        ///     n12 --&gt; n13
+        ///     n13 --&gt; n15
+        ///     n14 --&gt; n15
+        ///     n15 --&gt; out(["Literals"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string LiteralsGraph = "flowchart TD\n    n0([\"x\"])\n    n1([\"y\"])\n    n2((\"0.001\"))\n    n3[\"×\"]\n    n4[\"×\"]\n    n5((\"4\"))\n    n6[\"×\"]\n    n7[\"+\"]\n    n8((\"2\"))\n    n9[\"×\"]\n    n10[\"+\"]\n    n11((\"0.1\"))\n    n12[\"×\"]\n    n13[\"+\"]\n    n14((\"1000.5\"))\n    n15[\"+\"]\n    n2 --> n3\n    n0 --> n3\n    n3 --> n4\n    n0 --> n4\n    n5 --> n6\n    n1 --> n6\n    n4 --> n7\n    n6 --> n7\n    n8 --> n9\n    n0 --> n9\n    n7 --> n10\n    n9 --> n10\n    n11 --> n12\n    n1 --> n12\n    n10 --> n13\n    n12 --> n13\n    n13 --> n15\n    n14 --> n15\n    n15 --> out([\"Literals\"])\n";
     }
 }

@@ -31,5 +31,55 @@ namespace Samples
             dy = __t1 + (x > __t0 ? -1.0 : __t2) * 2.0 + (x < y ? 1.0 : __t3);
             return global::System.Math.Abs(x) + global::System.Math.Max(x, y) - global::System.Math.Min(x, __t0) + __t1 * y;
         }
+
+        /// <summary>
+        /// The partial derivatives of <see cref="Kinks(double, double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> KinksDerivatives { get; } = new (string, string)[]
+        {
+            ("x", "(x < 2·y ? -1 : x = 2·y ? -0.5 : 0) + (x > y ? 1 : x = y ? 0.5 : 0) + sign(x)"),
+            ("y", "floor(x) + 2·(x > 2·y ? -1 : x = 2·y ? -0.5 : 0) + (x < y ? 1 : x = y ? 0.5 : 0)"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="Kinks(double, double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n2(["x"])
+        ///     n3(["y"])
+        ///     n4["abs"]
+        ///     n5["max"]
+        ///     n6["+"]
+        ///     n7(("2"))
+        ///     n8["×"]
+        ///     n9["min"]
+        ///     n10["−"]
+        ///     n11["floor"]
+        ///     n12["×"]
+        ///     n13["+"]
+        ///     n2 --&gt; n4
+        ///     n2 --&gt; n5
+        ///     n3 --&gt; n5
+        ///     n4 --&gt; n6
+        ///     n5 --&gt; n6
+        ///     n7 --&gt; n8
+        ///     n3 --&gt; n8
+        ///     n2 --&gt; n9
+        ///     n8 --&gt; n9
+        ///     n6 --&gt; n10
+        ///     n9 --&gt; n10
+        ///     n2 --&gt; n11
+        ///     n11 --&gt; n12
+        ///     n3 --&gt; n12
+        ///     n10 --&gt; n13
+        ///     n12 --&gt; n13
+        ///     n13 --&gt; out(["Kinks"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string KinksGraph = "flowchart TD\n    n2([\"x\"])\n    n3([\"y\"])\n    n4[\"abs\"]\n    n5[\"max\"]\n    n6[\"+\"]\n    n7((\"2\"))\n    n8[\"×\"]\n    n9[\"min\"]\n    n10[\"−\"]\n    n11[\"floor\"]\n    n12[\"×\"]\n    n13[\"+\"]\n    n2 --> n4\n    n2 --> n5\n    n3 --> n5\n    n4 --> n6\n    n5 --> n6\n    n7 --> n8\n    n3 --> n8\n    n2 --> n9\n    n8 --> n9\n    n6 --> n10\n    n9 --> n10\n    n2 --> n11\n    n11 --> n12\n    n3 --> n12\n    n10 --> n13\n    n12 --> n13\n    n13 --> out([\"Kinks\"])\n";
     }
 }

@@ -30,5 +30,34 @@ namespace Samples
             ddx = __t0 * x;
             return dy * dy;
         }
+
+        /// <summary>
+        /// The partial derivatives of <see cref="Clash(double, double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> ClashDerivatives { get; } = new (string, string)[]
+        {
+            ("x", "2·x·dx²"),
+            ("dx", "2·x²·dx"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="Clash(double, double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n0(["x"])
+        ///     n1(["dx"])
+        ///     n2["dy = ×"]
+        ///     n4["^2"]
+        ///     n0 --&gt; n2
+        ///     n1 --&gt; n2
+        ///     n2 --&gt; n4
+        ///     n4 --&gt; out(["Clash"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string ClashGraph = "flowchart TD\n    n0([\"x\"])\n    n1([\"dx\"])\n    n2[\"dy = ×\"]\n    n4[\"^2\"]\n    n0 --> n2\n    n1 --> n2\n    n2 --> n4\n    n4 --> out([\"Clash\"])\n";
     }
 }

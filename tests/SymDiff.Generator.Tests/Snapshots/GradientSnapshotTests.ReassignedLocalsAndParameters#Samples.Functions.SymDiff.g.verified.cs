@@ -30,5 +30,52 @@ namespace Samples
             dy = __t1 - __t0 / y;
             return __t0 + 1.0 + x * 2.0;
         }
+
+        /// <summary>
+        /// The partial derivatives of <see cref="Accumulate(double, double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> AccumulateDerivatives { get; } = new (string, string)[]
+        {
+            ("x", "2 + (x + y) / y + x / y"),
+            ("y", "x / y - ((x + y)·x - 1) / y / y"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="Accumulate(double, double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n0(("1"))
+        ///     n1(["x"])
+        ///     n2(["y"])
+        ///     n3["s = +"]
+        ///     n4["s = ×"]
+        ///     n5["s = −"]
+        ///     n6["s = ÷"]
+        ///     n7(("2"))
+        ///     n8["x = ×"]
+        ///     n9["s = +"]
+        ///     n10["+"]
+        ///     n1 --&gt; n3
+        ///     n2 --&gt; n3
+        ///     n3 --&gt; n4
+        ///     n1 --&gt; n4
+        ///     n4 --&gt; n5
+        ///     n0 --&gt; n5
+        ///     n5 --&gt; n6
+        ///     n2 --&gt; n6
+        ///     n1 --&gt; n8
+        ///     n7 --&gt; n8
+        ///     n6 --&gt; n9
+        ///     n0 --&gt; n9
+        ///     n9 --&gt; n10
+        ///     n8 --&gt; n10
+        ///     n10 --&gt; out(["Accumulate"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string AccumulateGraph = "flowchart TD\n    n0((\"1\"))\n    n1([\"x\"])\n    n2([\"y\"])\n    n3[\"s = +\"]\n    n4[\"s = ×\"]\n    n5[\"s = −\"]\n    n6[\"s = ÷\"]\n    n7((\"2\"))\n    n8[\"x = ×\"]\n    n9[\"s = +\"]\n    n10[\"+\"]\n    n1 --> n3\n    n2 --> n3\n    n3 --> n4\n    n1 --> n4\n    n4 --> n5\n    n0 --> n5\n    n5 --> n6\n    n2 --> n6\n    n1 --> n8\n    n7 --> n8\n    n6 --> n9\n    n0 --> n9\n    n9 --> n10\n    n8 --> n10\n    n10 --> out([\"Accumulate\"])\n";
     }
 }

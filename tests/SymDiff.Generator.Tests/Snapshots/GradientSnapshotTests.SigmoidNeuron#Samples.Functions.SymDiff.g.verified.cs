@@ -45,5 +45,58 @@ namespace Samples
             dw2 = __t3;
             return __t2;
         }
+
+        /// <summary>
+        /// The partial derivatives of <see cref="Neuron(double, double, double, double, double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> NeuronDerivatives { get; } = new (string, string)[]
+        {
+            ("w0", "(1 / (1 + exp(-(w0·x0 + w1·x1 + w2))) / (1 + exp(-(w0·x0 + w1·x1 + w2))))·exp(-(w0·x0 + w1·x1 + w2))·x0"),
+            ("x0", "(1 / (1 + exp(-(w0·x0 + w1·x1 + w2))) / (1 + exp(-(w0·x0 + w1·x1 + w2))))·exp(-(w0·x0 + w1·x1 + w2))·w0"),
+            ("w1", "(1 / (1 + exp(-(w0·x0 + w1·x1 + w2))) / (1 + exp(-(w0·x0 + w1·x1 + w2))))·exp(-(w0·x0 + w1·x1 + w2))·x1"),
+            ("x1", "(1 / (1 + exp(-(w0·x0 + w1·x1 + w2))) / (1 + exp(-(w0·x0 + w1·x1 + w2))))·exp(-(w0·x0 + w1·x1 + w2))·w1"),
+            ("w2", "(1 / (1 + exp(-(w0·x0 + w1·x1 + w2))) / (1 + exp(-(w0·x0 + w1·x1 + w2))))·exp(-(w0·x0 + w1·x1 + w2))"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="Neuron(double, double, double, double, double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n0(("1"))
+        ///     n1(["w0"])
+        ///     n2(["x0"])
+        ///     n3(["w1"])
+        ///     n4(["x1"])
+        ///     n5(["w2"])
+        ///     n6["×"]
+        ///     n7["×"]
+        ///     n8["+"]
+        ///     n9["z = +"]
+        ///     n10["neg"]
+        ///     n11["exp"]
+        ///     n12["+"]
+        ///     n13["÷"]
+        ///     n1 --&gt; n6
+        ///     n2 --&gt; n6
+        ///     n3 --&gt; n7
+        ///     n4 --&gt; n7
+        ///     n6 --&gt; n8
+        ///     n7 --&gt; n8
+        ///     n8 --&gt; n9
+        ///     n5 --&gt; n9
+        ///     n9 --&gt; n10
+        ///     n10 --&gt; n11
+        ///     n0 --&gt; n12
+        ///     n11 --&gt; n12
+        ///     n0 --&gt; n13
+        ///     n12 --&gt; n13
+        ///     n13 --&gt; out(["Neuron"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string NeuronGraph = "flowchart TD\n    n0((\"1\"))\n    n1([\"w0\"])\n    n2([\"x0\"])\n    n3([\"w1\"])\n    n4([\"x1\"])\n    n5([\"w2\"])\n    n6[\"×\"]\n    n7[\"×\"]\n    n8[\"+\"]\n    n9[\"z = +\"]\n    n10[\"neg\"]\n    n11[\"exp\"]\n    n12[\"+\"]\n    n13[\"÷\"]\n    n1 --> n6\n    n2 --> n6\n    n3 --> n7\n    n4 --> n7\n    n6 --> n8\n    n7 --> n8\n    n8 --> n9\n    n5 --> n9\n    n9 --> n10\n    n10 --> n11\n    n0 --> n12\n    n11 --> n12\n    n0 --> n13\n    n12 --> n13\n    n13 --> out([\"Neuron\"])\n";
     }
 }

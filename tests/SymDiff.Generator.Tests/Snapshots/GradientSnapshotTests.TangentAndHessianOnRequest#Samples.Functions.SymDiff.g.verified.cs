@@ -96,6 +96,42 @@ namespace Samples
         }
 
         /// <summary>
+        /// The partial derivatives of <see cref="F(double, double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> FDerivatives { get; } = new (string, string)[]
+        {
+            ("x", "x³ + 3·(x + 3·y)·x²"),
+            ("y", "3·x³"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="F(double, double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n0(["x"])
+        ///     n1(["y"])
+        ///     n4(("3"))
+        ///     n5["^3"]
+        ///     n6["×"]
+        ///     n7["+"]
+        ///     n8["×"]
+        ///     n0 --&gt; n5
+        ///     n4 --&gt; n6
+        ///     n1 --&gt; n6
+        ///     n0 --&gt; n7
+        ///     n6 --&gt; n7
+        ///     n5 --&gt; n8
+        ///     n7 --&gt; n8
+        ///     n8 --&gt; out(["F"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string FGraph = "flowchart TD\n    n0([\"x\"])\n    n1([\"y\"])\n    n4((\"3\"))\n    n5[\"^3\"]\n    n6[\"×\"]\n    n7[\"+\"]\n    n8[\"×\"]\n    n0 --> n5\n    n4 --> n6\n    n1 --> n6\n    n0 --> n7\n    n6 --> n7\n    n5 --> n8\n    n7 --> n8\n    n8 --> out([\"F\"])\n";
+
+        /// <summary>
         /// Computes <see cref="Rosenbrock(double, double)"/> and all its partial derivatives in one reverse-mode pass.
         /// </summary>
         /// <remarks>
@@ -186,5 +222,50 @@ namespace Samples
             hessian[3] = 200.0;
             return __t0 * __t0 + 100.0 * __t1 * __t1;
         }
+
+        /// <summary>
+        /// The partial derivatives of <see cref="Rosenbrock(double, double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> RosenbrockDerivatives { get; } = new (string, string)[]
+        {
+            ("x", "-400·(y - x²)·x - 2·(1 - x)"),
+            ("y", "200·(y - x²)"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="Rosenbrock(double, double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n0(("1"))
+        ///     n1(["x"])
+        ///     n2(["y"])
+        ///     n3["−"]
+        ///     n5["^2"]
+        ///     n6(("100"))
+        ///     n7["^2"]
+        ///     n8["−"]
+        ///     n9["×"]
+        ///     n10["×"]
+        ///     n11["+"]
+        ///     n0 --&gt; n3
+        ///     n1 --&gt; n3
+        ///     n3 --&gt; n5
+        ///     n1 --&gt; n7
+        ///     n2 --&gt; n8
+        ///     n7 --&gt; n8
+        ///     n6 --&gt; n9
+        ///     n8 --&gt; n9
+        ///     n9 --&gt; n10
+        ///     n8 --&gt; n10
+        ///     n5 --&gt; n11
+        ///     n10 --&gt; n11
+        ///     n11 --&gt; out(["Rosenbrock"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string RosenbrockGraph = "flowchart TD\n    n0((\"1\"))\n    n1([\"x\"])\n    n2([\"y\"])\n    n3[\"−\"]\n    n5[\"^2\"]\n    n6((\"100\"))\n    n7[\"^2\"]\n    n8[\"−\"]\n    n9[\"×\"]\n    n10[\"×\"]\n    n11[\"+\"]\n    n0 --> n3\n    n1 --> n3\n    n3 --> n5\n    n1 --> n7\n    n2 --> n8\n    n7 --> n8\n    n6 --> n9\n    n8 --> n9\n    n9 --> n10\n    n8 --> n10\n    n5 --> n11\n    n10 --> n11\n    n11 --> out([\"Rosenbrock\"])\n";
     }
 }

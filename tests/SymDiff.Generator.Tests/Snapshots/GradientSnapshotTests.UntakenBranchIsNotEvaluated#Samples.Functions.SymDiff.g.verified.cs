@@ -26,5 +26,42 @@ namespace Samples
             dx = __t0 ? __t1 / x + (__t1 == 0.0 ? 0.0 : __t2 * (0.5 / __t1)) : 1.0;
             return __t0 ? __t1 * __t2 : x;
         }
+
+        /// <summary>
+        /// The partial derivatives of <see cref="SafeRoot(double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> SafeRootDerivatives { get; } = new (string, string)[]
+        {
+            ("x", "x > 0 ? sqrt(x) / x + (sqrt(x) = 0 ? 0 : ln(x)·(0.5 / sqrt(x))) : 1"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="SafeRoot(double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n0(("0"))
+        ///     n2(["x"])
+        ///     n3["&gt;"]
+        ///     n4["sqrt"]
+        ///     n5["ln"]
+        ///     n6["×"]
+        ///     n7["?:"]
+        ///     n2 --&gt; n3
+        ///     n0 --&gt; n3
+        ///     n2 --&gt; n4
+        ///     n2 --&gt; n5
+        ///     n4 --&gt; n6
+        ///     n5 --&gt; n6
+        ///     n3 --&gt; n7
+        ///     n6 --&gt; n7
+        ///     n2 --&gt; n7
+        ///     n7 --&gt; out(["SafeRoot"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string SafeRootGraph = "flowchart TD\n    n0((\"0\"))\n    n2([\"x\"])\n    n3[\">\"]\n    n4[\"sqrt\"]\n    n5[\"ln\"]\n    n6[\"×\"]\n    n7[\"?:\"]\n    n2 --> n3\n    n0 --> n3\n    n2 --> n4\n    n2 --> n5\n    n4 --> n6\n    n5 --> n6\n    n3 --> n7\n    n6 --> n7\n    n2 --> n7\n    n7 --> out([\"SafeRoot\"])\n";
     }
 }

@@ -29,5 +29,46 @@ namespace Samples
             db = __t1 * global::System.Math.Log(2.0) + (a > 0.0 ? __t0 * global::System.Math.Log(a) : 0.0);
             return __t0 + __t1 + global::System.Math.Pow(a, 0.5);
         }
+
+        /// <summary>
+        /// The partial derivatives of <see cref="Power(double, double)"/> as simplified formulas, in parameter order.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> PowerDerivatives { get; } = new (string, string)[]
+        {
+            ("a", "0.5·pow(a, -0.5) + b·pow(a, b - 1)"),
+            ("b", "pow(2, b)·ln(2) + (a > 0 ? pow(a, b)·ln(a) : 0)"),
+        };
+
+        /// <summary>
+        /// The expression graph of <see cref="Power(double, double)"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// flowchart TD
+        ///     n2(["a"])
+        ///     n3(["b"])
+        ///     n4["pow"]
+        ///     n5(("2"))
+        ///     n6["pow"]
+        ///     n7["+"]
+        ///     n8(("0.5"))
+        ///     n9["pow"]
+        ///     n10["+"]
+        ///     n2 --&gt; n4
+        ///     n3 --&gt; n4
+        ///     n5 --&gt; n6
+        ///     n3 --&gt; n6
+        ///     n4 --&gt; n7
+        ///     n6 --&gt; n7
+        ///     n2 --&gt; n9
+        ///     n8 --&gt; n9
+        ///     n7 --&gt; n10
+        ///     n9 --&gt; n10
+        ///     n10 --&gt; out(["Power"])
+        /// </code>
+        /// </remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public const string PowerGraph = "flowchart TD\n    n2([\"a\"])\n    n3([\"b\"])\n    n4[\"pow\"]\n    n5((\"2\"))\n    n6[\"pow\"]\n    n7[\"+\"]\n    n8((\"0.5\"))\n    n9[\"pow\"]\n    n10[\"+\"]\n    n2 --> n4\n    n3 --> n4\n    n5 --> n6\n    n3 --> n6\n    n4 --> n7\n    n6 --> n7\n    n2 --> n9\n    n8 --> n9\n    n7 --> n10\n    n9 --> n10\n    n10 --> out([\"Power\"])\n";
     }
 }
