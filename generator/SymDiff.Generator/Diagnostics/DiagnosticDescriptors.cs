@@ -22,9 +22,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ReturnTypeMustBeDouble = Error(
         "SD1003", Usage,
-        "Differentiable method must return double",
-        "Method '{0}' returns '{1}'; a [Differentiable] method must return double",
-        "Only scalar methods returning double are differentiated in this version.");
+        "Differentiable method must return double or a tuple of doubles",
+        "Method '{0}' returns '{1}'; a [Differentiable] method must return double, or a tuple of doubles such as (double, double)",
+        "Scalar methods get a gradient; methods returning a tuple of doubles get a Jacobian and a vector-Jacobian product.");
 
     public static readonly DiagnosticDescriptor ParameterTypeMustBeDouble = Error(
         "SD1004", Usage,
@@ -49,6 +49,12 @@ internal static class DiagnosticDescriptors
         "Differentiable method must have a body",
         "Method '{0}' has no body to differentiate; give it a block or expression body",
         "Abstract, extern and partial-definition methods cannot be differentiated: the generator reads the body.");
+
+    public static readonly DiagnosticDescriptor ModesRequireScalarResult = Error(
+        "SD1008", Usage,
+        "Tangent and Hessian modes need a scalar result",
+        "Method '{0}' returns a tuple, and Tangent and Hessian are generated only for methods returning one double; remove them from Modes: it gets {0}Jacobian and {0}Vjp",
+        "A method returning a tuple of doubles gets NameJacobian (the full Jacobian, in the cheaper mode) and NameVjp (a vector-Jacobian product).");
 
     public static readonly DiagnosticDescriptor ExpressionNotSupported = Error(
         "SD2001", Differentiation,

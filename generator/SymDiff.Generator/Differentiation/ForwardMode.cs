@@ -16,7 +16,12 @@ internal static class ForwardMode
     /// <param name="seeds">Per parameter index, the node holding its tangent.</param>
     /// <param name="cancellationToken">Cancels.</param>
     public static int Tangent(GraphAlgebra g, int value, IReadOnlyList<int> seeds, CancellationToken cancellationToken)
+        => Tangents(g, new[] { value }, seeds, cancellationToken)[0];
+
+    /// <summary>The directional derivative of each of <paramref name="values"/> along the parameter tangents, in one forward pass.</summary>
+    public static int[] Tangents(GraphAlgebra g, IReadOnlyList<int> values, IReadOnlyList<int> seeds, CancellationToken cancellationToken)
     {
+        var value = System.Linq.Enumerable.Max(values);
         var graph = g.Graph;
         var tangent = new Dictionary<int, int>();
         for (var i = 0; i < seeds.Count; i++)
@@ -50,6 +55,6 @@ internal static class ForwardMode
             }
         }
 
-        return tangent.TryGetValue(value, out var result) ? result : g.Zero;
+        return System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(values, v => tangent.TryGetValue(v, out var result) ? result : g.Zero));
     }
 }

@@ -25,13 +25,13 @@ internal sealed class GraphBuilder
         _cancellationToken = cancellationToken;
     }
 
-    /// <summary>Builds the value node of <paramref name="method"/>; parameter i is <c>Parameter(i)</c>.</summary>
+    /// <summary>Builds the value nodes of <paramref name="method"/> (one per output); parameter i is <c>Parameter(i)</c>.</summary>
     /// <param name="algebra">Where nodes are made.</param>
     /// <param name="method">The method.</param>
     /// <param name="nameHints">Receives, per node, the first source local assigned to it.</param>
     /// <param name="literals">Receives, per constant node, the first double literal written for it.</param>
     /// <param name="cancellationToken">Cancels.</param>
-    public static int Build(GraphAlgebra algebra, MethodModel method, IDictionary<int, string> nameHints, IDictionary<int, string> literals, CancellationToken cancellationToken)
+    public static int[] Build(GraphAlgebra algebra, MethodModel method, IDictionary<int, string> nameHints, IDictionary<int, string> literals, CancellationToken cancellationToken)
     {
         var builder = new GraphBuilder(algebra, cancellationToken);
         var scope = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -59,7 +59,7 @@ internal sealed class GraphBuilder
     private sealed record Continuation(EquatableArray<StatementModel> Statements, int Index, Continuation? Outer);
 
     /// <summary>Runs statements until a return; null when the end is reached without one.</summary>
-    private int? Execute(Continuation? next, Dictionary<string, int> scope)
+    private int[]? Execute(Continuation? next, Dictionary<string, int> scope)
     {
         while (next is not null)
         {
@@ -75,7 +75,7 @@ internal sealed class GraphBuilder
             switch (statement)
             {
                 case ReturnStatementModel r:
-                    return Evaluate(r.Value, scope);
+                    return r.Values.Select(v => Evaluate(v, scope)).ToArray();
 
                 case AssignmentStatementModel a:
                     var value = Evaluate(a.Value, scope);
@@ -107,7 +107,7 @@ internal sealed class GraphBuilder
                             return null;
                         }
 
-                        return _g.Select(condition, whenTrue.Value, whenFalse.Value);
+                        return whenTrue.Zip(whenFalse, (t, f) => _g.Select(condition, t, f)).ToArray();
                     }
 
                     var thenScope = Copy(scope);

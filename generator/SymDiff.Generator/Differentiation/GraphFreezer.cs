@@ -12,11 +12,11 @@ internal static class GraphFreezer
         IReadOnlyList<string> parameters,
         IReadOnlyDictionary<int, string> nameHints,
         IReadOnlyDictionary<int, string> literals,
-        int value,
+        IReadOnlyList<int> values,
         IReadOnlyList<int> outputs)
     {
         var reached = new bool[graph.Count];
-        var stack = new Stack<int>(outputs.Append(value));
+        var stack = new Stack<int>(outputs.Concat(values));
         while (stack.Count > 0)
         {
             var id = stack.Pop();
@@ -57,7 +57,7 @@ internal static class GraphFreezer
             nodes.ToEquatableArray(),
             PerNode(nameHints, map, nodes.Count),
             PerNode(literals, map, nodes.Count),
-            map[value],
+            values.Select(v => map[v]).ToEquatableArray(),
             outputs.Select(o => map[o]).ToEquatableArray());
         return (model, map);
     }

@@ -11,7 +11,7 @@ namespace SymDiff.Generator.Differentiation;
 /// </summary>
 internal static class MermaidPrinter
 {
-    public static string Print(DerivativeGraphModel graph, string methodName)
+    public static string Print(DerivativeGraphModel graph, string methodName, System.Collections.Generic.IReadOnlyList<string> outputNames)
     {
         var reached = Reached(graph);
         var text = new StringBuilder("flowchart TD\n");
@@ -45,7 +45,13 @@ internal static class MermaidPrinter
             }
         }
 
-        text.Append("    n").Append(graph.Value).Append(" --> out([\"").Append(methodName).Append("\"])\n");
+        for (var i = 0; i < graph.Values.Count; i++)
+        {
+            var output = graph.Values.Count == 1 ? methodName : outputNames[i];
+            var id = graph.Values.Count == 1 ? "out" : "out" + i.ToString(CultureInfo.InvariantCulture);
+            text.Append("    n").Append(graph.Values[i]).Append(" --> ").Append(id).Append("([\"").Append(output).Append("\"])\n");
+        }
+
         return text.ToString();
     }
 
@@ -53,7 +59,11 @@ internal static class MermaidPrinter
     {
         var reached = new bool[graph.Nodes.Count];
         var stack = new Stack<int>();
-        stack.Push(graph.Value);
+        foreach (var value in graph.Values)
+        {
+            stack.Push(value);
+        }
+
         while (stack.Count > 0)
         {
             var id = stack.Pop();

@@ -21,7 +21,7 @@ internal static class MethodDeriver
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new DerivativesModel(method, null, null, null, EquatableArray<string>.Empty, "", EquatableArray<string>.Empty, EquatableArray<string>.Empty, "", e.GetType().Name + ": " + e.Message);
+            return new DerivativesModel(method, null, null, null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, "", e.GetType().Name + ": " + e.Message);
         }
     }
 
@@ -32,18 +32,27 @@ internal static class MethodDeriver
         var hints = new Dictionary<int, string>();
         var literals = new Dictionary<int, string>();
         var parameters = method.Parameters;
-        var value = GraphBuilder.Build(g, method, hints, literals, cancellationToken);
-        var gradient = ReverseMode.Adjoints(g, value, parameters.Count, cancellationToken);
+        var values = GraphBuilder.Build(g, method, hints, literals, cancellationToken);
+        return method.Output.IsTuple
+            ? DeriveVector(method, g, values, hints, literals, cancellationToken)
+            : DeriveScalar(method, g, values[0], hints, literals, cancellationToken);
+    }
 
-        var (gradientModel, map) = GraphFreezer.Freeze(graph, parameters, hints, literals, value, gradient);
+    private static DerivativesModel DeriveScalar(MethodModel method, GraphAlgebra g, int value, Dictionary<int, string> hints, Dictionary<int, string> literals, CancellationToken cancellationToken)
+    {
+        var graph = g.Graph;
+        var parameters = method.Parameters;
+        var values = new[] { value };
+        var gradient = ReverseMode.Adjoints(g, value, parameters.Count, cancellationToken);
+        var gradientModel = GraphFreezer.Freeze(graph, parameters, hints, literals, values, gradient).Model;
 
         DerivativeGraphModel? tangentModel = null;
         if (method.Modes.HasFlag(DerivativeModes.Tangent))
         {
-            var tangentNames = TangentNames(method);
+            var tangentNames = ExtraNames(method, "t", parameters);
             var seeds = tangentNames.Select((_, i) => g.Parameter(parameters.Count + i)).ToArray();
             var tangent = ForwardMode.Tangent(g, value, seeds, cancellationToken);
-            tangentModel = GraphFreezer.Freeze(graph, parameters.Concat(tangentNames).ToList(), hints, literals, value, new[] { tangent }).Model;
+            tangentModel = GraphFreezer.Freeze(graph, parameters.Concat(tangentNames).ToList(), hints, literals, values, new[] { tangent }).Model;
         }
 
         DerivativeGraphModel? hessianModel = null;
@@ -61,33 +70,82 @@ internal static class MethodDeriver
                 }
             }
 
-            hessianModel = GraphFreezer.Freeze(graph, parameters, hints, literals, value, gradient.Concat(entries).ToList()).Model;
+            hessianModel = GraphFreezer.Freeze(graph, parameters, hints, literals, values, gradient.Concat(entries).ToList()).Model;
         }
 
-        var locals = FormulaLocals(gradientModel);
-        var printer = new FormulaPrinter(gradientModel.Nodes, parameters, locals);
-        var expanded = new FormulaPrinter(gradientModel.Nodes, parameters, new Dictionary<int, string>());
+        return Describe(method, gradientModel) with { Gradient = gradientModel, Tangent = tangentModel, Hessian = hessianModel };
+    }
+
+    /// <summary>
+    /// A tuple result gets its Jacobian — by forward mode (one pass per input) when inputs ≤ outputs,
+    /// by reverse mode (one pass per output) otherwise — and a vector–Jacobian product.
+    /// </summary>
+    private static DerivativesModel DeriveVector(MethodModel method, GraphAlgebra g, int[] values, Dictionary<int, string> hints, Dictionary<int, string> literals, CancellationToken cancellationToken)
+    {
+        var graph = g.Graph;
+        var parameters = method.Parameters;
+        var n = parameters.Count;
+        var k = values.Length;
+        var jacobian = new int[k * n];
+        var forward = n <= k;
+        if (forward)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                var seeds = Enumerable.Range(0, n).Select(i => i == j ? g.One : g.Zero).ToArray();
+                var column = ForwardMode.Tangents(g, values, seeds, cancellationToken);
+                for (var i = 0; i < k; i++)
+                {
+                    jacobian[i * n + j] = column[i];
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < k; i++)
+            {
+                var row = ReverseMode.Adjoints(g, values[i], n, cancellationToken);
+                Array.Copy(row, 0, jacobian, i * n, n);
+            }
+        }
+
+        var jacobianModel = GraphFreezer.Freeze(graph, parameters, hints, literals, values, jacobian).Model;
+
+        var cotangentNames = ExtraNames(method, "u", method.Output.Names.Select((name, i) => name.StartsWith("Item") ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : name).ToList());
+        var cotangents = values.Select((v, i) => (v, g.Parameter(n + i))).ToArray();
+        var vjp = ReverseMode.Adjoints(g, cotangents, Enumerable.Range(0, n).Select(g.Parameter).ToArray(), cancellationToken);
+        var vjpModel = GraphFreezer.Freeze(graph, parameters.Concat(cotangentNames).ToList(), hints, literals, values, vjp).Model;
+
+        return Describe(method, jacobianModel) with { Jacobian = jacobianModel, JacobianByForwardMode = forward, Vjp = vjpModel };
+    }
+
+    /// <summary>The formulas and graph of <paramref name="model"/>'s values and outputs.</summary>
+    private static DerivativesModel Describe(MethodModel method, DerivativeGraphModel model)
+    {
+        var locals = FormulaLocals(model);
+        var printer = new FormulaPrinter(model.Nodes, method.Parameters, locals);
+        var expanded = new FormulaPrinter(model.Nodes, method.Parameters, new Dictionary<int, string>());
         return new DerivativesModel(
             method,
-            gradientModel,
-            tangentModel,
-            hessianModel,
+            null,
+            null,
+            null,
             locals.Select(pair => pair.Value + " = " + printer.Print(pair.Key)).ToEquatableArray(),
-            printer.Print(gradientModel.Value),
-            gradientModel.Outputs.Select(printer.Print).ToEquatableArray(),
-            gradientModel.Outputs.Select(expanded.Print).ToEquatableArray(),
-            MermaidPrinter.Print(gradientModel, method.Name),
+            model.Values.Select(printer.Print).ToEquatableArray(),
+            model.Outputs.Select(printer.Print).ToEquatableArray(),
+            model.Outputs.Select(expanded.Print).ToEquatableArray(),
+            MermaidPrinter.Print(model, method.Name, method.Output.Names),
             null);
     }
 
-    /// <summary><c>tx</c> for parameter <c>x</c>, avoiding the method's own parameter names.</summary>
-    public static IReadOnlyList<string> TangentNames(MethodModel method)
+    /// <summary><c>tx</c> for parameter <c>x</c> (prefix + stem), avoiding the method's own parameter names.</summary>
+    public static IReadOnlyList<string> ExtraNames(MethodModel method, string prefix, IReadOnlyList<string> stems)
     {
         var taken = new HashSet<string>(method.Parameters);
         var names = new List<string>();
-        foreach (var parameter in method.Parameters)
+        foreach (var stem in stems)
         {
-            var name = "t" + parameter;
+            var name = prefix + stem;
             while (!taken.Add(name))
             {
                 name = "_" + name;
@@ -103,7 +161,7 @@ internal static class MethodDeriver
     public static SortedDictionary<int, string> FormulaLocals(DerivativeGraphModel graph)
     {
         var locals = new SortedDictionary<int, string>();
-        foreach (var group in graph.NameHints.Select((name, id) => (name, id)).Where(n => n.name.Length > 0 && n.id != graph.Value).GroupBy(n => n.name))
+        foreach (var group in graph.NameHints.Select((name, id) => (name, id)).Where(n => n.name.Length > 0 && !graph.Values.Contains(n.id)).GroupBy(n => n.name))
         {
             if (group.Count() == 1 && !graph.Parameters.Contains(group.Key))
             {

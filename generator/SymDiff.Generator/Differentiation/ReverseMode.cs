@@ -18,10 +18,22 @@ internal static class ReverseMode
 
     /// <summary>∂value/∂target for each target node, as nodes.</summary>
     public static int[] Adjoints(GraphAlgebra g, int value, int[] targets, CancellationToken cancellationToken)
+        => Adjoints(g, new[] { (value, g.One) }, targets, cancellationToken);
+
+    /// <summary>
+    /// Σₖ seedₖ·∂valueₖ/∂target for each target node, in one reverse pass: a vector–Jacobian product
+    /// (the gradient is the case of one value seeded with 1).
+    /// </summary>
+    public static int[] Adjoints(GraphAlgebra g, IReadOnlyList<(int Value, int Seed)> seeds, int[] targets, CancellationToken cancellationToken)
     {
         var graph = g.Graph;
-        var adjoint = new Dictionary<int, int> { [value] = g.One };
-        for (var id = value; id >= 0; id--)
+        var adjoint = new Dictionary<int, int>();
+        foreach (var (value, seed) in seeds)
+        {
+            adjoint[value] = adjoint.TryGetValue(value, out var sum) ? g.Accumulate(sum, seed) : seed;
+        }
+
+        for (var id = seeds.Max(s => s.Value); id >= 0; id--)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!adjoint.TryGetValue(id, out var seed) || g.IsZero(seed))

@@ -92,7 +92,11 @@ internal sealed class EmissionPlan
     private static int[] CountUses(DerivativeGraphModel model)
     {
         var uses = new int[model.Nodes.Count];
-        uses[model.Value]++;
+        foreach (var value in model.Values)
+        {
+            uses[value]++;
+        }
+
         foreach (var output in model.Outputs)
         {
             uses[output]++;
@@ -124,7 +128,11 @@ internal sealed class EmissionPlan
     private void PlaceNodes(DerivativeGraphModel model)
     {
         var nodes = model.Nodes;
-        Regions[model.Value] = Region.Root;
+        foreach (var value in model.Values)
+        {
+            Regions[value] = Region.Root;
+        }
+
         foreach (var output in model.Outputs)
         {
             Regions[output] = Region.Root;

@@ -15,7 +15,17 @@ internal static class FormulaMembersEmitter
         var method = model.Method;
         var cref = DocumentationWriter.Cref(method);
         var access = method.Accessibility;
+        if (!method.Output.IsTuple)
+        {
+            WriteDerivatives(writer, model, cref, access);
+        }
 
+        WriteGraph(writer, model, cref, access);
+    }
+
+    private static void WriteDerivatives(SourceWriter writer, DerivativesModel model, string cref, string access)
+    {
+        var method = model.Method;
         DocumentationWriter.Summary(writer, "The partial derivatives of <see cref=\"" + cref + "\"/> as simplified formulas, in parameter order.");
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
         writer.Line(access + " static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> " + method.Name + "Derivatives { get; } = new (string, string)[]");
@@ -27,6 +37,11 @@ internal static class FormulaMembersEmitter
 
         writer.Line("};");
         writer.Line();
+    }
+
+    private static void WriteGraph(SourceWriter writer, DerivativesModel model, string cref, string access)
+    {
+        var method = model.Method;
         DocumentationWriter.Summary(writer, "The expression graph of <see cref=\"" + cref + "\"/> as a Mermaid flowchart: inputs, each shared intermediate once, the output.");
         writer.Line("/// <remarks>");
         writer.Line("/// <code>");

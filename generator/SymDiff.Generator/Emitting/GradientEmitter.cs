@@ -9,8 +9,12 @@ internal static class GradientEmitter
 {
     public static void Write(SourceWriter writer, DerivativesModel model)
     {
+        if (model.Gradient is not { } graph)
+        {
+            return;
+        }
+
         var method = model.Method;
-        var graph = model.Gradient!;
         var outputs = OutputNames(method, graph);
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> and all its partial derivatives in one reverse-mode pass.");

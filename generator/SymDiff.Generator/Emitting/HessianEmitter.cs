@@ -38,8 +38,8 @@ internal static class HessianEmitter
             .Append("global::System.Span<double> " + gradient)
             .Append("global::System.Span<double> " + hessian);
         writer.Open(method.Accessibility + " static double " + method.Name + "Hessian(" + string.Join(", ", parameters) + ")");
-        LengthCheck(writer, method, gradient, n);
-        LengthCheck(writer, method, hessian, n * n);
+        LengthCheck(writer, method.Name + "Hessian", gradient, n);
+        LengthCheck(writer, method.Name + "Hessian", hessian, n * n);
 
         var targets = Enumerable.Range(0, n).Select(i => gradient + "[" + i + "]")
             .Concat(Enumerable.Range(0, n * n).Select(k => hessian + "[" + k + "]"))
@@ -48,10 +48,11 @@ internal static class HessianEmitter
         writer.Close();
     }
 
-    private static void LengthCheck(SourceWriter writer, MethodModel method, string span, int length)
+    /// <summary>Throws <c>ArgumentException</c> naming <paramref name="span"/> unless it has exactly <paramref name="length"/> elements.</summary>
+    public static void LengthCheck(SourceWriter writer, string methodName, string span, int length)
     {
         writer.Open("if (" + span + ".Length != " + length + ")");
-        writer.Line("throw new global::System.ArgumentException(\"" + method.Name + "Hessian needs " + span + " of length " + length + ", not \" + " + span + ".Length + \".\", nameof(" + span + "));");
+        writer.Line("throw new global::System.ArgumentException(\"" + methodName + " needs " + span + " of length " + length + ", not \" + " + span + ".Length + \".\", nameof(" + span + "));");
         writer.Close();
         writer.Line();
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
@@ -20,7 +21,8 @@ internal static class MethodBodyWriter
             writer.Line(outputTargets[i] + " = " + expressions.Write(model.Outputs[i]) + ";");
         }
 
-        writer.Line("return " + expressions.Write(model.Value) + ";");
+        var values = model.Values.Select(expressions.Write).ToList();
+        writer.Line("return " + (values.Count == 1 ? values[0] : "(" + string.Join(", ", values) + ")") + ";");
     }
 
     private static void WriteRegion(SourceWriter writer, EmissionPlan plan, CSharpExpressionWriter expressions, Region region)

@@ -46,8 +46,8 @@ internal static class TypeEmitter
             }
 
             // Properties cannot be overloaded: an overloaded method name gets no formula members.
-            var writers = new System.Action<SourceWriter, DerivativesModel>[] { GradientEmitter.Write, TangentEmitter.Write, HessianEmitter.Write, FormulaMembersEmitter.Write };
-            foreach (var emit in overloaded.Contains(method.Method.Name) ? writers.Take(3) : writers)
+            var writers = new System.Action<SourceWriter, DerivativesModel>[] { GradientEmitter.Write, TangentEmitter.Write, HessianEmitter.Write, JacobianEmitter.Write, VjpEmitter.Write, FormulaMembersEmitter.Write };
+            foreach (var emit in overloaded.Contains(method.Method.Name) ? writers.Take(writers.Length - 1) : writers)
             {
                 var member = new SourceWriter();
                 emit(member, method);

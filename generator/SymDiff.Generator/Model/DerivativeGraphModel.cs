@@ -8,12 +8,16 @@ namespace SymDiff.Generator.Model;
 /// <param name="Nodes">The nodes.</param>
 /// <param name="NameHints">Per node, a source local's name to give it, or empty.</param>
 /// <param name="Literals">Per constant node, the double literal the source wrote for it, or empty.</param>
-/// <param name="Value">Node holding the method's value.</param>
+/// <param name="Values">Nodes holding the method's value (several for a tuple).</param>
 /// <param name="Outputs">Nodes written to the method's outputs, in order.</param>
 internal sealed record DerivativeGraphModel(
     EquatableArray<string> Parameters,
     EquatableArray<GraphNode> Nodes,
     EquatableArray<string> NameHints,
     EquatableArray<string> Literals,
-    int Value,
-    EquatableArray<int> Outputs);
+    EquatableArray<int> Values,
+    EquatableArray<int> Outputs)
+{
+    /// <summary>The value of a method returning one double.</summary>
+    public int Value => Values[0];
+}

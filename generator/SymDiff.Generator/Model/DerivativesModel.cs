@@ -6,7 +6,7 @@ namespace SymDiff.Generator.Model;
 /// <param name="Tangent">Value and the directional derivative (forward mode), if asked for.</param>
 /// <param name="Hessian">Gradient, then the n×n Hessian row-major, if asked for.</param>
 /// <param name="LocalFormulas">"z = ..." for each source local the formulas refer to by name.</param>
-/// <param name="ValueFormula">The value as a formula.</param>
+/// <param name="ValueFormulas">The value as a formula (one per output of a tuple).</param>
 /// <param name="GradientFormulas">Each partial derivative as a formula (source locals by name, see <see cref="LocalFormulas"/>).</param>
 /// <param name="ExpandedFormulas">Each partial derivative as a self-contained formula, for programs to print.</param>
 /// <param name="Graph">The value's expression DAG as a Mermaid flowchart.</param>
@@ -17,8 +17,21 @@ internal sealed record DerivativesModel(
     DerivativeGraphModel? Tangent,
     DerivativeGraphModel? Hessian,
     EquatableArray<string> LocalFormulas,
-    string ValueFormula,
+    EquatableArray<string> ValueFormulas,
     EquatableArray<string> GradientFormulas,
     EquatableArray<string> ExpandedFormulas,
     string Graph,
-    string? Failure);
+    string? Failure)
+{
+    /// <summary>For a tuple result: the k×n Jacobian, row-major.</summary>
+    public DerivativeGraphModel? Jacobian { get; init; }
+
+    /// <summary>Whether the Jacobian was built by forward mode (inputs ≤ outputs) rather than reverse mode.</summary>
+    public bool JacobianByForwardMode { get; init; }
+
+    /// <summary>For a tuple result: Σᵢ uᵢ·∂valueᵢ/∂p for each parameter p, one reverse pass.</summary>
+    public DerivativeGraphModel? Vjp { get; init; }
+
+    /// <summary>The value's formula, for a method returning one double.</summary>
+    public string ValueFormula => ValueFormulas.Count > 0 ? ValueFormulas[0] : "";
+}

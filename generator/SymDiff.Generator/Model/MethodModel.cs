@@ -7,10 +7,16 @@ namespace SymDiff.Generator.Model;
 /// <param name="Parameters">Parameter names, in order; all are <c>double</c>.</param>
 /// <param name="Body">The body; an expression body is one return statement.</param>
 /// <param name="Modes">Which derivative methods to generate; the gradient always.</param>
+/// <param name="Result">What it returns; null means one double.</param>
 internal sealed record MethodModel(
     ContainingTypeModel Type,
     string Name,
     string Accessibility,
     EquatableArray<string> Parameters,
     EquatableArray<StatementModel> Body,
-    DerivativeModes Modes = DerivativeModes.Gradient);
+    DerivativeModes Modes = DerivativeModes.Gradient,
+    ResultModel? Result = null)
+{
+    /// <summary>What the method returns.</summary>
+    public ResultModel Output => Result ?? ResultModel.Scalar(Name);
+}

@@ -27,8 +27,15 @@ internal sealed class BodyParser
     private readonly List<Diagnostic> _diagnostics;
     private readonly CancellationToken _cancellationToken;
 
-    public BodyParser(SemanticModel semanticModel, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private readonly int _outputs;
+
+    /// <param name="semanticModel">The method's semantic model.</param>
+    /// <param name="diagnostics">Receives every unsupported construct.</param>
+    /// <param name="outputs">1 for a double result, k for a tuple of k doubles.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    public BodyParser(SemanticModel semanticModel, List<Diagnostic> diagnostics, int outputs, CancellationToken cancellationToken)
     {
+        _outputs = outputs;
         _semanticModel = semanticModel;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
@@ -38,7 +45,7 @@ internal sealed class BodyParser
     {
         if (method.ExpressionBody is { } arrow)
         {
-            return new StatementModel[] { new ReturnStatementModel(Expression(arrow.Expression)) }.ToEquatableArray();
+            return new StatementModel[] { Return(arrow.Expression) }.ToEquatableArray();
         }
 
         return Statements(method.Body!.Statements);
@@ -71,7 +78,7 @@ internal sealed class BodyParser
                 break;
 
             case ReturnStatementSyntax { Expression: { } value }:
-                models.Add(new ReturnStatementModel(Expression(value)));
+                models.Add(Return(value));
                 break;
 
             case IfStatementSyntax @if:
@@ -102,6 +109,23 @@ internal sealed class BodyParser
                 NotSupported(statement, Describe(statement), "only local declarations, assignments, if/else, blocks and return are");
                 break;
         }
+    }
+
+    /// <summary>A returned double, or a tuple literal <c>(e1, ..., ek)</c> for a tuple result.</summary>
+    private ReturnStatementModel Return(ExpressionSyntax value)
+    {
+        if (_outputs == 1)
+        {
+            return new ReturnStatementModel(Numeric(value));
+        }
+
+        if (value is TupleExpressionSyntax tuple && tuple.Arguments.Count == _outputs)
+        {
+            return new ReturnStatementModel(tuple.Arguments.Select(a => Numeric(a.Expression)).ToEquatableArray());
+        }
+
+        NotSupported(value, "a method returning a tuple must return a tuple literal (e1, ..., e" + _outputs + ")");
+        return new ReturnStatementModel(Enumerable.Repeat(Invalid, _outputs).ToEquatableArray());
     }
 
     private void LocalDeclaration(VariableDeclarationSyntax declaration, List<StatementModel> models)

@@ -23,8 +23,20 @@ internal static class MethodParser
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
         try
         {
-            var model = ParseCore(syntax, (IMethodSymbol)context.TargetSymbol, context.SemanticModel, cancellationToken);
-            return model.Model is null ? model : model with { Model = model.Model with { Modes = Modes(context.Attributes) } };
+            var result = ParseCore(syntax, (IMethodSymbol)context.TargetSymbol, context.SemanticModel, cancellationToken);
+            if (result.Model is not { } model)
+            {
+                return result;
+            }
+
+            var modes = Modes(context.Attributes);
+            if (model.Output.IsTuple && (modes & (DerivativeModes.Tangent | DerivativeModes.Hessian)) != 0)
+            {
+                var attribute = context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+                return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.ModesRequireScalarResult, attribute, model.Name)));
+            }
+
+            return result with { Model = model with { Modes = modes } };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -79,7 +91,7 @@ internal static class MethodParser
         else if (diagnostics.Count == 0)
         {
             // A body is only read once the signature is right: its errors would mostly repeat the signature's.
-            body = new BodyParser(semanticModel, diagnostics, cancellationToken).ParseBody(syntax);
+            body = new BodyParser(semanticModel, diagnostics, Result(symbol)!.Count, cancellationToken).ParseBody(syntax);
         }
 
         if (diagnostics.Count > 0)
@@ -92,8 +104,28 @@ internal static class MethodParser
             name,
             Accessibility(symbol.DeclaredAccessibility),
             syntax.ParameterList.Parameters.Select(p => p.Identifier.ValueText).ToEquatableArray(),
-            body);
+            body,
+            Result: Result(symbol) is { IsTuple: true } tuple ? tuple : null);
         return new ParseResult(model, ImmutableArray<Diagnostic>.Empty);
+    }
+
+    /// <summary>One double, or a tuple of two or more doubles; null for anything else.</summary>
+    private static ResultModel? Result(IMethodSymbol symbol)
+    {
+        var type = symbol.ReturnType;
+        if (type.SpecialType == SpecialType.System_Double)
+        {
+            return ResultModel.Scalar(symbol.Name);
+        }
+
+        if (type is not INamedTypeSymbol { IsTupleType: true } tuple || tuple.TupleElements.Any(e => e.Type.SpecialType != SpecialType.System_Double))
+        {
+            return null;
+        }
+
+        var elements = tuple.TupleElements;
+        var text = "(" + string.Join(", ", elements.Select(e => e.IsExplicitlyNamedTupleElement ? "double " + e.Name : "double")) + ")";
+        return new ResultModel(text, elements.Select(e => e.Name).ToEquatableArray());
     }
 
     private static void CheckSignature(MethodDeclarationSyntax syntax, IMethodSymbol symbol, string name, List<Diagnostic> diagnostics)
@@ -108,7 +140,7 @@ internal static class MethodParser
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodMustNotBeGeneric, syntax.TypeParameterList.GetLocation(), name));
         }
 
-        if (symbol.ReturnType.SpecialType != SpecialType.System_Double || symbol.ReturnsByRef || symbol.ReturnsByRefReadonly)
+        if (Result(symbol) is null || symbol.ReturnsByRef || symbol.ReturnsByRefReadonly)
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ReturnTypeMustBeDouble, syntax.ReturnType.GetLocation(), name, syntax.ReturnType.ToString()));
         }

@@ -137,4 +137,16 @@ public sealed class DiagnosticTests
         var diagnostic = Assert.Single(GeneratorHarness.RunAllowingDiagnostics(marked.Text).Result.Diagnostics);
         Assert.Equal("Source0.cs", diagnostic.Location.SourceTree!.FilePath);
     }
+
+    [Fact]
+    public void TupleMethodAskingForHessian_ReportsSD1008_AtAttribute()
+        => AssertReported("SD1008", "[[|Differentiable(Modes = DerivativeModes.Hessian)|]] public static (double, double) F(double x) => (x, x * x);");
+
+    [Fact]
+    public void TupleReturnedThroughALocal_ReportsSD2001_AtReturnedExpression()
+        => AssertReported("SD2001", "[Differentiable] public static (double, double) F(double x)\n{\n    return [|x > 0 ? (x, x) : (1.0, x)|];\n}");
+
+    [Fact]
+    public void TupleOfIntegers_ReportsSD1003()
+        => AssertReported("SD1003", "[Differentiable] public static [|(double, int)|] F(double x) => (x, 1);");
 }

@@ -180,4 +180,19 @@ public sealed class GradientSnapshotTests
         [Differentiable(Modes = DerivativeModes.Hessian | DerivativeModes.Tangent)]
         public static double Branchy(double x, double y) => x > y ? Math.Sin(x * y) : Math.Sqrt(x * x + y * y);
     """);
+
+    [Fact]
+    public void JacobiansInTheCheaperOrder() => Verify("""
+        /// <summary>3 inputs → 2 outputs: reverse mode, one pass per output.</summary>
+        [Differentiable]
+        public static (double Sum, double Product) Wide(double x, double y, double z) => (x + y * z, x * y * Math.Sin(z));
+
+        /// <summary>2 inputs → 3 outputs: forward mode, one pass per input.</summary>
+        [Differentiable]
+        public static (double, double, double) Tall(double r, double theta)
+        {
+            var c = Math.Cos(theta);
+            return (r * c, r * Math.Sin(theta), r * r);
+        }
+    """);
 }

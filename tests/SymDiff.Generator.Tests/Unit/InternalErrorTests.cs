@@ -39,7 +39,7 @@ public sealed class InternalErrorTests
     public void EmitterException_IsReportedAsSD2999()
     {
         var good = MethodDeriver.Derive(Method(new ReturnStatementModel(new VariableExpressionModel("x"))), CancellationToken.None);
-        var corrupt = good with { Gradient = good.Gradient! with { Value = 99 } };
+        var corrupt = good with { Gradient = good.Gradient! with { Values = new[] { 99 }.ToEquatableArray() } };
         var type = new TypeOutputModel(Type, new[] { corrupt }.ToEquatableArray());
 
         Assert.False(DifferentiableGenerator.TryEmit(type, CancellationToken.None, out var source, out var failures));

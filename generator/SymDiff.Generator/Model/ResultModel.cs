@@ -1,0 +1,13 @@
+namespace SymDiff.Generator.Model;
+
+/// <summary>What a <c>[Differentiable]</c> method returns: one double, or a tuple of doubles.</summary>
+/// <param name="TypeText">The C# return type: <c>double</c>, <c>(double, double)</c> or <c>(double Sum, double Product)</c>.</param>
+/// <param name="Names">Each output's name: the tuple element's name (<c>Item1</c> when unnamed), or the method's name.</param>
+internal sealed record ResultModel(string TypeText, EquatableArray<string> Names)
+{
+    public static ResultModel Scalar(string methodName) => new("double", new[] { methodName }.ToEquatableArray());
+
+    public bool IsTuple => TypeText != "double";
+
+    public int Count => Names.Count;
+}
