@@ -86,6 +86,18 @@ internal static class DiagnosticDescriptors
         "Assignment to '{0}' is not supported: a [Differentiable] method may only assign its own locals and parameters",
         "Writing fields, properties or array elements would be a side effect the gradient cannot see.");
 
+    public static readonly DiagnosticDescriptor RecursionNotSupported = Error(
+        "SD2006", Differentiation,
+        "Recursive differentiable method",
+        "'{0}' calls itself; recursion is not differentiated: rewrite it without the recursive call",
+        "A [Differentiable] method may call other [Differentiable] methods, but not itself.");
+
+    public static readonly DiagnosticDescriptor HessianThroughCallNotSupported = Error(
+        "SD2007", Differentiation,
+        "Hessian through a call not supported yet",
+        "'{0}' asks for its Hessian but calls '{1}'; second derivatives through calls to other [Differentiable] methods are not supported yet: inline '{1}' or drop the Hessian mode",
+        "The Hessian differentiates the gradient again, and a called method's gradient is not yet differentiable itself.");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "SD2999", Differentiation,
         "SymDiff generator failed",

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Differentiation;
@@ -19,6 +20,42 @@ internal static class DerivativeRules
 {
     private const double Log10E = 0.4342944819032518;
     private const double Log2E = 1.4426950408889634;
+
+    /// <summary>
+    /// The nodes <paramref name="id"/> depends on differentiably, each with ∂node/∂it. Mostly its
+    /// operands; a call's value depends on the call's arguments, through the callee's gradient.
+    /// </summary>
+    public static IEnumerable<(int Target, int Partial)> Partials(GraphAlgebra g, int id)
+    {
+        var node = g.Graph[id];
+        if (node.Operation == Operation.Result)
+        {
+            if (node.Payload != -1)
+            {
+                throw new NotSupportedException("Second derivatives through a call to another [Differentiable] method are not supported yet.");
+            }
+
+            var call = g.Graph[node.Operand0];
+            for (var i = 0; i < call.Arity; i++)
+            {
+                yield return (call.Operand(i), g.Graph.Intern(new GraphNode(Operation.Result, node.Operand0, Payload: i)));
+            }
+
+            yield break;
+        }
+
+        for (var operand = 0; operand < node.Arity; operand++)
+        {
+            var target = node.Operand(operand);
+            var targetNode = g.Graph[target];
+            if (targetNode.IsConstant || OperationTable.Get(targetNode.Operation).IsBoolean)
+            {
+                continue;
+            }
+
+            yield return (target, Partial(g, id, operand));
+        }
+    }
 
     /// <summary>∂node/∂operand as a node of the same graph; <see cref="GraphAlgebra.Zero"/> when it is zero.</summary>
     public static int Partial(GraphAlgebra g, int id, int operand)
@@ -72,6 +109,7 @@ internal static class DerivativeRules
                 or Operation.Less or Operation.LessOrEqual or Operation.Greater or Operation.GreaterOrEqual
                 or Operation.Equal or Operation.NotEqual or Operation.And or Operation.Or or Operation.Not => g.Zero,
 
+            Operation.CallGradient or Operation.Result => throw new NotSupportedException("Second derivatives through a call to another [Differentiable] method are not supported yet."),
             _ => throw new InvalidOperationException("No derivative rule for " + node.Operation + "."),
         };
     }

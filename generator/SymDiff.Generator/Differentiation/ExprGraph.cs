@@ -12,6 +12,23 @@ internal sealed class ExprGraph
 {
     private readonly List<GraphNode> _nodes = new();
     private readonly Dictionary<GraphNode, int> _ids = new();
+    private readonly List<string> _callees = new();
+
+    /// <summary>The methods that <c>CallGradient</c> nodes call, by payload.</summary>
+    public IReadOnlyList<string> Callees => _callees;
+
+    /// <summary>The payload naming <paramref name="callee"/>.</summary>
+    public int Callee(string callee)
+    {
+        var index = _callees.IndexOf(callee);
+        if (index < 0)
+        {
+            index = _callees.Count;
+            _callees.Add(callee);
+        }
+
+        return index;
+    }
 
     public int Count => _nodes.Count;
 

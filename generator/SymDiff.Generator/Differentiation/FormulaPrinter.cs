@@ -30,13 +30,15 @@ internal sealed class FormulaPrinter
     private readonly Dictionary<int, (string? Text, int Precedence)> _memo = new();
 
     private readonly IReadOnlyDictionary<int, string> _names;
+    private readonly IReadOnlyList<string> _callees;
     private int _printing = -1;
 
     /// <param name="nodes">The DAG.</param>
     /// <param name="parameters">Parameter names.</param>
     /// <param name="names">Nodes printed by name (source locals), as a textbook writes "where z = ...".</param>
-    public FormulaPrinter(IReadOnlyList<GraphNode> nodes, IReadOnlyList<string> parameters, IReadOnlyDictionary<int, string> names)
+    public FormulaPrinter(IReadOnlyList<GraphNode> nodes, IReadOnlyList<string> parameters, IReadOnlyDictionary<int, string> names, IReadOnlyList<string>? callees = null)
     {
+        _callees = callees ?? System.Array.Empty<string>();
         _nodes = nodes;
         _parameters = parameters;
         _names = names;
@@ -113,6 +115,8 @@ internal sealed class FormulaPrinter
                 return ("true", AtomPrecedence);
             case Operation.False:
                 return ("false", AtomPrecedence);
+            case Operation.Result:
+                return CallResult(node);
             case Operation.Select:
                 var c = Operand(node.Operand0, SelectPrecedence + 1);
                 var t = Operand(node.Operand1, SelectPrecedence + 1);
@@ -132,6 +136,26 @@ internal sealed class FormulaPrinter
 
                 return (string.Format(CultureInfo.InvariantCulture, template, arguments), AtomPrecedence);
         }
+    }
+
+    /// <summary><c>G(a, b)</c> for a call's value, <c>∂₁G(a, b)</c> for its partial by the first argument.</summary>
+    private (string? Text, int Precedence) CallResult(GraphNode result)
+    {
+        var call = _nodes[result.Operand0];
+        var callee = _callees[(int)call.Payload];
+        var arguments = new List<string>();
+        for (var i = 0; i < call.Arity; i++)
+        {
+            if (Operand(call.Operand(i), 0) is not { } argument)
+            {
+                return (null, 0);
+            }
+
+            arguments.Add(argument);
+        }
+
+        var prefix = result.Payload < 0 ? "" : "∂" + Subscript((int)result.Payload + 1);
+        return (prefix + callee.Substring(callee.LastIndexOf('.') + 1) + "(" + string.Join(", ", arguments) + ")", AtomPrecedence);
     }
 
     private (string? Text, int Precedence) Binary(GraphNode node, string symbol, int precedence)
@@ -239,6 +263,12 @@ internal sealed class FormulaPrinter
         Operation.Equal => "=",
         _ => "≠",
     };
+
+    private static string Subscript(int index)
+    {
+        const string digits = "₀₁₂₃₄₅₆₇₈₉";
+        return new string(index.ToString(CultureInfo.InvariantCulture).Select(d => digits[d - '0']).ToArray());
+    }
 
     private static string Superscript(int exponent)
     {

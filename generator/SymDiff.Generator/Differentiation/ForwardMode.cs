@@ -33,20 +33,18 @@ internal static class ForwardMode
         {
             cancellationToken.ThrowIfCancellationRequested();
             var node = graph[id];
-            if (node.Operation == Operation.Parameter || node.IsConstant || OperationTable.Get(node.Operation).IsBoolean)
+            if (node.Operation is Operation.Parameter or Operation.CallGradient || node.IsConstant || OperationTable.Get(node.Operation).IsBoolean)
             {
                 continue;
             }
 
             var sum = g.Zero;
-            for (var operand = 0; operand < node.Arity; operand++)
+            foreach (var (target, partial) in DerivativeRules.Partials(g, id))
             {
-                if (!tangent.TryGetValue(node.Operand(operand), out var seed) || g.IsZero(seed))
+                if (tangent.TryGetValue(target, out var seed) && !g.IsZero(seed))
                 {
-                    continue;
+                    sum = g.Accumulate(sum, g.Scale(seed, partial));
                 }
-
-                sum = g.Accumulate(sum, g.Scale(seed, DerivativeRules.Partial(g, id, operand)));
             }
 
             if (!g.IsZero(sum))

@@ -162,6 +162,11 @@ internal sealed class GraphBuilder
                     ? id
                     : throw new InvalidOperationException("'" + v.Name + "' is read before it is assigned.");
 
+            case CallExpressionModel call:
+                var arguments = call.Arguments.Select(a => Evaluate(a, scope)).ToArray();
+                var statement = _g.Graph.Intern(GraphNode.WithOperands(Operation.CallGradient, arguments, _g.Graph.Callee(call.Callee)));
+                return _g.Graph.Intern(new GraphNode(Operation.Result, statement, Payload: -1));
+
             case OperationExpressionModel o:
                 var operands = new int[3] { -1, -1, -1 };
                 for (var i = 0; i < o.Operands.Count; i++)

@@ -44,12 +44,7 @@ internal static class GraphFreezer
 
             var node = graph[id];
             map[id] = nodes.Count;
-            nodes.Add(node with
-            {
-                Operand0 = node.Operand0 < 0 ? -1 : map[node.Operand0],
-                Operand1 = node.Operand1 < 0 ? -1 : map[node.Operand1],
-                Operand2 = node.Operand2 < 0 ? -1 : map[node.Operand2],
-            });
+            nodes.Add(node.Renumber(operand => map[operand]));
         }
 
         var model = new DerivativeGraphModel(
@@ -58,7 +53,8 @@ internal static class GraphFreezer
             PerNode(nameHints, map, nodes.Count),
             PerNode(literals, map, nodes.Count),
             values.Select(v => map[v]).ToEquatableArray(),
-            outputs.Select(o => map[o]).ToEquatableArray());
+            outputs.Select(o => map[o]).ToEquatableArray(),
+            graph.Callees.ToEquatableArray());
         return (model, map);
     }
 

@@ -123,8 +123,8 @@ internal static class MethodDeriver
     private static DerivativesModel Describe(MethodModel method, DerivativeGraphModel model)
     {
         var locals = FormulaLocals(model);
-        var printer = new FormulaPrinter(model.Nodes, method.Parameters, locals);
-        var expanded = new FormulaPrinter(model.Nodes, method.Parameters, new Dictionary<int, string>());
+        var printer = new FormulaPrinter(model.Nodes, method.Parameters, locals, model.Callees);
+        var expanded = new FormulaPrinter(model.Nodes, method.Parameters, new Dictionary<int, string>(), model.Callees);
         return new DerivativesModel(
             method,
             null,

@@ -41,17 +41,8 @@ internal static class ReverseMode
                 continue;
             }
 
-            var node = graph[id];
-            for (var operand = 0; operand < node.Arity; operand++)
+            foreach (var (target, partial) in DerivativeRules.Partials(g, id))
             {
-                var target = node.Operand(operand);
-                var targetNode = graph[target];
-                if (targetNode.IsConstant || OperationTable.Get(targetNode.Operation).IsBoolean)
-                {
-                    continue;
-                }
-
-                var partial = DerivativeRules.Partial(g, id, operand);
                 var term = g.Scale(seed, partial);
                 adjoint[target] = adjoint.TryGetValue(target, out var sum) ? g.Accumulate(sum, term) : term;
             }

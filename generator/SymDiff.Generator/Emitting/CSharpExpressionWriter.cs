@@ -85,17 +85,22 @@ internal sealed class CSharpExpressionWriter
                 var factor = Write(node.Operand0, Multiplicative + 1);
                 var product = string.Join(" * ", Enumerable.Repeat(factor, Math.Abs(n)));
                 return n > 0 ? (product, Multiplicative) : ("1.0 / " + (n == -1 ? product : "(" + product + ")"), Multiplicative);
+            case Operation.CallGradient:
+                var name = _plan.Names[id];
+                var arguments = Enumerable.Range(0, node.Arity).Select(i => Write(node.Operand(i), 0))
+                    .Concat(Enumerable.Range(0, node.Arity).Select(i => _plan.UsedPartials(id).Contains(i) ? "out double " + name + "_d" + i : "out _"));
+                return (_plan.Model.Callees[(int)node.Payload] + "Gradient(" + string.Join(", ", arguments) + ")", Primary);
             case Operation.SignOf:
                 return (string.Format(CultureInfo.InvariantCulture, OperationTable.Get(node.Operation).CSharp, Write(node.Operand0, Relational + 1)), Primary);
             default:
                 var template = OperationTable.Get(node.Operation).CSharp;
-                var arguments = new object[node.Arity];
+                var operands = new object[node.Arity];
                 for (var i = 0; i < node.Arity; i++)
                 {
-                    arguments[i] = Write(node.Operand(i), 0);
+                    operands[i] = Write(node.Operand(i), 0);
                 }
 
-                return (string.Format(CultureInfo.InvariantCulture, template, arguments), template.StartsWith("(double)") ? Unary : Primary);
+                return (string.Format(CultureInfo.InvariantCulture, template, operands), template.StartsWith("(double)") ? Unary : Primary);
         }
     }
 

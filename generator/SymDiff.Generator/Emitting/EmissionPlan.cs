@@ -43,10 +43,23 @@ internal sealed class EmissionPlan
                 continue;
             }
 
+            // A call's results are its own local (the value) and its out variables (the partials).
+            if (node.Operation == Operation.Result)
+            {
+                var call = Names[node.Operand0]!;
+                Names[id] = node.Payload < 0 ? call : call + "_d" + node.Payload;
+                if (node.Payload >= 0)
+                {
+                    UsedPartials(node.Operand0).Add((int)node.Payload);
+                }
+
+                continue;
+            }
+
             // A source local keeps its name at the top level; inside a branch it is only named if shared.
-            var hint = model.NameHints[id];
+            var hint = node.Operation == Operation.CallGradient ? ValueHint(model, id) : model.NameHints[id];
             var keepsSourceName = hint.Length > 0 && ReferenceEquals(Regions[id], Region.Root) && !taken.Contains(hint);
-            if (uses[id] < 2 && !keepsSourceName && !IsStructured[id])
+            if (uses[id] < 2 && !keepsSourceName && !IsStructured[id] && node.Operation != Operation.CallGradient)
             {
                 continue;
             }
@@ -63,6 +76,34 @@ internal sealed class EmissionPlan
     }
 
     public DerivativeGraphModel Model { get; }
+
+    private readonly Dictionary<int, SortedSet<int>> _usedPartials = new();
+
+    /// <summary>For a call: the arguments whose partial derivative is read (the others become <c>out _</c>).</summary>
+    public SortedSet<int> UsedPartials(int call)
+    {
+        if (!_usedPartials.TryGetValue(call, out var used))
+        {
+            _usedPartials[call] = used = new SortedSet<int>();
+        }
+
+        return used;
+    }
+
+    /// <summary>The source local a call's value was assigned to, to name the call after it.</summary>
+    private static string ValueHint(DerivativeGraphModel model, int call)
+    {
+        for (var id = call + 1; id < model.Nodes.Count; id++)
+        {
+            var node = model.Nodes[id];
+            if (node.Operation == Operation.Result && node.Operand0 == call && node.Payload < 0)
+            {
+                return model.NameHints[id];
+            }
+        }
+
+        return "";
+    }
 
     /// <summary>Where each node is evaluated.</summary>
     public Region[] Regions { get; }

@@ -11,19 +11,25 @@ internal static class MethodBodyWriter
     /// <param name="model">The method's DAG.</param>
     /// <param name="outputTargets">Where each of <see cref="DerivativeGraphModel.Outputs"/> is written (<c>dx</c>, <c>hessian[3]</c>).</param>
     /// <param name="reservedNames">Names the method's own parameters use, which locals must avoid.</param>
-    public static void Write(SourceWriter writer, DerivativeGraphModel model, IReadOnlyList<string> outputTargets, IEnumerable<string> reservedNames)
+    /// <param name="scale">When set, outputs are accumulated as <c>target += scale * output</c> (a pullback).</param>
+    public static void Write(SourceWriter writer, DerivativeGraphModel model, IReadOnlyList<string> outputTargets, IEnumerable<string> reservedNames, string? scale = null)
     {
         var plan = new EmissionPlan(model, reservedNames);
         var expressions = new CSharpExpressionWriter(plan);
         WriteRegion(writer, plan, expressions, Region.Root);
         for (var i = 0; i < outputTargets.Count; i++)
         {
-            writer.Line(outputTargets[i] + " = " + expressions.Write(model.Outputs[i]) + ";");
+            var output = expressions.Write(model.Outputs[i]);
+            writer.Line(scale is null
+                ? outputTargets[i] + " = " + output + ";"
+                : outputTargets[i] + " += " + scale + " * " + (IsSimple(output) ? output : "(" + output + ")") + ";");
         }
 
         var values = model.Values.Select(expressions.Write).ToList();
         writer.Line("return " + (values.Count == 1 ? values[0] : "(" + string.Join(", ", values) + ")") + ";");
     }
+
+    private static bool IsSimple(string expression) => expression.All(c => char.IsLetterOrDigit(c) || c is '_' or '.' or '@');
 
     private static void WriteRegion(SourceWriter writer, EmissionPlan plan, CSharpExpressionWriter expressions, Region region)
     {

@@ -24,7 +24,7 @@ internal static class TangentEmitter
         var method = model.Method;
         var tangents = graph.Parameters.Skip(method.Parameters.Count).ToList();
         var output = graph.Parameters.Contains("tangent") || graph.NameHints.Contains("tangent") ? "__tangent" : "tangent";
-        var printer = new FormulaPrinter(graph.Nodes, graph.Parameters, MethodDeriver.FormulaLocals(graph));
+        var printer = new FormulaPrinter(graph.Nodes, graph.Parameters, MethodDeriver.FormulaLocals(graph), graph.Callees);
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> and its directional derivative along (" + string.Join(", ", tangents) + ") in one forward-mode pass.");
         DocumentationWriter.Formulas(writer, Definitions(graph, printer), new[] { ("tangent", printer.Print(graph.Outputs[0])) });

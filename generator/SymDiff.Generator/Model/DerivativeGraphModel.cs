@@ -10,13 +10,15 @@ namespace SymDiff.Generator.Model;
 /// <param name="Literals">Per constant node, the double literal the source wrote for it, or empty.</param>
 /// <param name="Values">Nodes holding the method's value (several for a tuple).</param>
 /// <param name="Outputs">Nodes written to the method's outputs, in order.</param>
+/// <param name="Callees">The methods called by <c>CallGradient</c> nodes, by payload.</param>
 internal sealed record DerivativeGraphModel(
     EquatableArray<string> Parameters,
     EquatableArray<GraphNode> Nodes,
     EquatableArray<string> NameHints,
     EquatableArray<string> Literals,
     EquatableArray<int> Values,
-    EquatableArray<int> Outputs)
+    EquatableArray<int> Outputs,
+    EquatableArray<string> Callees = default)
 {
     /// <summary>The value of a method returning one double.</summary>
     public int Value => Values[0];

@@ -55,4 +55,14 @@ internal enum Operation
     Not,
     True,
     False,
+
+    /// <summary>
+    /// A call to another <c>[Differentiable]</c> method through its generated gradient: a statement
+    /// node (operands: the arguments; payload: the callee in <c>Callees</c>) whose results are read by
+    /// <see cref="Result"/> nodes.
+    /// </summary>
+    CallGradient,
+
+    /// <summary>One result of a <see cref="CallGradient"/> (its operand): payload -1 the value, i ≥ 0 the partial by argument i.</summary>
+    Result,
 }

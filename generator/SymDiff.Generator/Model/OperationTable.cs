@@ -56,6 +56,8 @@ internal static class OperationTable
         new(Operation.Not, 1, null, "!{0}", "¬{0}", IsBoolean: true),
         new(Operation.True, 0, null, "true", "true", IsBoolean: true),
         new(Operation.False, 0, null, "false", "false", IsBoolean: true),
+        new(Operation.CallGradient, 0, null, "", ""),
+        new(Operation.Result, 1, null, "", ""),
     };
 
     private static readonly Dictionary<(string Name, int Arity), Operation> ByMathName = BuildMathIndex();

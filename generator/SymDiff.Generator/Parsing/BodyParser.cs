@@ -28,13 +28,19 @@ internal sealed class BodyParser
     private readonly CancellationToken _cancellationToken;
 
     private readonly int _outputs;
+    private readonly IMethodSymbol _method;
+    private readonly bool _hessian;
 
     /// <param name="semanticModel">The method's semantic model.</param>
     /// <param name="diagnostics">Receives every unsupported construct.</param>
+    /// <param name="method">The method being read (a call to itself is recursion).</param>
     /// <param name="outputs">1 for a double result, k for a tuple of k doubles.</param>
+    /// <param name="hessian">Whether its Hessian is asked for (not yet possible through calls).</param>
     /// <param name="cancellationToken">Cancels.</param>
-    public BodyParser(SemanticModel semanticModel, List<Diagnostic> diagnostics, int outputs, CancellationToken cancellationToken)
+    public BodyParser(SemanticModel semanticModel, IMethodSymbol method, List<Diagnostic> diagnostics, int outputs, bool hessian, CancellationToken cancellationToken)
     {
+        _method = method;
+        _hessian = hessian;
         _outputs = outputs;
         _semanticModel = semanticModel;
         _diagnostics = diagnostics;
@@ -352,6 +358,11 @@ internal sealed class BodyParser
     private ExpressionModel Call(InvocationExpressionSyntax invocation)
     {
         var method = _semanticModel.GetSymbolInfo(invocation, _cancellationToken).Symbol as IMethodSymbol;
+        if (method is not null && IsDifferentiable(method))
+        {
+            return DifferentiableCall(invocation, method);
+        }
+
         var containingType = method?.ContainingType;
         var isMath = containingType is not null
             && (containingType.SpecialType == SpecialType.System_Double || containingType.ToDisplayString() == "System.Math");
@@ -371,6 +382,40 @@ internal sealed class BodyParser
         }
 
         return new OperationExpressionModel(operation, arguments.Select(a => Numeric(a.Expression)).ToEquatableArray());
+    }
+
+    private static bool IsDifferentiable(IMethodSymbol method)
+        => method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "SymDiff.DifferentiableAttribute");
+
+    /// <summary>A call to another [Differentiable] method: differentiated through its generated gradient.</summary>
+    private ExpressionModel DifferentiableCall(InvocationExpressionSyntax invocation, IMethodSymbol callee)
+    {
+        if (SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, _method.OriginalDefinition))
+        {
+            _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.RecursionNotSupported, invocation.GetLocation(), callee.Name));
+            return Invalid;
+        }
+
+        if (_hessian)
+        {
+            _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.HessianThroughCallNotSupported, invocation.GetLocation(), _method.Name, callee.Name));
+            return Invalid;
+        }
+
+        var arguments = invocation.ArgumentList.Arguments;
+        if (!callee.IsStatic || callee.IsGenericMethod || !IsDouble(callee.ReturnType) || callee.Parameters.Any(p => !IsDouble(p.Type) || p.RefKind != RefKind.None)
+            || arguments.Count != callee.Parameters.Length || arguments.Any(a => a.NameColon is not null))
+        {
+            _diagnostics.Add(Diagnostic.Create(
+                DiagnosticDescriptors.CallNotDifferentiable,
+                invocation.GetLocation(),
+                callee.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                SupportedFunctions + ", and [Differentiable] methods of double parameters returning double (called with every argument, in order)"));
+            return Invalid;
+        }
+
+        var name = callee.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + callee.Name;
+        return new CallExpressionModel(name, arguments.Select(a => Numeric(a.Expression)).ToEquatableArray());
     }
 
     private ExpressionModel NotSupported(SyntaxNode node, string reason)

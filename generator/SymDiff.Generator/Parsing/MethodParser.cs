@@ -23,13 +23,13 @@ internal static class MethodParser
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
         try
         {
-            var result = ParseCore(syntax, (IMethodSymbol)context.TargetSymbol, context.SemanticModel, cancellationToken);
+            var modes = Modes(context.Attributes);
+            var result = ParseCore(syntax, (IMethodSymbol)context.TargetSymbol, context.SemanticModel, modes, cancellationToken);
             if (result.Model is not { } model)
             {
                 return result;
             }
 
-            var modes = Modes(context.Attributes);
             if (model.Output.IsTuple && (modes & (DerivativeModes.Tangent | DerivativeModes.Hessian)) != 0)
             {
                 var attribute = context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
@@ -70,7 +70,7 @@ internal static class MethodParser
             syntax.Identifier.ValueText,
             exception.GetType().Name + ": " + exception.Message)));
 
-    private static ParseResult ParseCore(MethodDeclarationSyntax syntax, IMethodSymbol symbol, SemanticModel semanticModel, CancellationToken cancellationToken)
+    private static ParseResult ParseCore(MethodDeclarationSyntax syntax, IMethodSymbol symbol, SemanticModel semanticModel, DerivativeModes modes, CancellationToken cancellationToken)
     {
         // Code that does not compile is the compiler's to report; differentiating it would only add noise.
         if (semanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
@@ -91,7 +91,7 @@ internal static class MethodParser
         else if (diagnostics.Count == 0)
         {
             // A body is only read once the signature is right: its errors would mostly repeat the signature's.
-            body = new BodyParser(semanticModel, diagnostics, Result(symbol)!.Count, cancellationToken).ParseBody(syntax);
+            body = new BodyParser(semanticModel, symbol, diagnostics, Result(symbol)!.Count, modes.HasFlag(DerivativeModes.Hessian), cancellationToken).ParseBody(syntax);
         }
 
         if (diagnostics.Count > 0)

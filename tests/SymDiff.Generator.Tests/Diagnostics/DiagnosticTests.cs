@@ -149,4 +149,21 @@ public sealed class DiagnosticTests
     [Fact]
     public void TupleOfIntegers_ReportsSD1003()
         => AssertReported("SD1003", "[Differentiable] public static [|(double, int)|] F(double x) => (x, 1);");
+
+    [Fact]
+    public void Recursion_ReportsSD2006_AtCall()
+        => AssertReported("SD2006", "[Differentiable] public static double F(double x) => x < 1 ? x : [|F(x / 2)|];");
+
+    [Fact]
+    public void HessianThroughCall_ReportsSD2007_AtCall()
+    {
+        var marked = MarkedSource.Parse(Usings + "public static partial class C\n{\n[Differentiable] public static double G(double x) => x * x;\n[Differentiable(Modes = DerivativeModes.Hessian)] public static double F(double x) => 3 * [|G(x)|];\n}\n");
+        var run = GeneratorHarness.RunAllowingDiagnostics(marked.Text);
+        var diagnostic = Assert.Single(run.Result.Diagnostics);
+        Assert.Equal("SD2007", diagnostic.Id);
+        Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
+        var generated = Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
+        Assert.Contains("GGradient(", generated);
+        Assert.DoesNotContain("FGradient(", generated);
+    }
 }

@@ -25,6 +25,20 @@ partial record struct Outer<T>
         }
 
         /// <summary>
+        /// Computes <see cref="Square(double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="x">The argument <c>x</c> of <see cref="Square(double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂Square for whatever L the caller differentiates.</param>
+        /// <param name="dx">Accumulates seed·∂Square/∂x.</param>
+        /// <returns>The value <c>Square(x)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        internal static double SquarePullback(double x, double seed, ref double dx)
+        {
+            dx += seed * (2.0 * x);
+            return x * x;
+        }
+
+        /// <summary>
         /// The partial derivatives of <see cref="Square(double)"/> as simplified formulas, in parameter order.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]

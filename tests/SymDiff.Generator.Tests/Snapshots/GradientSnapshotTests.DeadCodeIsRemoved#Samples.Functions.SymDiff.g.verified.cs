@@ -25,6 +25,20 @@ namespace Samples
         }
 
         /// <summary>
+        /// Computes <see cref="Dead(double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="x">The argument <c>x</c> of <see cref="Dead(double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂Dead for whatever L the caller differentiates.</param>
+        /// <param name="dx">Accumulates seed·∂Dead/∂x.</param>
+        /// <returns>The value <c>Dead(x)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double DeadPullback(double x, double seed, ref double dx)
+        {
+            dx += seed * (2.0 * x);
+            return x * x;
+        }
+
+        /// <summary>
         /// The partial derivatives of <see cref="Dead(double)"/> as simplified formulas, in parameter order.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]

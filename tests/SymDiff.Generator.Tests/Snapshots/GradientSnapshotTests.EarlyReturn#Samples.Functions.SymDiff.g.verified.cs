@@ -35,6 +35,28 @@ namespace Samples
         }
 
         /// <summary>
+        /// Computes <see cref="Clamp(double, double, double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="x">The argument <c>x</c> of <see cref="Clamp(double, double, double)"/>.</param>
+        /// <param name="lo">The argument <c>lo</c> of <see cref="Clamp(double, double, double)"/>.</param>
+        /// <param name="hi">The argument <c>hi</c> of <see cref="Clamp(double, double, double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂Clamp for whatever L the caller differentiates.</param>
+        /// <param name="dx">Accumulates seed·∂Clamp/∂x.</param>
+        /// <param name="dlo">Accumulates seed·∂Clamp/∂lo.</param>
+        /// <param name="dhi">Accumulates seed·∂Clamp/∂hi.</param>
+        /// <returns>The value <c>Clamp(x, lo, hi)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double ClampPullback(double x, double lo, double hi, double seed, ref double dx, ref double dlo, ref double dhi)
+        {
+            bool __t0 = x < lo;
+            bool __t1 = x > hi;
+            dx += seed * (__t0 ? 0.0 : __t1 ? 0.0 : 1.0);
+            dlo += seed * (__t0 ? 1.0 : 0.0);
+            dhi += seed * (__t0 ? 0.0 : __t1 ? 1.0 : 0.0);
+            return __t0 ? lo : __t1 ? hi : x;
+        }
+
+        /// <summary>
         /// The partial derivatives of <see cref="Clamp(double, double, double)"/> as simplified formulas, in parameter order.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]

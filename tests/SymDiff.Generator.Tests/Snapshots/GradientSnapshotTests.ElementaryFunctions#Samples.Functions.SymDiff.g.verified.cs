@@ -30,6 +30,25 @@ namespace Samples
         }
 
         /// <summary>
+        /// Computes <see cref="Trig(double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="x">The argument <c>x</c> of <see cref="Trig(double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂Trig for whatever L the caller differentiates.</param>
+        /// <param name="dx">Accumulates seed·∂Trig/∂x.</param>
+        /// <returns>The value <c>Trig(x)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double TrigPullback(double x, double seed, ref double dx)
+        {
+            double __t0 = global::System.Math.Sin(x);
+            double __t1 = global::System.Math.Cos(x);
+            double __t2 = global::System.Math.Tan(x);
+            double __t3 = x / 2.0;
+            double __t4 = x / 3.0;
+            dx += seed * (1.0 / (1.0 + x * x) - 0.3333333333333333 / global::System.Math.Sqrt(1.0 - __t4 * __t4) + 0.5 / global::System.Math.Sqrt(1.0 - __t3 * __t3) + (1.0 + __t2 * __t2) - __t0 * __t0 + __t1 * __t1);
+            return __t0 * __t1 + __t2 + global::System.Math.Asin(__t3) + global::System.Math.Acos(__t4) + global::System.Math.Atan(x);
+        }
+
+        /// <summary>
         /// The partial derivatives of <see cref="Trig(double)"/> as simplified formulas, in parameter order.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
@@ -113,6 +132,26 @@ namespace Samples
         }
 
         /// <summary>
+        /// Computes <see cref="Hyperbolic(double, double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="x">The argument <c>x</c> of <see cref="Hyperbolic(double, double)"/>.</param>
+        /// <param name="y">The argument <c>y</c> of <see cref="Hyperbolic(double, double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂Hyperbolic for whatever L the caller differentiates.</param>
+        /// <param name="dx">Accumulates seed·∂Hyperbolic/∂x.</param>
+        /// <param name="dy">Accumulates seed·∂Hyperbolic/∂y.</param>
+        /// <returns>The value <c>Hyperbolic(x, y)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double HyperbolicPullback(double x, double y, double seed, ref double dx, ref double dy)
+        {
+            double __t0 = global::System.Math.Tanh(x * y);
+            double __t1 = x * x + y * y;
+            double __t2 = 1.0 - __t0 * __t0;
+            dx += seed * (__t2 * y - y / __t1 + global::System.Math.Cosh(x));
+            dy += seed * (x / __t1 + __t2 * x + global::System.Math.Sinh(y));
+            return global::System.Math.Sinh(x) + global::System.Math.Cosh(y) + __t0 + global::System.Math.Atan2(y, x);
+        }
+
+        /// <summary>
         /// The partial derivatives of <see cref="Hyperbolic(double, double)"/> as simplified formulas, in parameter order.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
@@ -182,6 +221,28 @@ namespace Samples
             double __t4 = global::System.Math.Log(b);
             dx = (__t3 == 0.0 ? 0.0 : 0.5 / __t3) + 1.0 / (3.0 * (__t2 * __t2)) + __t1 + 1.4426950408889634 / x + 0.4342944819032518 / x + 1.0 / (x * __t4) + 1.0 / x;
             db = -(__t0 / (b * __t4));
+            return global::System.Math.Log(x) + __t0 + global::System.Math.Log10(x) + global::System.Math.Log2(x) + __t1 + __t2 + __t3;
+        }
+
+        /// <summary>
+        /// Computes <see cref="Logarithms(double, double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="x">The argument <c>x</c> of <see cref="Logarithms(double, double)"/>.</param>
+        /// <param name="b">The argument <c>b</c> of <see cref="Logarithms(double, double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂Logarithms for whatever L the caller differentiates.</param>
+        /// <param name="dx">Accumulates seed·∂Logarithms/∂x.</param>
+        /// <param name="db">Accumulates seed·∂Logarithms/∂b.</param>
+        /// <returns>The value <c>Logarithms(x, b)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double LogarithmsPullback(double x, double b, double seed, ref double dx, ref double db)
+        {
+            double __t0 = global::System.Math.Log(x, b);
+            double __t1 = global::System.Math.Exp(x);
+            double __t2 = global::System.Math.Cbrt(x);
+            double __t3 = global::System.Math.Sqrt(x);
+            double __t4 = global::System.Math.Log(b);
+            dx += seed * ((__t3 == 0.0 ? 0.0 : 0.5 / __t3) + 1.0 / (3.0 * (__t2 * __t2)) + __t1 + 1.4426950408889634 / x + 0.4342944819032518 / x + 1.0 / (x * __t4) + 1.0 / x);
+            db += seed * (-(__t0 / (b * __t4)));
             return global::System.Math.Log(x) + __t0 + global::System.Math.Log10(x) + global::System.Math.Log2(x) + __t1 + __t2 + __t3;
         }
 

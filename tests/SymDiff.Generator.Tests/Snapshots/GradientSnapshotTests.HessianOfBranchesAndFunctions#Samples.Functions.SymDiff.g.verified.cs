@@ -39,6 +39,31 @@ namespace Samples
         }
 
         /// <summary>
+        /// Computes <see cref="Neuron(double, double, double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="w">The argument <c>w</c> of <see cref="Neuron(double, double, double)"/>.</param>
+        /// <param name="x">The argument <c>x</c> of <see cref="Neuron(double, double, double)"/>.</param>
+        /// <param name="b">The argument <c>b</c> of <see cref="Neuron(double, double, double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂Neuron for whatever L the caller differentiates.</param>
+        /// <param name="dw">Accumulates seed·∂Neuron/∂w.</param>
+        /// <param name="dx">Accumulates seed·∂Neuron/∂x.</param>
+        /// <param name="db">Accumulates seed·∂Neuron/∂b.</param>
+        /// <returns>The value <c>Neuron(w, x, b)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double NeuronPullback(double w, double x, double b, double seed, ref double dw, ref double dx, ref double db)
+        {
+            double z = w * x + b;
+            double __t0 = global::System.Math.Exp(-z);
+            double __t1 = 1.0 + __t0;
+            double __t2 = 1.0 / __t1;
+            double __t3 = __t2 / __t1 * __t0;
+            dw += seed * (__t3 * x);
+            dx += seed * (__t3 * w);
+            db += seed * __t3;
+            return __t2;
+        }
+
+        /// <summary>
         /// Computes <see cref="Neuron(double, double, double)"/>, its gradient and its Hessian (second partial derivatives, row-major, exactly symmetric).
         /// </summary>
         /// <remarks>
@@ -170,6 +195,29 @@ namespace Samples
             double __t5 = global::System.Math.Cos(__t1);
             dx = __t0 ? __t5 * y : __t3 ? 0.0 : __t4 * (2.0 * x);
             dy = __t0 ? __t5 * x : __t3 ? 0.0 : __t4 * (2.0 * y);
+            return __t0 ? global::System.Math.Sin(__t1) : __t2;
+        }
+
+        /// <summary>
+        /// Computes <see cref="Branchy(double, double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="x">The argument <c>x</c> of <see cref="Branchy(double, double)"/>.</param>
+        /// <param name="y">The argument <c>y</c> of <see cref="Branchy(double, double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂Branchy for whatever L the caller differentiates.</param>
+        /// <param name="dx">Accumulates seed·∂Branchy/∂x.</param>
+        /// <param name="dy">Accumulates seed·∂Branchy/∂y.</param>
+        /// <returns>The value <c>Branchy(x, y)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double BranchyPullback(double x, double y, double seed, ref double dx, ref double dy)
+        {
+            bool __t0 = x > y;
+            double __t1 = x * y;
+            double __t2 = global::System.Math.Sqrt(x * x + y * y);
+            bool __t3 = __t2 == 0.0;
+            double __t4 = 0.5 / __t2;
+            double __t5 = global::System.Math.Cos(__t1);
+            dx += seed * (__t0 ? __t5 * y : __t3 ? 0.0 : __t4 * (2.0 * x));
+            dy += seed * (__t0 ? __t5 * x : __t3 ? 0.0 : __t4 * (2.0 * y));
             return __t0 ? global::System.Math.Sin(__t1) : __t2;
         }
 

@@ -32,6 +32,26 @@ namespace Samples
         }
 
         /// <summary>
+        /// Computes <see cref="Piecewise(double, double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="x">The argument <c>x</c> of <see cref="Piecewise(double, double)"/>.</param>
+        /// <param name="y">The argument <c>y</c> of <see cref="Piecewise(double, double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂Piecewise for whatever L the caller differentiates.</param>
+        /// <param name="dx">Accumulates seed·∂Piecewise/∂x.</param>
+        /// <param name="dy">Accumulates seed·∂Piecewise/∂y.</param>
+        /// <returns>The value <c>Piecewise(x, y)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double PiecewisePullback(double x, double y, double seed, ref double dx, ref double dy)
+        {
+            bool __t0 = x > y;
+            double r = __t0 ? x * y : global::System.Math.Sin(x) + y;
+            double __t1 = 2.0 * r;
+            dx += seed * (__t0 ? __t1 * y : __t1 * global::System.Math.Cos(x));
+            dy += seed * (__t0 ? __t1 * x : __t1);
+            return r * r;
+        }
+
+        /// <summary>
         /// The partial derivatives of <see cref="Piecewise(double, double)"/> as simplified formulas, in parameter order.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]

@@ -30,6 +30,24 @@ namespace Samples
         }
 
         /// <summary>
+        /// Computes <see cref="G(double, double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="x1">The argument <c>x1</c> of <see cref="G(double, double)"/>.</param>
+        /// <param name="x2">The argument <c>x2</c> of <see cref="G(double, double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂G for whatever L the caller differentiates.</param>
+        /// <param name="dx1">Accumulates seed·∂G/∂x1.</param>
+        /// <param name="dx2">Accumulates seed·∂G/∂x2.</param>
+        /// <returns>The value <c>G(x1, x2)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double GPullback(double x1, double x2, double seed, ref double dx1, ref double dx2)
+        {
+            double __t0 = 2.0 * x1 + 3.0 * x2;
+            dx1 += seed * (4.0 * __t0);
+            dx2 += seed * (6.0 * __t0);
+            return __t0 * __t0 + 3.0;
+        }
+
+        /// <summary>
         /// The partial derivatives of <see cref="G(double, double)"/> as simplified formulas, in parameter order.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
@@ -85,6 +103,20 @@ namespace Samples
         public static double CubeGradient(double x, out double dx)
         {
             dx = 2.0 * (1.0 / (x * x * x)) + 3.0 * (x * x);
+            return x * x * x - 1.0 / (x * x);
+        }
+
+        /// <summary>
+        /// Computes <see cref="Cube(double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="x">The argument <c>x</c> of <see cref="Cube(double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂Cube for whatever L the caller differentiates.</param>
+        /// <param name="dx">Accumulates seed·∂Cube/∂x.</param>
+        /// <returns>The value <c>Cube(x)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double CubePullback(double x, double seed, ref double dx)
+        {
+            dx += seed * (2.0 * (1.0 / (x * x * x)) + 3.0 * (x * x));
             return x * x * x - 1.0 / (x * x);
         }
 

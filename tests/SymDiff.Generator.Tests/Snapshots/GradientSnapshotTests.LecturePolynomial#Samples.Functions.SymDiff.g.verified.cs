@@ -31,6 +31,25 @@ namespace Samples
         }
 
         /// <summary>
+        /// Computes <see cref="F(double, double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="x">The argument <c>x</c> of <see cref="F(double, double)"/>.</param>
+        /// <param name="y">The argument <c>y</c> of <see cref="F(double, double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂F for whatever L the caller differentiates.</param>
+        /// <param name="dx">Accumulates seed·∂F/∂x.</param>
+        /// <param name="dy">Accumulates seed·∂F/∂y.</param>
+        /// <returns>The value <c>F(x, y)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double FPullback(double x, double y, double seed, ref double dx, ref double dy)
+        {
+            double __t0 = x * x * x;
+            double __t1 = x + 3.0 * y;
+            dx += seed * (__t0 + __t1 * (3.0 * (x * x)));
+            dy += seed * (__t0 * 3.0);
+            return __t0 * __t1;
+        }
+
+        /// <summary>
         /// The partial derivatives of <see cref="F(double, double)"/> as simplified formulas, in parameter order.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]

@@ -29,6 +29,23 @@ namespace Samples
         }
 
         /// <summary>
+        /// Computes <see cref="Literals(double, double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="x">The argument <c>x</c> of <see cref="Literals(double, double)"/>.</param>
+        /// <param name="y">The argument <c>y</c> of <see cref="Literals(double, double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂Literals for whatever L the caller differentiates.</param>
+        /// <param name="dx">Accumulates seed·∂Literals/∂x.</param>
+        /// <param name="dy">Accumulates seed·∂Literals/∂y.</param>
+        /// <returns>The value <c>Literals(x, y)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double LiteralsPullback(double x, double y, double seed, ref double dx, ref double dy)
+        {
+            dx += seed * (2.0 + 0.002 * x);
+            dy += seed * 4.1;
+            return 1e-3 * x * x + 4d * y + 2.0 * x + 0.10 * y + 1_000.5;
+        }
+
+        /// <summary>
         /// The partial derivatives of <see cref="Literals(double, double)"/> as simplified formulas, in parameter order.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]

@@ -33,6 +33,27 @@ namespace Samples
         }
 
         /// <summary>
+        /// Computes <see cref="Kinks(double, double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="x">The argument <c>x</c> of <see cref="Kinks(double, double)"/>.</param>
+        /// <param name="y">The argument <c>y</c> of <see cref="Kinks(double, double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂Kinks for whatever L the caller differentiates.</param>
+        /// <param name="dx">Accumulates seed·∂Kinks/∂x.</param>
+        /// <param name="dy">Accumulates seed·∂Kinks/∂y.</param>
+        /// <returns>The value <c>Kinks(x, y)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double KinksPullback(double x, double y, double seed, ref double dx, ref double dy)
+        {
+            double __t0 = 2.0 * y;
+            double __t1 = global::System.Math.Floor(x);
+            double __t2 = x == __t0 ? -0.5 : 0.0;
+            double __t3 = x == y ? 0.5 : 0.0;
+            dx += seed * ((x < __t0 ? -1.0 : __t2) + (x > y ? 1.0 : __t3) + (x > 0.0 ? 1.0 : x < 0.0 ? -1.0 : 0.0));
+            dy += seed * (__t1 + (x > __t0 ? -1.0 : __t2) * 2.0 + (x < y ? 1.0 : __t3));
+            return global::System.Math.Abs(x) + global::System.Math.Max(x, y) - global::System.Math.Min(x, __t0) + __t1 * y;
+        }
+
+        /// <summary>
         /// The partial derivatives of <see cref="Kinks(double, double)"/> as simplified formulas, in parameter order.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]

@@ -32,6 +32,25 @@ namespace Samples
         }
 
         /// <summary>
+        /// Computes <see cref="Clash(double, double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="x">The argument <c>x</c> of <see cref="Clash(double, double)"/>.</param>
+        /// <param name="dx">The argument <c>dx</c> of <see cref="Clash(double, double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂Clash for whatever L the caller differentiates.</param>
+        /// <param name="__dx">Accumulates seed·∂Clash/∂x.</param>
+        /// <param name="ddx">Accumulates seed·∂Clash/∂dx.</param>
+        /// <returns>The value <c>Clash(x, dx)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double ClashPullback(double x, double dx, double seed, ref double __dx, ref double ddx)
+        {
+            double dy = x * dx;
+            double __t0 = 2.0 * dy;
+            __dx += seed * (__t0 * dx);
+            ddx += seed * (__t0 * x);
+            return dy * dy;
+        }
+
+        /// <summary>
         /// The partial derivatives of <see cref="Clash(double, double)"/> as simplified formulas, in parameter order.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]

@@ -32,6 +32,26 @@ namespace Samples
         }
 
         /// <summary>
+        /// Computes <see cref="Accumulate(double, double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="x">The argument <c>x</c> of <see cref="Accumulate(double, double)"/>.</param>
+        /// <param name="y">The argument <c>y</c> of <see cref="Accumulate(double, double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂Accumulate for whatever L the caller differentiates.</param>
+        /// <param name="dx">Accumulates seed·∂Accumulate/∂x.</param>
+        /// <param name="dy">Accumulates seed·∂Accumulate/∂y.</param>
+        /// <returns>The value <c>Accumulate(x, y)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double AccumulatePullback(double x, double y, double seed, ref double dx, ref double dy)
+        {
+            double s = x + y;
+            double __t0 = (s * x - 1.0) / y;
+            double __t1 = x / y;
+            dx += seed * (2.0 + s / y + __t1);
+            dy += seed * (__t1 - __t0 / y);
+            return __t0 + 1.0 + x * 2.0;
+        }
+
+        /// <summary>
         /// The partial derivatives of <see cref="Accumulate(double, double)"/> as simplified formulas, in parameter order.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]

@@ -47,6 +47,37 @@ namespace Samples
         }
 
         /// <summary>
+        /// Computes <see cref="Neuron(double, double, double, double, double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="w0">The argument <c>w0</c> of <see cref="Neuron(double, double, double, double, double)"/>.</param>
+        /// <param name="x0">The argument <c>x0</c> of <see cref="Neuron(double, double, double, double, double)"/>.</param>
+        /// <param name="w1">The argument <c>w1</c> of <see cref="Neuron(double, double, double, double, double)"/>.</param>
+        /// <param name="x1">The argument <c>x1</c> of <see cref="Neuron(double, double, double, double, double)"/>.</param>
+        /// <param name="w2">The argument <c>w2</c> of <see cref="Neuron(double, double, double, double, double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂Neuron for whatever L the caller differentiates.</param>
+        /// <param name="dw0">Accumulates seed·∂Neuron/∂w0.</param>
+        /// <param name="dx0">Accumulates seed·∂Neuron/∂x0.</param>
+        /// <param name="dw1">Accumulates seed·∂Neuron/∂w1.</param>
+        /// <param name="dx1">Accumulates seed·∂Neuron/∂x1.</param>
+        /// <param name="dw2">Accumulates seed·∂Neuron/∂w2.</param>
+        /// <returns>The value <c>Neuron(w0, x0, w1, x1, w2)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double NeuronPullback(double w0, double x0, double w1, double x1, double w2, double seed, ref double dw0, ref double dx0, ref double dw1, ref double dx1, ref double dw2)
+        {
+            double z = w0 * x0 + w1 * x1 + w2;
+            double __t0 = global::System.Math.Exp(-z);
+            double __t1 = 1.0 + __t0;
+            double __t2 = 1.0 / __t1;
+            double __t3 = __t2 / __t1 * __t0;
+            dw0 += seed * (__t3 * x0);
+            dx0 += seed * (__t3 * w0);
+            dw1 += seed * (__t3 * x1);
+            dx1 += seed * (__t3 * w1);
+            dw2 += seed * __t3;
+            return __t2;
+        }
+
+        /// <summary>
         /// The partial derivatives of <see cref="Neuron(double, double, double, double, double)"/> as simplified formulas, in parameter order.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]

@@ -28,6 +28,23 @@ namespace Samples
         }
 
         /// <summary>
+        /// Computes <see cref="SafeRoot(double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="x">The argument <c>x</c> of <see cref="SafeRoot(double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂SafeRoot for whatever L the caller differentiates.</param>
+        /// <param name="dx">Accumulates seed·∂SafeRoot/∂x.</param>
+        /// <returns>The value <c>SafeRoot(x)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double SafeRootPullback(double x, double seed, ref double dx)
+        {
+            bool __t0 = x > 0.0;
+            double __t1 = global::System.Math.Sqrt(x);
+            double __t2 = global::System.Math.Log(x);
+            dx += seed * (__t0 ? __t1 / x + (__t1 == 0.0 ? 0.0 : __t2 * (0.5 / __t1)) : 1.0);
+            return __t0 ? __t1 * __t2 : x;
+        }
+
+        /// <summary>
         /// The partial derivatives of <see cref="SafeRoot(double)"/> as simplified formulas, in parameter order.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]

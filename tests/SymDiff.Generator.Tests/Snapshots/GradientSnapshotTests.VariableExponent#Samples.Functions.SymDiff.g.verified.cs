@@ -31,6 +31,25 @@ namespace Samples
         }
 
         /// <summary>
+        /// Computes <see cref="Power(double, double)"/> and adds <paramref name="seed"/> times each partial derivative into the matching <c>ref</c> accumulator.
+        /// </summary>
+        /// <param name="a">The argument <c>a</c> of <see cref="Power(double, double)"/>.</param>
+        /// <param name="b">The argument <c>b</c> of <see cref="Power(double, double)"/>.</param>
+        /// <param name="seed">The adjoint of the result: ∂L/∂Power for whatever L the caller differentiates.</param>
+        /// <param name="da">Accumulates seed·∂Power/∂a.</param>
+        /// <param name="db">Accumulates seed·∂Power/∂b.</param>
+        /// <returns>The value <c>Power(a, b)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double PowerPullback(double a, double b, double seed, ref double da, ref double db)
+        {
+            double __t0 = global::System.Math.Pow(a, b);
+            double __t1 = global::System.Math.Pow(2.0, b);
+            da += seed * (0.5 * global::System.Math.Pow(a, -0.5) + b * global::System.Math.Pow(a, b - 1.0));
+            db += seed * (__t1 * global::System.Math.Log(2.0) + (a > 0.0 ? __t0 * global::System.Math.Log(a) : 0.0));
+            return __t0 + __t1 + global::System.Math.Pow(a, 0.5);
+        }
+
+        /// <summary>
         /// The partial derivatives of <see cref="Power(double, double)"/> as simplified formulas, in parameter order.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]

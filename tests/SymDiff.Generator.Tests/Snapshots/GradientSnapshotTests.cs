@@ -195,4 +195,23 @@ public sealed class GradientSnapshotTests
             return (r * c, r * Math.Sin(theta), r * r);
         }
     """);
+
+    [Fact]
+    public void CallsBetweenDifferentiableMethods() => Verify("""
+        [Differentiable]
+        public static double Sigmoid(double z) => 1.0 / (1.0 + Math.Exp(-z));
+
+        [Differentiable(Modes = DerivativeModes.Tangent)]
+        public static double Neuron(double w, double x, double b)
+        {
+            var activation = Sigmoid(w * x + b);
+            return activation * activation + Other.Scale(activation, w);
+        }
+    }
+
+    public static partial class Other
+    {
+        [Differentiable]
+        public static double Scale(double a, double k) => a * Math.Sin(k);
+    """);
 }

@@ -1,0 +1,40 @@
+using System.Linq;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Emitting;
+
+/// <summary>
+/// Writes <c>NamePullback(p1..pn, seed, ref dp1..dpn)</c>: the value, and seed·∂value/∂pᵢ added into each
+/// <c>dpᵢ</c> — the chain rule's backward step for code that composes differentiable pieces by hand.
+/// </summary>
+internal static class PullbackEmitter
+{
+    public static void Write(SourceWriter writer, DerivativesModel model)
+    {
+        if (model.Gradient is not { } graph)
+        {
+            return;
+        }
+
+        var method = model.Method;
+        var outputs = GradientEmitter.OutputNames(method, graph);
+        var seed = method.Parameters.Contains("seed") || outputs.Contains("seed") ? "__seed" : "seed";
+
+        DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> and adds <paramref name=\"" + seed + "\"/> times each partial derivative into the matching <c>ref</c> accumulator.");
+        DocumentationWriter.SourceParameters(writer, method);
+        DocumentationWriter.Parameter(writer, seed, "The adjoint of the result: ∂L/∂" + method.Name + " for whatever L the caller differentiates.");
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            DocumentationWriter.Parameter(writer, outputs[i], "Accumulates " + seed + "·∂" + method.Name + "/∂" + method.Parameters[i] + ".");
+        }
+
+        DocumentationWriter.Returns(writer, method);
+        writer.Line(TypeEmitter.GeneratedCodeAttribute);
+        var parameters = method.Parameters.Select(p => "double " + Identifier.Escape(p))
+            .Append("double " + seed)
+            .Concat(outputs.Select(d => "ref double " + Identifier.Escape(d)));
+        writer.Open(method.Accessibility + " static double " + method.Name + "Pullback(" + string.Join(", ", parameters) + ")");
+        MethodBodyWriter.Write(writer, graph, outputs.Select(Identifier.Escape).ToList(), outputs.Append(seed), seed);
+        writer.Close();
+    }
+}
