@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SymDiff.Generator.Diagnostics;
@@ -30,13 +32,35 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (production, diagnostic) => production.ReportDiagnostic(diagnostic));
 
+        var customParsed = context.SyntaxProvider.ForAttributeWithMetadataName(
+            "SymDiff.DerivativeOfAttribute",
+            static (node, _) => node is MethodDeclarationSyntax,
+            CustomDerivativeParser.Parse);
+        context.RegisterSourceOutput(
+            customParsed.SelectMany(static (result, _) => result.Diagnostics),
+            static (production, diagnostic) => production.ReportDiagnostic(diagnostic));
+        var customDerivatives = customParsed
+            .SelectMany(static (result, _) => result.Models)
+            .Collect()
+            .Select(static (models, _) => models.OrderBy(m => m.Key, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.CustomDerivatives);
+
+        // A call to a function without a derivative is an error only once no [DerivativeOf] covers it.
+        var pending = parsed
+            .SelectMany(static (result, _) => result.Pending.IsDefault ? ImmutableArray<PendingDiagnostic>.Empty : result.Pending)
+            .Combine(customDerivatives)
+            .Where(static pair => !pair.Right.Any(c => c.Key == pair.Left.Key))
+            .Select(static (pair, _) => pair.Left.Diagnostic);
+        context.RegisterSourceOutput(pending, static (production, diagnostic) => production.ReportDiagnostic(diagnostic));
+
         var methods = parsed
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.MethodModels);
 
         var derivatives = methods
-            .Select(MethodDeriver.Derive)
+            .Combine(customDerivatives)
+            .Select(static (pair, cancellationToken) => MethodDeriver.Derive(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Derivatives);
 
         var types = derivatives

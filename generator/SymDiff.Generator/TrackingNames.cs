@@ -7,4 +7,5 @@ internal static class TrackingNames
     public const string Derivatives = nameof(Derivatives);
     public const string TypeModels = nameof(TypeModels);
     public const string Diagnostics = nameof(Diagnostics);
+    public const string CustomDerivatives = nameof(CustomDerivatives);
 }

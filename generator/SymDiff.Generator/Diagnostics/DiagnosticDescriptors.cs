@@ -98,6 +98,18 @@ internal static class DiagnosticDescriptors
         "'{0}' asks for its Hessian but calls '{1}'; second derivatives through calls to other [Differentiable] methods are not supported yet: inline '{1}' or drop the Hessian mode",
         "The Hessian differentiates the gradient again, and a called method's gradient is not yet differentiable itself.");
 
+    public static readonly DiagnosticDescriptor CustomDerivativeSignatureMismatch = Error(
+        "SD2008", Differentiation,
+        "Custom derivative does not match its function",
+        "'{0}' does not match any overload of '{1}': write 'static double {0}(double x)' for a one-argument function, 'static double {0}(p1..pn, out double d1..dn)' returning the value, or 'static void {0}(p1..pn, double seed, ref double d1..dn)'; and make it callable from the generated code (not private to another type)",
+        "A [DerivativeOf] method must have one of the three documented shapes for an overload of its function.");
+
+    public static readonly DiagnosticDescriptor CustomDerivativeTargetNotFound = Error(
+        "SD2009", Differentiation,
+        "Function of a custom derivative not found",
+        "'{0}' has no static method '{1}' of double parameters returning double to be the derivative of",
+        "[DerivativeOf(typeof(T), nameof(T.F))] names a static double function F of double parameters.");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "SD2999", Differentiation,
         "SymDiff generator failed",

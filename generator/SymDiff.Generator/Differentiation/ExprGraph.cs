@@ -12,13 +12,13 @@ internal sealed class ExprGraph
 {
     private readonly List<GraphNode> _nodes = new();
     private readonly Dictionary<GraphNode, int> _ids = new();
-    private readonly List<string> _callees = new();
+    private readonly List<CalleeModel> _callees = new();
 
-    /// <summary>The methods that <c>CallGradient</c> nodes call, by payload.</summary>
-    public IReadOnlyList<string> Callees => _callees;
+    /// <summary>The functions that <c>CallGradient</c> nodes call, by payload.</summary>
+    public IReadOnlyList<CalleeModel> Callees => _callees;
 
     /// <summary>The payload naming <paramref name="callee"/>.</summary>
-    public int Callee(string callee)
+    public int Callee(CalleeModel callee)
     {
         var index = _callees.IndexOf(callee);
         if (index < 0)

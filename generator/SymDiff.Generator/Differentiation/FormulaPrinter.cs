@@ -30,15 +30,15 @@ internal sealed class FormulaPrinter
     private readonly Dictionary<int, (string? Text, int Precedence)> _memo = new();
 
     private readonly IReadOnlyDictionary<int, string> _names;
-    private readonly IReadOnlyList<string> _callees;
+    private readonly IReadOnlyList<CalleeModel> _callees;
     private int _printing = -1;
 
     /// <param name="nodes">The DAG.</param>
     /// <param name="parameters">Parameter names.</param>
     /// <param name="names">Nodes printed by name (source locals), as a textbook writes "where z = ...".</param>
-    public FormulaPrinter(IReadOnlyList<GraphNode> nodes, IReadOnlyList<string> parameters, IReadOnlyDictionary<int, string> names, IReadOnlyList<string>? callees = null)
+    public FormulaPrinter(IReadOnlyList<GraphNode> nodes, IReadOnlyList<string> parameters, IReadOnlyDictionary<int, string> names, IReadOnlyList<CalleeModel>? callees = null)
     {
-        _callees = callees ?? System.Array.Empty<string>();
+        _callees = callees ?? System.Array.Empty<CalleeModel>();
         _nodes = nodes;
         _parameters = parameters;
         _names = names;
@@ -155,7 +155,7 @@ internal sealed class FormulaPrinter
         }
 
         var prefix = result.Payload < 0 ? "" : "∂" + Subscript((int)result.Payload + 1);
-        return (prefix + callee.Substring(callee.LastIndexOf('.') + 1) + "(" + string.Join(", ", arguments) + ")", AtomPrecedence);
+        return (prefix + callee.Display + "(" + string.Join(", ", arguments) + ")", AtomPrecedence);
     }
 
     private (string? Text, int Precedence) Binary(GraphNode node, string symbol, int precedence)

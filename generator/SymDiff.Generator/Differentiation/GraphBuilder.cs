@@ -19,8 +19,11 @@ internal sealed class GraphBuilder
     private readonly Dictionary<int, string> _nameHints = new();
     private readonly Dictionary<int, string> _literals = new();
 
-    private GraphBuilder(GraphAlgebra algebra, CancellationToken cancellationToken)
+    private readonly Func<CalleeModel, CalleeModel> _resolve;
+
+    private GraphBuilder(GraphAlgebra algebra, Func<CalleeModel, CalleeModel> resolve, CancellationToken cancellationToken)
     {
+        _resolve = resolve;
         _g = algebra;
         _cancellationToken = cancellationToken;
     }
@@ -31,9 +34,10 @@ internal sealed class GraphBuilder
     /// <param name="nameHints">Receives, per node, the first source local assigned to it.</param>
     /// <param name="literals">Receives, per constant node, the first double literal written for it.</param>
     /// <param name="cancellationToken">Cancels.</param>
-    public static int[] Build(GraphAlgebra algebra, MethodModel method, IDictionary<int, string> nameHints, IDictionary<int, string> literals, CancellationToken cancellationToken)
+    /// <param name="resolve">Completes a callee whose custom derivative is looked up by key.</param>
+    public static int[] Build(GraphAlgebra algebra, MethodModel method, IDictionary<int, string> nameHints, IDictionary<int, string> literals, Func<CalleeModel, CalleeModel> resolve, CancellationToken cancellationToken)
     {
-        var builder = new GraphBuilder(algebra, cancellationToken);
+        var builder = new GraphBuilder(algebra, resolve, cancellationToken);
         var scope = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < method.Parameters.Count; i++)
         {
@@ -164,7 +168,8 @@ internal sealed class GraphBuilder
 
             case CallExpressionModel call:
                 var arguments = call.Arguments.Select(a => Evaluate(a, scope)).ToArray();
-                var statement = _g.Graph.Intern(GraphNode.WithOperands(Operation.CallGradient, arguments, _g.Graph.Callee(call.Callee)));
+                var callee = _resolve(call.Callee);
+                var statement = _g.Graph.Intern(GraphNode.WithOperands(Operation.CallGradient, arguments, _g.Graph.Callee(callee)));
                 return _g.Graph.Intern(new GraphNode(Operation.Result, statement, Payload: -1));
 
             case OperationExpressionModel o:

@@ -110,7 +110,7 @@ internal static class MermaidPrinter
             Operation.Negate => "neg",
             Operation.Pow when IsSmallIntegerExponent(graph, node) => "^" + graph.Nodes[node.Operand1].Constant.ToString("R", CultureInfo.InvariantCulture),
             Operation.Select => "?:",
-            Operation.CallGradient => graph.Callees[(int)node.Payload].Substring(graph.Callees[(int)node.Payload].LastIndexOf('.') + 1),
+            Operation.CallGradient => graph.Callees[(int)node.Payload].Display,
             Operation.Result => "value",
             Operation.Less => "<",
             Operation.LessOrEqual => "≤",

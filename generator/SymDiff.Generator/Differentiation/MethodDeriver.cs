@@ -14,10 +14,21 @@ namespace SymDiff.Generator.Differentiation;
 internal static class MethodDeriver
 {
     public static DerivativesModel Derive(MethodModel method, CancellationToken cancellationToken)
+        => Derive(method, EquatableArray<CustomDerivativeModel>.Empty, cancellationToken);
+
+    /// <param name="method">The method.</param>
+    /// <param name="customDerivatives">Every <c>[DerivativeOf]</c> method of the compilation.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    public static DerivativesModel Derive(MethodModel method, EquatableArray<CustomDerivativeModel> customDerivatives, CancellationToken cancellationToken)
     {
         try
         {
-            return DeriveCore(method, cancellationToken);
+            return DeriveCore(method, customDerivatives, cancellationToken);
+        }
+        catch (UnresolvedCallException)
+        {
+            // The call's SD2002 is reported by the diagnostics step; the method just gets no code.
+            return new DerivativesModel(method, null, null, null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, "", null) { Unresolved = true };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -25,14 +36,25 @@ internal static class MethodDeriver
         }
     }
 
-    private static DerivativesModel DeriveCore(MethodModel method, CancellationToken cancellationToken)
+    private static DerivativesModel DeriveCore(MethodModel method, EquatableArray<CustomDerivativeModel> customDerivatives, CancellationToken cancellationToken)
     {
+        CalleeModel Resolve(CalleeModel callee)
+        {
+            if (callee.IsResolved)
+            {
+                return callee;
+            }
+
+            var custom = customDerivatives.FirstOrDefault(c => c.Key == callee.Key) ?? throw new UnresolvedCallException();
+            return callee with { Form = custom.Form, DerivativeMethod = custom.DerivativeMethod };
+        }
+
         var graph = new ExprGraph();
         var g = new GraphAlgebra(graph);
         var hints = new Dictionary<int, string>();
         var literals = new Dictionary<int, string>();
         var parameters = method.Parameters;
-        var values = GraphBuilder.Build(g, method, hints, literals, cancellationToken);
+        var values = GraphBuilder.Build(g, method, hints, literals, Resolve, cancellationToken);
         return method.Output.IsTuple
             ? DeriveVector(method, g, values, hints, literals, cancellationToken)
             : DeriveScalar(method, g, values[0], hints, literals, cancellationToken);

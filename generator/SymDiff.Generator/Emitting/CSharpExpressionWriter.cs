@@ -85,11 +85,6 @@ internal sealed class CSharpExpressionWriter
                 var factor = Write(node.Operand0, Multiplicative + 1);
                 var product = string.Join(" * ", Enumerable.Repeat(factor, Math.Abs(n)));
                 return n > 0 ? (product, Multiplicative) : ("1.0 / " + (n == -1 ? product : "(" + product + ")"), Multiplicative);
-            case Operation.CallGradient:
-                var name = _plan.Names[id];
-                var arguments = Enumerable.Range(0, node.Arity).Select(i => Write(node.Operand(i), 0))
-                    .Concat(Enumerable.Range(0, node.Arity).Select(i => _plan.UsedPartials(id).Contains(i) ? "out double " + name + "_d" + i : "out _"));
-                return (_plan.Model.Callees[(int)node.Payload] + "Gradient(" + string.Join(", ", arguments) + ")", Primary);
             case Operation.SignOf:
                 return (string.Format(CultureInfo.InvariantCulture, OperationTable.Get(node.Operation).CSharp, Write(node.Operand0, Relational + 1)), Primary);
             default:
@@ -101,6 +96,45 @@ internal sealed class CSharpExpressionWriter
                 }
 
                 return (string.Format(CultureInfo.InvariantCulture, template, operands), template.StartsWith("(double)") ? Unary : Primary);
+        }
+    }
+
+    /// <summary>
+    /// The statements computing a call's value into its local and its used partials into
+    /// <c>name_dI</c>, in the callee's form: a gradient method's out parameters, a one-argument
+    /// derivative, or a pullback seeded with 1.
+    /// </summary>
+    public IEnumerable<string> CallStatements(int id)
+    {
+        var node = _plan.Model.Nodes[id];
+        var callee = _plan.Model.Callees[(int)node.Payload];
+        var name = _plan.Names[id]!;
+        var arguments = Enumerable.Range(0, node.Arity).Select(i => Write(node.Operand(i), 0)).ToList();
+        var used = _plan.UsedPartials(id);
+        var call = "(" + string.Join(", ", arguments);
+        switch (callee.Form)
+        {
+            case CallForm.Gradient:
+                var outs = Enumerable.Range(0, node.Arity).Select(i => used.Contains(i) ? ", out double " + name + "_d" + i : ", out _");
+                yield return "double " + name + " = " + callee.DerivativeMethod + call + string.Concat(outs) + ");";
+                break;
+            case CallForm.Derivative:
+                yield return "double " + name + " = " + callee.ValueMethod + call + ");";
+                if (used.Contains(0))
+                {
+                    yield return "double " + name + "_d0 = " + callee.DerivativeMethod + call + ");";
+                }
+
+                break;
+            default:
+                yield return "double " + name + " = " + callee.ValueMethod + call + ");";
+                if (used.Count > 0)
+                {
+                    yield return "double " + string.Join(", ", Enumerable.Range(0, node.Arity).Select(i => name + "_d" + i + " = 0.0")) + ";";
+                    yield return callee.DerivativeMethod + call + ", 1.0" + string.Concat(Enumerable.Range(0, node.Arity).Select(i => ", ref " + name + "_d" + i)) + ");";
+                }
+
+                break;
         }
     }
 

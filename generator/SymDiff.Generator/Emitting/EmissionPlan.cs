@@ -145,8 +145,10 @@ internal sealed class EmissionPlan
 
         foreach (var node in model.Nodes)
         {
-            // SignOf's C# form reads its operand twice; x^n written as x * x * ... reads it n times.
-            var weight = node.Operation == Operation.SignOf ? 2 : 1;
+            // SignOf's C# form reads its operand twice, and so does a call written as value + derivative;
+            // x^n written as x * x * ... reads it n times.
+            var weight = node.Operation == Operation.SignOf
+                || (node.Operation == Operation.CallGradient && model.Callees[(int)node.Payload].Form != CallForm.Gradient) ? 2 : 1;
             if (CSharpExpressionWriter.IntegerExponent(node, model.Nodes) is int n)
             {
                 uses[node.Operand0] += Math.Abs(n);

@@ -38,6 +38,16 @@ internal static class MethodBodyWriter
             var node = plan.Model.Nodes[id];
             var type = OperationTable.Get(node.Operation).IsBoolean ? "bool " : "double ";
             var name = plan.Names[id];
+            if (node.Operation == Operation.CallGradient)
+            {
+                foreach (var statement in expressions.CallStatements(id))
+                {
+                    writer.Line(statement);
+                }
+
+                continue;
+            }
+
             if (!plan.IsStructured[id])
             {
                 writer.Line(type + name + " = " + expressions.WriteDefinition(id) + ";");

@@ -40,7 +40,7 @@ internal static class TypeEmitter
         foreach (var method in model.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (method.Failure is not null)
+            if (method.Failure is not null || method.Unresolved)
             {
                 continue;
             }

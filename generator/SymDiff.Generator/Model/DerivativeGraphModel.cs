@@ -18,7 +18,7 @@ internal sealed record DerivativeGraphModel(
     EquatableArray<string> Literals,
     EquatableArray<int> Values,
     EquatableArray<int> Outputs,
-    EquatableArray<string> Callees = default)
+    EquatableArray<CalleeModel> Callees = default)
 {
     /// <summary>The value of a method returning one double.</summary>
     public int Value => Values[0];

@@ -32,6 +32,9 @@ internal sealed record DerivativesModel(
     /// <summary>For a tuple result: Σᵢ uᵢ·∂valueᵢ/∂p for each parameter p, one reverse pass.</summary>
     public DerivativeGraphModel? Vjp { get; init; }
 
+    /// <summary>Set when a call has no derivative (its SD2002 is reported elsewhere): no code is generated.</summary>
+    public bool Unresolved { get; init; }
+
     /// <summary>The value's formula, for a method returning one double.</summary>
     public string ValueFormula => ValueFormulas.Count > 0 ? ValueFormulas[0] : "";
 }

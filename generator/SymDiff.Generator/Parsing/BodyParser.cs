@@ -367,6 +367,11 @@ internal sealed class BodyParser
         var isMath = containingType is not null
             && (containingType.SpecialType == SpecialType.System_Double || containingType.ToDisplayString() == "System.Math");
         var arguments = invocation.ArgumentList.Arguments;
+        if (method is not null && !isMath && IsDoubleFunction(method) && arguments.Count == method.Parameters.Length && arguments.All(a => a.NameColon is null && a.RefKindKeyword.IsKind(SyntaxKind.None)))
+        {
+            return CustomCall(invocation, method);
+        }
+
         if (method is null
             || !isMath
             || !OperationTable.TryGetMathFunction(method.Name, arguments.Count, out var operation)
@@ -383,6 +388,37 @@ internal sealed class BodyParser
 
         return new OperationExpressionModel(operation, arguments.Select(a => Numeric(a.Expression)).ToEquatableArray());
     }
+
+    /// <summary>
+    /// A call to a static double function the generator cannot see into: differentiable only through a
+    /// user's <c>[DerivativeOf]</c> method, looked up later; until then its SD2002 is pending.
+    /// </summary>
+    private ExpressionModel CustomCall(InvocationExpressionSyntax invocation, IMethodSymbol method)
+    {
+        if (_hessian)
+        {
+            _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.HessianThroughCallNotSupported, invocation.GetLocation(), _method.Name, method.Name));
+            return Invalid;
+        }
+
+        var name = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name;
+        var key = CalleeModel.KeyOf(name, method.Parameters.Length);
+        Pending.Add(new PendingDiagnostic(key, Diagnostic.Create(
+            DiagnosticDescriptors.CallNotDifferentiable,
+            invocation.GetLocation(),
+            method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+            SupportedFunctions + ", [Differentiable] methods, and functions given a derivative with [DerivativeOf]")));
+        var callee = new CalleeModel(method.Name, name, CallForm.Gradient, "", key);
+        return new CallExpressionModel(callee, invocation.ArgumentList.Arguments.Select(a => Numeric(a.Expression)).ToEquatableArray());
+    }
+
+    /// <summary>Static, returning double, taking only doubles by value.</summary>
+    public static bool IsDoubleFunction(IMethodSymbol method)
+        => method.IsStatic && !method.IsGenericMethod && IsDouble(method.ReturnType) && !method.ReturnsByRef
+            && method.Parameters.All(p => IsDouble(p.Type) && p.RefKind == RefKind.None);
+
+    /// <summary>Calls whose SD2002 stands only if no [DerivativeOf] method covers them.</summary>
+    public List<PendingDiagnostic> Pending { get; } = new();
 
     private static bool IsDifferentiable(IMethodSymbol method)
         => method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "SymDiff.DifferentiableAttribute");
@@ -415,7 +451,8 @@ internal sealed class BodyParser
         }
 
         var name = callee.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + callee.Name;
-        return new CallExpressionModel(name, arguments.Select(a => Numeric(a.Expression)).ToEquatableArray());
+        var model = new CalleeModel(callee.Name, name, CallForm.Gradient, name + "Gradient", "");
+        return new CallExpressionModel(model, arguments.Select(a => Numeric(a.Expression)).ToEquatableArray());
     }
 
     private ExpressionModel NotSupported(SyntaxNode node, string reason)

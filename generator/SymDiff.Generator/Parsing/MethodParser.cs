@@ -84,6 +84,7 @@ internal static class MethodParser
         CheckSignature(syntax, symbol, name, diagnostics);
 
         var body = EquatableArray<StatementModel>.Empty;
+        var pending = ImmutableArray<PendingDiagnostic>.Empty;
         if (syntax.Body is null && syntax.ExpressionBody is null)
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodMustHaveBody, syntax.Identifier.GetLocation(), name));
@@ -91,7 +92,9 @@ internal static class MethodParser
         else if (diagnostics.Count == 0)
         {
             // A body is only read once the signature is right: its errors would mostly repeat the signature's.
-            body = new BodyParser(semanticModel, symbol, diagnostics, Result(symbol)!.Count, modes.HasFlag(DerivativeModes.Hessian), cancellationToken).ParseBody(syntax);
+            var bodyParser = new BodyParser(semanticModel, symbol, diagnostics, Result(symbol)!.Count, modes.HasFlag(DerivativeModes.Hessian), cancellationToken);
+            body = bodyParser.ParseBody(syntax);
+            pending = bodyParser.Pending.ToImmutableArray();
         }
 
         if (diagnostics.Count > 0)
@@ -106,7 +109,7 @@ internal static class MethodParser
             syntax.ParameterList.Parameters.Select(p => p.Identifier.ValueText).ToEquatableArray(),
             body,
             Result: Result(symbol) is { IsTuple: true } tuple ? tuple : null);
-        return new ParseResult(model, ImmutableArray<Diagnostic>.Empty);
+        return new ParseResult(model, ImmutableArray<Diagnostic>.Empty, pending);
     }
 
     /// <summary>One double, or a tuple of two or more doubles; null for anything else.</summary>

@@ -5,4 +5,7 @@ using SymDiff.Generator.Model;
 namespace SymDiff.Generator.Parsing;
 
 /// <summary>What Parse returns; split at once into the model (cached by value) and the diagnostics.</summary>
-internal readonly record struct ParseResult(MethodModel? Model, ImmutableArray<Diagnostic> Diagnostics);
+/// <param name="Model">The method, or null when it has an error.</param>
+/// <param name="Diagnostics">Its errors.</param>
+/// <param name="Pending">Errors that stand only if no [DerivativeOf] method covers a call.</param>
+internal readonly record struct ParseResult(MethodModel? Model, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<PendingDiagnostic> Pending = default);

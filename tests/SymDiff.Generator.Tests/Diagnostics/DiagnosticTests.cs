@@ -166,4 +166,24 @@ public sealed class DiagnosticTests
         Assert.Contains("GGradient(", generated);
         Assert.DoesNotContain("FGradient(", generated);
     }
+
+    [Fact]
+    public void CustomDerivativeWithWrongShape_ReportsSD2008_AtItsName()
+        => AssertReported(
+            "SD2008",
+            "public static double Erf(double x) => Math.Tanh(x);\n[DerivativeOf(typeof(C), nameof(Erf))] public static double [|ErfDerivative|](double x, double y) => 1 - x * x;");
+
+    [Fact]
+    public void CustomDerivativeOfMissingFunction_ReportsSD2009_AtAttribute()
+        => AssertReported(
+            "SD2009",
+            "[[|DerivativeOf(typeof(C), \"Missing\")|]] public static double D(double x) => x;");
+
+    [Fact]
+    public void CallCoveredByCustomDerivative_ReportsNothing()
+    {
+        var source = Usings + "public static partial class C\n{\npublic static double Erf(double x) => Math.Tanh(x);\n[DerivativeOf(typeof(C), nameof(Erf))] public static double ErfDerivative(double x) => 1 - Math.Tanh(x) * Math.Tanh(x);\n[Differentiable] public static double F(double x) => Erf(2 * x);\n}\n";
+        var run = GeneratorHarness.Run(source);
+        Assert.Contains("ErfDerivative(", run.Source("C.SymDiff.g.cs"));
+    }
 }

@@ -214,4 +214,39 @@ public sealed class GradientSnapshotTests
         [Differentiable]
         public static double Scale(double a, double k) => a * Math.Sin(k);
     """);
+
+    [Fact]
+    public void CustomDerivativesInEachForm() => Verify("""
+        [Differentiable]
+        public static double UsesAll(double x, double y) => Special.Erf(x * y) + Special.Hypot(x, y) * Special.Clip(y, 2.0);
+    }
+
+    public static class Special
+    {
+        public static double Erf(double x) => Math.Tanh(1.1283791670955126 * x);
+
+        public static double Hypot(double x, double y) => Math.Sqrt(x * x + y * y);
+
+        public static double Clip(double v, double limit) => limit * Math.Tanh(v / limit);
+
+        [DerivativeOf(typeof(Special), nameof(Erf))]
+        public static double ErfDerivative(double x) => 1.1283791670955126 * Math.Exp(-x * x);
+
+        [DerivativeOf(typeof(Special), nameof(Hypot))]
+        public static double HypotGradient(double x, double y, out double dx, out double dy)
+        {
+            var r = Math.Sqrt(x * x + y * y);
+            dx = x / r;
+            dy = y / r;
+            return r;
+        }
+
+        [DerivativeOf(typeof(Special), nameof(Clip))]
+        public static void ClipPullback(double v, double limit, double seed, ref double dv, ref double dlimit)
+        {
+            var t = Math.Tanh(v / limit);
+            dv += seed * (1 - t * t);
+            dlimit += seed * (t - (1 - t * t) * v / limit);
+        }
+    """);
 }

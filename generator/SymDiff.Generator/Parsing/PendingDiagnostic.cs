@@ -1,0 +1,6 @@
+using Microsoft.CodeAnalysis;
+
+namespace SymDiff.Generator.Parsing;
+
+/// <summary>A diagnostic reported only if no <c>[DerivativeOf]</c> method is registered under <paramref name="Key"/>.</summary>
+internal readonly record struct PendingDiagnostic(string Key, Diagnostic Diagnostic);
