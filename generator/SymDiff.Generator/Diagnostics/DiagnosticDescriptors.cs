@@ -28,8 +28,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ParameterTypeMustBeDouble = Error(
         "SD1004", Usage,
-        "Parameter of a differentiable method must be double",
-        "Parameter '{0}' of '{1}' has type '{2}'; every parameter of a [Differentiable] method must be double (pass other values as constants or compute them outside)",
+        "Parameter type not supported in a differentiable method",
+        "Parameter '{0}' of '{1}' has type '{2}'; a [Differentiable] method takes double, int, ReadOnlySpan<double>, Span<double> or double[] parameters",
         "Only double parameters are supported in this version.");
 
     public static readonly DiagnosticDescriptor ParameterModifierNotSupported = Error(
@@ -55,6 +55,12 @@ internal static class DiagnosticDescriptors
         "Tangent and Hessian modes need a scalar result",
         "Method '{0}' returns a tuple, and Tangent and Hessian are generated only for methods returning one double; remove them from Modes: it gets {0}Jacobian and {0}Vjp",
         "A method returning a tuple of doubles gets NameJacobian (the full Jacobian, in the cheaper mode) and NameVjp (a vector-Jacobian product).");
+
+    public static readonly DiagnosticDescriptor ModesRequireDoubleParameters = Error(
+        "SD1009", Usage,
+        "Tangent, Hessian and tuple results need double parameters and no loop",
+        "Method '{0}' has vector or int parameters or a loop; its Tangent, Hessian or Jacobian are not generated yet: remove them from Modes (or return one double), and use {0}Gradient",
+        "Forward mode, second derivatives and Jacobians are generated for methods of double parameters without loops; methods over vectors get their gradient.");
 
     public static readonly DiagnosticDescriptor ExpressionNotSupported = Error(
         "SD2001", Differentiation,

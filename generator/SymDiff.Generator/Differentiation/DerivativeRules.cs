@@ -28,6 +28,12 @@ internal static class DerivativeRules
     public static IEnumerable<(int Target, int Partial)> Partials(GraphAlgebra g, int id)
     {
         var node = g.Graph[id];
+        if (node.Operation is Operation.Loop or Operation.LoopAdjoint or Operation.LoopResult or Operation.Integer or Operation.Element)
+        {
+            // Loops are crossed by ReverseMode as a whole; ints and vector elements are leaves.
+            yield break;
+        }
+
         if (node.Operation == Operation.Result)
         {
             if (node.Payload != -1)
@@ -48,7 +54,7 @@ internal static class DerivativeRules
         {
             var target = node.Operand(operand);
             var targetNode = g.Graph[target];
-            if (targetNode.IsConstant || OperationTable.Get(targetNode.Operation).IsBoolean)
+            if (targetNode.IsConstant || targetNode.Operation == Operation.Integer || OperationTable.Get(targetNode.Operation).IsBoolean)
             {
                 continue;
             }

@@ -13,6 +13,29 @@ internal sealed class ExprGraph
     private readonly List<GraphNode> _nodes = new();
     private readonly Dictionary<GraphNode, int> _ids = new();
     private readonly List<CalleeModel> _callees = new();
+    private readonly List<string> _symbols = new();
+
+    /// <summary>C# text of <c>Integer</c> and <c>Element</c> nodes, by payload.</summary>
+    public IReadOnlyList<string> Symbols => _symbols;
+
+    /// <summary>The loops of <c>Loop</c> nodes, by payload.</summary>
+    public List<LoopGraph> Loops { get; } = new();
+
+    /// <summary>The payload of the symbol <paramref name="text"/>.</summary>
+    public int Symbol(string text)
+    {
+        var index = _symbols.IndexOf(text);
+        if (index < 0)
+        {
+            index = _symbols.Count;
+            _symbols.Add(text);
+        }
+
+        return index;
+    }
+
+    /// <summary>Separates a vector's name from the index text in an <c>Element</c> symbol.</summary>
+    public const char ElementSeparator = '\u0001';
 
     /// <summary>The functions that <c>CallGradient</c> nodes call, by payload.</summary>
     public IReadOnlyList<CalleeModel> Callees => _callees;

@@ -31,11 +31,21 @@ internal sealed class FormulaPrinter
 
     private readonly IReadOnlyDictionary<int, string> _names;
     private readonly IReadOnlyList<CalleeModel> _callees;
+    private readonly IReadOnlyList<string> _symbols = System.Array.Empty<string>();
+    private readonly IReadOnlyList<LoopModel> _loops = System.Array.Empty<LoopModel>();
     private int _printing = -1;
 
     /// <param name="nodes">The DAG.</param>
     /// <param name="parameters">Parameter names.</param>
     /// <param name="names">Nodes printed by name (source locals), as a textbook writes "where z = ...".</param>
+    /// <summary>A printer for <paramref name="graph"/>, naming the given source locals.</summary>
+    public FormulaPrinter(DerivativeGraphModel graph, IReadOnlyDictionary<int, string> names)
+        : this(graph.Nodes, graph.Parameters, names, graph.Callees)
+    {
+        _symbols = graph.Symbols;
+        _loops = graph.Loops;
+    }
+
     public FormulaPrinter(IReadOnlyList<GraphNode> nodes, IReadOnlyList<string> parameters, IReadOnlyDictionary<int, string> names, IReadOnlyList<CalleeModel>? callees = null)
     {
         _callees = callees ?? System.Array.Empty<CalleeModel>();
@@ -117,6 +127,16 @@ internal sealed class FormulaPrinter
                 return ("false", AtomPrecedence);
             case Operation.Result:
                 return CallResult(node);
+            case Operation.Integer:
+                return (_symbols[(int)node.Payload], AtomPrecedence);
+            case Operation.Element:
+                var element = _symbols[(int)node.Payload].Split(ExprGraph.ElementSeparator);
+                return (element[0] + "[" + element[1] + "]", AtomPrecedence);
+            case Operation.LoopResult when _nodes[node.Operand0].Operation == Operation.Loop:
+                var loop = _loops[(int)_nodes[node.Operand0].Payload];
+                return (loop.StateNames[(int)node.Payload] + " after the loop over " + loop.Index, AtomPrecedence);
+            case Operation.LoopResult:
+                return (null, 0);
             case Operation.Select:
                 var c = Operand(node.Operand0, SelectPrecedence + 1);
                 var t = Operand(node.Operand1, SelectPrecedence + 1);

@@ -41,7 +41,16 @@ internal sealed class GraphBuilder
         var scope = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < method.Parameters.Count; i++)
         {
-            scope[method.Parameters[i]] = algebra.Parameter(i);
+            // A vector is only read through its elements; an int is a value of its own.
+            switch (method.Kind(i))
+            {
+                case ParameterKind.Scalar:
+                    scope[method.Parameters[i]] = algebra.Parameter(i);
+                    break;
+                case ParameterKind.Integer:
+                    scope[method.Parameters[i]] = algebra.Graph.Intern(new GraphNode(Operation.Integer, Payload: algebra.Graph.Symbol(method.Parameters[i])));
+                    break;
+            }
         }
 
         var value = builder.Execute(new Continuation(method.Body, 0, null), scope)
@@ -93,6 +102,11 @@ internal sealed class GraphBuilder
                     next = new Continuation(b.Statements, 0, rest);
                     break;
 
+                case ForStatementModel loop:
+                    Loop(loop, scope);
+                    next = rest;
+                    break;
+
                 case IfStatementModel i:
                     var condition = Evaluate(i.Condition, scope);
                     if (_g.Graph.Is(condition, Operation.True) || _g.Graph.Is(condition, Operation.False))
@@ -138,6 +152,144 @@ internal sealed class GraphBuilder
         return null;
     }
 
+    /// <summary>
+    /// A <c>for</c> loop: its body becomes a DAG of its own over the loop-carried variables (those it
+    /// assigns that exist before it) and the values it reads from outside; the loop is one statement
+    /// node here, and each carried variable afterwards is one of its results.
+    /// </summary>
+    private void Loop(ForStatementModel loop, Dictionary<string, int> scope)
+    {
+        var carried = AssignedNames(loop.Body).Where(scope.ContainsKey).Distinct().ToList();
+        if (carried.Count == 0)
+        {
+            return;
+        }
+
+        // Built once with every outside value available, then again with only those the body uses.
+        var outside = scope.Keys.Where(n => !carried.Contains(n) && IsCaptured(scope[n])).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        var trial = BuildBody(loop, scope, carried, outside);
+        var used = outside.Where((_, j) => trial.Body.Graph.TryFind(GraphNode.FromParameter(carried.Count + j), out var id) && Reaches(trial, id)).ToList();
+        var body = BuildBody(loop, scope, carried, used);
+
+        var operands = carried.Select(n => scope[n]).Concat(used.Select(n => scope[n])).ToList();
+        var node = _g.Graph.Intern(GraphNode.WithOperands(Operation.Loop, operands, _g.Graph.Loops.Count));
+        _g.Graph.Loops.Add(body);
+        for (var k = 0; k < carried.Count; k++)
+        {
+            scope[carried[k]] = _g.Graph.Intern(new GraphNode(Operation.LoopResult, node, Payload: k));
+            NameIfUnnamed(scope[carried[k]], carried[k]);
+        }
+    }
+
+    private LoopGraph BuildBody(ForStatementModel loop, Dictionary<string, int> scope, List<string> carried, List<string> captured)
+    {
+        var body = new GraphAlgebra(new ExprGraph());
+        var loopGraph = new LoopGraph(loop.Index, loop.Start, loop.End, carried, body);
+        var bodyScope = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var pair in scope)
+        {
+            // Constants, ints and vector elements are re-read inside the body rather than captured.
+            var outer = _g.Graph[pair.Value];
+            if (outer.IsConstant)
+            {
+                bodyScope[pair.Key] = body.Constant(outer.Constant);
+            }
+            else if (outer.Operation is Operation.Integer or Operation.Element)
+            {
+                bodyScope[pair.Key] = body.Graph.Intern(outer with { Payload = body.Graph.Symbol(_g.Graph.Symbols[(int)outer.Payload]) });
+            }
+        }
+
+        for (var k = 0; k < carried.Count; k++)
+        {
+            bodyScope[carried[k]] = body.Parameter(k);
+        }
+
+        for (var j = 0; j < captured.Count; j++)
+        {
+            bodyScope[captured[j]] = body.Parameter(carried.Count + j);
+        }
+
+        var builder = new GraphBuilder(body, _resolve, _cancellationToken);
+        builder.Execute(new Continuation(loop.Body, 0, null), bodyScope);
+        loopGraph.NewStates = carried.Select(n => bodyScope[n]).ToArray();
+        loopGraph.CapturedCount = captured.Count;
+        foreach (var pair in builder._nameHints)
+        {
+            loopGraph.NameHints[pair.Key] = pair.Value;
+        }
+
+        foreach (var pair in builder._literals)
+        {
+            loopGraph.Literals[pair.Key] = pair.Value;
+        }
+
+        return loopGraph;
+    }
+
+    private bool IsCaptured(int node)
+    {
+        var outer = _g.Graph[node];
+        return !outer.IsConstant && outer.Operation is not (Operation.Integer or Operation.Element)
+            && !OperationTable.Get(outer.Operation).IsBoolean;
+    }
+
+    /// <summary>Whether a new carried value depends on body node <paramref name="id"/>.</summary>
+    private static bool Reaches(LoopGraph loop, int id)
+    {
+        var graph = loop.Body.Graph;
+        var stack = new Stack<int>(loop.NewStates);
+        var seen = new HashSet<int>();
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (current == id)
+            {
+                return true;
+            }
+
+            if (!seen.Add(current))
+            {
+                continue;
+            }
+
+            var node = graph[current];
+            for (var i = 0; i < node.Arity; i++)
+            {
+                stack.Push(node.Operand(i));
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<string> AssignedNames(EquatableArray<StatementModel> statements)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case AssignmentStatementModel a:
+                    yield return a.Name;
+                    break;
+                case BlockStatementModel b:
+                    foreach (var name in AssignedNames(b.Statements))
+                    {
+                        yield return name;
+                    }
+
+                    break;
+                case IfStatementModel i:
+                    foreach (var name in AssignedNames(i.Then).Concat(AssignedNames(i.Else)))
+                    {
+                        yield return name;
+                    }
+
+                    break;
+            }
+        }
+    }
+
     /// <summary>Remembers the first source local a node was assigned to, to name it in the output.</summary>
     private void NameIfUnnamed(int node, string name)
     {
@@ -165,6 +317,12 @@ internal sealed class GraphBuilder
                 return scope.TryGetValue(v.Name, out var id)
                     ? id
                     : throw new InvalidOperationException("'" + v.Name + "' is read before it is assigned.");
+
+            case IntegerExpressionModel integer:
+                return _g.Graph.Intern(new GraphNode(Operation.Integer, Payload: _g.Graph.Symbol(integer.Code)));
+
+            case ElementExpressionModel element:
+                return _g.Graph.Intern(new GraphNode(Operation.Element, Payload: _g.Graph.Symbol(element.Array + ExprGraph.ElementSeparator + element.Index)));
 
             case CallExpressionModel call:
                 var arguments = call.Arguments.Select(a => Evaluate(a, scope)).ToArray();

@@ -13,10 +13,14 @@ internal static class GraphFreezer
         IReadOnlyDictionary<int, string> nameHints,
         IReadOnlyDictionary<int, string> literals,
         IReadOnlyList<int> values,
-        IReadOnlyList<int> outputs)
+        IReadOnlyList<int> outputs,
+        ReverseSweep? sweep = null,
+        System.Threading.CancellationToken cancellationToken = default)
     {
+        var effects = sweep?.Effects ?? System.Array.Empty<int>();
+        var elements = sweep?.Elements ?? System.Array.Empty<(int, int)>();
         var reached = new bool[graph.Count];
-        var stack = new Stack<int>(outputs.Concat(values));
+        var stack = new Stack<int>(outputs.Concat(values).Concat(effects).Concat(elements.SelectMany(e => new[] { e.Item1, e.Item2 })));
         while (stack.Count > 0)
         {
             var id = stack.Pop();
@@ -54,7 +58,13 @@ internal static class GraphFreezer
             PerNode(literals, map, nodes.Count),
             values.Select(v => map[v]).ToEquatableArray(),
             outputs.Select(o => map[o]).ToEquatableArray(),
-            graph.Callees.ToEquatableArray());
+            graph.Callees.ToEquatableArray(),
+            graph.Symbols.ToEquatableArray(),
+            graph.Loops.Select(l => LoopDifferentiation.Freeze(l, cancellationToken)).ToEquatableArray())
+        {
+            Effects = effects.Select(e => map[e]).ToEquatableArray(),
+            ElementOutputs = elements.SelectMany(e => new[] { map[e.Item1], map[e.Item2] }).ToEquatableArray(),
+        };
         return (model, map);
     }
 

@@ -65,8 +65,14 @@ internal static class MethodDeriver
         var graph = g.Graph;
         var parameters = method.Parameters;
         var values = new[] { value };
-        var gradient = ReverseMode.Adjoints(g, value, parameters.Count, cancellationToken);
-        var gradientModel = GraphFreezer.Freeze(graph, parameters, hints, literals, values, gradient).Model;
+        var scalars = Enumerable.Range(0, parameters.Count).Where(i => method.Kind(i) == ParameterKind.Scalar).Select(g.Parameter).ToArray();
+        var sweep = ReverseMode.Sweep(g, new[] { (value, g.One) }, scalars, cancellationToken);
+        var gradient = sweep.Targets;
+        var gradientModel = GraphFreezer.Freeze(graph, parameters, hints, literals, values, gradient, sweep, cancellationToken).Model;
+        if (!method.IsScalar)
+        {
+            return Describe(method, gradientModel) with { Gradient = gradientModel };
+        }
 
         DerivativeGraphModel? tangentModel = null;
         if (method.Modes.HasFlag(DerivativeModes.Tangent))
@@ -145,8 +151,8 @@ internal static class MethodDeriver
     private static DerivativesModel Describe(MethodModel method, DerivativeGraphModel model)
     {
         var locals = FormulaLocals(model);
-        var printer = new FormulaPrinter(model.Nodes, method.Parameters, locals, model.Callees);
-        var expanded = new FormulaPrinter(model.Nodes, method.Parameters, new Dictionary<int, string>(), model.Callees);
+        var printer = new FormulaPrinter(model, locals);
+        var expanded = new FormulaPrinter(model, new Dictionary<int, string>());
         return new DerivativesModel(
             method,
             null,

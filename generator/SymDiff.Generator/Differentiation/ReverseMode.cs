@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -8,7 +7,8 @@ namespace SymDiff.Generator.Differentiation;
 
 /// <summary>
 /// Reverse mode: accumulates adjoints in reverse topological order as nodes of the same DAG, so the
-/// gradient shares every subexpression with the value.
+/// gradient shares every subexpression with the value. A loop is crossed by a backward loop node
+/// whose results are the adjoints of the loop's inputs.
 /// </summary>
 internal static class ReverseMode
 {
@@ -25,17 +25,30 @@ internal static class ReverseMode
     /// (the gradient is the case of one value seeded with 1).
     /// </summary>
     public static int[] Adjoints(GraphAlgebra g, IReadOnlyList<(int Value, int Seed)> seeds, int[] targets, CancellationToken cancellationToken)
+        => Sweep(g, seeds, targets, cancellationToken).Targets;
+
+    /// <summary>The full backward sweep: adjoints of the targets, plus what is written to gradient buffers.</summary>
+    public static ReverseSweep Sweep(GraphAlgebra g, IReadOnlyList<(int Value, int Seed)> seeds, int[] targets, CancellationToken cancellationToken)
     {
         var graph = g.Graph;
         var adjoint = new Dictionary<int, int>();
+        var effects = new List<int>();
         foreach (var (value, seed) in seeds)
         {
             adjoint[value] = adjoint.TryGetValue(value, out var sum) ? g.Accumulate(sum, seed) : seed;
         }
 
+        void Add(int target, int term) => adjoint[target] = adjoint.TryGetValue(target, out var sum) ? g.Accumulate(sum, term) : term;
+
         for (var id = seeds.Max(s => s.Value); id >= 0; id--)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (graph[id].Operation == Operation.Loop)
+            {
+                BackwardLoop(g, id, adjoint, effects, Add, cancellationToken);
+                continue;
+            }
+
             if (!adjoint.TryGetValue(id, out var seed) || g.IsZero(seed))
             {
                 continue;
@@ -43,11 +56,52 @@ internal static class ReverseMode
 
             foreach (var (target, partial) in DerivativeRules.Partials(g, id))
             {
-                var term = g.Scale(seed, partial);
-                adjoint[target] = adjoint.TryGetValue(target, out var sum) ? g.Accumulate(sum, term) : term;
+                Add(target, g.Scale(seed, partial));
             }
         }
 
-        return targets.Select(t => adjoint.TryGetValue(t, out var d) ? d : g.Zero).ToArray();
+        var elements = new List<(int Element, int Adjoint)>();
+        for (var id = 0; id < graph.Count; id++)
+        {
+            if (graph[id].Operation == Operation.Element && adjoint.TryGetValue(id, out var d) && !g.IsZero(d))
+            {
+                elements.Add((id, d));
+            }
+        }
+
+        return new ReverseSweep(targets.Select(t => adjoint.TryGetValue(t, out var d) ? d : g.Zero).ToArray(), effects, elements);
+    }
+
+    /// <summary>
+    /// Crosses a loop backward: the adjoints of its final carried values seed a backward loop node,
+    /// whose results are added to the adjoints of the loop's initial values and captured values.
+    /// </summary>
+    private static void BackwardLoop(GraphAlgebra g, int id, Dictionary<int, int> adjoint, List<int> effects, System.Action<int, int> add, CancellationToken cancellationToken)
+    {
+        var graph = g.Graph;
+        var node = graph[id];
+        var loop = graph.Loops[(int)node.Payload];
+        var seeds = new List<int> { id };
+        for (var k = 0; k < loop.StateNames.Count; k++)
+        {
+            var seed = graph.TryFind(new GraphNode(Operation.LoopResult, id, Payload: k), out var result) && adjoint.TryGetValue(result, out var a) ? a : g.Zero;
+            seeds.Add(seed);
+        }
+
+        if (seeds.Skip(1).All(g.IsZero))
+        {
+            return;
+        }
+
+        var backward = graph.Intern(GraphNode.WithOperands(Operation.LoopAdjoint, seeds, node.Payload));
+        effects.Add(backward);
+        var reverse = LoopDifferentiation.Reverse(loop, cancellationToken);
+        for (var j = 0; j < node.Arity; j++)
+        {
+            if (!reverse.IsZero[j])
+            {
+                add(node.Operand(j), graph.Intern(new GraphNode(Operation.LoopResult, backward, Payload: j)));
+            }
+        }
     }
 }

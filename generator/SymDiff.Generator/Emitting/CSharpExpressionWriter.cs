@@ -48,6 +48,12 @@ internal sealed class CSharpExpressionWriter
                 return (Identifier.Escape(_plan.Model.Parameters[node.ParameterIndex]), Primary);
             case Operation.True:
                 return ("true", Primary);
+            case Operation.Integer:
+                var code = _plan.Model.Symbols[(int)node.Payload];
+                return code.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') ? (code, Primary) : ("(" + code + ")", Primary);
+            case Operation.Element:
+                var element = _plan.Model.Symbols[(int)node.Payload].Split(Differentiation.ExprGraph.ElementSeparator);
+                return (element[0] + "[" + element[1] + "]", Primary);
             case Operation.False:
                 return ("false", Primary);
             case Operation.Add:

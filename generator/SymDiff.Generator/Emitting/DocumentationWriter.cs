@@ -9,7 +9,11 @@ internal static class DocumentationWriter
 {
     /// <summary><c>F(double, double)</c>: how a doc comment refers to the source method.</summary>
     public static string Cref(MethodModel method)
-        => method.Name + "(" + string.Join(", ", method.Parameters.Select(_ => "double")) + ")";
+        => method.Name + "(" + string.Join(", ", method.Parameters.Select((_, i) => CrefType(method.TypeOf(i)))) + ")";
+
+    private static string CrefType(string type) => type
+        .Replace("global::", "")
+        .Replace("<double>", "{double}");
 
     /// <summary><c>F(x, y)</c>.</summary>
     public static string Call(MethodModel method)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
@@ -14,7 +15,10 @@ internal sealed class EmissionPlan
     private readonly Dictionary<(int Select, bool Branch), Region> _branches = new();
     private readonly Dictionary<Region, List<int>> _localsByRegion = new();
 
-    public EmissionPlan(DerivativeGraphModel model, IEnumerable<string> reservedNames)
+    /// <param name="model">The DAG.</param>
+    /// <param name="reservedNames">Names already in scope that locals must not take.</param>
+    /// <param name="temporaryPrefix">Prefix of generated temporaries (a loop body uses its own, to not clash with the method's).</param>
+    public EmissionPlan(DerivativeGraphModel model, IEnumerable<string> reservedNames, string temporaryPrefix = "__t")
     {
         Model = model;
         var nodes = model.Nodes;
@@ -43,6 +47,37 @@ internal sealed class EmissionPlan
                 continue;
             }
 
+            // A loop's results are the locals its statements assign.
+            if (node.Operation == Operation.LoopResult)
+            {
+                var owner = nodes[node.Operand0];
+                var k = (int)node.Payload;
+                var m = model.Loops[(int)owner.Payload].StateNames.Count;
+                Names[id] = owner.Operation == Operation.Loop
+                    ? LoopStates(node.Operand0)[k]
+                    : (k < m ? "__a" : "__c") + owner.Payload + "_" + (k < m ? k : k - m);
+                continue;
+            }
+
+            if (node.Operation is Operation.Loop or Operation.LoopAdjoint)
+            {
+                Regions[id] = Region.Root;
+                Locals(Region.Root).Add(id);
+                if (node.Operation == Operation.Loop)
+                {
+                    var loop = model.Loops[(int)node.Payload];
+                    var states = new List<string>();
+                    foreach (var state in loop.StateNames)
+                    {
+                        states.Add(taken.Add(state) ? Identifier.Escape(state) : temporaryPrefix + temporaries++);
+                    }
+
+                    _loopStates[id] = states;
+                }
+
+                continue;
+            }
+
             // A call's results are its own local (the value) and its out variables (the partials).
             if (node.Operation == Operation.Result)
             {
@@ -64,7 +99,7 @@ internal sealed class EmissionPlan
                 continue;
             }
 
-            Names[id] = hint.Length > 0 && taken.Add(hint) ? Identifier.Escape(hint) : "__t" + temporaries++;
+            Names[id] = hint.Length > 0 && taken.Add(hint) ? Identifier.Escape(hint) : temporaryPrefix + temporaries++;
             Locals(Regions[id]).Add(id);
 
             // Statements inside a branch make its conditional a statement too.
@@ -78,6 +113,10 @@ internal sealed class EmissionPlan
     public DerivativeGraphModel Model { get; }
 
     private readonly Dictionary<int, SortedSet<int>> _usedPartials = new();
+    private readonly Dictionary<int, List<string>> _loopStates = new();
+
+    /// <summary>For a forward loop node: the locals holding its carried values.</summary>
+    public IReadOnlyList<string> LoopStates(int loop) => _loopStates[loop];
 
     /// <summary>For a call: the arguments whose partial derivative is read (the others become <c>out _</c>).</summary>
     public SortedSet<int> UsedPartials(int call)
@@ -138,13 +177,24 @@ internal sealed class EmissionPlan
             uses[value]++;
         }
 
-        foreach (var output in model.Outputs)
+        foreach (var output in model.Outputs.Concat(model.ElementOutputs))
         {
             uses[output]++;
         }
 
         foreach (var node in model.Nodes)
         {
+            // Values a loop body reads from outside are read by name, on every iteration.
+            if (node.Operation == Operation.Loop)
+            {
+                for (var i = 0; i < node.Arity; i++)
+                {
+                    uses[node.Operand(i)] += i < model.Loops[(int)node.Payload].StateNames.Count ? 1 : 2;
+                }
+
+                continue;
+            }
+
             // SignOf's C# form reads its operand twice, and so does a call written as value + derivative;
             // x^n written as x * x * ... reads it n times.
             var weight = node.Operation == Operation.SignOf
@@ -176,15 +226,17 @@ internal sealed class EmissionPlan
             Regions[value] = Region.Root;
         }
 
-        foreach (var output in model.Outputs)
+        foreach (var output in model.Outputs.Concat(model.ElementOutputs).Concat(model.Effects))
         {
             Regions[output] = Region.Root;
         }
 
         for (var id = nodes.Count - 1; id >= 0; id--)
         {
-            var region = Regions[id];
             var node = nodes[id];
+
+            // A loop is a statement of the method's top level, whoever reads its results.
+            var region = node.Operation is Operation.Loop or Operation.LoopAdjoint ? Regions[id] = Region.Root : Regions[id];
             for (var i = 0; i < node.Arity; i++)
             {
                 var edge = node.Operation == Operation.Select && i > 0 ? BranchOf(region, id, i == 1) : region;

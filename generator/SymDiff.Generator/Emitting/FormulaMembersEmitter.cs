@@ -15,7 +15,7 @@ internal static class FormulaMembersEmitter
         var method = model.Method;
         var cref = DocumentationWriter.Cref(method);
         var access = method.Accessibility;
-        if (!method.Output.IsTuple)
+        if (!method.Output.IsTuple && method.IsScalar)
         {
             WriteDerivatives(writer, model, cref, access);
         }

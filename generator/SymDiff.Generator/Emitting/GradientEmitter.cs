@@ -4,7 +4,11 @@ using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
 
-/// <summary>Writes <c>NameGradient(p1..pn, out dp1..dpn)</c>: the value and every partial derivative, by reverse mode.</summary>
+/// <summary>
+/// Writes <c>NameGradient</c>: the value and every partial derivative, by reverse mode. A double
+/// parameter <c>x</c> gets <c>out double dx</c>; a vector <c>x</c> gets a <c>Span&lt;double&gt; dx</c> buffer in
+/// the same position, overwritten; an <c>int</c> gets nothing.
+/// </summary>
 internal static class GradientEmitter
 {
     public static void Write(SourceWriter writer, DerivativesModel model)
@@ -16,38 +20,80 @@ internal static class GradientEmitter
 
         var method = model.Method;
         var outputs = OutputNames(method, graph);
+        var scalars = Enumerable.Range(0, method.Parameters.Count).Where(i => method.Kind(i) == ParameterKind.Scalar).ToList();
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> and all its partial derivatives in one reverse-mode pass.");
         var lines = new List<(string, string)> { (DocumentationWriter.Call(method), model.ValueFormula) };
-        lines.AddRange(method.Parameters.Select((p, i) => ("∂" + method.Name + "/∂" + p, model.GradientFormulas[i])));
+        lines.AddRange(scalars.Select((p, k) => ("∂" + method.Name + "/∂" + method.Parameters[p], model.GradientFormulas[k])));
         DocumentationWriter.Formulas(writer, model.LocalFormulas, lines);
-        DocumentationWriter.SourceParameters(writer, method);
+        foreach (var parameter in method.Parameters)
+        {
+            DocumentationWriter.Parameter(writer, parameter, "The argument <c>" + parameter + "</c> of <see cref=\"" + DocumentationWriter.Cref(method) + "\"/>.");
+        }
+
         for (var i = 0; i < outputs.Count; i++)
         {
-            DocumentationWriter.Parameter(writer, outputs[i], "Receives ∂" + method.Name + "/∂" + method.Parameters[i] + ".");
+            if (outputs[i] is { } output)
+            {
+                DocumentationWriter.Parameter(writer, output, method.Kind(i) == ParameterKind.Vector
+                    ? "Receives ∂" + method.Name + "/∂" + method.Parameters[i] + "[i] at index i; it must have the length of <paramref name=\"" + method.Parameters[i] + "\"/> and is overwritten."
+                    : "Receives ∂" + method.Name + "/∂" + method.Parameters[i] + ".");
+            }
+        }
+
+        if (outputs.Where((_, i) => method.Kind(i) == ParameterKind.Vector).Any())
+        {
+            writer.Line("/// <exception cref=\"global::System.ArgumentException\">A gradient buffer's length differs from its vector's.</exception>");
         }
 
         DocumentationWriter.Returns(writer, method);
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
-        var parameters = method.Parameters.Select(p => "double " + Identifier.Escape(p))
-            .Concat(outputs.Select(d => "out double " + Identifier.Escape(d)));
+        var parameters = method.Parameters.Select((p, i) => method.TypeOf(i) + " " + Identifier.Escape(p))
+            .Concat(outputs.Select((d, i) => d is null ? null : (method.Kind(i) == ParameterKind.Vector ? "global::System.Span<double> " : "out double ") + Identifier.Escape(d)).Where(d => d is not null));
         writer.Open(method.Accessibility + " static double " + method.Name + "Gradient(" + string.Join(", ", parameters) + ")");
-        MethodBodyWriter.Write(writer, graph, outputs.Select(Identifier.Escape).ToList(), outputs);
+
+        var buffers = new Dictionary<string, string>();
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            if (method.Kind(i) == ParameterKind.Vector)
+            {
+                var buffer = Identifier.Escape(outputs[i]!);
+                var vector = Identifier.Escape(method.Parameters[i]);
+                buffers[method.Parameters[i]] = buffer;
+                writer.Open("if (" + buffer + ".Length != " + vector + ".Length)");
+                writer.Line("throw new global::System.ArgumentException(\"" + method.Name + "Gradient needs " + buffer + " of the length of " + vector + " (\" + " + vector + ".Length + \"), not \" + " + buffer + ".Length + \".\", nameof(" + buffer + "));");
+                writer.Close();
+                writer.Line();
+                writer.Line(buffer + ".Clear();");
+            }
+        }
+
+        var scalarOutputs = scalars.Select(i => Identifier.Escape(outputs[i]!)).ToList();
+        MethodBodyWriter.Write(writer, graph, scalarOutputs, outputs.Where(o => o is not null)!, buffers: buffers);
         writer.Close();
     }
 
-    /// <summary><c>dx</c> for parameter <c>x</c>; <c>__dx</c> where that would clash with a parameter or local.</summary>
-    public static IReadOnlyList<string> OutputNames(MethodModel method, DerivativeGraphModel graph)
+    /// <summary>
+    /// Per parameter, the name of its gradient output (<c>dx</c>; <c>__dx</c> where that would clash with
+    /// a parameter or local), or null for an <c>int</c>.
+    /// </summary>
+    public static IReadOnlyList<string?> OutputNames(MethodModel method, DerivativeGraphModel graph)
     {
         var taken = new HashSet<string>(method.Parameters);
         taken.UnionWith(graph.NameHints.Where(h => h.Length > 0));
-        var names = new List<string>();
-        foreach (var parameter in method.Parameters)
+        var names = new List<string?>();
+        for (var i = 0; i < method.Parameters.Count; i++)
         {
-            var name = "d" + parameter;
+            if (method.Kind(i) == ParameterKind.Integer)
+            {
+                names.Add(null);
+                continue;
+            }
+
+            var name = "d" + method.Parameters[i];
             if (taken.Contains(name))
             {
-                name = "__d" + parameter;
+                name = "__d" + method.Parameters[i];
             }
 
             taken.Add(name);
@@ -56,4 +102,8 @@ internal static class GradientEmitter
 
         return names;
     }
+
+    /// <summary>The output names of a method whose parameters are all doubles.</summary>
+    public static IReadOnlyList<string> ScalarOutputNames(MethodModel method, DerivativeGraphModel graph)
+        => OutputNames(method, graph).Select(n => n!).ToList();
 }

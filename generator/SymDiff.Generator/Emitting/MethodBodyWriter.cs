@@ -12,11 +12,19 @@ internal static class MethodBodyWriter
     /// <param name="outputTargets">Where each of <see cref="DerivativeGraphModel.Outputs"/> is written (<c>dx</c>, <c>hessian[3]</c>).</param>
     /// <param name="reservedNames">Names the method's own parameters use, which locals must avoid.</param>
     /// <param name="scale">When set, outputs are accumulated as <c>target += scale * output</c> (a pullback).</param>
-    public static void Write(SourceWriter writer, DerivativeGraphModel model, IReadOnlyList<string> outputTargets, IEnumerable<string> reservedNames, string? scale = null)
+    /// <param name="buffers">For each vector parameter, its gradient buffer: element adjoints are added into it.</param>
+    public static void Write(SourceWriter writer, DerivativeGraphModel model, IReadOnlyList<string> outputTargets, IEnumerable<string> reservedNames, string? scale = null, IReadOnlyDictionary<string, string>? buffers = null)
     {
-        var plan = new EmissionPlan(model, reservedNames);
+        var reserved = reservedNames.ToList();
+        var plan = new EmissionPlan(model, reserved);
         var expressions = new CSharpExpressionWriter(plan);
-        WriteRegion(writer, plan, expressions, Region.Root);
+        var context = new Context(plan, expressions, reserved, buffers ?? new Dictionary<string, string>());
+        WriteRegion(writer, context, Region.Root);
+        for (var i = 0; i < model.ElementOutputs.Count; i += 2)
+        {
+            writer.Line(ElementTarget(model, model.ElementOutputs[i], context.Buffers) + " += " + expressions.Write(model.ElementOutputs[i + 1]) + ";");
+        }
+
         for (var i = 0; i < outputTargets.Count; i++)
         {
             var output = expressions.Write(model.Outputs[i]);
@@ -31,11 +39,39 @@ internal static class MethodBodyWriter
 
     private static bool IsSimple(string expression) => expression.All(c => char.IsLetterOrDigit(c) || c is '_' or '.' or '@');
 
-    private static void WriteRegion(SourceWriter writer, EmissionPlan plan, CSharpExpressionWriter expressions, Region region)
+    /// <summary>What the statements of one DAG are written with.</summary>
+    private sealed record Context(EmissionPlan Plan, CSharpExpressionWriter Expressions, IReadOnlyList<string> Reserved, IReadOnlyDictionary<string, string> Buffers)
     {
+        /// <summary>Every name in scope at this DAG's statements, for a nested loop body to avoid.</summary>
+        public IEnumerable<string> NamesInScope => Reserved.Concat(Plan.Names.Where(n => n is not null)!).Concat(Plan.Model.Parameters)!;
+    }
+
+    /// <summary><c>dx[i + 1]</c>: the gradient buffer slot of an element read.</summary>
+    private static string ElementTarget(DerivativeGraphModel model, int element, IReadOnlyDictionary<string, string> buffers)
+    {
+        var symbol = model.Symbols[(int)model.Nodes[element].Payload].Split(Differentiation.ExprGraph.ElementSeparator);
+        return buffers[symbol[0]] + "[" + symbol[1] + "]";
+    }
+
+    private static void WriteRegion(SourceWriter writer, Context context, Region region)
+    {
+        var plan = context.Plan;
+        var expressions = context.Expressions;
         foreach (var id in plan.LocalsIn(region))
         {
             var node = plan.Model.Nodes[id];
+            if (node.Operation == Operation.Loop)
+            {
+                WriteForwardLoop(writer, context, id);
+                continue;
+            }
+
+            if (node.Operation == Operation.LoopAdjoint)
+            {
+                WriteBackwardLoop(writer, context, id);
+                continue;
+            }
+
             var type = OperationTable.Get(node.Operation).IsBoolean ? "bool " : "double ";
             var name = plan.Names[id];
             if (node.Operation == Operation.CallGradient)
@@ -56,13 +92,167 @@ internal static class MethodBodyWriter
 
             writer.Line(type + name + ";");
             writer.Open("if (" + expressions.Write(node.Operand0) + ")");
-            WriteRegion(writer, plan, expressions, plan.Branch(id, true));
+            WriteRegion(writer, context, plan.Branch(id, true));
             writer.Line(name + " = " + expressions.Write(node.Operand1) + ";");
             writer.Close();
             writer.Open("else");
-            WriteRegion(writer, plan, expressions, plan.Branch(id, false));
+            WriteRegion(writer, context, plan.Branch(id, false));
             writer.Line(name + " = " + expressions.Write(node.Operand2) + ";");
             writer.Close();
+        }
+    }
+
+    /// <summary>
+    /// The loop run forward: carried locals initialised, then each iteration records them on the tape
+    /// (when the backward sweep needs them) and computes the body.
+    /// </summary>
+    private static void WriteForwardLoop(SourceWriter writer, Context context, int id)
+    {
+        var model = context.Plan.Model;
+        var node = model.Nodes[id];
+        var number = (int)node.Payload;
+        var loop = model.Loops[number];
+        var m = loop.StateNames.Count;
+        var states = context.Plan.LoopStates(id);
+        for (var k = 0; k < m; k++)
+        {
+            writer.Line("double " + states[k] + " = " + context.Expressions.Write(node.Operand(k)) + ";");
+        }
+
+        var tape = "__tape" + number;
+        if (loop.NeedsTape)
+        {
+            // Up to 128 recorded values live on the stack; more are rented, and given back after the backward sweep.
+            var count = "__count" + number;
+            var iterations = loop.Start == "0" ? loop.End : "(" + loop.End + ") - (" + loop.Start + ")";
+            writer.Line("int " + count + " = global::System.Math.Max(0, " + iterations + ")" + (m == 1 ? "" : " * " + m) + ";");
+            writer.Line("double[]? __rented" + number + " = null;");
+            writer.Line("global::System.Span<double> " + tape + " = " + count + " <= 128 ? stackalloc double[128] : (__rented" + number + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(" + count + "));");
+        }
+
+        var captured = Enumerable.Range(m, node.Arity - m).Select(i => context.Expressions.Write(node.Operand(i)));
+        var body = loop.Body with { Parameters = states.Concat(captured).ToEquatableArray() };
+        writer.Open("for (int " + loop.Index + " = " + loop.Start + "; " + loop.Index + " < " + loop.End + "; " + loop.Index + "++)");
+        if (loop.NeedsTape)
+        {
+            for (var k = 0; k < m; k++)
+            {
+                writer.Line(tape + "[" + TapeSlot(loop, k) + "] = " + states[k] + ";");
+            }
+        }
+
+        var results = WriteNested(writer, context, body, "__l" + number + "_", body.Values);
+        Assign(writer, states, results, "__n" + number + "_");
+        writer.Close();
+        writer.Line();
+    }
+
+    /// <summary>
+    /// The loop run backward: the adjoints of its final carried values flow back through each
+    /// iteration (recomputed from the tape), adding into gradient buffers and captured adjoints.
+    /// </summary>
+    private static void WriteBackwardLoop(SourceWriter writer, Context context, int id)
+    {
+        var model = context.Plan.Model;
+        var node = model.Nodes[id];
+        var number = (int)node.Payload;
+        var loop = model.Loops[number];
+        var m = loop.StateNames.Count;
+        var forward = model.Nodes[node.Operand0];
+        var capturedCount = forward.Arity - m;
+        var seeds = Enumerable.Range(0, m).Select(k => "__a" + number + "_" + k).ToList();
+        var accumulators = Enumerable.Range(0, capturedCount).Select(j => "__c" + number + "_" + j).ToList();
+        for (var k = 0; k < m; k++)
+        {
+            writer.Line("double " + seeds[k] + " = " + context.Expressions.Write(node.Operand(k + 1)) + ";");
+        }
+
+        foreach (var accumulator in accumulators)
+        {
+            writer.Line("double " + accumulator + " = 0.0;");
+        }
+
+        var restored = Enumerable.Range(0, m).Select(k => "__s" + number + "_" + k).ToList();
+        var captured = Enumerable.Range(m, capturedCount).Select(i => context.Expressions.Write(forward.Operand(i)));
+        var body = loop.Reverse with { Parameters = restored.Concat(captured).Concat(seeds).ToEquatableArray() };
+        writer.Open("for (int " + loop.Index + " = (" + loop.End + ") - 1; " + loop.Index + " >= " + loop.Start + "; " + loop.Index + "--)");
+        if (loop.NeedsTape)
+        {
+            for (var k = 0; k < m; k++)
+            {
+                writer.Line("double " + restored[k] + " = __tape" + number + "[" + TapeSlot(loop, k) + "];");
+            }
+        }
+
+        var results = WriteNested(writer, context, body, "__r" + number + "_", body.Outputs, out var nested);
+        for (var e = 0; e < loop.ReverseElements.Count; e++)
+        {
+            writer.Line(ElementTarget(body, loop.ReverseElements[e], context.Buffers) + " += " + results[m + capturedCount + e] + ";");
+        }
+
+        for (var j = 0; j < capturedCount; j++)
+        {
+            if (!body.Nodes[body.Outputs[m + j]].IsConstant || body.Nodes[body.Outputs[m + j]].Constant != 0.0)
+            {
+                writer.Line(accumulators[j] + " += " + results[m + j] + ";");
+            }
+        }
+
+        Assign(writer, seeds, results.Take(m).ToList(), "__b" + number + "_");
+        writer.Close();
+        writer.Line();
+        if (loop.NeedsTape)
+        {
+            writer.Open("if (__rented" + number + " is not null)");
+            writer.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(__rented" + number + ");");
+            writer.Close();
+            writer.Line();
+        }
+    }
+
+    /// <summary>Where carried value k of the current iteration is recorded.</summary>
+    private static string TapeSlot(LoopModel loop, int k)
+    {
+        var iteration = loop.Start == "0" ? loop.Index : "(" + loop.Index + " - (" + loop.Start + "))";
+        var m = loop.StateNames.Count;
+        return m == 1 ? iteration : iteration + " * " + m + " + " + k;
+    }
+
+    private static List<string> WriteNested(SourceWriter writer, Context outer, DerivativeGraphModel body, string prefix, IEnumerable<int> results)
+        => WriteNested(writer, outer, body, prefix, results, out _);
+
+    /// <summary>Writes a loop body's locals with a plan of its own; returns the expressions of <paramref name="results"/>.</summary>
+    private static List<string> WriteNested(SourceWriter writer, Context outer, DerivativeGraphModel body, string prefix, IEnumerable<int> results, out Context nested)
+    {
+        var reserved = outer.NamesInScope.ToList();
+        var plan = new EmissionPlan(body, reserved, prefix);
+        nested = new Context(plan, new CSharpExpressionWriter(plan), reserved, outer.Buffers);
+        WriteRegion(writer, nested, Region.Root);
+        var expressions = nested.Expressions;
+        return results.Select(expressions.Write).ToList();
+    }
+
+    /// <summary>Assigns new values to locals all at once: through temporaries when there are several.</summary>
+    private static void Assign(SourceWriter writer, IReadOnlyList<string> targets, IReadOnlyList<string> values, string prefix)
+    {
+        if (targets.Count == 1)
+        {
+            if (targets[0] != values[0])
+            {
+                writer.Line(targets[0] + " = " + values[0] + ";");
+            }
+
+            return;
+        }
+
+        for (var k = 0; k < targets.Count; k++)
+        {
+            writer.Line("double " + prefix + k + " = " + values[k] + ";");
+        }
+
+        for (var k = 0; k < targets.Count; k++)
+        {
+            writer.Line(targets[k] + " = " + prefix + k + ";");
         }
     }
 }

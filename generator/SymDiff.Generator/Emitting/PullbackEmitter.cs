@@ -11,13 +11,13 @@ internal static class PullbackEmitter
 {
     public static void Write(SourceWriter writer, DerivativesModel model)
     {
-        if (model.Gradient is not { } graph)
+        if (model.Gradient is not { } graph || !model.Method.IsScalar)
         {
             return;
         }
 
         var method = model.Method;
-        var outputs = GradientEmitter.OutputNames(method, graph);
+        var outputs = GradientEmitter.ScalarOutputNames(method, graph);
         var seed = method.Parameters.Contains("seed") || outputs.Contains("seed") ? "__seed" : "seed";
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> and adds <paramref name=\"" + seed + "\"/> times each partial derivative into the matching <c>ref</c> accumulator.");

@@ -19,7 +19,7 @@ internal static class VjpEmitter
         var method = model.Method;
         var n = method.Parameters.Count;
         var cotangents = graph.Parameters.Skip(n).ToList();
-        var outputs = GradientEmitter.OutputNames(method, graph);
+        var outputs = GradientEmitter.ScalarOutputNames(method, graph);
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> and the vector–Jacobian product uᵀJ in one reverse-mode pass.");
         DocumentationWriter.SourceParameters(writer, method);

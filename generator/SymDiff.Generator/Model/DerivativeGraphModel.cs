@@ -11,6 +11,8 @@ namespace SymDiff.Generator.Model;
 /// <param name="Values">Nodes holding the method's value (several for a tuple).</param>
 /// <param name="Outputs">Nodes written to the method's outputs, in order.</param>
 /// <param name="Callees">The methods called by <c>CallGradient</c> nodes, by payload.</param>
+/// <param name="Symbols">C# text of <c>Integer</c> and <c>Element</c> nodes, by payload.</param>
+/// <param name="Loops">The loops of <c>Loop</c> and <c>LoopAdjoint</c> nodes, by payload.</param>
 internal sealed record DerivativeGraphModel(
     EquatableArray<string> Parameters,
     EquatableArray<GraphNode> Nodes,
@@ -18,8 +20,16 @@ internal sealed record DerivativeGraphModel(
     EquatableArray<string> Literals,
     EquatableArray<int> Values,
     EquatableArray<int> Outputs,
-    EquatableArray<CalleeModel> Callees = default)
+    EquatableArray<CalleeModel> Callees = default,
+    EquatableArray<string> Symbols = default,
+    EquatableArray<LoopModel> Loops = default)
 {
+    /// <summary>Backward loop nodes: they write gradient buffers, so they are emitted though nothing reads them.</summary>
+    public EquatableArray<int> Effects { get; init; }
+
+    /// <summary>Pairs (element read outside loops, its adjoint), flattened: each adds into the element's gradient buffer.</summary>
+    public EquatableArray<int> ElementOutputs { get; init; }
+
     /// <summary>The value of a method returning one double.</summary>
     public int Value => Values[0];
 }

@@ -65,4 +65,27 @@ internal enum Operation
 
     /// <summary>One result of a <see cref="CallGradient"/> (its operand): payload -1 the value, i ≥ 0 the partial by argument i.</summary>
     Result,
+
+    /// <summary>An <c>int</c> value (loop index, size): payload indexes the graph's symbols (its C# text). Derivative 0.</summary>
+    Integer,
+
+    /// <summary>A vector element <c>x[i + 1]</c>: payload indexes the graph's symbols ("x" + separator + index text).</summary>
+    Element,
+
+    /// <summary>
+    /// A <c>for</c> loop run forward: a statement node (operands: initial loop-carried values, then
+    /// values the body reads from outside; payload: the loop in the graph's loops) whose final
+    /// loop-carried values are <see cref="LoopResult"/> nodes.
+    /// </summary>
+    Loop,
+
+    /// <summary>
+    /// The same loop run backward: operands are the forward <see cref="Loop"/> node and the adjoint of
+    /// each final loop-carried value; its <see cref="LoopResult"/> nodes are the adjoints of the forward
+    /// loop's operands. It also adds into the gradient buffers of the vectors the body reads.
+    /// </summary>
+    LoopAdjoint,
+
+    /// <summary>Result number payload of a <see cref="Loop"/> or <see cref="LoopAdjoint"/> (its operand).</summary>
+    LoopResult,
 }

@@ -58,6 +58,11 @@ internal static class OperationTable
         new(Operation.False, 0, null, "false", "false", IsBoolean: true),
         new(Operation.CallGradient, 0, null, "", ""),
         new(Operation.Result, 1, null, "", ""),
+        new(Operation.Integer, 0, null, "", ""),
+        new(Operation.Element, 0, null, "", ""),
+        new(Operation.Loop, 0, null, "", ""),
+        new(Operation.LoopAdjoint, 0, null, "", ""),
+        new(Operation.LoopResult, 1, null, "", ""),
     };
 
     private static readonly Dictionary<(string Name, int Arity), Operation> ByMathName = BuildMathIndex();

@@ -23,6 +23,12 @@ internal sealed class BodyParser
 
     private readonly HashSet<string> _rejectedLocals = new();
 
+    /// <summary><c>int</c> locals (assigned once): each stands for its initializer's text.</summary>
+    private readonly Dictionary<string, string> _integerLocals = new();
+    private int _loopDepth;
+    private int _branchDepth;
+    private int _foreachCount;
+
     private readonly SemanticModel _semanticModel;
     private readonly List<Diagnostic> _diagnostics;
     private readonly CancellationToken _cancellationToken;
@@ -88,7 +94,10 @@ internal sealed class BodyParser
                 break;
 
             case IfStatementSyntax @if:
-                models.Add(new IfStatementModel(Expression(@if.Condition), Embedded(@if.Statement), Embedded(@if.Else?.Statement)));
+                var condition = Expression(@if.Condition);
+                _branchDepth++;
+                models.Add(new IfStatementModel(condition, Embedded(@if.Statement), Embedded(@if.Else?.Statement)));
+                _branchDepth--;
                 break;
 
             case LocalDeclarationStatementSyntax local when local.IsConst:
@@ -107,8 +116,28 @@ internal sealed class BodyParser
                 Increment(increment.Expression, models);
                 break;
 
-            case ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax:
-                NotSupported(statement, "a loop", "loops are not differentiated yet; unroll it or write the sum out");
+            case ForStatementSyntax or ForEachStatementSyntax when _loopDepth > 0:
+                NotSupported(statement, "a nested loop", "loops inside loops are not differentiated yet; write the inner loop's result as a separate [Differentiable] method over a span");
+                break;
+
+            case ForStatementSyntax or ForEachStatementSyntax when _branchDepth > 0:
+                NotSupported(statement, "a loop inside an if", "loops are differentiated at the top level of the method; move it out of the if (guard its body instead)");
+                break;
+
+            case ForStatementSyntax @for:
+                For(@for, models);
+                break;
+
+            case ForEachStatementSyntax @foreach:
+                ForEach(@foreach, models);
+                break;
+
+            case WhileStatementSyntax or DoStatementSyntax:
+                NotSupported(statement, "a while loop", "its trip count is not known before it runs; write a for loop with an int bound");
+                break;
+
+            case ReturnStatementSyntax when _loopDepth > 0:
+                NotSupported(statement, "a return inside a loop", "return after the loop instead");
                 break;
 
             default:
@@ -134,11 +163,132 @@ internal sealed class BodyParser
         return new ReturnStatementModel(Enumerable.Repeat(Invalid, _outputs).ToEquatableArray());
     }
 
+    /// <summary><c>for (int i = a; i &lt; b; i++)</c> (or <c>i &lt;= b</c>, <c>i += 1</c>), with <c>int</c> bounds.</summary>
+    private void For(ForStatementSyntax loop, List<StatementModel> models)
+    {
+        var declaration = loop.Declaration;
+        var index = declaration?.Variables.Count == 1 && declaration.Variables[0].Initializer is { } init
+            && _semanticModel.GetDeclaredSymbol(declaration.Variables[0], _cancellationToken) is ILocalSymbol { Type.SpecialType: SpecialType.System_Int32 } local
+            ? local.Name
+            : null;
+        var bound = loop.Condition is BinaryExpressionSyntax { Left: IdentifierNameSyntax left } condition
+            && left.Identifier.ValueText == index
+            && condition.Kind() is SyntaxKind.LessThanExpression or SyntaxKind.LessThanOrEqualExpression
+            ? condition
+            : null;
+        var steps = loop.Incrementors.Count == 1 && loop.Incrementors[0] switch
+        {
+            PostfixUnaryExpressionSyntax { Operand: IdentifierNameSyntax o } p => p.IsKind(SyntaxKind.PostIncrementExpression) && o.Identifier.ValueText == index,
+            PrefixUnaryExpressionSyntax { Operand: IdentifierNameSyntax o } p => p.IsKind(SyntaxKind.PreIncrementExpression) && o.Identifier.ValueText == index,
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax o, Right: LiteralExpressionSyntax { Token.ValueText: "1" } } a => a.IsKind(SyntaxKind.AddAssignmentExpression) && o.Identifier.ValueText == index,
+            _ => false,
+        };
+
+        if (index is null || bound is null || !steps)
+        {
+            NotSupported(loop, "this for loop", "write it as 'for (int i = start; i < end; i++)' with int start and end");
+            return;
+        }
+
+        var start = Integer(declaration!.Variables[0].Initializer!.Value);
+        var end = Integer(bound.Right);
+        if (start is null || end is null)
+        {
+            return;
+        }
+
+        if (bound.IsKind(SyntaxKind.LessThanOrEqualExpression))
+        {
+            end = "(" + end + ") + 1";
+        }
+
+        _loopDepth++;
+        var body = Embedded(loop.Statement);
+        _loopDepth--;
+        models.Add(new ForStatementModel(index, start, end, body));
+    }
+
+    /// <summary><c>foreach (var v in x)</c> over a vector parameter: a for loop whose body starts with <c>v = x[i]</c>.</summary>
+    private void ForEach(ForEachStatementSyntax loop, List<StatementModel> models)
+    {
+        if (loop.Expression is not IdentifierNameSyntax vector
+            || _semanticModel.GetSymbolInfo(vector, _cancellationToken).Symbol is not IParameterSymbol parameter
+            || MethodParser.VectorType(parameter.Type) is null
+            || _semanticModel.GetDeclaredSymbol(loop, _cancellationToken) is not { Type.SpecialType: SpecialType.System_Double } element)
+        {
+            NotSupported(loop, "this foreach loop", "foreach is differentiated over a vector parameter with a double element");
+            return;
+        }
+
+        var index = "__i" + _foreachCount++;
+        _loopDepth++;
+        var body = Embedded(loop.Statement);
+        _loopDepth--;
+        var statements = new StatementModel[] { new AssignmentStatementModel(element.Name, new ElementExpressionModel(parameter.Name, index)) }
+            .Concat(body)
+            .ToEquatableArray();
+        models.Add(new ForStatementModel(index, "0", parameter.Name + ".Length", statements));
+    }
+
+    /// <summary>
+    /// The C# text of an <c>int</c> expression (an index, a bound): int parameters, loop variables, int
+    /// locals, <c>x.Length</c> of a vector, literals, + - * / %. Null (with a diagnostic) otherwise.
+    /// </summary>
+    private string? Integer(ExpressionSyntax expression)
+    {
+        var constant = _semanticModel.GetConstantValue(expression, _cancellationToken);
+        if (constant.HasValue && constant.Value is int value)
+        {
+            return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Integer(parenthesized.Expression) is { } inner ? "(" + inner + ")" : null;
+            case IdentifierNameSyntax identifier when _semanticModel.GetSymbolInfo(identifier, _cancellationToken).Symbol is { } symbol:
+                if (symbol is ILocalSymbol && _integerLocals.TryGetValue(symbol.Name, out var code))
+                {
+                    return "(" + code + ")";
+                }
+
+                if (symbol is IParameterSymbol { Type.SpecialType: SpecialType.System_Int32 } or ILocalSymbol { Type.SpecialType: SpecialType.System_Int32 })
+                {
+                    return identifier.Identifier.Text;
+                }
+
+                break;
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length", Expression: IdentifierNameSyntax vector }
+                when _semanticModel.GetSymbolInfo(vector, _cancellationToken).Symbol is IParameterSymbol parameter && MethodParser.VectorType(parameter.Type) is not null:
+                return vector.Identifier.Text + ".Length";
+            case BinaryExpressionSyntax binary when binary.Kind() is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression
+                or SyntaxKind.MultiplyExpression or SyntaxKind.DivideExpression or SyntaxKind.ModuloExpression:
+                var left = Integer(binary.Left);
+                var right = Integer(binary.Right);
+                return left is null || right is null ? null : left + " " + binary.OperatorToken.ValueText + " " + right;
+            case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryMinusExpression):
+                return Integer(unary.Operand) is { } operand ? "-" + operand : null;
+        }
+
+        NotSupported(expression, "an int here may only use int parameters, loop variables, int locals, x.Length, literals and + - * / %");
+        return null;
+    }
+
     private void LocalDeclaration(VariableDeclarationSyntax declaration, List<StatementModel> models)
     {
         foreach (var variable in declaration.Variables)
         {
             var local = _semanticModel.GetDeclaredSymbol(variable, _cancellationToken) as ILocalSymbol;
+            if (local?.Type.SpecialType == SpecialType.System_Int32 && variable.Initializer is { } integerInitializer && !IsReassigned(local))
+            {
+                if (Integer(integerInitializer.Value) is { } code)
+                {
+                    _integerLocals[local.Name] = code;
+                }
+
+                continue;
+            }
+
             if (local is null || !IsSupportedLocalType(local.Type))
             {
                 _rejectedLocals.Add(variable.Identifier.ValueText);
@@ -213,9 +363,15 @@ internal sealed class BodyParser
     private string? AssignedVariable(ExpressionSyntax target)
     {
         var symbol = _semanticModel.GetSymbolInfo(target, _cancellationToken).Symbol;
-        if (target is IdentifierNameSyntax && symbol is ILocalSymbol or IParameterSymbol)
+        var type = symbol switch
         {
-            return symbol.Name;
+            ILocalSymbol local => local.Type,
+            IParameterSymbol parameter => parameter.Type,
+            _ => null,
+        };
+        if (target is IdentifierNameSyntax && type is not null && IsSupportedLocalType(type))
+        {
+            return symbol!.Name;
         }
 
         _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.AssignmentTargetNotSupported, target.GetLocation(), target.ToString()));
@@ -245,6 +401,12 @@ internal sealed class BodyParser
 
             case IdentifierNameSyntax identifier:
                 return Identifier(identifier);
+
+            case ElementAccessExpressionSyntax { Expression: IdentifierNameSyntax vector, ArgumentList.Arguments.Count: 1 } access
+                when _semanticModel.GetSymbolInfo(vector, _cancellationToken).Symbol is IParameterSymbol parameter && MethodParser.VectorType(parameter.Type) is not null:
+                return Integer(access.ArgumentList.Arguments[0].Expression) is { } index
+                    ? new ElementExpressionModel(parameter.Name, index)
+                    : Invalid;
 
             case BinaryExpressionSyntax binary:
                 return Binary(binary);
@@ -283,7 +445,13 @@ internal sealed class BodyParser
         }
 
         var type = _semanticModel.GetTypeInfo(expression, _cancellationToken).Type;
-        return IsDouble(type) || type is null
+        if (type?.SpecialType == SpecialType.System_Int32 && model is not OperationExpressionModel { Operation: Operation.Sign })
+        {
+            // An int used as a double: kept as int text, so that C#'s int arithmetic stays as written.
+            return Integer(expression) is { } code ? new IntegerExpressionModel(code) : Invalid;
+        }
+
+        return IsDouble(type) || type is null || model is IntegerExpressionModel or ElementExpressionModel
             ? model
             : NotSupported(expression, "its type is '" + type.ToDisplayString() + "', and only double values are differentiated");
     }
@@ -306,6 +474,11 @@ internal sealed class BodyParser
         if (symbol is ILocalSymbol && _rejectedLocals.Contains(symbol.Name))
         {
             return Invalid;
+        }
+
+        if (type?.SpecialType == SpecialType.System_Int32 && Integer(identifier) is { } code)
+        {
+            return new IntegerExpressionModel(code);
         }
 
         var what = symbol switch
@@ -479,6 +652,19 @@ internal sealed class BodyParser
     {
         var first = statement.GetFirstToken();
         return SyntaxFacts.IsKeywordKind(first.Kind()) ? "the '" + first.ValueText + "' statement" : "the statement '" + statement + "'";
+    }
+
+    /// <summary>Whether an int local is assigned after its declaration (then it cannot stand for its initializer).</summary>
+    private bool IsReassigned(ILocalSymbol local)
+    {
+        var scope = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken).FirstAncestorOrSelf<BlockSyntax>();
+        return scope is not null && scope.DescendantNodes().Any(n => n switch
+        {
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } => target.Identifier.ValueText == local.Name,
+            PostfixUnaryExpressionSyntax { Operand: IdentifierNameSyntax target } => target.Identifier.ValueText == local.Name,
+            PrefixUnaryExpressionSyntax { Operand: IdentifierNameSyntax target } p => p.Kind() is SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression && target.Identifier.ValueText == local.Name,
+            _ => false,
+        });
     }
 
     private static OperationExpressionModel Apply(Operation operation, params ExpressionModel[] operands)

@@ -30,9 +30,15 @@ internal static class MethodParser
                 return result;
             }
 
-            if (model.Output.IsTuple && (modes & (DerivativeModes.Tangent | DerivativeModes.Hessian)) != 0)
+            var attribute = context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+            var secondOrder = (modes & (DerivativeModes.Tangent | DerivativeModes.Hessian)) != 0;
+            if ((!model.IsScalar || HasLoop(model.Body)) && (secondOrder || model.Output.IsTuple))
             {
-                var attribute = context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+                return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.ModesRequireDoubleParameters, attribute, model.Name)));
+            }
+
+            if (model.Output.IsTuple && secondOrder)
+            {
                 return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.ModesRequireScalarResult, attribute, model.Name)));
             }
 
@@ -43,6 +49,9 @@ internal static class MethodParser
             return Failure(syntax, e);
         }
     }
+
+    private static bool HasLoop(EquatableArray<StatementModel> statements)
+        => statements.Any(s => s is ForStatementModel || s is BlockStatementModel b && HasLoop(b.Statements) || s is IfStatementModel i && (HasLoop(i.Then) || HasLoop(i.Else)));
 
     /// <summary>The attribute's <c>Modes</c>; the gradient is always generated.</summary>
     private static DerivativeModes Modes(ImmutableArray<AttributeData> attributes)
@@ -108,8 +117,36 @@ internal static class MethodParser
             Accessibility(symbol.DeclaredAccessibility),
             syntax.ParameterList.Parameters.Select(p => p.Identifier.ValueText).ToEquatableArray(),
             body,
-            Result: Result(symbol) is { IsTuple: true } tuple ? tuple : null);
+            Result: Result(symbol) is { IsTuple: true } tuple ? tuple : null,
+            ParameterTypes: symbol.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double)
+                ? default
+                : symbol.Parameters.Select(p => ParameterType(p.Type)!).ToEquatableArray());
         return new ParseResult(model, ImmutableArray<Diagnostic>.Empty, pending);
+    }
+
+    /// <summary><c>double</c>, <c>int</c>, or a vector's type; null for a type that cannot be a parameter.</summary>
+    public static string? ParameterType(ITypeSymbol type) => type.SpecialType switch
+    {
+        SpecialType.System_Double => "double",
+        SpecialType.System_Int32 => "int",
+        _ => VectorType(type),
+    };
+
+    /// <summary>The C# type of a vector of doubles (<c>ReadOnlySpan&lt;double&gt;</c>, <c>Span&lt;double&gt;</c>, <c>double[]</c>), or null.</summary>
+    public static string? VectorType(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Double })
+        {
+            return "double[]";
+        }
+
+        if (type is INamedTypeSymbol { TypeArguments.Length: 1 } named && named.TypeArguments[0].SpecialType == SpecialType.System_Double
+            && named.ContainingNamespace?.ToDisplayString() == "System" && named.Name is "ReadOnlySpan" or "Span")
+        {
+            return "global::System." + named.Name + "<double>";
+        }
+
+        return null;
     }
 
     /// <summary>One double, or a tuple of two or more doubles; null for anything else.</summary>
@@ -160,7 +197,7 @@ internal static class MethodParser
             }
 
             var parameterSymbol = symbol.Parameters.FirstOrDefault(p => p.Name == parameterName);
-            if (parameter.Type is not null && parameterSymbol?.Type.SpecialType != SpecialType.System_Double)
+            if (parameter.Type is not null && (parameterSymbol is null || ParameterType(parameterSymbol.Type) is null))
             {
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ParameterTypeMustBeDouble, parameter.Type.GetLocation(), parameterName, name, parameter.Type.ToString()));
             }

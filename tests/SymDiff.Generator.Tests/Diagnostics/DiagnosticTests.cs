@@ -48,8 +48,8 @@ public sealed class DiagnosticTests
         => AssertReported("SD1003", "[Differentiable] public static [|float|] F(double x) => (float)x;");
 
     [Fact]
-    public void IntParameter_ReportsSD1004_AtParameterType()
-        => AssertReported("SD1004", "[Differentiable] public static double F(double x, [|int|] n) => x * n;");
+    public void FloatParameter_ReportsSD1004_AtParameterType()
+        => AssertReported("SD1004", "[Differentiable] public static double F(double x, [|float|] n) => x * n;");
 
     [Fact]
     public void RefParameter_ReportsSD1005_AtModifier()
@@ -87,10 +87,10 @@ public sealed class DiagnosticTests
         => AssertReported("SD2002", "[Differentiable] public static double F(double x) => x + [|Math.Abs(-3 + (int)x)|];");
 
     [Fact]
-    public void ForLoop_ReportsSD2003_AtKeyword()
+    public void NestedLoop_ReportsSD2003_AtInnerKeyword()
         => AssertReported(
             "SD2003",
-            "[Differentiable] public static double F(double x)\n{\n    var s = 0.0;\n    [|for|] (var i = 0; i < 3; i++) s += x;\n    return s;\n}");
+            "[Differentiable] public static double F(double x)\n{\n    var s = 0.0;\n    for (var i = 0; i < 3; i++)\n    {\n        [|for|] (var j = 0; j < 3; j++) s += x;\n    }\n\n    return s;\n}");
 
     [Fact]
     public void WhileLoop_ReportsSD2003_AtKeyword()
@@ -102,7 +102,7 @@ public sealed class DiagnosticTests
     public void IntLocal_ReportsSD2004_AtLocalType()
         => AssertReported(
             "SD2004",
-            "[Differentiable] public static double F(double x)\n{\n    [|int|] n = 3;\n    return x * n;\n}");
+            "[Differentiable] public static double F(double x)\n{\n    [|long|] n = 3;\n    return x * n;\n}");
 
     [Fact]
     public void FieldAssignment_ReportsSD2005_AtTarget()

@@ -249,4 +249,45 @@ public sealed class GradientSnapshotTests
             dlimit += seed * (t - (1 - t * t) * v / limit);
         }
     """);
+
+    [Fact]
+    public void LoopsOverSpans() => Verify("""
+        [Differentiable]
+        public static double Rosenbrock(ReadOnlySpan<double> x)
+        {
+            var sum = 0.0;
+            for (int i = 0; i < x.Length - 1; i++)
+            {
+                var a = x[i + 1] - x[i] * x[i];
+                var b = 1 - x[i];
+                sum += 100 * a * a + b * b;
+            }
+
+            return sum;
+        }
+
+        [Differentiable]
+        public static double Horner(double[] coefficients, double t)
+        {
+            var p = 0.0;
+            foreach (var c in coefficients)
+            {
+                p = p * t + c;
+            }
+
+            return p;
+        }
+
+        [Differentiable]
+        public static double Product(ReadOnlySpan<double> x, int n, double scale)
+        {
+            var s = scale;
+            for (int i = 0; i < n; i++)
+            {
+                s *= Math.Sin(x[i]) + 2;
+            }
+
+            return s * x[0];
+        }
+    """);
 }

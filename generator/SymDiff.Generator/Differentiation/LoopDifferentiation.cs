@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Differentiation;
+
+/// <summary>
+/// The backward sweep of a loop body: its vector–Jacobian product, seeded with the adjoints of the
+/// carried values at the end of an iteration, giving the adjoints at its start, of the captured values
+/// (summed over iterations) and of each element read (added into the gradient buffers).
+/// </summary>
+internal static class LoopDifferentiation
+{
+    public sealed record BodyReverse(int[] Outputs, int[] Elements, bool[] IsZero, bool NeedsTape);
+
+    public static BodyReverse Reverse(LoopGraph loop, CancellationToken cancellationToken)
+    {
+        if (loop.Reverse is { } cached)
+        {
+            return cached;
+        }
+
+        var g = loop.Body;
+        var m = loop.StateNames.Count;
+        var inputs = m + loop.CapturedCount;
+        var seeds = loop.NewStates.Select((state, k) => (state, g.Parameter(inputs + k))).ToList();
+        var targets = Enumerable.Range(0, inputs).Select(g.Parameter).ToArray();
+        var sweep = ReverseMode.Sweep(g, seeds, targets, cancellationToken);
+        var outputs = sweep.Targets.Concat(sweep.Elements.Select(e => e.Adjoint)).ToArray();
+        var needsTape = Reaches(g.Graph, outputs, new HashSet<int>(Enumerable.Range(0, m).Select(g.Parameter)));
+        loop.Reverse = new BodyReverse(outputs, sweep.Elements.Select(e => e.Element).ToArray(), sweep.Targets.Select(g.IsZero).ToArray(), needsTape);
+        return loop.Reverse;
+    }
+
+    /// <summary>The frozen loop: body and backward body with their own node numbering.</summary>
+    public static LoopModel Freeze(LoopGraph loop, CancellationToken cancellationToken)
+    {
+        var reverse = Reverse(loop, cancellationToken);
+        var m = loop.StateNames.Count;
+        var inputs = m + loop.CapturedCount;
+        var names = Enumerable.Range(0, inputs + m).Select(i => "p" + i).ToList();
+        var body = GraphFreezer.Freeze(loop.Body.Graph, names.Take(inputs).ToList(), loop.NameHints, loop.Literals, loop.NewStates, System.Array.Empty<int>()).Model;
+        // The element nodes are kept (as values) so that each output can name the slot it adds into.
+        var (backward, map) = GraphFreezer.Freeze(loop.Body.Graph, names, loop.NameHints, loop.Literals, reverse.Elements, reverse.Outputs);
+        return new LoopModel(
+            loop.Index,
+            loop.Start,
+            loop.End,
+            loop.StateNames.ToEquatableArray(),
+            body,
+            backward with { Values = EquatableArray<int>.Empty },
+            reverse.Elements.Select(e => map[e]).ToEquatableArray(),
+            reverse.NeedsTape);
+    }
+
+    private static bool Reaches(ExprGraph graph, IEnumerable<int> from, HashSet<int> targets)
+    {
+        var stack = new Stack<int>(from);
+        var seen = new HashSet<int>();
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            if (targets.Contains(id))
+            {
+                return true;
+            }
+
+            if (!seen.Add(id))
+            {
+                continue;
+            }
+
+            var node = graph[id];
+            for (var i = 0; i < node.Arity; i++)
+            {
+                stack.Push(node.Operand(i));
+            }
+        }
+
+        return false;
+    }
+}
