@@ -7,6 +7,7 @@ PrintG();
 PrintNeuron();
 PrintHuber();
 PrintSecondOrder();
+PrintLoop();
 
 static void PrintF()
 {
@@ -68,5 +69,26 @@ static void PrintSecondOrder()
     File.WriteAllText(graphFile, "# The computational graph of f(x, y) = x³(x + 3y)\n\n```mermaid\n" + Lecture.FGraph + "```\n");
     Console.WriteLine();
     Console.WriteLine($"F's computational graph (Lecture.FGraph) written to {Path.GetFullPath(graphFile)}");
+}
+
+// A loop over a span: the gradient goes into a caller's buffer, checked against central differences.
+static void PrintLoop()
+{
+    double[] x = [-1.2, 1.0, 0.5, 2.0];
+    var dx = new double[x.Length];
+    var value = Vectors.RosenbrockGradient(x, dx);
+    Console.WriteLine();
+    Console.WriteLine("Rosenbrock(x) = Σ 100(x[i+1] − x[i]²)² + (1 − x[i])², a loop over a ReadOnlySpan<double>:");
+    Console.WriteLine($"  x = [{string.Join(", ", x.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))}], value {GradientTable.Fixed(value)}");
+    for (var i = 0; i < x.Length; i++)
+    {
+        var h = 1e-5 * Math.Max(1, Math.Abs(x[i]));
+        var plus = (double[])x.Clone();
+        var minus = (double[])x.Clone();
+        plus[i] += h;
+        minus[i] -= h;
+        var central = (Vectors.Rosenbrock(plus) - Vectors.Rosenbrock(minus)) / (plus[i] - minus[i]);
+        Console.WriteLine($"  ∂/∂x[{i}] = {GradientTable.Fixed(dx[i]),16}   central difference {GradientTable.Fixed(central),16}");
+    }
 }
 
