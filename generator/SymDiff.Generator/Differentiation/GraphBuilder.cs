@@ -286,6 +286,13 @@ internal sealed class GraphBuilder
                     }
 
                     break;
+                case ForStatementModel f:
+                    foreach (var name in AssignedNames(f.Body))
+                    {
+                        yield return name;
+                    }
+
+                    break;
             }
         }
     }

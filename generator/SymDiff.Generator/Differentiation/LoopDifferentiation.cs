@@ -12,7 +12,7 @@ namespace SymDiff.Generator.Differentiation;
 /// </summary>
 internal static class LoopDifferentiation
 {
-    public sealed record BodyReverse(int[] Outputs, int[] Elements, bool[] IsZero, bool NeedsTape);
+    public sealed record BodyReverse(int[] Outputs, int[] Elements, bool[] IsZero, bool NeedsTape, IReadOnlyList<int> Effects);
 
     public static BodyReverse Reverse(LoopGraph loop, CancellationToken cancellationToken)
     {
@@ -28,8 +28,8 @@ internal static class LoopDifferentiation
         var targets = Enumerable.Range(0, inputs).Select(g.Parameter).ToArray();
         var sweep = ReverseMode.Sweep(g, seeds, targets, cancellationToken);
         var outputs = sweep.Targets.Concat(sweep.Elements.Select(e => e.Adjoint)).ToArray();
-        var needsTape = Reaches(g.Graph, outputs, new HashSet<int>(Enumerable.Range(0, m).Select(g.Parameter)));
-        loop.Reverse = new BodyReverse(outputs, sweep.Elements.Select(e => e.Element).ToArray(), sweep.Targets.Select(g.IsZero).ToArray(), needsTape);
+        var needsTape = Reaches(g.Graph, outputs.Concat(sweep.Effects), new HashSet<int>(Enumerable.Range(0, m).Select(g.Parameter)));
+        loop.Reverse = new BodyReverse(outputs, sweep.Elements.Select(e => e.Element).ToArray(), sweep.Targets.Select(g.IsZero).ToArray(), needsTape, sweep.Effects);
         return loop.Reverse;
     }
 
@@ -42,14 +42,15 @@ internal static class LoopDifferentiation
         var names = Enumerable.Range(0, inputs + m).Select(i => "p" + i).ToList();
         var body = GraphFreezer.Freeze(loop.Body.Graph, names.Take(inputs).ToList(), loop.NameHints, loop.Literals, loop.NewStates, System.Array.Empty<int>()).Model;
         // The element nodes are kept (as values) so that each output can name the slot it adds into.
-        var (backward, map) = GraphFreezer.Freeze(loop.Body.Graph, names, loop.NameHints, loop.Literals, reverse.Elements, reverse.Outputs);
+        var inner = new ReverseSweep(System.Array.Empty<int>(), reverse.Effects, System.Array.Empty<(int, int)>());
+        var (backward, map) = GraphFreezer.Freeze(loop.Body.Graph, names, loop.NameHints, loop.Literals, reverse.Elements, reverse.Outputs, inner, cancellationToken);
         return new LoopModel(
             loop.Index,
             loop.Start,
             loop.End,
             loop.StateNames.ToEquatableArray(),
             body,
-            backward with { Values = EquatableArray<int>.Empty },
+            backward with { Values = EquatableArray<int>.Empty, Effects = backward.Effects },
             reverse.Elements.Select(e => map[e]).ToEquatableArray(),
             reverse.NeedsTape);
     }

@@ -21,6 +21,8 @@ internal sealed class EmissionPlan
     public EmissionPlan(DerivativeGraphModel model, IEnumerable<string> reservedNames, string temporaryPrefix = "__t")
     {
         Model = model;
+        IsNested = temporaryPrefix != "__t";
+        _loopPrefix = IsNested ? temporaryPrefix : "__";
         var nodes = model.Nodes;
         var count = nodes.Count;
         Regions = new Region[count];
@@ -55,7 +57,7 @@ internal sealed class EmissionPlan
                 var m = model.Loops[(int)owner.Payload].StateNames.Count;
                 Names[id] = owner.Operation == Operation.Loop
                     ? LoopStates(node.Operand0)[k]
-                    : (k < m ? "__a" : "__c") + owner.Payload + "_" + (k < m ? k : k - m);
+                    : LoopName(k < m ? "a" : "c", (int)owner.Payload, k < m ? k : k - m);
                 continue;
             }
 
@@ -114,6 +116,14 @@ internal sealed class EmissionPlan
 
     private readonly Dictionary<int, SortedSet<int>> _usedPartials = new();
     private readonly Dictionary<int, List<string>> _loopStates = new();
+    private readonly string _loopPrefix;
+
+    /// <summary>Whether this DAG is a loop body (its own loops then rent their tapes instead of using the stack).</summary>
+    public bool IsNested { get; }
+
+    /// <summary>A generated name for loop <paramref name="loop"/> of this DAG: <c>__tape0</c>, <c>__a0_1</c>; inside a loop body, prefixed by it.</summary>
+    public string LoopName(string kind, int loop, int? index = null)
+        => _loopPrefix + kind + loop + (index is int i ? "_" + i : "");
 
     /// <summary>For a forward loop node: the locals holding its carried values.</summary>
     public IReadOnlyList<string> LoopStates(int loop) => _loopStates[loop];

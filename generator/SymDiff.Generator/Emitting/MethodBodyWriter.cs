@@ -119,21 +119,36 @@ internal static class MethodBodyWriter
             writer.Line("double " + states[k] + " = " + context.Expressions.Write(node.Operand(k)) + ";");
         }
 
-        var tape = "__tape" + number;
-        if (loop.NeedsTape)
+        var plan = context.Plan;
+
+        // The tape is only kept where this DAG also runs the loop backward (a loop body recomputing an
+        // inner loop forward, just for its value, records nothing).
+        var needsTape = loop.NeedsTape && model.Nodes.Any(n => n.Operation == Operation.LoopAdjoint && n.Operand0 == id);
+        var tape = plan.LoopName("tape", number);
+        var rented = plan.LoopName("rented", number);
+        if (needsTape)
         {
             // Up to 128 recorded values live on the stack; more are rented, and given back after the backward sweep.
-            var count = "__count" + number;
+            // Inside another loop's body the stack is not used: it would grow on every iteration.
+            var count = plan.LoopName("count", number);
             var iterations = loop.Start == "0" ? loop.End : "(" + loop.End + ") - (" + loop.Start + ")";
             writer.Line("int " + count + " = global::System.Math.Max(0, " + iterations + ")" + (m == 1 ? "" : " * " + m) + ";");
-            writer.Line("double[]? __rented" + number + " = null;");
-            writer.Line("global::System.Span<double> " + tape + " = " + count + " <= 128 ? stackalloc double[128] : (__rented" + number + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(" + count + "));");
+            if (plan.IsNested)
+            {
+                writer.Line("double[]? " + rented + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, " + count + "));");
+                writer.Line("global::System.Span<double> " + tape + " = " + rented + ";");
+            }
+            else
+            {
+                writer.Line("double[]? " + rented + " = null;");
+                writer.Line("global::System.Span<double> " + tape + " = " + count + " <= 128 ? stackalloc double[128] : (" + rented + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(" + count + "));");
+            }
         }
 
         var captured = Enumerable.Range(m, node.Arity - m).Select(i => context.Expressions.Write(node.Operand(i)));
         var body = loop.Body with { Parameters = states.Concat(captured).ToEquatableArray() };
         writer.Open("for (int " + loop.Index + " = " + loop.Start + "; " + loop.Index + " < " + loop.End + "; " + loop.Index + "++)");
-        if (loop.NeedsTape)
+        if (needsTape)
         {
             for (var k = 0; k < m; k++)
             {
@@ -141,8 +156,8 @@ internal static class MethodBodyWriter
             }
         }
 
-        var results = WriteNested(writer, context, body, "__l" + number + "_", body.Values);
-        Assign(writer, states, results, "__n" + number + "_");
+        var results = WriteNested(writer, context, body, plan.LoopName("l", number) + "_", body.Values);
+        Assign(writer, states, results, plan.LoopName("n", number) + "_");
         writer.Close();
         writer.Line();
     }
@@ -160,8 +175,9 @@ internal static class MethodBodyWriter
         var m = loop.StateNames.Count;
         var forward = model.Nodes[node.Operand0];
         var capturedCount = forward.Arity - m;
-        var seeds = Enumerable.Range(0, m).Select(k => "__a" + number + "_" + k).ToList();
-        var accumulators = Enumerable.Range(0, capturedCount).Select(j => "__c" + number + "_" + j).ToList();
+        var plan = context.Plan;
+        var seeds = Enumerable.Range(0, m).Select(k => plan.LoopName("a", number, k)).ToList();
+        var accumulators = Enumerable.Range(0, capturedCount).Select(j => plan.LoopName("c", number, j)).ToList();
         for (var k = 0; k < m; k++)
         {
             writer.Line("double " + seeds[k] + " = " + context.Expressions.Write(node.Operand(k + 1)) + ";");
@@ -172,7 +188,7 @@ internal static class MethodBodyWriter
             writer.Line("double " + accumulator + " = 0.0;");
         }
 
-        var restored = Enumerable.Range(0, m).Select(k => "__s" + number + "_" + k).ToList();
+        var restored = Enumerable.Range(0, m).Select(k => plan.LoopName("s", number, k)).ToList();
         var captured = Enumerable.Range(m, capturedCount).Select(i => context.Expressions.Write(forward.Operand(i)));
         var body = loop.Reverse with { Parameters = restored.Concat(captured).Concat(seeds).ToEquatableArray() };
         writer.Open("for (int " + loop.Index + " = (" + loop.End + ") - 1; " + loop.Index + " >= " + loop.Start + "; " + loop.Index + "--)");
@@ -180,11 +196,11 @@ internal static class MethodBodyWriter
         {
             for (var k = 0; k < m; k++)
             {
-                writer.Line("double " + restored[k] + " = __tape" + number + "[" + TapeSlot(loop, k) + "];");
+                writer.Line("double " + restored[k] + " = " + plan.LoopName("tape", number) + "[" + TapeSlot(loop, k) + "];");
             }
         }
 
-        var results = WriteNested(writer, context, body, "__r" + number + "_", body.Outputs, out var nested);
+        var results = WriteNested(writer, context, body, plan.LoopName("r", number) + "_", body.Outputs, out var nested);
         for (var e = 0; e < loop.ReverseElements.Count; e++)
         {
             writer.Line(ElementTarget(body, loop.ReverseElements[e], context.Buffers) + " += " + results[m + capturedCount + e] + ";");
@@ -198,13 +214,14 @@ internal static class MethodBodyWriter
             }
         }
 
-        Assign(writer, seeds, results.Take(m).ToList(), "__b" + number + "_");
+        Assign(writer, seeds, results.Take(m).ToList(), plan.LoopName("b", number) + "_");
         writer.Close();
         writer.Line();
         if (loop.NeedsTape)
         {
-            writer.Open("if (__rented" + number + " is not null)");
-            writer.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(__rented" + number + ");");
+            var rented = plan.LoopName("rented", number);
+            writer.Open("if (" + rented + " is not null)");
+            writer.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(" + rented + ");");
             writer.Close();
             writer.Line();
         }

@@ -116,10 +116,6 @@ internal sealed class BodyParser
                 Increment(increment.Expression, models);
                 break;
 
-            case ForStatementSyntax or ForEachStatementSyntax when _loopDepth > 0:
-                NotSupported(statement, "a nested loop", "loops inside loops are not differentiated yet; write the inner loop's result as a separate [Differentiable] method over a span");
-                break;
-
             case ForStatementSyntax or ForEachStatementSyntax when _branchDepth > 0:
                 NotSupported(statement, "a loop inside an if", "loops are differentiated at the top level of the method; move it out of the if (guard its body instead)");
                 break;

@@ -290,4 +290,26 @@ public sealed class GradientSnapshotTests
             return s * x[0];
         }
     """);
+
+    [Fact]
+    public void NestedLoops() => Verify("""
+        /// <summary>wᵀ·tanh(A·x) with A stored row-major in a flat span.</summary>
+        [Differentiable]
+        public static double Layer(ReadOnlySpan<double> a, ReadOnlySpan<double> x, ReadOnlySpan<double> w)
+        {
+            var total = 0.0;
+            for (int i = 0; i < w.Length; i++)
+            {
+                var row = 0.0;
+                for (int j = 0; j < x.Length; j++)
+                {
+                    row += a[i * x.Length + j] * x[j];
+                }
+
+                total += w[i] * Math.Tanh(row);
+            }
+
+            return total;
+        }
+    """);
 }
