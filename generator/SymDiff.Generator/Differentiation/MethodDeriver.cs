@@ -23,7 +23,19 @@ internal static class MethodDeriver
     {
         try
         {
-            return DeriveCore(method, customDerivatives, cancellationToken);
+            var model = DeriveCore(method, customDerivatives, cancellationToken);
+            if (method.Scalar == "double")
+            {
+                return model;
+            }
+
+            DerivativeGraphModel? Typed(DerivativeGraphModel? graph) => graph is null ? null : graph with { Scalar = method.Scalar };
+            return model with
+            {
+                Gradient = Typed(model.Gradient),
+                Tangent = Typed(model.Tangent),
+                Hessian = Typed(model.Hessian),
+            };
         }
         catch (UnresolvedCallException)
         {

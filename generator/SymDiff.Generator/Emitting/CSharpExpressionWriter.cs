@@ -42,7 +42,7 @@ internal sealed class CSharpExpressionWriter
         switch (node.Operation)
         {
             case Operation.Constant:
-                var literal = _plan.Model.Literals[id] is { Length: > 0 } source ? source : Literal(node.Constant);
+                var literal = _plan.Model.Literals[id] is { Length: > 0 } source && _plan.Model.Scalar == "double" ? source : Literal(node.Constant, _plan.Model.Scalar);
                 return (literal, literal.StartsWith("-") ? Unary : Primary);
             case Operation.Parameter:
                 return (Identifier.Escape(_plan.Model.Parameters[node.ParameterIndex]), Primary);
@@ -90,11 +90,16 @@ internal sealed class CSharpExpressionWriter
             case Operation.Pow when IntegerExponent(node) is int n:
                 var factor = Write(node.Operand0, Multiplicative + 1);
                 var product = string.Join(" * ", Enumerable.Repeat(factor, Math.Abs(n)));
-                return n > 0 ? (product, Multiplicative) : ("1.0 / " + (n == -1 ? product : "(" + product + ")"), Multiplicative);
+                return n > 0 ? (product, Multiplicative) : (Literal(1.0, _plan.Model.Scalar) + " / " + (n == -1 ? product : "(" + product + ")"), Multiplicative);
             case Operation.SignOf:
-                return (string.Format(CultureInfo.InvariantCulture, OperationTable.Get(node.Operation).CSharp, Write(node.Operand0, Relational + 1)), Primary);
+                var x = Write(node.Operand0, Relational + 1);
+                string L(double v) => Literal(v, _plan.Model.Scalar);
+                return ("(" + x + " > " + L(0) + " ? " + L(1) + " : " + x + " < " + L(0) + " ? " + L(-1) + " : " + L(0) + ")", Primary);
+            case Operation.Sign when _plan.Model.Scalar != "double":
+                var sign = MathPrefix(_plan.Model.Scalar) + "Sign(" + Write(node.Operand0, 0) + ")";
+                return _plan.Model.Scalar == "float" ? ("(float)" + sign, Unary) : (_plan.Model.Scalar + ".CreateTruncating(" + sign + ")", Primary);
             default:
-                var template = OperationTable.Get(node.Operation).CSharp;
+                var template = OperationTable.Get(node.Operation).CSharp.Replace("global::System.Math.", MathPrefix(_plan.Model.Scalar));
                 var operands = new object[node.Arity];
                 for (var i = 0; i < node.Arity; i++)
                 {
@@ -162,6 +167,39 @@ internal sealed class CSharpExpressionWriter
         => (Write(node.Operand0, precedence) + " " + symbol + " " + Write(node.Operand1, precedence + 1), precedence);
 
     /// <summary>A double literal that round-trips: <c>3.0</c>, <c>0.1</c>, <c>1E-300</c>, <c>double.NaN</c>.</summary>
+    /// <summary>Where the math functions of <paramref name="scalar"/> live: <c>Math.</c>, <c>MathF.</c> or <c>T.</c>.</summary>
+    public static string MathPrefix(string scalar) => scalar switch
+    {
+        "double" => "global::System.Math.",
+        "float" => "global::System.MathF.",
+        _ => scalar + ".",
+    };
+
+    /// <summary>A literal of <paramref name="scalar"/>: <c>2.5</c>, <c>2.5f</c>, or <c>T.CreateTruncating(2.5)</c> (<c>T.One</c>, ...).</summary>
+    public static string Literal(double value, string scalar)
+    {
+        switch (scalar)
+        {
+            case "double":
+                return Literal(value);
+            case "float":
+                var single = (float)value;
+                return float.IsNaN(single) ? "float.NaN"
+                    : float.IsPositiveInfinity(single) ? "float.PositiveInfinity"
+                    : float.IsNegativeInfinity(single) ? "float.NegativeInfinity"
+                    : single.ToString("R", CultureInfo.InvariantCulture) + "f";
+            default:
+                return value switch
+                {
+                    0.0 when System.BitConverter.DoubleToInt64Bits(value) == 0 => scalar + ".Zero",
+                    1.0 => scalar + ".One",
+                    -1.0 => scalar + ".NegativeOne",
+                    _ when double.IsNaN(value) => scalar + ".NaN",
+                    _ => scalar + ".CreateTruncating(" + Literal(value) + ")",
+                };
+        }
+    }
+
     public static string Literal(double value)
     {
         if (double.IsNaN(value))

@@ -9,7 +9,8 @@ internal static class DocumentationWriter
 {
     /// <summary><c>F(double, double)</c>: how a doc comment refers to the source method.</summary>
     public static string Cref(MethodModel method)
-        => method.Name + "(" + string.Join(", ", method.Parameters.Select((_, i) => CrefType(method.TypeOf(i)))) + ")";
+        => method.Name + method.TypeParameterClause.Replace('<', '{').Replace('>', '}')
+            + "(" + string.Join(", ", method.Parameters.Select((_, i) => CrefType(method.TypeOf(i)))) + ")";
 
     private static string CrefType(string type) => type
         .Replace("global::", "")

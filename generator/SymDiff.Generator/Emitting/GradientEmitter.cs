@@ -49,8 +49,8 @@ internal static class GradientEmitter
         DocumentationWriter.Returns(writer, method);
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
         var parameters = method.Parameters.Select((p, i) => method.TypeOf(i) + " " + Identifier.Escape(p))
-            .Concat(outputs.Select((d, i) => d is null ? null : (method.Kind(i) == ParameterKind.Vector ? "global::System.Span<double> " : "out double ") + Identifier.Escape(d)).Where(d => d is not null));
-        writer.Open(method.Accessibility + " static double " + method.Name + "Gradient(" + string.Join(", ", parameters) + ")");
+            .Concat(outputs.Select((d, i) => d is null ? null : (method.Kind(i) == ParameterKind.Vector ? "global::System.Span<double> " : "out " + method.Scalar + " ") + Identifier.Escape(d)).Where(d => d is not null));
+        writer.Open(method.Declaration("Gradient", method.Scalar, parameters!));
 
         var buffers = new Dictionary<string, string>();
         for (var i = 0; i < outputs.Count; i++)

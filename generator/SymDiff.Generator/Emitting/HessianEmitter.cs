@@ -34,10 +34,11 @@ internal static class HessianEmitter
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         DocumentationWriter.Returns(writer, method);
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
-        var parameters = method.Parameters.Select(p => "double " + Identifier.Escape(p))
-            .Append("global::System.Span<double> " + gradient)
-            .Append("global::System.Span<double> " + hessian);
-        writer.Open(method.Accessibility + " static double " + method.Name + "Hessian(" + string.Join(", ", parameters) + ")");
+        var scalar = method.Scalar;
+        var parameters = method.Parameters.Select(p => scalar + " " + Identifier.Escape(p))
+            .Append("global::System.Span<" + scalar + "> " + gradient)
+            .Append("global::System.Span<" + scalar + "> " + hessian);
+        writer.Open(method.Declaration("Hessian", scalar, parameters));
         LengthCheck(writer, method.Name + "Hessian", gradient, n);
         LengthCheck(writer, method.Name + "Hessian", hessian, n * n);
 

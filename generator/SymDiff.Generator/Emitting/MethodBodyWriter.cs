@@ -72,7 +72,7 @@ internal static class MethodBodyWriter
                 continue;
             }
 
-            var type = OperationTable.Get(node.Operation).IsBoolean ? "bool " : "double ";
+            var type = OperationTable.Get(node.Operation).IsBoolean ? "bool " : plan.Model.Scalar + " ";
             var name = plan.Names[id];
             if (node.Operation == Operation.CallGradient)
             {

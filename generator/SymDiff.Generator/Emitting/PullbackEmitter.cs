@@ -30,10 +30,11 @@ internal static class PullbackEmitter
 
         DocumentationWriter.Returns(writer, method);
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
-        var parameters = method.Parameters.Select(p => "double " + Identifier.Escape(p))
-            .Append("double " + seed)
-            .Concat(outputs.Select(d => "ref double " + Identifier.Escape(d)));
-        writer.Open(method.Accessibility + " static double " + method.Name + "Pullback(" + string.Join(", ", parameters) + ")");
+        var scalar = method.Scalar;
+        var parameters = method.Parameters.Select(p => scalar + " " + Identifier.Escape(p))
+            .Append(scalar + " " + seed)
+            .Concat(outputs.Select(d => "ref " + scalar + " " + Identifier.Escape(d)));
+        writer.Open(method.Declaration("Pullback", scalar, parameters));
         MethodBodyWriter.Write(writer, graph, outputs.Select(Identifier.Escape).ToList(), outputs.Append(seed), seed);
         writer.Close();
     }

@@ -37,8 +37,9 @@ internal static class TangentEmitter
         DocumentationWriter.Parameter(writer, output, "Receives Σ ∂" + method.Name + "/∂pᵢ · tᵢ.");
         DocumentationWriter.Returns(writer, method);
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
-        var parameters = graph.Parameters.Select(p => "double " + Identifier.Escape(p)).Append("out double " + output);
-        writer.Open(method.Accessibility + " static double " + method.Name + "Tangent(" + string.Join(", ", parameters) + ")");
+        var scalar = method.Scalar;
+        var parameters = graph.Parameters.Select(p => scalar + " " + Identifier.Escape(p)).Append("out " + scalar + " " + output);
+        writer.Open(method.Declaration("Tangent", scalar, parameters));
         MethodBodyWriter.Write(writer, graph, new[] { output }, new[] { output });
         writer.Close();
     }

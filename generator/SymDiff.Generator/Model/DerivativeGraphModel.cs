@@ -30,6 +30,9 @@ internal sealed record DerivativeGraphModel(
     /// <summary>Pairs (element read outside loops, its adjoint), flattened: each adds into the element's gradient buffer.</summary>
     public EquatableArray<int> ElementOutputs { get; init; }
 
+    /// <summary>The real type the code computes in: <c>double</c>, <c>float</c> or a generic <c>T</c>.</summary>
+    public string Scalar { get; init; } = "double";
+
     /// <summary>The value of a method returning one double.</summary>
     public int Value => Values[0];
 }

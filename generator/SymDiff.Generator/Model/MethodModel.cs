@@ -8,6 +8,9 @@ namespace SymDiff.Generator.Model;
 /// <param name="Body">The body; an expression body is one return statement.</param>
 /// <param name="Modes">Which derivative methods to generate; the gradient always.</param>
 /// <param name="Result">What it returns; null means one double.</param>
+/// <param name="Scalar">The real type: <c>double</c>, <c>float</c>, or a type parameter <c>T : IFloatingPointIeee754&lt;T&gt;</c>.</param>
+/// <param name="TypeParameterClause"><c>&lt;T&gt;</c> for a generic method, else empty.</param>
+/// <param name="Constraints"><c> where T : ...</c> for a generic method, else empty.</param>
 /// <param name="ParameterTypes">Each parameter's C# type (<c>double</c>, <c>int</c>, or a vector's type); empty means all are doubles.</param>
 internal sealed record MethodModel(
     ContainingTypeModel Type,
@@ -17,24 +20,27 @@ internal sealed record MethodModel(
     EquatableArray<StatementModel> Body,
     DerivativeModes Modes = DerivativeModes.Gradient,
     ResultModel? Result = null,
-    EquatableArray<string> ParameterTypes = default)
+    EquatableArray<string> ParameterTypes = default,
+    string Scalar = "double",
+    string TypeParameterClause = "",
+    string Constraints = "")
 {
+    /// <summary><c>[access] static R NameSuffix&lt;T&gt;(parameters) where T : ...</c>: a generated method's declaration.</summary>
+    public string Declaration(string suffix, string returnType, System.Collections.Generic.IEnumerable<string> parameters)
+        => Accessibility + " static " + returnType + " " + Name + suffix + TypeParameterClause + "(" + string.Join(", ", parameters) + ")" + Constraints;
+
     /// <summary>The kind of parameter <paramref name="index"/>.</summary>
     public ParameterKind Kind(int index) => ParameterTypes.Count == 0 ? ParameterKind.Scalar : KindOf(ParameterTypes[index]);
 
     /// <summary>The C# type of parameter <paramref name="index"/>.</summary>
-    public string TypeOf(int index) => ParameterTypes.Count == 0 ? "double" : ParameterTypes[index];
+    public string TypeOf(int index) => ParameterTypes.Count == 0 ? Scalar : ParameterTypes[index];
 
     /// <summary>Whether every parameter is a double (no vectors, no ints).</summary>
     public bool IsScalar => System.Linq.Enumerable.All(System.Linq.Enumerable.Range(0, Parameters.Count), i => Kind(i) == ParameterKind.Scalar);
 
-    public static ParameterKind KindOf(string type) => type switch
-    {
-        "double" => ParameterKind.Scalar,
-        "int" => ParameterKind.Integer,
-        _ => ParameterKind.Vector,
-    };
+    private ParameterKind KindOf(string type)
+        => type == Scalar ? ParameterKind.Scalar : type == "int" ? ParameterKind.Integer : ParameterKind.Vector;
 
     /// <summary>What the method returns.</summary>
-    public ResultModel Output => Result ?? ResultModel.Scalar(Name);
+    public ResultModel Output => Result ?? ResultModel.Scalar(Name, Scalar);
 }

@@ -5,9 +5,9 @@ namespace SymDiff.Generator.Model;
 /// <param name="Names">Each output's name: the tuple element's name (<c>Item1</c> when unnamed), or the method's name.</param>
 internal sealed record ResultModel(string TypeText, EquatableArray<string> Names)
 {
-    public static ResultModel Scalar(string methodName) => new("double", new[] { methodName }.ToEquatableArray());
+    public static ResultModel Scalar(string methodName, string type = "double") => new(type, new[] { methodName }.ToEquatableArray());
 
-    public bool IsTuple => TypeText != "double";
+    public bool IsTuple => TypeText.StartsWith("(");
 
     public int Count => Names.Count;
 }

@@ -35,16 +35,21 @@ internal sealed class BodyParser
 
     private readonly int _outputs;
     private readonly IMethodSymbol _method;
+
+    /// <summary>The real type: double, float, or the method's type parameter.</summary>
+    private readonly ITypeSymbol _scalar;
     private readonly bool _hessian;
 
     /// <param name="semanticModel">The method's semantic model.</param>
     /// <param name="diagnostics">Receives every unsupported construct.</param>
     /// <param name="method">The method being read (a call to itself is recursion).</param>
+    /// <param name="scalar">Its real type: double, float or its type parameter T.</param>
     /// <param name="outputs">1 for a double result, k for a tuple of k doubles.</param>
     /// <param name="hessian">Whether its Hessian is asked for (not yet possible through calls).</param>
     /// <param name="cancellationToken">Cancels.</param>
-    public BodyParser(SemanticModel semanticModel, IMethodSymbol method, List<Diagnostic> diagnostics, int outputs, bool hessian, CancellationToken cancellationToken)
+    public BodyParser(SemanticModel semanticModel, IMethodSymbol method, ITypeSymbol scalar, List<Diagnostic> diagnostics, int outputs, bool hessian, CancellationToken cancellationToken)
     {
+        _scalar = scalar;
         _method = method;
         _hessian = hessian;
         _outputs = outputs;
@@ -390,6 +395,11 @@ internal sealed class BodyParser
             }
         }
 
+        if (GenericConstant(expression) is { } generic)
+        {
+            return generic;
+        }
+
         switch (expression)
         {
             case ParenthesizedExpressionSyntax parenthesized:
@@ -422,7 +432,7 @@ internal sealed class BodyParser
             case InvocationExpressionSyntax invocation:
                 return Call(invocation);
 
-            case CastExpressionSyntax cast when IsDouble(_semanticModel.GetTypeInfo(cast, _cancellationToken).Type):
+            case CastExpressionSyntax cast when IsScalar(_semanticModel.GetTypeInfo(cast, _cancellationToken).Type):
                 return Numeric(cast.Expression);
 
             default:
@@ -447,7 +457,7 @@ internal sealed class BodyParser
             return Integer(expression) is { } code ? new IntegerExpressionModel(code) : Invalid;
         }
 
-        return IsDouble(type) || type is null || model is IntegerExpressionModel or ElementExpressionModel
+        return IsScalar(type) || type is null || model is IntegerExpressionModel or ElementExpressionModel
             ? model
             : NotSupported(expression, "its type is '" + type.ToDisplayString() + "', and only double values are differentiated");
     }
@@ -532,9 +542,7 @@ internal sealed class BodyParser
             return DifferentiableCall(invocation, method);
         }
 
-        var containingType = method?.ContainingType;
-        var isMath = containingType is not null
-            && (containingType.SpecialType == SpecialType.System_Double || containingType.ToDisplayString() == "System.Math");
+        var isMath = method is not null && IsMathFunction(invocation, method);
         var arguments = invocation.ArgumentList.Arguments;
         if (method is not null && !isMath && IsDoubleFunction(method) && arguments.Count == method.Parameters.Length && arguments.All(a => a.NameColon is null && a.RefKindKeyword.IsKind(SyntaxKind.None)))
         {
@@ -544,7 +552,7 @@ internal sealed class BodyParser
         if (method is null
             || !isMath
             || !OperationTable.TryGetMathFunction(method.Name, arguments.Count, out var operation)
-            || method.Parameters.Any(p => !IsDouble(p.Type))
+            || method.Parameters.Any(p => !IsScalar(p.Type))
             || arguments.Any(a => a.NameColon is not null || !a.RefKindKeyword.IsKind(SyntaxKind.None)))
         {
             _diagnostics.Add(Diagnostic.Create(
@@ -668,6 +676,61 @@ internal sealed class BodyParser
 
     private static bool IsDouble(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Double;
 
-    private static bool IsSupportedLocalType(ITypeSymbol type)
-        => type.SpecialType is SpecialType.System_Double or SpecialType.System_Boolean;
+    private bool IsScalar(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, _scalar);
+
+    /// <summary>
+    /// <c>Math.X</c> or <c>double.X</c> for double, <c>MathF.X</c> or <c>float.X</c> for float, <c>T.X</c> for a
+    /// generic T (a static abstract member reached through the type parameter).
+    /// </summary>
+    private bool IsMathFunction(InvocationExpressionSyntax invocation, IMethodSymbol method)
+    {
+        var type = method.ContainingType;
+        return _scalar.SpecialType switch
+        {
+            SpecialType.System_Double => type.SpecialType == SpecialType.System_Double || type.ToDisplayString() == "System.Math",
+            SpecialType.System_Single => type.SpecialType == SpecialType.System_Single || type.ToDisplayString() == "System.MathF",
+            _ => invocation.Expression is MemberAccessExpressionSyntax access
+                && SymbolEqualityComparer.Default.Equals(_semanticModel.GetTypeInfo(access.Expression, _cancellationToken).Type, _scalar),
+        };
+    }
+
+    /// <summary>Constants of a generic T: <c>T.One</c>, <c>T.Zero</c>, <c>T.Pi</c>, ..., and <c>T.CreateChecked(constant)</c>.</summary>
+    private ExpressionModel? GenericConstant(ExpressionSyntax expression)
+    {
+        if (_scalar is not ITypeParameterSymbol)
+        {
+            return null;
+        }
+
+        if (expression is MemberAccessExpressionSyntax access && IsScalar(_semanticModel.GetTypeInfo(access.Expression, _cancellationToken).Type))
+        {
+            double? value = access.Name.Identifier.ValueText switch
+            {
+                "Zero" => 0.0,
+                "One" => 1.0,
+                "NegativeOne" => -1.0,
+                "Pi" => Math.PI,
+                "E" => Math.E,
+                "Tau" => 2 * Math.PI,
+                _ => null,
+            };
+            return value is double v ? new ConstantExpressionModel(v) : null;
+        }
+
+        if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax create, ArgumentList.Arguments.Count: 1 } invocation
+            && create.Name.Identifier.ValueText is "CreateChecked" or "CreateTruncating" or "CreateSaturating"
+            && IsScalar(_semanticModel.GetTypeInfo(create.Expression, _cancellationToken).Type))
+        {
+            var constant = _semanticModel.GetConstantValue(invocation.ArgumentList.Arguments[0].Expression, _cancellationToken);
+            if (constant.HasValue && constant.Value is double or float or int or long)
+            {
+                return new ConstantExpressionModel(Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsSupportedLocalType(ITypeSymbol type)
+        => IsScalar(type) || type.SpecialType == SpecialType.System_Boolean;
 }

@@ -101,7 +101,7 @@ internal static class MethodParser
         else if (diagnostics.Count == 0)
         {
             // A body is only read once the signature is right: its errors would mostly repeat the signature's.
-            var bodyParser = new BodyParser(semanticModel, symbol, diagnostics, Result(symbol)!.Count, modes.HasFlag(DerivativeModes.Hessian), cancellationToken);
+            var bodyParser = new BodyParser(semanticModel, symbol, Scalar(symbol)!, diagnostics, Result(symbol)!.Count, modes.HasFlag(DerivativeModes.Hessian), cancellationToken);
             body = bodyParser.ParseBody(syntax);
             pending = bodyParser.Pending.ToImmutableArray();
         }
@@ -120,9 +120,16 @@ internal static class MethodParser
             Result: Result(symbol) is { IsTuple: true } tuple ? tuple : null,
             ParameterTypes: symbol.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double)
                 ? default
-                : symbol.Parameters.Select(p => ParameterType(p.Type)!).ToEquatableArray());
+                : symbol.Parameters.Select(p => ParameterType(p.Type) ?? p.Type.ToDisplayString()).ToEquatableArray(),
+            Scalar: Scalar(symbol)!.ToDisplayString(),
+            TypeParameterClause: symbol.IsGenericMethod ? "<" + symbol.TypeParameters[0].Name + ">" : "",
+            Constraints: symbol.IsGenericMethod ? Constraints(symbol.TypeParameters[0]) : "");
         return new ParseResult(model, ImmutableArray<Diagnostic>.Empty, pending);
     }
+
+    /// <summary><c> where T : global::System.Numerics.IFloatingPointIeee754&lt;T&gt;</c>: the generic method's constraints, repeated.</summary>
+    private static string Constraints(ITypeParameterSymbol parameter)
+        => " where " + parameter.Name + " : " + string.Join(", ", parameter.ConstraintTypes.Select(c => c.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
 
     /// <summary><c>double</c>, <c>int</c>, or a vector's type; null for a type that cannot be a parameter.</summary>
     public static string? ParameterType(ITypeSymbol type) => type.SpecialType switch
@@ -149,13 +156,39 @@ internal static class MethodParser
         return null;
     }
 
-    /// <summary>One double, or a tuple of two or more doubles; null for anything else.</summary>
+    /// <summary>
+    /// The real type of a method: <c>double</c>, <c>float</c>, or its type parameter <c>T</c> when constrained
+    /// to <c>IFloatingPointIeee754&lt;T&gt;</c>; its return type tells (a tuple's elements are doubles).
+    /// </summary>
+    public static ITypeSymbol? Scalar(IMethodSymbol symbol)
+    {
+        var type = symbol.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.Length > 0
+            ? tuple.TupleElements[0].Type
+            : symbol.ReturnType;
+        if (type.SpecialType is SpecialType.System_Double or SpecialType.System_Single)
+        {
+            return type;
+        }
+
+        return type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } parameter && IsFloatingPoint(parameter) ? parameter : null;
+    }
+
+    private static bool IsFloatingPoint(ITypeParameterSymbol parameter)
+        => parameter.ConstraintTypes.Any(c => c.OriginalDefinition.ToDisplayString() == "System.Numerics.IFloatingPointIeee754<TSelf>"
+            || c.AllInterfaces.Any(i => i.OriginalDefinition.ToDisplayString() == "System.Numerics.IFloatingPointIeee754<TSelf>"));
+
+    /// <summary>One real (<see cref="Scalar(IMethodSymbol)"/>), or a tuple of two or more doubles; null for anything else.</summary>
     private static ResultModel? Result(IMethodSymbol symbol)
     {
         var type = symbol.ReturnType;
         if (type.SpecialType == SpecialType.System_Double)
         {
             return ResultModel.Scalar(symbol.Name);
+        }
+
+        if (Scalar(symbol) is { } scalar && SymbolEqualityComparer.Default.Equals(scalar, type))
+        {
+            return ResultModel.Scalar(symbol.Name, type.ToDisplayString());
         }
 
         if (type is not INamedTypeSymbol { IsTupleType: true } tuple || tuple.TupleElements.Any(e => e.Type.SpecialType != SpecialType.System_Double))
@@ -175,7 +208,9 @@ internal static class MethodParser
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodMustBeStatic, syntax.Identifier.GetLocation(), name));
         }
 
-        if (syntax.TypeParameterList is not null)
+        var scalar = Scalar(symbol);
+        var generic = scalar is ITypeParameterSymbol && symbol.TypeParameters.Length == 1;
+        if (syntax.TypeParameterList is not null && !generic)
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodMustNotBeGeneric, syntax.TypeParameterList.GetLocation(), name));
         }
@@ -197,7 +232,10 @@ internal static class MethodParser
             }
 
             var parameterSymbol = symbol.Parameters.FirstOrDefault(p => p.Name == parameterName);
-            if (parameter.Type is not null && (parameterSymbol is null || ParameterType(parameterSymbol.Type) is null))
+            var allowed = parameterSymbol is not null && (scalar is null || scalar.SpecialType == SpecialType.System_Double
+                ? ParameterType(parameterSymbol.Type) is not null
+                : SymbolEqualityComparer.Default.Equals(parameterSymbol.Type, scalar));
+            if (parameter.Type is not null && !allowed)
             {
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ParameterTypeMustBeDouble, parameter.Type.GetLocation(), parameterName, name, parameter.Type.ToString()));
             }

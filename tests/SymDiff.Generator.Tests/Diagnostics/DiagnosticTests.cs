@@ -44,8 +44,12 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void ReturnsFloat_ReportsSD1003_AtReturnType()
-        => AssertReported("SD1003", "[Differentiable] public static [|float|] F(double x) => (float)x;");
+    public void ReturnsInt_ReportsSD1003_AtReturnType()
+        => AssertReported("SD1003", "[Differentiable] public static [|int|] F(double x) => (int)x;");
+
+    [Fact]
+    public void FloatMethodWithDoubleParameter_ReportsSD1004()
+        => AssertReported("SD1004", "[Differentiable] public static float F([|double|] x) => (float)x;");
 
     [Fact]
     public void FloatParameter_ReportsSD1004_AtParameterType()

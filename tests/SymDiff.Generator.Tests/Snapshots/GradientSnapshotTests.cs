@@ -312,4 +312,17 @@ public sealed class GradientSnapshotTests
             return total;
         }
     """);
+
+    [Fact]
+    public void FloatAndGenericMath() => Verify("""
+        [Differentiable(Modes = DerivativeModes.Tangent)]
+        public static float Softplus(float x, float beta) => MathF.Log(1f + MathF.Exp(beta * x)) / beta + MathF.Abs(x) * 0.5f;
+
+        [Differentiable(Modes = DerivativeModes.Hessian)]
+        public static T Gaussian<T>(T x, T mu, T sigma) where T : System.Numerics.IFloatingPointIeee754<T>
+        {
+            var z = (x - mu) / sigma;
+            return T.Exp(-z * z / T.CreateChecked(2)) / (sigma * T.Sqrt(T.Pi + T.Pi));
+        }
+    """);
 }
