@@ -53,6 +53,21 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Left.Diagnostic);
         context.RegisterSourceOutput(pending, static (production, diagnostic) => production.ReportDiagnostic(diagnostic));
 
+        // Recursion through other methods: the call graph of the whole compilation.
+        var edges = parsed
+            .SelectMany(static (result, _) => result.Edges.IsDefault ? ImmutableArray<CallEdge>.Empty : result.Edges)
+            .Collect();
+        var cyclic = edges
+            .Select(static (all, _) => Recursion.Cyclic(all))
+            .WithTrackingName(TrackingNames.Recursion);
+        var recursive = edges
+            .Combine(cyclic)
+            .SelectMany(static (pair, _) => pair.Left.Where(e => pair.Right.Contains(e.Caller) && pair.Right.Contains(e.Callee)).Select(e => e.IfRecursive));
+        context.RegisterSourceOutput(recursive, static (production, diagnostic) => production.ReportDiagnostic(diagnostic));
+        var affected = edges
+            .Combine(cyclic)
+            .Select(static (pair, _) => Recursion.Affected(pair.Left, pair.Right));
+
         var methods = parsed
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
@@ -60,7 +75,10 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
 
         var derivatives = methods
             .Combine(customDerivatives)
-            .Select(static (pair, cancellationToken) => MethodDeriver.Derive(pair.Left, pair.Right, cancellationToken))
+            .Combine(affected)
+            .Select(static (pair, cancellationToken) => pair.Right.Contains(pair.Left.Left.Key)
+                ? MethodDeriver.Skipped(pair.Left.Left)
+                : MethodDeriver.Derive(pair.Left.Left, pair.Left.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Derivatives);
 
         var types = derivatives

@@ -8,4 +8,5 @@ internal static class TrackingNames
     public const string TypeModels = nameof(TypeModels);
     public const string Diagnostics = nameof(Diagnostics);
     public const string CustomDerivatives = nameof(CustomDerivatives);
+    public const string Recursion = nameof(Recursion);
 }

@@ -95,8 +95,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RecursionNotSupported = Error(
         "SD2006", Differentiation,
         "Recursive differentiable method",
-        "'{0}' calls itself; recursion is not differentiated: rewrite it without the recursive call",
-        "A [Differentiable] method may call other [Differentiable] methods, but not itself.");
+        "'{0}' is recursive ({1}); recursion is not differentiated: rewrite it without the recursive call",
+        "A [Differentiable] method may call other [Differentiable] methods, but not itself, directly or through others.");
 
     public static readonly DiagnosticDescriptor HessianThroughCallNotSupported = Error(
         "SD2007", Differentiation,

@@ -16,6 +16,10 @@ internal static class MethodDeriver
     public static DerivativesModel Derive(MethodModel method, CancellationToken cancellationToken)
         => Derive(method, EquatableArray<CustomDerivativeModel>.Empty, cancellationToken);
 
+    /// <summary>A method that gets no code, its error being reported elsewhere (an uncovered call, recursion).</summary>
+    public static DerivativesModel Skipped(MethodModel method)
+        => new(method, null, null, null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, "", null) { Unresolved = true };
+
     /// <param name="method">The method.</param>
     /// <param name="customDerivatives">Every <c>[DerivativeOf]</c> method of the compilation.</param>
     /// <param name="cancellationToken">Cancels.</param>
@@ -40,7 +44,7 @@ internal static class MethodDeriver
         catch (UnresolvedCallException)
         {
             // The call's SD2002 is reported by the diagnostics step; the method just gets no code.
-            return new DerivativesModel(method, null, null, null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, "", null) { Unresolved = true };
+            return Skipped(method);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -11,6 +11,7 @@ namespace SymDiff.Generator.Model;
 /// <param name="Scalar">The real type: <c>double</c>, <c>float</c>, or a type parameter <c>T : IFloatingPointIeee754&lt;T&gt;</c>.</param>
 /// <param name="TypeParameterClause"><c>&lt;T&gt;</c> for a generic method, else empty.</param>
 /// <param name="Constraints"><c> where T : ...</c> for a generic method, else empty.</param>
+/// <param name="Key">The method's display string, naming it in the call graph.</param>
 /// <param name="ParameterTypes">Each parameter's C# type (<c>double</c>, <c>int</c>, or a vector's type); empty means all are doubles.</param>
 internal sealed record MethodModel(
     ContainingTypeModel Type,
@@ -23,7 +24,8 @@ internal sealed record MethodModel(
     EquatableArray<string> ParameterTypes = default,
     string Scalar = "double",
     string TypeParameterClause = "",
-    string Constraints = "")
+    string Constraints = "",
+    string Key = "")
 {
     /// <summary><c>[access] static R NameSuffix&lt;T&gt;(parameters) where T : ...</c>: a generated method's declaration.</summary>
     public string Declaration(string suffix, string returnType, System.Collections.Generic.IEnumerable<string> parameters)

@@ -594,6 +594,9 @@ internal sealed class BodyParser
         => method.IsStatic && !method.IsGenericMethod && IsDouble(method.ReturnType) && !method.ReturnsByRef
             && method.Parameters.All(p => IsDouble(p.Type) && p.RefKind == RefKind.None);
 
+    /// <summary>Calls to other [Differentiable] methods, to find recursion through several methods.</summary>
+    public List<CallEdge> Edges { get; } = new();
+
     /// <summary>Calls whose SD2002 stands only if no [DerivativeOf] method covers them.</summary>
     public List<PendingDiagnostic> Pending { get; } = new();
 
@@ -605,9 +608,14 @@ internal sealed class BodyParser
     {
         if (SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, _method.OriginalDefinition))
         {
-            _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.RecursionNotSupported, invocation.GetLocation(), callee.Name));
+            _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.RecursionNotSupported, invocation.GetLocation(), callee.Name, "it calls itself"));
             return Invalid;
         }
+
+        Edges.Add(new CallEdge(
+            _method.ToDisplayString(),
+            callee.ToDisplayString(),
+            Diagnostic.Create(DiagnosticDescriptors.RecursionNotSupported, invocation.GetLocation(), _method.Name, "through its call to '" + callee.Name + "'")));
 
         if (_hessian)
         {

@@ -94,6 +94,7 @@ internal static class MethodParser
 
         var body = EquatableArray<StatementModel>.Empty;
         var pending = ImmutableArray<PendingDiagnostic>.Empty;
+        var edges = ImmutableArray<CallEdge>.Empty;
         if (syntax.Body is null && syntax.ExpressionBody is null)
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodMustHaveBody, syntax.Identifier.GetLocation(), name));
@@ -104,6 +105,7 @@ internal static class MethodParser
             var bodyParser = new BodyParser(semanticModel, symbol, Scalar(symbol)!, diagnostics, Result(symbol)!.Count, modes.HasFlag(DerivativeModes.Hessian), cancellationToken);
             body = bodyParser.ParseBody(syntax);
             pending = bodyParser.Pending.ToImmutableArray();
+            edges = bodyParser.Edges.ToImmutableArray();
         }
 
         if (diagnostics.Count > 0)
@@ -117,6 +119,7 @@ internal static class MethodParser
             Accessibility(symbol.DeclaredAccessibility),
             syntax.ParameterList.Parameters.Select(p => p.Identifier.ValueText).ToEquatableArray(),
             body,
+            Key: symbol.ToDisplayString(),
             Result: Result(symbol) is { IsTuple: true } tuple ? tuple : null,
             ParameterTypes: symbol.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double)
                 ? default
@@ -124,7 +127,7 @@ internal static class MethodParser
             Scalar: Scalar(symbol)!.ToDisplayString(),
             TypeParameterClause: symbol.IsGenericMethod ? "<" + symbol.TypeParameters[0].Name + ">" : "",
             Constraints: symbol.IsGenericMethod ? Constraints(symbol.TypeParameters[0]) : "");
-        return new ParseResult(model, ImmutableArray<Diagnostic>.Empty, pending);
+        return new ParseResult(model, ImmutableArray<Diagnostic>.Empty, pending, edges);
     }
 
     /// <summary><c> where T : global::System.Numerics.IFloatingPointIeee754&lt;T&gt;</c>: the generic method's constraints, repeated.</summary>

@@ -190,4 +190,22 @@ public sealed class DiagnosticTests
         var run = GeneratorHarness.Run(source);
         Assert.Contains("ErfDerivative(", run.Source("C.SymDiff.g.cs"));
     }
+
+    [Fact]
+    public void MutualRecursion_ReportsSD2006_AtEachCallOnTheCycle()
+    {
+        var source = Usings + "public static partial class C\n{\n[Differentiable] public static double A(double x) => x < 1 ? x : B(x / 2);\n[Differentiable] public static double B(double x) => A(x) + 1;\n[Differentiable] public static double Leaf(double x) => A(x) * 2;\n}\n";
+        var run = GeneratorHarness.RunAllowingDiagnostics(source);
+        var diagnostics = run.Result.Diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        Assert.Equal(2, diagnostics.Count);
+        Assert.All(diagnostics, d => Assert.Equal("SD2006", d.Id));
+        var text = run.Input.SyntaxTrees.Single().GetText();
+        Assert.Equal("B(x / 2)", text.ToString(diagnostics[0].Location.SourceSpan));
+        Assert.Equal("A(x)", text.ToString(diagnostics[1].Location.SourceSpan));
+        var generated = run.Result.GeneratedSources.Single().SourceText.ToString();
+        Assert.DoesNotContain("AGradient(double", generated);
+        Assert.DoesNotContain("BGradient(double", generated);
+        Assert.DoesNotContain("LeafGradient(double", generated);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+    }
 }
