@@ -24,7 +24,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     {
         var parsed = context.SyntaxProvider.ForAttributeWithMetadataName(
             AttributeName,
-            static (node, _) => node is MethodDeclarationSyntax,
+            static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax,
             MethodParser.Parse);
 
         var diagnostics = parsed

@@ -62,6 +62,12 @@ internal static class DiagnosticDescriptors
         "Method '{0}' has vector or int parameters or a loop; its Tangent, Hessian or Jacobian are not generated yet: remove them from Modes (or return one double), and use {0}Gradient",
         "Forward mode, second derivatives and Jacobians are generated for methods of double parameters without loops; methods over vectors get their gradient.");
 
+    public static readonly DiagnosticDescriptor LocalFunctionNotSupported = Error(
+        "SD1010", Usage,
+        "Differentiable local function",
+        "Local function '{0}' is marked [Differentiable], but generated code can only be added to types; make it a static method of a partial type",
+        "The generator adds NameGradient next to the method, which a local function has no place for.");
+
     public static readonly DiagnosticDescriptor ExpressionNotSupported = Error(
         "SD2001", Differentiation,
         "Expression not supported in a differentiable method",

@@ -324,6 +324,12 @@ internal sealed class GraphAlgebra
 
     public int Compare(Operation operation, int a, int b)
     {
+        // x < x and x > x are false for every x, NaN included.
+        if (a == b && operation is Operation.Less or Operation.Greater)
+        {
+            return Boolean(false);
+        }
+
         if (IsConstant(a, out var x) && IsConstant(b, out var y))
         {
             var result = operation switch

@@ -91,13 +91,11 @@ internal sealed class CSharpExpressionWriter
                 var factor = Write(node.Operand0, Multiplicative + 1);
                 var product = string.Join(" * ", Enumerable.Repeat(factor, Math.Abs(n)));
                 return n > 0 ? (product, Multiplicative) : (Literal(1.0, _plan.Model.Scalar) + " / " + (n == -1 ? product : "(" + product + ")"), Multiplicative);
-            case Operation.SignOf:
+            case Operation.SignOf or Operation.Sign:
+                // Math.Sign throws for NaN; this form gives NaN, so that a value computed ahead of a branch cannot throw.
                 var x = Write(node.Operand0, Relational + 1);
                 string L(double v) => Literal(v, _plan.Model.Scalar);
-                return ("(" + x + " > " + L(0) + " ? " + L(1) + " : " + x + " < " + L(0) + " ? " + L(-1) + " : " + L(0) + ")", Primary);
-            case Operation.Sign when _plan.Model.Scalar != "double":
-                var sign = MathPrefix(_plan.Model.Scalar) + "Sign(" + Write(node.Operand0, 0) + ")";
-                return _plan.Model.Scalar == "float" ? ("(float)" + sign, Unary) : (_plan.Model.Scalar + ".CreateTruncating(" + sign + ")", Primary);
+                return ("(" + x + " > " + L(0) + " ? " + L(1) + " : " + x + " < " + L(0) + " ? " + L(-1) + " : " + x + " == " + L(0) + " ? " + L(0) + " : " + x + ")", Primary);
             default:
                 var template = OperationTable.Get(node.Operation).CSharp.Replace("global::System.Math.", MathPrefix(_plan.Model.Scalar));
                 var operands = new object[node.Arity];

@@ -207,7 +207,7 @@ internal sealed class EmissionPlan
 
             // SignOf's C# form reads its operand twice, and so does a call written as value + derivative;
             // x^n written as x * x * ... reads it n times.
-            var weight = node.Operation == Operation.SignOf
+            var weight = node.Operation is Operation.SignOf or Operation.Sign
                 || (node.Operation == Operation.CallGradient && model.Callees[(int)node.Payload].Form != CallForm.Gradient) ? 2 : 1;
             if (CSharpExpressionWriter.IntegerExponent(node, model.Nodes) is int n)
             {

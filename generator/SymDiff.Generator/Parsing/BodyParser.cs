@@ -525,6 +525,13 @@ internal sealed class BodyParser
             return Apply(op, Expression(binary.Left), Expression(binary.Right));
         }
 
+        // int arithmetic (n / 2, Math.Sign(x) * 2) keeps C#'s int semantics: it is an int expression or nothing.
+        if (op is Operation.Add or Operation.Subtract or Operation.Multiply or Operation.Divide
+            && _semanticModel.GetTypeInfo(binary, _cancellationToken).Type?.SpecialType == SpecialType.System_Int32)
+        {
+            return Integer(binary) is { } code ? new IntegerExpressionModel(code) : Invalid;
+        }
+
         if (op is Operation.Equal or Operation.NotEqual
             && _semanticModel.GetTypeInfo(binary.Left, _cancellationToken).Type?.SpecialType == SpecialType.System_Boolean)
         {

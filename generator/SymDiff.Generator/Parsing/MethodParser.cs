@@ -20,6 +20,11 @@ internal static class MethodParser
 {
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
+        if (context.TargetNode is LocalFunctionStatementSyntax local)
+        {
+            return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.LocalFunctionNotSupported, local.Identifier.GetLocation(), local.Identifier.ValueText)));
+        }
+
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
         try
         {

@@ -208,4 +208,19 @@ public sealed class DiagnosticTests
         Assert.DoesNotContain("LeafGradient(double", generated);
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
     }
+
+    [Fact]
+    public void LocalFunction_ReportsSD1010_AtItsName()
+        => AssertReported("SD1010", "public static double Outer(double x)\n{\n    [Differentiable]\n    static double [|Local|](double t) => t * t;\n\n    return Local(x);\n}");
+
+    [Fact]
+    public void IntegerDivisionOfSign_ReportsSD2001_AtTheIntPart()
+        => AssertReported("SD2001", "[Differentiable] public static double F(double x) => x + [|Math.Sign(x)|] / 2;");
+
+    [Fact]
+    public void ComparisonOfAliasedValues_CompilesWithoutWarnings()
+    {
+        var run = GeneratorHarness.Run(Usings + "public static partial class C\n{\n[Differentiable] public static double F(double x)\n{\n    var v = x;\n    return v < x ? x : v <= x ? 2 * x : 3 * x;\n}\n}\n");
+        Assert.Contains("FGradient(", run.Source("C.SymDiff.g.cs"));
+    }
 }

@@ -27,4 +27,8 @@ public static partial class Hygiene
     /// <summary>ln x is NaN for x &lt; 0, but that branch is not taken there.</summary>
     [Differentiable]
     public static double GuardedLog(double x) => x > 0 ? Math.Log(x) : x;
+
+    /// <summary>Math.Sign(Math.Log(x)) is NaN's sign for x &lt; 0, on the branch not taken there (found by the fuzzer).</summary>
+    [Differentiable]
+    public static double SignOfLogOnOneBranch(double x) => x < 0 ? x : Math.Sign(Math.Log(x)) * x;
 }
