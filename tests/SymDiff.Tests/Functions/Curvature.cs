@@ -35,4 +35,14 @@ public static partial class Curvature
 
         return s * s / (1 + a * a);
     }
+
+    /// <summary>Ten parameters coupled in a chain, with transcendentals: a Hessian-size benchmark.</summary>
+    [Differentiable(Modes = DerivativeModes.Hessian)]
+    public static double Ten(double a, double b, double c, double d, double e, double f, double g, double h, double i, double j)
+    {
+        var chain = Math.Sin(a * b) + Math.Sin(b * c) + Math.Sin(c * d) + Math.Sin(d * e) + Math.Sin(e * f)
+            + Math.Sin(f * g) + Math.Sin(g * h) + Math.Sin(h * i) + Math.Sin(i * j);
+        var energy = Math.Exp(0.1 * (a + c + e + g + i)) / (1 + j * j);
+        return chain * chain + energy + Math.Log(1 + a * a + f * f);
+    }
 }

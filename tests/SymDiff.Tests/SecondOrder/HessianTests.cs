@@ -118,4 +118,30 @@ public sealed class HessianTests
         Curvature.MixedGradient(p[0], p[1], p[2], p[3], out var da, out var db, out var dc, out var dd);
         return new[] { da, db, dc, dd };
     }
+
+    [Fact]
+    public void TenParameters_MatchFiniteDifferencesOfTheGradientAndAreSymmetric()
+    {
+        var p = new[] { 0.3, -0.5, 0.8, 0.1, -0.9, 0.4, 0.7, -0.2, 0.6, 0.5 };
+        var hessian = new double[100];
+        var gradient = new double[10];
+        Curvature.TenHessian(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], gradient, hessian);
+        for (var col = 0; col < 10; col++)
+        {
+            var column = FiniteDifference.Gradient(q => TenGradient(q)[col], p);
+            for (var row = 0; row < 10; row++)
+            {
+                Assert.True(Math.Abs(column[row] - hessian[row * 10 + col]) <= 1e-6 * Math.Max(1, Math.Abs(column[row])), $"H[{row},{col}]");
+                Assert.Equal(hessian[row * 10 + col], hessian[col * 10 + row]);
+            }
+        }
+
+        GradientAssert.Close(TenGradient(p), gradient, 1e-14, 1e-14);
+    }
+
+    private static double[] TenGradient(double[] p)
+    {
+        Curvature.TenGradient(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], out var a, out var b, out var c, out var d, out var e, out var f, out var g, out var h, out var i, out var j);
+        return new[] { a, b, c, d, e, f, g, h, i, j };
+    }
 }
