@@ -38,24 +38,39 @@ public static partial class Activations
     public static double Tanh(double x) => Math.Tanh(x);
 
     /// <summary>
-    /// Softplus <c>ln(1 + eˣ)</c>, computed as <c>max(x, 0) + ln(1 + e^(−|x|))</c> so that no
-    /// exponential overflows. Derivative <c>σ(x)</c> (½ at 0).
+    /// Softplus <c>ln(1 + eˣ) = max(x, 0) + ln(1 + e)</c> with <c>e = e^(−|x|)</c>, so no exponential
+    /// overflows. <c>ln(1 + e)</c> is computed as <c>ln(u)·e / (u − 1)</c> with <c>u = 1 + e</c>
+    /// (Goldberg's log1p), or as e when u rounds to 1, so the value keeps full relative precision in
+    /// the far negative tail (where it is ≈ eˣ). Derivative <c>σ(x)</c> (½ at 0).
     /// </summary>
     [Differentiable]
     public static double Softplus(double x)
     {
-        var positive = x > 0 ? x : 0;
-        var negativeAbs = x > 0 ? -x : x;
-        return positive + Math.Log(1 + Math.Exp(negativeAbs));
+        var e = Math.Exp(x > 0 ? -x : x);
+        var u = 1 + e;
+        var log1p = u == 1 ? e : Math.Log(u) * (e / (u - 1));
+        return (x > 0 ? x : 0) + log1p;
     }
 
     /// <summary>
     /// Gaussian error linear unit, tanh approximation (Hendrycks &amp; Gimpel; as PyTorch's
-    /// <c>approximate="tanh"</c>): <c>½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))</c>.
+    /// <c>approximate="tanh"</c>): <c>½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))</c>. Beyond |x| = 20
+    /// the tanh is ±1 in double precision, so the value is exactly x or 0 (derivative 1 or 0); it is
+    /// returned directly there, which keeps <c>x³</c> from overflowing to a NaN derivative.
     /// </summary>
     [Differentiable]
     public static double Gelu(double x)
     {
+        if (x > 20)
+        {
+            return x;
+        }
+
+        if (x < -20)
+        {
+            return 0;
+        }
+
         var inner = SqrtTwoOverPi * (x + 0.044715 * x * x * x);
         return 0.5 * x * (1 + Math.Tanh(inner));
     }
