@@ -20,7 +20,7 @@ public sealed class Adam : IOptimizer
     /// <param name="learningRate">Step size η &gt; 0.</param>
     /// <param name="beta1">Decay β₁ of the first moment, in [0, 1).</param>
     /// <param name="beta2">Decay β₂ of the second moment, in [0, 1).</param>
-    /// <param name="epsilon">ε &gt; 0 added to √v̂.</param>
+    /// <param name="epsilon">ε ≥ 0 added to √v̂ (with 0, a zero gradient gives 0/0 = NaN).</param>
     public Adam(double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
     {
         if (!(learningRate > 0) || !double.IsFinite(learningRate))
@@ -38,9 +38,9 @@ public sealed class Adam : IOptimizer
             throw new ArgumentOutOfRangeException(nameof(beta2), beta2, "beta2 must be in [0, 1).");
         }
 
-        if (!(epsilon > 0))
+        if (!(epsilon >= 0) || !double.IsFinite(epsilon))
         {
-            throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "epsilon must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "epsilon must be a finite number ≥ 0.");
         }
 
         LearningRate = learningRate;
