@@ -32,7 +32,7 @@ public static class GradientCheck
     /// </summary>
     public static GradientCheckReport Model(Sequential model, ILoss loss, ReadOnlySpan<double> input, ReadOnlySpan<double> target, int batchSize, double step = DefaultStep, double floor = DefaultFloor)
     {
-        var problem = new ModelProblem(model, loss, input, target, batchSize);
+        var problem = new GradientCheckProblem(model, loss, input, target, batchSize);
         var checks = new List<TensorCheck>();
         for (var t = 0; t < problem.Tensors.Count; t++)
         {
@@ -65,7 +65,7 @@ public static class GradientCheck
     public static GradientCheckReport ModelDirections(Sequential model, ILoss loss, ReadOnlySpan<double> input, ReadOnlySpan<double> target, int batchSize, int directions, int seed = 0, double step = DefaultStep, double floor = DefaultFloor)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(directions);
-        var problem = new ModelProblem(model, loss, input, target, batchSize);
+        var problem = new GradientCheckProblem(model, loss, input, target, batchSize);
         var random = new Random(seed);
         var checks = new List<TensorCheck>();
         for (var t = 0; t < problem.Tensors.Count; t++)
@@ -210,61 +210,5 @@ public static class GradientCheck
         }
 
         return sum;
-    }
-
-    /// <summary>A model, loss and batch with the analytic gradients computed once, and the loss re-evaluated on demand.</summary>
-    private sealed class ModelProblem
-    {
-        private readonly Sequential _model;
-        private readonly ILoss _loss;
-        private readonly double[] _input;
-        private readonly double[] _target;
-        private readonly int _batchSize;
-        private readonly double[][] _originals;
-
-        public ModelProblem(Sequential model, ILoss loss, ReadOnlySpan<double> input, ReadOnlySpan<double> target, int batchSize)
-        {
-            ArgumentNullException.ThrowIfNull(model);
-            ArgumentNullException.ThrowIfNull(loss);
-            _model = model;
-            _loss = loss;
-            _input = input.ToArray();
-            _target = target.ToArray();
-            _batchSize = batchSize;
-
-            var output = model.Forward(_input, batchSize);
-            var outputGradient = new double[output.Length];
-            loss.Gradient(output, _target, batchSize, outputGradient);
-            var inputGradient = model.Backward(outputGradient, inputGradient: true).ToArray();
-
-            var parameters = model.Parameters;
-            for (var p = 0; p < parameters.Count; p++)
-            {
-                Names.Add(model.ParameterName(p));
-                Tensors.Add(parameters[p].ValuesArray);
-                Analytic.Add(parameters[p].Gradients.ToArray());
-            }
-
-            Names.Add("input");
-            Tensors.Add(_input);
-            Analytic.Add(inputGradient);
-            _originals = Tensors.ConvertAll(t => (double[])t.Clone()).ToArray();
-        }
-
-        public List<string> Names { get; } = [];
-
-        public List<double[]> Tensors { get; } = [];
-
-        public List<double[]> Analytic { get; } = [];
-
-        public double Loss() => _loss.Value(_model.Forward(_input, _batchSize), _target, _batchSize);
-
-        public void Restore()
-        {
-            for (var t = 0; t < Tensors.Count; t++)
-            {
-                _originals[t].CopyTo(Tensors[t], 0);
-            }
-        }
     }
 }

@@ -166,7 +166,7 @@ public static class ModelFile
         }
     }
 
-    private static List<LayerRecord> ReadFile(Stream stream)
+    private static List<ModelFileLayer> ReadFile(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         JsonDocument document;
@@ -186,7 +186,7 @@ public static class ModelFile
         }
     }
 
-    private static List<LayerRecord> ReadRoot(JsonElement root)
+    private static List<ModelFileLayer> ReadRoot(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -206,7 +206,7 @@ public static class ModelFile
         }
 
         var layersElement = Required(root, "layers", "the file", JsonValueKind.Array);
-        var records = new List<LayerRecord>();
+        var records = new List<ModelFileLayer>();
         foreach (var element in layersElement.EnumerateArray())
         {
             records.Add(ReadLayer(element, records.Count));
@@ -220,7 +220,7 @@ public static class ModelFile
         return records;
     }
 
-    private static LayerRecord ReadLayer(JsonElement element, int index)
+    private static ModelFileLayer ReadLayer(JsonElement element, int index)
     {
         var where = $"layer {index}";
         if (element.ValueKind != JsonValueKind.Object)
@@ -243,7 +243,7 @@ public static class ModelFile
 
                 var weights = ReadNumbers(element, "weights", where, $"inputs × outputs = {inputs} × {outputs}", inputs * outputs);
                 var biases = ReadNumbers(element, "biases", where, "outputs", outputs);
-                return new LayerRecord(type, $"Dense({inputs}, {outputs})", null, inputs, weights, biases);
+                return new ModelFileLayer(type, $"Dense({inputs}, {outputs})", null, inputs, weights, biases);
             }
 
             case "Activation":
@@ -251,13 +251,13 @@ public static class ModelFile
                 where = $"layer {index} (Activation)";
                 var function = RequiredString(element, "function", where);
                 var size = RequiredInt(element, "size", where, minimum: 1);
-                return new LayerRecord(type, $"Activation<{function}>({size})", function, size, [], []);
+                return new ModelFileLayer(type, $"Activation<{function}>({size})", function, size, [], []);
             }
 
             case "Softmax":
             {
                 var size = RequiredInt(element, "size", $"layer {index} (Softmax)", minimum: 1);
-                return new LayerRecord(type, $"Softmax({size})", null, size, [], []);
+                return new ModelFileLayer(type, $"Softmax({size})", null, size, [], []);
             }
 
             default:
@@ -265,7 +265,7 @@ public static class ModelFile
         }
     }
 
-    private static ILayer Build(LayerRecord record, int index, IReadOnlyDictionary<string, Func<int, ILayer>>? activations)
+    private static ILayer Build(ModelFileLayer record, int index, IReadOnlyDictionary<string, Func<int, ILayer>>? activations)
     {
         switch (record.Type)
         {
@@ -366,9 +366,6 @@ public static class ModelFile
         };
 
     private static string Kind(JsonElement value) => value.ValueKind.ToString().ToLowerInvariant();
-
-    /// <summary>One layer as read from a file, before it is built.</summary>
-    private sealed record LayerRecord(string Type, string Description, string? Function, int Inputs, double[] Weights, double[] Biases);
 
     private static InvalidDataException Invalid(string problem) => new($"Invalid model file: {problem}");
 }

@@ -57,12 +57,17 @@ public sealed class Trainer
     /// reporting each epoch; with a <paramref name="validation"/> set it also evaluates it after each
     /// epoch. Reproducible: the same model initialisation, data and options give the same result.
     /// </summary>
-    /// <exception cref="ArgumentException">A dataset's widths do not match the model.</exception>
+    /// <exception cref="ArgumentException">A dataset's widths do not match the model, or the training set is empty.</exception>
     public TrainingHistory Fit(Dataset training, TrainingOptions options, Dataset? validation = null)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(options);
         CheckDataset(training, nameof(training));
+        if (training.Count == 0)
+        {
+            throw new ArgumentException("The training set is empty.", nameof(training));
+        }
+
         if (validation is not null)
         {
             CheckDataset(validation, nameof(validation));
@@ -165,6 +170,11 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         CheckDataset(data, nameof(data));
+        if (data.Count == 0)
+        {
+            return new Evaluation(double.NaN, 0, 0);
+        }
+
         var lossSum = 0.0;
         var correct = 0;
         for (var start = 0; start < data.Count; start += batchSize)

@@ -67,6 +67,16 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void Fit_EmptyTrainingSet_Throws()
+    {
+        var trainer = new Trainer(new Sequential(new Dense(2, 1)), new MeanSquaredError(), new Sgd(0.1));
+
+        var exception = Assert.Throws<ArgumentException>(() => trainer.Fit(new Dataset([], 2, [], 1), new TrainingOptions()));
+
+        Assert.StartsWith("The training set is empty.", exception.Message);
+    }
+
+    [Fact]
     public void Dataset_TargetsForFewerRows_Throws()
     {
         var exception = Assert.Throws<ArgumentException>(() => new Dataset(new double[6], 2, new double[2], 1));
