@@ -1,0 +1,52 @@
+using SymDiff.Functions;
+using SymDiff.Layers;
+using SymDiff.Losses;
+using SymDiff.Optimizers;
+using SymDiff.Training;
+
+namespace Digits;
+
+/// <summary>
+/// The Digits sample's experiment (shared with its test): a 64-64-10 ReLU network trained by SGD with
+/// momentum and weight decay on standardised optdigits pixels.
+/// </summary>
+public static class DigitsExperiment
+{
+    /// <summary>Default number of epochs.</summary>
+    public const int DefaultEpochs = 30;
+
+    /// <summary>Default seed of initialisation and shuffling.</summary>
+    public const int DefaultSeed = 1;
+
+    /// <summary>Builds the network: Dense(64, 64) → ReLU → Dense(64, 10), softmax fused into the loss.</summary>
+    public static Sequential CreateModel(int seed)
+    {
+        var model = new Sequential(
+            new Dense(DigitsData.Pixels, 64),
+            new Activation<Relu>(64),
+            new Dense(64, DigitsData.Classes, WeightInitialization.Xavier));
+        model.Initialize(seed);
+        return model;
+    }
+
+    /// <summary>Trains a fresh model on <paramref name="training"/> (already standardised) and returns the trainer (model, loss) and its history.</summary>
+    public static (Trainer Trainer, TrainingHistory History) Train(
+        Dataset training,
+        int seed = DefaultSeed,
+        int epochs = DefaultEpochs,
+        Action<EpochReport>? epochCompleted = null,
+        Action<BatchProgress>? batchCompleted = null)
+    {
+        var optimizer = new Sgd(learningRate: 0.05, momentum: 0.9, weightDecay: 1e-3);
+        var trainer = new Trainer(CreateModel(seed), new SoftmaxCrossEntropy(), optimizer);
+        var history = trainer.Fit(training, new TrainingOptions
+        {
+            Epochs = epochs,
+            BatchSize = 32,
+            Seed = seed,
+            EpochCompleted = epochCompleted,
+            BatchCompleted = batchCompleted,
+        });
+        return (trainer, history);
+    }
+}

@@ -1,0 +1,87 @@
+using SymDiff.Functions;
+using SymDiff.Training;
+
+namespace SymDiff.Tests.Layers;
+
+/// <summary>The runtime's activations are [Differentiable] methods: their generated derivatives against finite differences.</summary>
+public sealed class ActivationFunctionTests
+{
+    public static TheoryData<string> Names => ["Relu", "Sigmoid", "Tanh", "Softplus", "Gelu", "Swish"];
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Derivative_SmoothPoints_MatchesFiniteDifferences(string name)
+    {
+        foreach (var x in new[] { -7.5, -2.0, -0.3, 0.2, 1.0, 3.7, 12.0 })
+        {
+            var report = GradientCheck.Method(p => Value(name, p[0]), (p, g) => g[0] = Derivative(name, p[0]), [x], ["x"]);
+            Assert.True(report.Passes(1e-6), $"{name} at {x}: {report}");
+        }
+    }
+
+    [Theory]
+    [InlineData("Relu")]
+    [InlineData("Sigmoid")]
+    [InlineData("Tanh")]
+    [InlineData("Softplus")]
+    [InlineData("Gelu")]
+    public void ValueAndDerivative_HugeArguments_StayFinite(string name)
+    {
+        foreach (var x in new[] { -1e300, -1000.0, -710.0, 710.0, 1000.0 })
+        {
+            Assert.True(double.IsFinite(Value(name, x)), $"{name}({x}) = {Value(name, x)}");
+            Assert.True(double.IsFinite(Derivative(name, x)), $"{name}'({x}) = {Derivative(name, x)}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Value_NaN_IsNaNExceptRelu(string name)
+    {
+        Assert.Equal(name != "Relu", double.IsNaN(Value(name, double.NaN)));
+    }
+
+    [Fact]
+    public void KnownValues_AtZeroAndOne_MatchFormulas()
+    {
+        Assert.Equal(0.0, Relu.Value(0));
+        Assert.Equal(0.0, Relu.Derivative(0));
+        Assert.Equal(1.0, Relu.Derivative(1e-300));
+        Assert.Equal(0.5, Sigmoid.Value(0));
+        Assert.Equal(0.25, Sigmoid.Derivative(0));
+        Assert.Equal(Math.Log(2), Softplus.Value(0), 15);
+        Assert.Equal(0.5, Softplus.Derivative(0));
+        Assert.Equal(1 - Math.Tanh(1) * Math.Tanh(1), SymDiff.Functions.Tanh.Derivative(1), 15);
+        Assert.Equal(0.5 * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * 1.044715)), Gelu.Value(1), 15);
+        Assert.Equal(1e-300, Softplus.Value(Math.Log(1e-300)), 1e-310);
+        Assert.Equal(Math.Exp(-36), Softplus.Value(-36), Math.Exp(-36) * 1e-15);
+        Assert.Equal(0.006715348489118068, Softplus.Value(-5), 2e-18); // log1p(e⁻⁵); the naive ln(1 + e⁻⁵) is 1e-16 off
+        Assert.Equal(5.006715348489118, Softplus.Value(5), 1e-15);
+        Assert.Equal(25.0, Gelu.Value(25));
+        Assert.Equal(0.0, Gelu.Derivative(-25));
+        Assert.Equal(1000.0, Softplus.Value(1000));
+        Assert.Equal(0.0, Sigmoid.Derivative(-1000));
+    }
+
+    internal static double Value(string name, double x) => name switch
+    {
+        "Relu" => Relu.Value(x),
+        "Sigmoid" => Sigmoid.Value(x),
+        "Tanh" => SymDiff.Functions.Tanh.Value(x),
+        "Softplus" => Softplus.Value(x),
+        "Gelu" => Gelu.Value(x),
+        "Swish" => Functions.Swish.Value(x),
+        _ => throw new ArgumentException(name),
+    };
+
+    internal static double Derivative(string name, double x) => name switch
+    {
+        "Relu" => Relu.Derivative(x),
+        "Sigmoid" => Sigmoid.Derivative(x),
+        "Tanh" => SymDiff.Functions.Tanh.Derivative(x),
+        "Softplus" => Softplus.Derivative(x),
+        "Gelu" => Gelu.Derivative(x),
+        "Swish" => Functions.Swish.Derivative(x),
+        _ => throw new ArgumentException(name),
+    };
+}

@@ -1,0 +1,163 @@
+using System.Text;
+using SymDiff.Functions;
+using SymDiff.Layers;
+using SymDiff.Tests.Layers.Functions;
+using SymDiff.Training;
+
+namespace SymDiff.Tests.Layers;
+
+/// <summary>Saving and loading models: exact round trips, and a clear exception for every kind of bad file.</summary>
+public sealed class ModelFileTests
+{
+    [Fact]
+    public void SaveLoad_EveryLayerKind_RoundTripsBitForBit()
+    {
+        var model = Model();
+        var input = TestData.Matrix(1, 2 * 3);
+        var expected = model.Forward(input, 2).ToArray();
+
+        var loaded = ModelFile.Load(new MemoryStream(Save(model)));
+
+        Assert.Equal(model.Layers.Select(l => l.Name), loaded.Layers.Select(l => l.Name));
+        Assert.Equal(expected, loaded.Forward(input, 2).ToArray());
+        Assert.Equal(
+            model.Parameters.SelectMany(p => p.Values.ToArray()).Select(BitConverter.DoubleToInt64Bits),
+            loaded.Parameters.SelectMany(p => p.Values.ToArray()).Select(BitConverter.DoubleToInt64Bits));
+    }
+
+    [Fact]
+    public void SaveLoad_File_RoundTrips()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"symdiff-model-{Guid.NewGuid():N}.json");
+        try
+        {
+            ModelFile.Save(Model(), path);
+            Assert.Equal(Model().Layers.Count, ModelFile.Load(path).Layers.Count);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Load_CustomActivationWithFactory_Builds()
+    {
+        var model = new Sequential(new Dense(2, 2), new Activation<Swish>(2));
+        var bytes = Save(model);
+
+        var loaded = ModelFile.Load(new MemoryStream(bytes), new Dictionary<string, Func<int, ILayer>> { ["Swish"] = size => new Activation<Swish>(size) });
+
+        Assert.IsType<Activation<Swish>>(loaded.Layers[1]);
+    }
+
+    [Fact]
+    public void Load_CustomActivationWithoutFactory_ThrowsNamingIt()
+    {
+        var bytes = Save(new Sequential(new Dense(2, 2), new Activation<Swish>(2)));
+
+        var exception = Assert.Throws<InvalidDataException>(() => ModelFile.Load(new MemoryStream(bytes)));
+
+        Assert.StartsWith("Invalid model file: layer 1 (Activation): unknown activation function \"Swish\"; built in are Relu, Sigmoid, Tanh, Softplus, Gelu", exception.Message);
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(200)]
+    [InlineData(-2)]
+    public void Load_TruncatedFile_ThrowsNotValidJson(int keep)
+    {
+        var bytes = Save(Model());
+        var truncated = bytes[..(keep > 0 ? keep : bytes.Length + keep)];
+
+        var exception = Assert.Throws<InvalidDataException>(() => ModelFile.Load(new MemoryStream(truncated)));
+
+        Assert.StartsWith("The model file is not valid JSON (truncated or corrupt):", exception.Message);
+    }
+
+    [Fact]
+    public void Load_EmptyOrBinaryGarbage_ThrowsNotValidJson()
+    {
+        Assert.StartsWith("The model file is not valid JSON", Assert.Throws<InvalidDataException>(() => ModelFile.Load(new MemoryStream([]))).Message);
+        Assert.StartsWith("The model file is not valid JSON", Assert.Throws<InvalidDataException>(() => ModelFile.Load(new MemoryStream([0x1f, 0x8b, 0x08, 0, 0xff]))).Message);
+    }
+
+    [Theory]
+    [InlineData("[1, 2]", "Invalid model file: the top level is a JSON array; expected an object with \"format\", \"version\" and \"layers\".")]
+    [InlineData("{\"version\": 1, \"layers\": []}", "Invalid model file: the file has no \"format\" field.")]
+    [InlineData("{\"format\": \"Keras\", \"version\": 1, \"layers\": []}", "Invalid model file: \"format\" is \"Keras\"; expected \"SymDiff.Sequential\".")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": []}", "Invalid model file: version 2 is not supported; this SymDiff reads version 1.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": \"1\", \"layers\": []}", "Invalid model file: the file: \"version\" is the string \"1\"; expected a JSON number.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": []}", "Invalid model file: \"layers\" is empty; a model needs at least one layer.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": [{\"type\": \"Conv2D\"}]}", "Invalid model file: layer 0: unknown layer type \"Conv2D\"; expected Dense, Activation or Softmax.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": [{\"type\": \"Dense\", \"inputs\": 2, \"outputs\": 1, \"biases\": [0]}]}", "Invalid model file: layer 0 (Dense) has no \"weights\" field.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": [{\"type\": \"Dense\", \"inputs\": 2, \"outputs\": 1, \"weights\": [1], \"biases\": [0]}]}", "Invalid model file: layer 0 (Dense): \"weights\" has 1 numbers; expected inputs × outputs = 2 × 1 = 2.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": [{\"type\": \"Dense\", \"inputs\": 2, \"outputs\": 1, \"weights\": [1, \"x\"], \"biases\": [0]}]}", "Invalid model file: layer 0 (Dense): weights[1] is the string \"x\"; expected a finite number.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": [{\"type\": \"Dense\", \"inputs\": 2, \"outputs\": 1, \"weights\": [1, 1e999], \"biases\": [0]}]}", "Invalid model file: layer 0 (Dense): weights[1] is 1e999; expected a finite number.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": [{\"type\": \"Dense\", \"inputs\": 0, \"outputs\": 1, \"weights\": [], \"biases\": [0]}]}", "Invalid model file: layer 0 (Dense): \"inputs\" is 0; expected an integer ≥ 1.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": [{\"type\": \"Dense\", \"inputs\": 1, \"outputs\": 2, \"weights\": [1, 2], \"biases\": [0, 0]}, {\"type\": \"Softmax\", \"size\": 3}]}", "Invalid model file: Shape mismatch: layer 0 Dense(1, 2) outputs 2 values per row, but layer 1 Softmax(3) takes 3.")]
+    public void Load_MalformedModel_ThrowsNamingTheProblem(string json, string message)
+    {
+        var exception = Assert.Throws<InvalidDataException>(() => ModelFile.Load(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+
+        Assert.Equal(message, exception.Message);
+    }
+
+    [Fact]
+    public void LoadParameters_DifferentArchitecture_ThrowsNamingTheLayer()
+    {
+        var bytes = Save(Model());
+        var other = new Sequential(new Dense(3, 4), new Activation<Relu>(4), new Dense(4, 2), new Softmax(2));
+
+        var exception = Assert.Throws<InvalidDataException>(() => ModelFile.LoadParameters(other, new MemoryStream(bytes)));
+
+        Assert.Equal("The model file does not match the model: layer 1 is Activation<Tanh>(4) in the file but Activation<Relu>(4) in the model.", exception.Message);
+    }
+
+    [Fact]
+    public void LoadParameters_DifferentDepth_ThrowsWithBothCounts()
+    {
+        var bytes = Save(Model());
+
+        var exception = Assert.Throws<InvalidDataException>(() => ModelFile.LoadParameters(new Sequential(new Dense(3, 4)), new MemoryStream(bytes)));
+
+        Assert.Equal("The model file does not match the model: the file has 4 layers, the model 1.", exception.Message);
+    }
+
+    [Fact]
+    public void LoadParameters_SameArchitecture_CopiesValues()
+    {
+        var source = Model();
+        var target = new Sequential(new Dense(3, 4), new Activation<Tanh>(4), new Dense(4, 2), new Softmax(2));
+
+        ModelFile.LoadParameters(target, new MemoryStream(Save(source)));
+
+        Assert.Equal(source.Parameters.SelectMany(p => p.Values.ToArray()), target.Parameters.SelectMany(p => p.Values.ToArray()));
+    }
+
+    [Fact]
+    public void Save_NaNParameter_ThrowsNamingIt()
+    {
+        var model = Model();
+        model.Parameters[2].Values[5] = double.NaN;
+
+        var exception = Assert.Throws<InvalidOperationException>(() => Save(model));
+
+        Assert.Equal("Layer 2 Dense(4, 2) cannot be saved: weights[5] is NaN.", exception.Message);
+    }
+
+    private static Sequential Model()
+    {
+        var model = new Sequential(new Dense(3, 4), new Activation<Tanh>(4), new Dense(4, 2), new Softmax(2));
+        model.Initialize(seed: 9);
+        TestData.Matrix(2, 4).CopyTo(model.Parameters[1].Values);
+        return model;
+    }
+
+    private static byte[] Save(Sequential model)
+    {
+        var stream = new MemoryStream();
+        ModelFile.Save(model, stream);
+        return stream.ToArray();
+    }
+}
