@@ -74,6 +74,30 @@ internal sealed class ExprGraph
 
     public bool TryFind(GraphNode node, out int id) => _ids.TryGetValue(node, out id);
 
+    /// <summary>Which nodes <paramref name="roots"/> depend on, themselves included.</summary>
+    public bool[] Reachable(IEnumerable<int> roots)
+    {
+        var reached = new bool[_nodes.Count];
+        var stack = new Stack<int>(roots);
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            if (reached[id])
+            {
+                continue;
+            }
+
+            reached[id] = true;
+            var node = _nodes[id];
+            for (var i = 0; i < node.Arity; i++)
+            {
+                stack.Push(node.Operand(i));
+            }
+        }
+
+        return reached;
+    }
+
     public bool IsConstant(int id, out double value)
     {
         var node = _nodes[id];

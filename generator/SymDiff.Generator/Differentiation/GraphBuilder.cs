@@ -235,33 +235,7 @@ internal sealed class GraphBuilder
     }
 
     /// <summary>Whether a new carried value depends on body node <paramref name="id"/>.</summary>
-    private static bool Reaches(LoopGraph loop, int id)
-    {
-        var graph = loop.Body.Graph;
-        var stack = new Stack<int>(loop.NewStates);
-        var seen = new HashSet<int>();
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            if (current == id)
-            {
-                return true;
-            }
-
-            if (!seen.Add(current))
-            {
-                continue;
-            }
-
-            var node = graph[current];
-            for (var i = 0; i < node.Arity; i++)
-            {
-                stack.Push(node.Operand(i));
-            }
-        }
-
-        return false;
-    }
+    private static bool Reaches(LoopGraph loop, int id) => loop.Body.Graph.Reachable(loop.NewStates)[id];
 
     private static IEnumerable<string> AssignedNames(EquatableArray<StatementModel> statements)
     {

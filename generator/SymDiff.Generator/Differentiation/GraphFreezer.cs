@@ -19,24 +19,7 @@ internal static class GraphFreezer
     {
         var effects = sweep?.Effects ?? System.Array.Empty<int>();
         var elements = sweep?.Elements ?? System.Array.Empty<(int, int)>();
-        var reached = new bool[graph.Count];
-        var stack = new Stack<int>(outputs.Concat(values).Concat(effects).Concat(elements.SelectMany(e => new[] { e.Item1, e.Item2 })));
-        while (stack.Count > 0)
-        {
-            var id = stack.Pop();
-            if (reached[id])
-            {
-                continue;
-            }
-
-            reached[id] = true;
-            var node = graph[id];
-            for (var i = 0; i < node.Arity; i++)
-            {
-                stack.Push(node.Operand(i));
-            }
-        }
-
+        var reached = graph.Reachable(outputs.Concat(values).Concat(effects).Concat(elements.SelectMany(e => new[] { e.Item1, e.Item2 })));
         var map = new Dictionary<int, int>();
         var nodes = new List<GraphNode>();
         for (var id = 0; id < graph.Count; id++)

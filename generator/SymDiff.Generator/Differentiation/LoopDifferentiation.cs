@@ -57,28 +57,7 @@ internal static class LoopDifferentiation
 
     private static bool Reaches(ExprGraph graph, IEnumerable<int> from, HashSet<int> targets)
     {
-        var stack = new Stack<int>(from);
-        var seen = new HashSet<int>();
-        while (stack.Count > 0)
-        {
-            var id = stack.Pop();
-            if (targets.Contains(id))
-            {
-                return true;
-            }
-
-            if (!seen.Add(id))
-            {
-                continue;
-            }
-
-            var node = graph[id];
-            for (var i = 0; i < node.Arity; i++)
-            {
-                stack.Push(node.Operand(i));
-            }
-        }
-
-        return false;
+        var reached = graph.Reachable(from);
+        return targets.Any(t => reached[t]);
     }
 }
