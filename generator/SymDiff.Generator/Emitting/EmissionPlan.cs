@@ -251,10 +251,60 @@ internal sealed class EmissionPlan
             {
                 var edge = node.Operation == Operation.Select && i > 0 ? BranchOf(region, id, i == 1) : region;
                 var operand = node.Operand(i);
-                Regions[operand] = Regions[operand] is { } current ? Region.CommonAncestor(current, edge) : edge;
+                Regions[operand] = Regions[operand] is { } current ? Merge(current, edge, operand) : edge;
             }
         }
     }
+
+    /// <summary>
+    /// The region where a node used in both <paramref name="a"/> and <paramref name="b"/> is evaluated: the
+    /// innermost one enclosing both, except that the same branch of two conditionals on the same condition
+    /// (the value's <c>c ? ...</c> and the derivative's) counts as one: the node is computed in the first
+    /// conditional's branch and declared just before it, so the second one reads it.
+    /// </summary>
+    private Region Merge(Region a, Region b, int node)
+    {
+        while (a.Depth > b.Depth)
+        {
+            a = a.Parent!;
+        }
+
+        while (b.Depth > a.Depth)
+        {
+            b = b.Parent!;
+        }
+
+        while (!ReferenceEquals(a, b) && !ReferenceEquals(a.Parent, b.Parent))
+        {
+            a = a.Parent!;
+            b = b.Parent!;
+        }
+
+        if (ReferenceEquals(a, b))
+        {
+            return a;
+        }
+
+        var nodes = Model.Nodes;
+        // Only worth it for a function call or a division: cheap arithmetic is just computed ahead.
+        var operation = nodes[node].Operation;
+        if (a.Branch == b.Branch && nodes[a.Select].Operand0 == nodes[b.Select].Operand0
+            && (OperationTable.Get(operation).MathName is not null || operation == Operation.Divide))
+        {
+            _sharedAcrossConditionals.Add(node);
+            return a.Select < b.Select ? a : b;
+        }
+
+        return a.Parent!;
+    }
+
+    private readonly HashSet<int> _sharedAcrossConditionals = new();
+
+    /// <summary>
+    /// Whether <paramref name="id"/> is computed in a conditional's branch but also read by a later
+    /// conditional on the same condition: then it is declared (as zero) before the first one.
+    /// </summary>
+    public bool IsDeclaredAhead(int id) => _sharedAcrossConditionals.Contains(id) && Regions[id].Parent is not null && Names[id] is not null;
 
     private Region BranchOf(Region region, int select, bool branch)
     {

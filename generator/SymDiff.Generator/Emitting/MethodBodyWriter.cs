@@ -86,11 +86,21 @@ internal static class MethodBodyWriter
 
             if (!plan.IsStructured[id])
             {
-                writer.Line(type + name + " = " + expressions.WriteDefinition(id) + ";");
+                writer.Line((plan.IsDeclaredAhead(id) ? "" : type) + name + " = " + expressions.WriteDefinition(id) + ";");
                 continue;
             }
 
-            writer.Line(type + name + ";");
+            // Values its branches share with a later conditional on the same condition are declared here.
+            foreach (var shared in plan.LocalsIn(plan.Branch(id, true)).Concat(plan.LocalsIn(plan.Branch(id, false))).Where(plan.IsDeclaredAhead))
+            {
+                var boolean = OperationTable.Get(plan.Model.Nodes[shared].Operation).IsBoolean;
+                writer.Line((boolean ? "bool " : plan.Model.Scalar + " ") + plan.Names[shared] + " = " + (boolean ? "false" : CSharpExpressionWriter.Literal(0.0, plan.Model.Scalar)) + ";");
+            }
+
+            if (!plan.IsDeclaredAhead(id))
+            {
+                writer.Line(type + name + ";");
+            }
             writer.Open("if (" + expressions.Write(node.Operand0) + ")");
             WriteRegion(writer, context, plan.Branch(id, true));
             writer.Line(name + " = " + expressions.Write(node.Operand1) + ";");

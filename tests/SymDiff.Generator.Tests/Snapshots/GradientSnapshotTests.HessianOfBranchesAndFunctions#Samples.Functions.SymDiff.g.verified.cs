@@ -192,9 +192,20 @@ namespace Samples
             double __t1 = x * y;
             double __t2 = global::System.Math.Sqrt(x * x + y * y);
             bool __t3 = __t2 == 0.0;
-            double __t4 = 0.5 / __t2;
-            double __t5 = global::System.Math.Cos(__t1);
-            dx = __t0 ? __t5 * y : __t3 ? 0.0 : __t4 * (2.0 * x);
+            double __t5 = 0.0;
+            double __t4 = 0.0;
+            double __t6;
+            if (__t0)
+            {
+                __t5 = global::System.Math.Cos(__t1);
+                __t6 = __t5 * y;
+            }
+            else
+            {
+                __t4 = 0.5 / __t2;
+                __t6 = __t3 ? 0.0 : __t4 * (2.0 * x);
+            }
+            dx = __t6;
             dy = __t0 ? __t5 * x : __t3 ? 0.0 : __t4 * (2.0 * y);
             return __t0 ? global::System.Math.Sin(__t1) : __t2;
         }
@@ -215,9 +226,20 @@ namespace Samples
             double __t1 = x * y;
             double __t2 = global::System.Math.Sqrt(x * x + y * y);
             bool __t3 = __t2 == 0.0;
-            double __t4 = 0.5 / __t2;
-            double __t5 = global::System.Math.Cos(__t1);
-            dx += seed * (__t0 ? __t5 * y : __t3 ? 0.0 : __t4 * (2.0 * x));
+            double __t5 = 0.0;
+            double __t4 = 0.0;
+            double __t6;
+            if (__t0)
+            {
+                __t5 = global::System.Math.Cos(__t1);
+                __t6 = __t5 * y;
+            }
+            else
+            {
+                __t4 = 0.5 / __t2;
+                __t6 = __t3 ? 0.0 : __t4 * (2.0 * x);
+            }
+            dx += seed * __t6;
             dy += seed * (__t0 ? __t5 * x : __t3 ? 0.0 : __t4 * (2.0 * y));
             return __t0 ? global::System.Math.Sin(__t1) : __t2;
         }
@@ -283,18 +305,28 @@ namespace Samples
             double __t5 = 0.5 / __t3;
             double __t6 = 2.0 * y;
             double __t7 = 2.0 * x;
-            double __t8 = global::System.Math.Cos(__t1);
-            double __t9 = y * __t2;
-            double __t10 = __t5 * 2.0;
-            double __t11 = __t5 / __t3;
-            double __t12 = __t7 * __t11 * __t5;
-            double __t13 = __t0 ? __t8 - __t9 * x : __t4 ? 0.0 : -(__t12 * __t6);
-            gradient[0] = __t0 ? __t8 * y : __t4 ? 0.0 : __t5 * __t7;
+            double __t8 = 0.0;
+            double __t9;
+            if (__t0)
+            {
+                __t8 = global::System.Math.Cos(__t1);
+                __t9 = __t8 * y;
+            }
+            else
+            {
+                __t9 = __t4 ? 0.0 : __t5 * __t7;
+            }
+            double __t10 = y * __t2;
+            double __t11 = __t5 * 2.0;
+            double __t12 = __t5 / __t3;
+            double __t13 = __t7 * __t12 * __t5;
+            double __t14 = __t0 ? __t8 - __t10 * x : __t4 ? 0.0 : -(__t13 * __t6);
+            gradient[0] = __t9;
             gradient[1] = __t0 ? __t8 * x : __t4 ? 0.0 : __t5 * __t6;
-            hessian[0] = __t0 ? -(__t9 * y) : __t4 ? 0.0 : __t10 - __t12 * __t7;
-            hessian[1] = __t13;
-            hessian[2] = __t13;
-            hessian[3] = __t0 ? -(x * __t2 * x) : __t4 ? 0.0 : __t10 - __t6 * __t11 * __t5 * __t6;
+            hessian[0] = __t0 ? -(__t10 * y) : __t4 ? 0.0 : __t11 - __t13 * __t7;
+            hessian[1] = __t14;
+            hessian[2] = __t14;
+            hessian[3] = __t0 ? -(x * __t2 * x) : __t4 ? 0.0 : __t11 - __t6 * __t12 * __t5 * __t6;
             return __t0 ? __t2 : __t3;
         }
 

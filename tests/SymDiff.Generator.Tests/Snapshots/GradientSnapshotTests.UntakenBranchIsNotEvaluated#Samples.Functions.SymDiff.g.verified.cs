@@ -22,10 +22,21 @@ namespace Samples
         public static double SafeRootGradient(double x, out double dx)
         {
             bool __t0 = x > 0.0;
-            double __t1 = global::System.Math.Sqrt(x);
-            double __t2 = global::System.Math.Log(x);
+            double __t1 = 0.0;
+            double __t2 = 0.0;
+            double __t3;
+            if (__t0)
+            {
+                __t1 = global::System.Math.Sqrt(x);
+                __t2 = global::System.Math.Log(x);
+                __t3 = __t1 * __t2;
+            }
+            else
+            {
+                __t3 = x;
+            }
             dx = __t0 ? __t1 / x + (__t1 == 0.0 ? 0.0 : __t2 * (0.5 / __t1)) : 1.0;
-            return __t0 ? __t1 * __t2 : x;
+            return __t3;
         }
 
         /// <summary>
@@ -39,10 +50,21 @@ namespace Samples
         public static double SafeRootPullback(double x, double seed, ref double dx)
         {
             bool __t0 = x > 0.0;
-            double __t1 = global::System.Math.Sqrt(x);
-            double __t2 = global::System.Math.Log(x);
+            double __t1 = 0.0;
+            double __t2 = 0.0;
+            double __t3;
+            if (__t0)
+            {
+                __t1 = global::System.Math.Sqrt(x);
+                __t2 = global::System.Math.Log(x);
+                __t3 = __t1 * __t2;
+            }
+            else
+            {
+                __t3 = x;
+            }
             dx += seed * (__t0 ? __t1 / x + (__t1 == 0.0 ? 0.0 : __t2 * (0.5 / __t1)) : 1.0);
-            return __t0 ? __t1 * __t2 : x;
+            return __t3;
         }
 
         /// <summary>
