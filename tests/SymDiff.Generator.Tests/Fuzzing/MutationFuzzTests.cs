@@ -104,15 +104,23 @@ public sealed class MutationFuzzTests
 
         var generated = string.Concat(build.Run.Result.GeneratedSources.Select(s => s.SourceText.ToString()));
         var methods = AttributedMethods(build.Run.Input).ToList();
+        var members = methods.Where(m => !m.IsLocalFunction).Select(m => m.Name).ToList();
         if (generatorDiagnostics.Count > 0)
         {
             return (null, "SymDiff reported " + Ids(generatorDiagnostics));
         }
 
-        foreach (var name in methods)
+        foreach (var (name, isLocalFunction) in methods)
         {
             if (!generated.Contains(" " + name + "Gradient(", StringComparison.Ordinal))
             {
+                if (isLocalFunction)
+                {
+                    // Known: KnownGeneratorBugTests.LocalFunction_IsReported.
+                    statistics.Count("known generator bug: [Differentiable] local function silently ignored");
+                    continue;
+                }
+
                 return ("no diagnostic, but no " + name + "Gradient was generated", "silently skipped");
             }
         }
@@ -124,7 +132,7 @@ public sealed class MutationFuzzTests
 
         var type = build.Assembly.Assembly.GetTypes().SingleOrDefault(t => !t.IsGenericTypeDefinition && t.Name == "Generated");
         var declarations = build.Run.Input.SyntaxTrees.Single().GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>()
-            .Where(m => methods.Count == 1 && m.Identifier.ValueText == methods[0])
+            .Where(m => members.Count == 1 && m.Identifier.ValueText == members[0])
             .ToList();
         if (type is null || declarations.Count != 1)
         {
@@ -133,13 +141,13 @@ public sealed class MutationFuzzTests
 
         statistics.Methods++;
         var model = build.Run.Input.GetSemanticModel(declarations[0].SyntaxTree);
-        return (GradientChecker.Check(type, methods[0], declarations[0], random, PointsPerMutant, statistics, model), "generated, compiled and checked numerically");
+        return (GradientChecker.Check(type, members[0], declarations[0], random, PointsPerMutant, statistics, model), "generated, compiled and checked numerically");
     }
 
     private static string Ids(IEnumerable<Diagnostic> diagnostics) => string.Join("+", diagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal));
 
     /// <summary>The names of the methods (and local functions) the source marks [Differentiable].</summary>
-    private static IEnumerable<string> AttributedMethods(Compilation compilation)
+    private static IEnumerable<(string Name, bool IsLocalFunction)> AttributedMethods(Compilation compilation)
     {
         foreach (var tree in compilation.SyntaxTrees)
         {
@@ -154,10 +162,10 @@ public sealed class MutationFuzzTests
                 switch (attribute.Parent?.Parent)
                 {
                     case MethodDeclarationSyntax method:
-                        yield return method.Identifier.ValueText;
+                        yield return (method.Identifier.ValueText, false);
                         break;
                     case LocalFunctionStatementSyntax local:
-                        yield return local.Identifier.ValueText;
+                        yield return (local.Identifier.ValueText, true);
                         break;
                 }
             }

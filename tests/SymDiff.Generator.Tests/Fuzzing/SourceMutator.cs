@@ -77,6 +77,7 @@ internal sealed class SourceMutator
         "switch (x) { case > 0: x = 1; break; default: break; }",
         "x = x switch { > 0 => x, _ => -x };",
         "double Local(double t) => t * t;",
+        "[Differentiable] static double Local2(double t) => t * t; x = Local2(x);",
         "x = Local(x);",
         "Func<double, double> sq = t => t * t;",
         "goto end; end: x += 1;",
