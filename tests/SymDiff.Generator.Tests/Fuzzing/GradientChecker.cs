@@ -85,6 +85,7 @@ internal static class GradientChecker
                     // source runs (documented IEEE behaviour), or a value from code it does not run.
                     if (double.IsFinite(taken))
                     {
+                        // KnownGeneratorBugTests.UntakenPath_DoesNotLeakNaN.
                         statistics.Count("known generator bug: non-finite partial from code the source does not run");
                     }
                     else
