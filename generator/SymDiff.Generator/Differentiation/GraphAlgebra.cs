@@ -429,7 +429,7 @@ internal sealed class GraphAlgebra
 
         // The adjoint's branch goes outside: the partial is then only evaluated where the branch is taken.
         var g = Node(adjoint);
-        if (g.Operation == Operation.Select && (IsZero(g.Operand1) || IsZero(g.Operand2)))
+        if (g.Operation == Operation.Select && CanBeZero(adjoint))
         {
             return Select(g.Operand0, Scale(g.Operand1, partial), Scale(g.Operand2, partial));
         }
@@ -472,6 +472,13 @@ internal sealed class GraphAlgebra
         }
 
         return Multiply(adjoint, partial);
+    }
+
+    /// <summary>Whether a conditional adjoint is zero on some path (then a product must not be formed outside it: 0·∞ = NaN).</summary>
+    private bool CanBeZero(int id)
+    {
+        var node = Node(id);
+        return IsZero(id) || node.Operation == Operation.Select && (CanBeZero(node.Operand1) || CanBeZero(node.Operand2));
     }
 
     /// <summary>

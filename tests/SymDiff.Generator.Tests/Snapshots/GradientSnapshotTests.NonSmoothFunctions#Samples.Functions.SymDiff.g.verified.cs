@@ -13,7 +13,7 @@ namespace Samples
         /// <code>
         /// Kinks(x, y) = abs(x) + max(x, y) - min(x, 2·y) + floor(x)·y
         /// ∂Kinks/∂x   = (x &lt; 2·y ? -1 : x = 2·y ? -0.5 : 0) + (x &gt; y ? 1 : x = y ? 0.5 : 0) + sign(x)
-        /// ∂Kinks/∂y   = floor(x) + 2·(x &gt; 2·y ? -1 : x = 2·y ? -0.5 : 0) + (x &lt; y ? 1 : x = y ? 0.5 : 0)
+        /// ∂Kinks/∂y   = floor(x) + (x &gt; 2·y ? -2 : x = 2·y ? -1 : 0) + (x &lt; y ? 1 : x = y ? 0.5 : 0)
         /// </code>
         /// </remarks>
         /// <param name="x">The argument <c>x</c> of <see cref="Kinks(double, double)"/>.</param>
@@ -26,10 +26,10 @@ namespace Samples
         {
             double __t0 = 2.0 * y;
             double __t1 = global::System.Math.Floor(x);
-            double __t2 = x == __t0 ? -0.5 : 0.0;
+            bool __t2 = x == __t0;
             double __t3 = x == y ? 0.5 : 0.0;
-            dx = (x < __t0 ? -1.0 : __t2) + (x > y ? 1.0 : __t3) + (x > 0.0 ? 1.0 : x < 0.0 ? -1.0 : x == 0.0 ? 0.0 : x);
-            dy = __t1 + (x > __t0 ? -1.0 : __t2) * 2.0 + (x < y ? 1.0 : __t3);
+            dx = (x < __t0 ? -1.0 : __t2 ? -0.5 : 0.0) + (x > y ? 1.0 : __t3) + (x > 0.0 ? 1.0 : x < 0.0 ? -1.0 : x == 0.0 ? 0.0 : x);
+            dy = __t1 + (x > __t0 ? -2.0 : __t2 ? -1.0 : 0.0) + (x < y ? 1.0 : __t3);
             return global::System.Math.Abs(x) + global::System.Math.Max(x, y) - global::System.Math.Min(x, __t0) + __t1 * y;
         }
 
@@ -47,10 +47,10 @@ namespace Samples
         {
             double __t0 = 2.0 * y;
             double __t1 = global::System.Math.Floor(x);
-            double __t2 = x == __t0 ? -0.5 : 0.0;
+            bool __t2 = x == __t0;
             double __t3 = x == y ? 0.5 : 0.0;
-            dx += seed * ((x < __t0 ? -1.0 : __t2) + (x > y ? 1.0 : __t3) + (x > 0.0 ? 1.0 : x < 0.0 ? -1.0 : x == 0.0 ? 0.0 : x));
-            dy += seed * (__t1 + (x > __t0 ? -1.0 : __t2) * 2.0 + (x < y ? 1.0 : __t3));
+            dx += seed * ((x < __t0 ? -1.0 : __t2 ? -0.5 : 0.0) + (x > y ? 1.0 : __t3) + (x > 0.0 ? 1.0 : x < 0.0 ? -1.0 : x == 0.0 ? 0.0 : x));
+            dy += seed * (__t1 + (x > __t0 ? -2.0 : __t2 ? -1.0 : 0.0) + (x < y ? 1.0 : __t3));
             return global::System.Math.Abs(x) + global::System.Math.Max(x, y) - global::System.Math.Min(x, __t0) + __t1 * y;
         }
 
@@ -61,7 +61,7 @@ namespace Samples
         public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> KinksDerivatives { get; } = new (string, string)[]
         {
             ("x", "(x < 2·y ? -1 : x = 2·y ? -0.5 : 0) + (x > y ? 1 : x = y ? 0.5 : 0) + sign(x)"),
-            ("y", "floor(x) + 2·(x > 2·y ? -1 : x = 2·y ? -0.5 : 0) + (x < y ? 1 : x = y ? 0.5 : 0)"),
+            ("y", "floor(x) + (x > 2·y ? -2 : x = 2·y ? -1 : 0) + (x < y ? 1 : x = y ? 0.5 : 0)"),
         };
 
         /// <summary>

@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace SymDiff.Benchmarks;
+
+/// <summary>Checks, before timing, that the generated, hand-written and finite-difference results agree.</summary>
+internal static class Agreement
+{
+    /// <summary>Generated and hand-written to 1e-12 (relative), finite differences to 1e-6.</summary>
+    public static void Check(double[] generated, double[] handWritten, double[] differences)
+    {
+        for (var i = 0; i < generated.Length; i++)
+        {
+            var scale = Math.Max(1.0, Math.Abs(handWritten[i]));
+            if (Math.Abs(generated[i] - handWritten[i]) > 1e-12 * scale || Math.Abs(differences[i] - handWritten[i]) > 1e-6 * scale)
+            {
+                throw new InvalidOperationException(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "Result {0} disagrees: generated {1:R}, hand-written {2:R}, finite differences {3:R}",
+                    i,
+                    generated[i],
+                    handWritten[i],
+                    differences[i]));
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Xunit.Abstractions;
+
+namespace SymDiff.Generator.Tests.Fuzzing;
+
+/// <summary>
+/// Differential fuzzing: random well-formed methods in the supported language, each generated
+/// gradient compared with a trusted numerical derivative at random points.
+/// </summary>
+public sealed class DifferentialFuzzTests
+{
+    private const int BatchSize = 25;
+    private const int PointsPerMethod = 4;
+    private const int MethodStream = 1;
+    private const int PointStream = 2;
+
+    private readonly ITestOutputHelper _output;
+
+    public DifferentialFuzzTests(ITestOutputHelper output) => _output = output;
+
+    [Fact]
+    public void RandomMethods_AtTrustedPoints_GradientsMatchRiddersDifferences()
+    {
+        var clock = Stopwatch.StartNew();
+        var generator = new MethodGenerator(FuzzSettings.Stream(MethodStream));
+        var statistics = new FuzzStatistics();
+        var failures = new List<string>();
+        for (var start = 0; start < FuzzSettings.Count; start += BatchSize)
+        {
+            var methods = Enumerable.Range(start, Math.Min(BatchSize, FuzzSettings.Count - start))
+                .Select(i => generator.Next("M" + i.ToString(CultureInfo.InvariantCulture)))
+                .ToList();
+            Check(methods, statistics, failures);
+        }
+
+        _output.WriteLine("seed " + FuzzSettings.Seed + ", " + clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s");
+        _output.WriteLine(statistics.ToString());
+        Assert.True(failures.Count == 0, failures.Count + " failures (seed " + FuzzSettings.Seed + "):\n\n" + string.Join("\n\n", failures.Take(10)));
+
+        // A reference that trusts itself too rarely would make this test vacuous.
+        Assert.True(statistics.PartialsCompared >= 2 * statistics.PartialsSkipped, statistics.ToString());
+    }
+
+    /// <summary>The source of a file holding <paramref name="methods"/>.</summary>
+    internal static string File(IEnumerable<FuzzMethod> methods)
+        => "using System;\nusing SymDiff;\n\nnamespace Fuzz;\n\npublic static partial class Generated\n{\n"
+            + string.Join("\n", methods.Select(m => m.Source)) + "}\n";
+
+    private static void Check(List<FuzzMethod> methods, FuzzStatistics statistics, List<string> failures)
+    {
+        using var build = FuzzBuild.Of(File(methods));
+        var problems = build.GeneratorDiagnostics.Concat(build.GeneratedCodeProblems).ToList();
+        if (build.Assembly is null || problems.Count > 0)
+        {
+            if (methods.Count > 1)
+            {
+                // Find the culprits: check each method on its own, so that each failure names one method.
+                foreach (var method in methods)
+                {
+                    Check(new List<FuzzMethod> { method }, statistics, failures);
+                }
+
+                return;
+            }
+
+            statistics.Methods++;
+            statistics.Failures++;
+            var errors = problems.Concat(build.OutputDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)).Distinct();
+            failures.Add(methods[0].Name + ": " + string.Join("; ", errors) + "\n" + methods[0].Source);
+            return;
+        }
+
+        var type = build.Assembly.Assembly.GetType("Fuzz.Generated", throwOnError: true)!;
+        foreach (var method in methods)
+        {
+            statistics.Methods++;
+            var index = int.Parse(method.Name.AsSpan(1), CultureInfo.InvariantCulture);
+            var failure = GradientChecker.Check(type, method.Name, TakenPathDerivative.Parse(method.Source), FuzzSettings.Stream(PointStream, index), PointsPerMethod, statistics);
+            if (failure is not null)
+            {
+                statistics.Failures++;
+                failures.Add(failure + "\n" + method.Source);
+            }
+        }
+    }
+}
