@@ -451,13 +451,14 @@ internal sealed class BodyParser
         }
 
         var type = _semanticModel.GetTypeInfo(expression, _cancellationToken).Type;
-        if (type?.SpecialType == SpecialType.System_Int32 && model is not OperationExpressionModel { Operation: Operation.Sign })
+        if (type?.SpecialType == SpecialType.System_Int32 && !IsExactInDouble(model))
         {
             // An int used as a double: kept as int text, so that C#'s int arithmetic stays as written.
             return Integer(expression) is { } code ? new IntegerExpressionModel(code) : Invalid;
         }
 
         return IsScalar(type) || type is null || model is IntegerExpressionModel or ElementExpressionModel
+            || type.SpecialType == SpecialType.System_Int32
             ? model
             : NotSupported(expression, "its type is '" + type.ToDisplayString() + "', and only double values are differentiated");
     }
@@ -525,9 +526,9 @@ internal sealed class BodyParser
             return Apply(op, Expression(binary.Left), Expression(binary.Right));
         }
 
-        // int arithmetic (n / 2, Math.Sign(x) * 2) keeps C#'s int semantics: it is an int expression or nothing.
-        if (op is Operation.Add or Operation.Subtract or Operation.Multiply or Operation.Divide
-            && _semanticModel.GetTypeInfo(binary, _cancellationToken).Type?.SpecialType == SpecialType.System_Int32)
+        // int division (n / 2, Math.Sign(x) / 2) truncates: it is an int expression or nothing.
+        // (+, - and × of small ints are exact in double, so they are differentiated as they are.)
+        if (op is Operation.Divide && _semanticModel.GetTypeInfo(binary, _cancellationToken).Type?.SpecialType == SpecialType.System_Int32)
         {
             return Integer(binary) is { } code ? new IntegerExpressionModel(code) : Invalid;
         }
@@ -672,6 +673,15 @@ internal sealed class BodyParser
         var first = statement.GetFirstToken();
         return SyntaxFacts.IsKeywordKind(first.Kind()) ? "the '" + first.ValueText + "' statement" : "the statement '" + statement + "'";
     }
+
+    /// <summary>int arithmetic that double reproduces exactly: signs and int values combined by unary minus, +, − and ×.</summary>
+    private static bool IsExactInDouble(ExpressionModel model) => model switch
+    {
+        ConstantExpressionModel or IntegerExpressionModel => true,
+        OperationExpressionModel { Operation: Operation.Sign } => true,
+        OperationExpressionModel { Operation: Operation.Negate or Operation.Add or Operation.Subtract or Operation.Multiply } o => o.Operands.All(IsExactInDouble),
+        _ => false,
+    };
 
     /// <summary>Whether an int local is assigned after its declaration (then it cannot stand for its initializer).</summary>
     private bool IsReassigned(ILocalSymbol local)

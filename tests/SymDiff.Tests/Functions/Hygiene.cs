@@ -31,4 +31,8 @@ public static partial class Hygiene
     /// <summary>Math.Sign(Math.Log(x)) is NaN's sign for x &lt; 0, on the branch not taken there (found by the fuzzer).</summary>
     [Differentiable]
     public static double SignOfLogOnOneBranch(double x) => x < 0 ? x : Math.Sign(Math.Log(x)) * x;
+
+    /// <summary>int arithmetic on signs that double reproduces exactly (found by the fuzzer to be rejected).</summary>
+    [Differentiable]
+    public static double SignArithmetic(double x, double y) => (-Math.Sign(x) + 2 * Math.Sign(y)) * x * y;
 }
