@@ -223,4 +223,10 @@ public sealed class DiagnosticTests
         var run = GeneratorHarness.Run(Usings + "public static partial class C\n{\n[Differentiable] public static double F(double x)\n{\n    var v = x;\n    return v < x ? x : v <= x ? 2 * x : 3 * x;\n}\n}\n");
         Assert.Contains("FGradient(", run.Source("C.SymDiff.g.cs"));
     }
+
+    [Fact]
+    public void VectorMethodAskingForHessian_ReportsSD1009_AtAttribute()
+        => AssertReported(
+            "SD1009",
+            "[[|Differentiable(Modes = DerivativeModes.Hessian)|]] public static double F(ReadOnlySpan<double> x) => x[0] * x[1];");
 }
