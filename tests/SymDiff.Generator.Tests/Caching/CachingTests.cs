@@ -89,6 +89,41 @@ public sealed class CachingTests
     }
 
     [Fact]
+    public void AddingAMethod_DerivesOnlyTheNewOne()
+    {
+        var first = GeneratorHarness.Compilation(Functions, Unrelated);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(first);
+
+        var second = Edit(first, 0, Functions.Replace(
+            "public static double H(double t) => Math.Sin(t) * t;",
+            "public static double H(double t) => Math.Sin(t) * t;\n\n    [Differentiable]\n    public static double K(double u) => u * u;"));
+        var result = driver.RunGenerators(second).GetRunResult().Results.Single();
+
+        var derivatives = result.TrackedSteps[TrackingNames.Derivatives].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, derivatives.Count(r => r == IncrementalStepRunReason.New));
+        Assert.Equal(3, derivatives.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.Contains("KGradient(", result.GeneratedSources.Single(s => s.HintName == "Samples.Other.SymDiff.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
+    public void RenamingAParameter_ReDerivesThatMethodWithTheNewNames()
+    {
+        var first = GeneratorHarness.Compilation(Functions, Unrelated);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(first);
+
+        var second = Edit(first, 0, Functions.Replace("H(double t) => Math.Sin(t) * t", "H(double time) => Math.Sin(time) * time"));
+        var result = driver.RunGenerators(second).GetRunResult().Results.Single();
+
+        var derivatives = result.TrackedSteps[TrackingNames.Derivatives].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, derivatives.Count(r => r == IncrementalStepRunReason.Modified));
+        var other = result.GeneratedSources.Single(s => s.HintName == "Samples.Other.SymDiff.g.cs").SourceText.ToString();
+        Assert.Contains("HGradient(double time, out double dtime)", other);
+        var types = result.TrackedSteps[TrackingNames.TypeModels].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Contains(IncrementalStepRunReason.Modified, types);
+        Assert.Contains(IncrementalStepRunReason.Unchanged, types);
+    }
+
+    [Fact]
     public void StepOutputs_HoldNoRoslynObjects()
     {
         var result = GeneratorHarness.Run(Functions).Result;
