@@ -68,6 +68,12 @@ internal static class DiagnosticDescriptors
         "Local function '{0}' is marked [Differentiable], but generated code can only be added to types; make it a static method of a partial type",
         "The generator adds NameGradient next to the method, which a local function has no place for.");
 
+    public static readonly DiagnosticDescriptor GeneratedNameTaken = Error(
+        "SD1011", Usage,
+        "Generated member name already used",
+        "The type already declares '{1}', a name SymDiff generates for '{0}'; rename that member or the [Differentiable] method",
+        "SymDiff adds NameGradient, NamePullback, NameDerivatives, NameGraph (and NameTangent, NameHessian, NameJacobian, NameVjp) next to the method.");
+
     public static readonly DiagnosticDescriptor ExpressionNotSupported = Error(
         "SD2001", Differentiation,
         "Expression not supported in a differentiable method",

@@ -35,6 +35,13 @@ internal static class MethodParser
                 return result;
             }
 
+            // The generator never sees its own output, so a member already there with a generated name is the user's.
+            var taken = GeneratedNames(model, modes).FirstOrDefault(n => ((IMethodSymbol)context.TargetSymbol).ContainingType.GetMembers(n).Length > 0);
+            if (taken is not null)
+            {
+                return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.GeneratedNameTaken, syntax.Identifier.GetLocation(), model.Name, taken)));
+            }
+
             var attribute = context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
             var secondOrder = (modes & (DerivativeModes.Tangent | DerivativeModes.Hessian)) != 0;
             if ((!model.IsScalar || HasLoop(model.Body)) && (secondOrder || model.Output.IsTuple))
@@ -53,6 +60,17 @@ internal static class MethodParser
         {
             return Failure(syntax, e);
         }
+    }
+
+    /// <summary>The members the generator will add for <paramref name="model"/>.</summary>
+    private static IEnumerable<string> GeneratedNames(MethodModel model, DerivativeModes modes)
+    {
+        var suffixes = model.Output.IsTuple
+            ? new[] { "Jacobian", "Vjp", "Graph" }
+            : new[] { "Gradient", "Pullback", "Derivatives", "Graph" }
+                .Concat(modes.HasFlag(DerivativeModes.Tangent) ? new[] { "Tangent" } : Array.Empty<string>())
+                .Concat(modes.HasFlag(DerivativeModes.Hessian) ? new[] { "Hessian" } : Array.Empty<string>());
+        return suffixes.Select(s => model.Name + s);
     }
 
     private static bool HasLoop(EquatableArray<StatementModel> statements)

@@ -229,4 +229,13 @@ public sealed class DiagnosticTests
         => AssertReported(
             "SD1009",
             "[[|Differentiable(Modes = DerivativeModes.Hessian)|]] public static double F(ReadOnlySpan<double> x) => x[0] * x[1];");
+
+    [Fact]
+    public void UserMemberWithAGeneratedName_ReportsSD1011_AtMethodName()
+    {
+        var diagnostic = AssertReported(
+            "SD1011",
+            "public static double FGradient(double x, out double dx) { dx = 1; return x; }\n[Differentiable] public static double [|F|](double x) => x * x;");
+        Assert.Contains("FGradient", diagnostic.GetMessage());
+    }
 }
