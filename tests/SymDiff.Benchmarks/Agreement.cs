@@ -23,4 +23,28 @@ internal static class Agreement
             }
         }
     }
+
+    /// <summary>Generated (or runtime) and hand-written agree to <paramref name="tolerance"/>, relative to max(1, |hand-written|).</summary>
+    public static void Check(ReadOnlySpan<double> generated, ReadOnlySpan<double> handWritten, double tolerance, string what)
+    {
+        if (generated.Length != handWritten.Length)
+        {
+            throw new InvalidOperationException(what + ": lengths differ");
+        }
+
+        for (var i = 0; i < generated.Length; i++)
+        {
+            var scale = Math.Max(1.0, Math.Abs(handWritten[i]));
+            if (!(Math.Abs(generated[i] - handWritten[i]) <= tolerance * scale))
+            {
+                throw new InvalidOperationException(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0}: result {1} disagrees: generated {2:R}, hand-written {3:R}",
+                    what,
+                    i,
+                    generated[i],
+                    handWritten[i]));
+            }
+        }
+    }
 }

@@ -1,4 +1,25 @@
 using BenchmarkDotNet.Running;
+using SymDiff.Benchmarks;
 
 // dotnet run -c Release --project tests/SymDiff.Benchmarks -- --filter '*'   (add --job short for a quick run)
-BenchmarkSwitcher.FromAssembly(typeof(SymDiff.Benchmarks.LectureBenchmarks).Assembly).Run(args);
+// dotnet run -c Release --project tests/SymDiff.Benchmarks -- --check       (only the agreement checks, every parameter)
+if (args is ["--check"])
+{
+    new LectureBenchmarks().Setup();
+    new NeuronBenchmarks().Setup();
+    foreach (var n in new[] { 100, 10000 })
+    {
+        new RosenbrockBenchmarks { N = n }.Setup();
+    }
+
+    foreach (var k in new[] { 5, 25 })
+    {
+        new GmmBenchmarks { K = k }.Setup();
+    }
+
+    new MlpBenchmarks().Setup();
+    Console.WriteLine("All agreement checks pass.");
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(LectureBenchmarks).Assembly).Run(args);
