@@ -44,6 +44,9 @@ internal static class LoopDifferentiation
         // The element nodes are kept (as values) so that each output can name the slot it adds into.
         var inner = new ReverseSweep(System.Array.Empty<int>(), reverse.Effects, System.Array.Empty<(int, int)>());
         var (backward, map) = GraphFreezer.Freeze(loop.Body.Graph, names, loop.NameHints, loop.Literals, reverse.Elements, reverse.Outputs, inner, cancellationToken);
+        // Additive: each carried value's adjoint at the start of an iteration is the seed itself.
+        var additive = !reverse.NeedsTape && Enumerable.Range(0, m).All(k => reverse.Outputs[k] == loop.Body.Parameter(inputs + k));
+        var (fused, fusedMap) = GraphFreezer.Freeze(loop.Body.Graph, names, loop.NameHints, loop.Literals, loop.NewStates.Concat(reverse.Elements).ToList(), reverse.Outputs, inner, cancellationToken);
         return new LoopModel(
             loop.Index,
             loop.Start,
@@ -52,7 +55,12 @@ internal static class LoopDifferentiation
             body,
             backward with { Values = EquatableArray<int>.Empty, Effects = backward.Effects },
             reverse.Elements.Select(e => map[e]).ToEquatableArray(),
-            reverse.NeedsTape);
+            reverse.NeedsTape)
+        {
+            Fused = additive ? fused with { Values = fused.Values.Take(m).ToEquatableArray() } : null,
+            FusedElements = additive ? reverse.Elements.Select(e => fusedMap[e]).ToEquatableArray() : EquatableArray<int>.Empty,
+            IsAdditive = additive,
+        };
     }
 
     private static bool Reaches(ExprGraph graph, IEnumerable<int> from, HashSet<int> targets)

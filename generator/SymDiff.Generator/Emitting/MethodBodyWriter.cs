@@ -130,6 +130,11 @@ internal static class MethodBodyWriter
         }
 
         var plan = context.Plan;
+        if (FusedBackward(model, id) is int backward)
+        {
+            WriteFusedLoop(writer, context, id, backward, states);
+            return;
+        }
 
         // The tape is only kept where this DAG also runs the loop backward (a loop body recomputing an
         // inner loop forward, just for its value, records nothing).
@@ -180,6 +185,11 @@ internal static class MethodBodyWriter
     {
         var model = context.Plan.Model;
         var node = model.Nodes[id];
+        if (FusedBackward(model, node.Operand0) == id)
+        {
+            return;
+        }
+
         var number = (int)node.Payload;
         var loop = model.Loops[number];
         var m = loop.StateNames.Count;
@@ -235,6 +245,81 @@ internal static class MethodBodyWriter
             writer.Close();
             writer.Line();
         }
+    }
+
+    /// <summary>
+    /// The backward loop node of forward loop <paramref name="forward"/> when the two run as one loop: the
+    /// loop is additive, and the adjoints that seed its backward sweep are known before it starts.
+    /// </summary>
+    private static int? FusedBackward(DerivativeGraphModel model, int forward)
+    {
+        var loop = model.Loops[(int)model.Nodes[forward].Payload];
+        if (!loop.IsAdditive || loop.Fused is null)
+        {
+            return null;
+        }
+
+        for (var id = forward + 1; id < model.Nodes.Count; id++)
+        {
+            var node = model.Nodes[id];
+            if (node.Operation == Operation.LoopAdjoint && node.Operand0 == forward)
+            {
+                var seedsReady = Enumerable.Range(1, node.Arity - 1).All(i => node.Operand(i) < forward || model.Nodes[node.Operand(i)].IsConstant);
+                return seedsReady ? id : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// An additive loop and its backward sweep in one pass: each iteration computes the body once and
+    /// adds its contributions to the gradient at once (their order does not matter for a sum).
+    /// </summary>
+    private static void WriteFusedLoop(SourceWriter writer, Context context, int forward, int backward, IReadOnlyList<string> states)
+    {
+        var plan = context.Plan;
+        var model = plan.Model;
+        var node = model.Nodes[forward];
+        var adjoint = model.Nodes[backward];
+        var number = (int)node.Payload;
+        var loop = model.Loops[number];
+        var fused = loop.Fused!;
+        var m = states.Count;
+        var capturedCount = node.Arity - m;
+        var seeds = Enumerable.Range(0, m).Select(k => plan.LoopName("a", number, k)).ToList();
+        var accumulators = Enumerable.Range(0, capturedCount).Select(j => plan.LoopName("c", number, j)).ToList();
+        for (var k = 0; k < m; k++)
+        {
+            writer.Line("double " + seeds[k] + " = " + context.Expressions.Write(adjoint.Operand(k + 1)) + ";");
+        }
+
+        foreach (var accumulator in accumulators)
+        {
+            writer.Line("double " + accumulator + " = 0.0;");
+        }
+
+        var captured = Enumerable.Range(m, capturedCount).Select(i => context.Expressions.Write(node.Operand(i)));
+        var body = fused with { Parameters = states.Concat(captured).Concat(seeds).ToEquatableArray() };
+        writer.Open("for (int " + loop.Index + " = " + loop.Start + "; " + loop.Index + " < " + loop.End + "; " + loop.Index + "++)");
+        var results = WriteNested(writer, context, body, plan.LoopName("l", number) + "_", body.Values.Concat(body.Outputs));
+        for (var e = 0; e < loop.FusedElements.Count; e++)
+        {
+            writer.Line(ElementTarget(body, loop.FusedElements[e], context.Buffers) + " += " + results[m + m + capturedCount + e] + ";");
+        }
+
+        for (var j = 0; j < capturedCount; j++)
+        {
+            var output = body.Nodes[body.Outputs[m + j]];
+            if (!output.IsConstant || output.Constant != 0.0)
+            {
+                writer.Line(accumulators[j] + " += " + results[m + m + j] + ";");
+            }
+        }
+
+        Assign(writer, states, results.Take(m).ToList(), plan.LoopName("n", number) + "_");
+        writer.Close();
+        writer.Line();
     }
 
     /// <summary>Where carried value k of the current iteration is recorded.</summary>

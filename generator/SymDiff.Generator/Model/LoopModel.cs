@@ -17,4 +17,21 @@ internal sealed record LoopModel(
     DerivativeGraphModel Body,
     DerivativeGraphModel Reverse,
     EquatableArray<int> ReverseElements,
-    bool NeedsTape);
+    bool NeedsTape)
+{
+    /// <summary>
+    /// Body and backward body as one DAG (parameters as in <see cref="Reverse"/>; values the new carried
+    /// values; outputs as Reverse's), for a loop whose backward sweep can run inside its forward one.
+    /// </summary>
+    public DerivativeGraphModel? Fused { get; init; }
+
+    /// <summary>As <see cref="ReverseElements"/>, numbered in <see cref="Fused"/>.</summary>
+    public EquatableArray<int> FusedElements { get; init; }
+
+    /// <summary>
+    /// Whether the backward sweep's adjoints of the carried values never change from one iteration to
+    /// the next (sums: <c>s += f(i)</c>) and it reads no carried value: then its iterations commute and
+    /// can run in the forward loop, sharing its work.
+    /// </summary>
+    public bool IsAdditive { get; init; }
+}

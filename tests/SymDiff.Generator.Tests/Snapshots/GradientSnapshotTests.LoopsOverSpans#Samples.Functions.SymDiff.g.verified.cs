@@ -28,23 +28,17 @@ namespace Samples
 
             dx.Clear();
             double sum = 0.0;
+            double __a0_0 = 1.0;
             for (int i = 0; i < x.Length - 1; i++)
             {
                 double __l0_0 = x[i];
                 double a = x[i + 1] - __l0_0 * __l0_0;
                 double b = 1.0 - __l0_0;
-                sum = sum + (100.0 * a * a + b * b);
-            }
-
-            double __a0_0 = 1.0;
-            for (int i = (x.Length - 1) - 1; i >= 0; i--)
-            {
-                double __r0_0 = x[i];
-                double a = x[i + 1] - __r0_0 * __r0_0;
-                double b = 1.0 - __r0_0;
-                double __r0_1 = __a0_0 * (100.0 * a) + __a0_0 * a * 100.0;
-                dx[i + 1] += __r0_1;
-                dx[i] += -(__a0_0 * (2.0 * b)) - __r0_1 * (2.0 * __r0_0);
+                double __l0_1 = 100.0 * a;
+                double __l0_2 = __a0_0 * __l0_1 + __a0_0 * a * 100.0;
+                dx[i + 1] += __l0_2;
+                dx[i] += -(__a0_0 * (2.0 * b)) - __l0_2 * (2.0 * __l0_0);
+                sum = sum + (__l0_1 * a + b * b);
             }
 
             return sum;

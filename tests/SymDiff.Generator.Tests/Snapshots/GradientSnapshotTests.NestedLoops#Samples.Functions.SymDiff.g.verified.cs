@@ -44,6 +44,7 @@ namespace Samples
 
             dw.Clear();
             double total = 0.0;
+            double __a0_0 = 1.0;
             for (int i = 0; i < w.Length; i++)
             {
                 double row = 0.0;
@@ -52,27 +53,17 @@ namespace Samples
                     row = row + a[i * x.Length + j] * x[j];
                 }
 
-                total = total + w[i] * global::System.Math.Tanh(row);
-            }
-
-            double __a0_0 = 1.0;
-            for (int i = (w.Length) - 1; i >= 0; i--)
-            {
-                double row = 0.0;
-                for (int j = 0; j < x.Length; j++)
-                {
-                    row = row + a[i * x.Length + j] * x[j];
-                }
-
-                double __r0_0 = global::System.Math.Tanh(row);
-                double __r0_a0_0 = __a0_0 * w[i] * (1.0 - __r0_0 * __r0_0);
+                double __l0_0 = w[i];
+                double __l0_1 = global::System.Math.Tanh(row);
+                double __l0_a0_0 = __a0_0 * __l0_0 * (1.0 - __l0_1 * __l0_1);
                 for (int j = (x.Length) - 1; j >= 0; j--)
                 {
-                    da[i * x.Length + j] += __r0_a0_0 * x[j];
-                    dx[j] += __r0_a0_0 * a[i * x.Length + j];
+                    da[i * x.Length + j] += __l0_a0_0 * x[j];
+                    dx[j] += __l0_a0_0 * a[i * x.Length + j];
                 }
 
-                dw[i] += __a0_0 * __r0_0;
+                dw[i] += __a0_0 * __l0_1;
+                total = total + __l0_0 * __l0_1;
             }
 
             return total;
