@@ -1,3 +1,4 @@
+using SymDiff.Tests.Functions;
 using BenchmarkDotNet.Attributes;
 
 namespace SymDiff.Benchmarks;
@@ -52,12 +53,12 @@ public class GmmBenchmarks
         var generated = Gradient(generatedCode: true);
         var handWritten = Gradient(generatedCode: false);
         Agreement.Check(generated, handWritten, 1e-8, "GMM generated vs hand-written");
-        var plain = Vectors.Gmm(_alphas, _means, _icf, _x, D, WishartGamma, WishartM);
+        var plain = Gmm.Objective(_alphas, _means, _icf, _x, D, WishartGamma, WishartM);
         Agreement.Check([plain], [handWritten[0]], 1e-12, "GMM plain vs hand-written value");
     }
 
     [Benchmark(Baseline = true, Description = "plain GMM objective")]
-    public void Plain() => _value = Vectors.Gmm(_alphas, _means, _icf, _x, D, WishartGamma, WishartM);
+    public void Plain() => _value = Gmm.Objective(_alphas, _means, _icf, _x, D, WishartGamma, WishartM);
 
     [Benchmark(Description = "hand-written gradient")]
     public void HandWrittenGradient() =>
@@ -65,14 +66,14 @@ public class GmmBenchmarks
 
     [Benchmark(Description = "SymDiff gradient")]
     public void GeneratedGradient() =>
-        _value = Vectors.GmmGradient(_alphas, _means, _icf, _x, D, WishartGamma, WishartM, _dalphas, _dmeans, _dicf, _dx, out _, out _);
+        _value = Gmm.ObjectiveGradient(_alphas, _means, _icf, _x, D, WishartGamma, WishartM, _dalphas, _dmeans, _dicf, _dx, out _, out _);
 
     private double[] Gradient(bool generatedCode)
     {
         double value, dgamma, dm;
         if (generatedCode)
         {
-            value = Vectors.GmmGradient(_alphas, _means, _icf, _x, D, WishartGamma, WishartM, _dalphas, _dmeans, _dicf, _dx, out dgamma, out dm);
+            value = Gmm.ObjectiveGradient(_alphas, _means, _icf, _x, D, WishartGamma, WishartM, _dalphas, _dmeans, _dicf, _dx, out dgamma, out dm);
         }
         else
         {

@@ -1,3 +1,4 @@
+using SymDiff.Tests.Functions;
 using BenchmarkDotNet.Attributes;
 
 namespace SymDiff.Benchmarks;

@@ -26,10 +26,7 @@ internal static class GradientEmitter
         var lines = new List<(string, string)> { (DocumentationWriter.Call(method), model.ValueFormula) };
         lines.AddRange(scalars.Select((p, k) => ("∂" + method.Name + "/∂" + method.Parameters[p], model.GradientFormulas[k])));
         DocumentationWriter.Formulas(writer, model.LocalFormulas, lines);
-        foreach (var parameter in method.Parameters)
-        {
-            DocumentationWriter.Parameter(writer, parameter, "The argument <c>" + parameter + "</c> of <see cref=\"" + DocumentationWriter.Cref(method) + "\"/>.");
-        }
+        DocumentationWriter.SourceParameters(writer, method);
 
         for (var i = 0; i < outputs.Count; i++)
         {

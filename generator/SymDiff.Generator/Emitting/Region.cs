@@ -28,26 +28,4 @@ internal sealed class Region
 
     /// <summary>A new region for one branch of <paramref name="select"/>, evaluated in this region.</summary>
     public Region Child(int select, bool branch) => new(this, select, branch);
-
-    /// <summary>The innermost region enclosing both.</summary>
-    public static Region CommonAncestor(Region a, Region b)
-    {
-        while (a.Depth > b.Depth)
-        {
-            a = a.Parent!;
-        }
-
-        while (b.Depth > a.Depth)
-        {
-            b = b.Parent!;
-        }
-
-        while (!ReferenceEquals(a, b))
-        {
-            a = a.Parent!;
-            b = b.Parent!;
-        }
-
-        return a;
-    }
 }

@@ -4,8 +4,8 @@ namespace SymDiff.Generator.Model;
 
 /// <summary>
 /// One row per operation: its arity, the <c>System.Math</c> name it is parsed from, and how it is
-/// written in C# and in formulas. Operators (+, -, *, /, comparisons) are printed with precedence by
-/// the writers; their templates here are only used for calls.
+/// written in C# and in formulas. Operators (+, -, *, /, comparisons), Sign (NaN-safe form) and
+/// integer powers are written by the writers themselves; the templates here are used for calls.
 /// </summary>
 internal static class OperationTable
 {
@@ -39,11 +39,11 @@ internal static class OperationTable
         Call(Operation.Abs, 1, "Abs", "abs"),
         Call(Operation.Max, 2, "Max", "max"),
         Call(Operation.Min, 2, "Min", "min"),
-        new(Operation.Sign, 1, "Sign", "(double)global::System.Math.Sign({0})", "sign({0})"),
+        Call(Operation.Sign, 1, "Sign", "sign"),
         Call(Operation.Floor, 1, "Floor", "floor"),
         Call(Operation.Ceiling, 1, "Ceiling", "ceiling"),
         Call(Operation.Round, 1, "Round", "round"),
-        new(Operation.SignOf, 1, null, "({0} > 0.0 ? 1.0 : {0} < 0.0 ? -1.0 : 0.0)", "sign({0})"),
+        new(Operation.SignOf, 1, null, "", "sign({0})"),
         new(Operation.Select, 3, null, "{0} ? {1} : {2}", "{0} ? {1} : {2}"),
         new(Operation.Less, 2, null, "{0} < {1}", "{0} < {1}", IsBoolean: true),
         new(Operation.LessOrEqual, 2, null, "{0} <= {1}", "{0} ≤ {1}", IsBoolean: true),
