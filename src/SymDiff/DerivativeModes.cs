@@ -15,6 +15,12 @@ public enum DerivativeModes
     /// <summary><c>NameHessian(p1..pn, gradient, hessian)</c>: value, gradient and the exact symmetric Hessian.</summary>
     Hessian = 4,
 
+    /// <summary>
+    /// <c>NameHessianVector(p1..pn, v1..vn, gradient outputs, product outputs)</c>: value, gradient and the
+    /// Hessian–vector product H·v without forming H, for vectors too large for an n×n Hessian.
+    /// </summary>
+    HessianVector = 8,
+
     /// <summary>Every mode.</summary>
-    All = Gradient | Tangent | Hessian,
+    All = Gradient | Tangent | Hessian | HessianVector,
 }

@@ -53,14 +53,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ModesRequireScalarResult = Error(
         "SD1008", Usage,
         "Tangent and Hessian modes need a scalar result",
-        "Method '{0}' returns a tuple, and Tangent and Hessian are generated only for methods returning one double; remove them from Modes: it gets {0}Jacobian and {0}Vjp",
+        "Method '{0}' returns a tuple, and Tangent, Hessian and HessianVector are generated only for methods returning one double; remove them from Modes: it gets {0}Jacobian and {0}Vjp",
         "A method returning a tuple of doubles gets NameJacobian (the full Jacobian, in the cheaper mode) and NameVjp (a vector-Jacobian product).");
 
     public static readonly DiagnosticDescriptor ModesRequireDoubleParameters = Error(
         "SD1009", Usage,
-        "Tangent, Hessian and tuple results need double parameters and no loop",
-        "Method '{0}' has vector or int parameters or a loop; its Tangent, Hessian or Jacobian are not generated yet: remove them from Modes (or return one double), and use {0}Gradient",
-        "Forward mode, second derivatives and Jacobians are generated for methods of double parameters without loops; methods over vectors get their gradient.");
+        "Full Hessians and tuple results need double parameters and no loop",
+        "Method '{0}' has vector or int parameters or a loop; its full Hessian or tuple Jacobian is not generated: for second derivatives use Modes = DerivativeModes.HessianVector ({0}HessianVector gives H·v), and return one double",
+        "The n×n Hessian and tuple Jacobians are generated for methods of double parameters without loops; methods over vectors or with loops get Tangent and HessianVector instead.");
 
     public static readonly DiagnosticDescriptor LocalFunctionNotSupported = Error(
         "SD1010", Usage,

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using SymDiff.Generator.Model;
 
@@ -6,10 +7,17 @@ namespace SymDiff.Generator.Differentiation;
 
 /// <summary>
 /// Forward mode: the tangent of every node is Σ ∂node/∂operand · tangent(operand), in topological
-/// order, from the same <see cref="DerivativeRules"/> that reverse mode uses.
+/// order, from the same <see cref="DerivativeRules"/> that reverse mode uses. A vector element's
+/// tangent is the same element of the vector's tangent; a loop is replaced by one that carries each
+/// value together with its tangent (<see cref="TangentLoop"/>).
 /// </summary>
 internal static class ForwardMode
 {
+    /// <summary>The direction to differentiate along.</summary>
+    /// <param name="Parameters">Per parameter index, the node holding its tangent (absent: zero).</param>
+    /// <param name="Vectors">Per vector, the vector holding its tangent (absent: zero).</param>
+    public sealed record Direction(IReadOnlyDictionary<int, int> Parameters, IReadOnlyDictionary<string, string> Vectors);
+
     /// <summary>The directional derivative of <paramref name="value"/> along the given parameter tangents.</summary>
     /// <param name="g">The graph's algebra.</param>
     /// <param name="value">The node to differentiate.</param>
@@ -21,19 +29,50 @@ internal static class ForwardMode
     /// <summary>The directional derivative of each of <paramref name="values"/> along the parameter tangents, in one forward pass.</summary>
     public static int[] Tangents(GraphAlgebra g, IReadOnlyList<int> values, IReadOnlyList<int> seeds, CancellationToken cancellationToken)
     {
-        var value = System.Linq.Enumerable.Max(values);
+        var direction = new Direction(Enumerable.Range(0, seeds.Count).ToDictionary(i => i, i => seeds[i]), new Dictionary<string, string>());
+        return Push(g, values, direction, cancellationToken).Tangents;
+    }
+
+    /// <summary>
+    /// Pushes <paramref name="direction"/> through the graph: the tangent of each of <paramref name="values"/>,
+    /// and the values themselves as they must now be read (through the tangent loops, which also compute them).
+    /// </summary>
+    public static (int[] Values, int[] Tangents) Push(GraphAlgebra g, IReadOnlyList<int> values, Direction direction, CancellationToken cancellationToken)
+    {
         var graph = g.Graph;
+        var last = values.Max();
         var tangent = new Dictionary<int, int>();
-        for (var i = 0; i < seeds.Count; i++)
+        foreach (var pair in direction.Parameters)
         {
-            tangent[g.Parameter(i)] = seeds[i];
+            tangent[g.Parameter(pair.Key)] = pair.Value;
         }
 
-        for (var id = 0; id <= value; id++)
+        var replaced = new Dictionary<int, int>();
+        for (var id = 0; id <= last; id++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var node = graph[id];
-            if (node.Operation is Operation.Parameter or Operation.CallGradient || node.IsConstant || OperationTable.Get(node.Operation).IsBoolean)
+            switch (node.Operation)
+            {
+                case Operation.Element:
+                    if (ElementOf(g, id, direction.Vectors) is int element)
+                    {
+                        tangent[id] = element;
+                    }
+
+                    continue;
+
+                case Operation.Loop:
+                    replaced[id] = TangentLoop(g, id, tangent, direction.Vectors, cancellationToken);
+                    continue;
+
+                case Operation.LoopResult when replaced.TryGetValue(node.Operand0, out var loop):
+                    var states = graph.Loops[(int)graph[node.Operand0].Payload].StateNames.Count;
+                    tangent[id] = graph.Intern(new GraphNode(Operation.LoopResult, loop, Payload: states + node.Payload));
+                    continue;
+            }
+
+            if (node.Operation is Operation.Parameter or Operation.CallGradient or Operation.LoopResult || node.IsConstant || OperationTable.Get(node.Operation).IsBoolean)
             {
                 continue;
             }
@@ -53,6 +92,144 @@ internal static class ForwardMode
             }
         }
 
-        return System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(values, v => tangent.TryGetValue(v, out var result) ? result : g.Zero));
+        var tangents = values.Select(v => tangent.TryGetValue(v, out var result) ? result : g.Zero).ToArray();
+        if (replaced.Count == 0)
+        {
+            return (values.ToArray(), tangents);
+        }
+
+        var rewriter = new LoopRewriter(graph, replaced);
+        return (values.Select(rewriter.Rewrite).ToArray(), tangents.Select(rewriter.Rewrite).ToArray());
+    }
+
+    /// <summary>The element of a vector's tangent that is the tangent of element <paramref name="id"/>, or null when it is zero.</summary>
+    private static int? ElementOf(GraphAlgebra g, int id, IReadOnlyDictionary<string, string> vectors)
+    {
+        var graph = g.Graph;
+        var symbol = graph.Symbols[(int)graph[id].Payload];
+        var separator = symbol.IndexOf(ExprGraph.ElementSeparator);
+        if (!vectors.TryGetValue(symbol.Substring(0, separator), out var tangentVector))
+        {
+            return null;
+        }
+
+        return graph.Intern(new GraphNode(Operation.Element, Payload: graph.Symbol(tangentVector + symbol.Substring(separator))));
+    }
+
+    /// <summary>
+    /// The loop of node <paramref name="id"/> again, carrying each value's tangent beside it: its body is
+    /// the old body plus that body's forward mode; its results are the old results, then their tangents.
+    /// Parameters of the new body: carried values, their tangents, captured values, then the tangents of
+    /// the captured values whose tangent is not zero.
+    /// </summary>
+    private static int TangentLoop(GraphAlgebra g, int id, Dictionary<int, int> tangent, IReadOnlyDictionary<string, string> vectors, CancellationToken cancellationToken)
+    {
+        var graph = g.Graph;
+        var node = graph[id];
+        var loop = graph.Loops[(int)node.Payload];
+        var m = loop.StateNames.Count;
+        var c = node.Arity - m;
+        int TangentOf(int operand) => tangent.TryGetValue(operand, out var t) ? t : g.Zero;
+        var movingCaptures = Enumerable.Range(0, c).Where(j => !g.IsZero(TangentOf(node.Operand(m + j)))).ToList();
+
+        var body = new GraphAlgebra(new ExprGraph());
+        var map = Copy(loop.Body.Graph, body.Graph, p => p < m ? p : m + p);
+        var seeds = new Dictionary<int, int>();
+        for (var k = 0; k < m; k++)
+        {
+            seeds[k] = body.Parameter(m + k);
+        }
+
+        for (var q = 0; q < movingCaptures.Count; q++)
+        {
+            seeds[2 * m + movingCaptures[q]] = body.Parameter(2 * m + c + q);
+        }
+
+        var (values, tangents) = Push(body, loop.NewStates.Select(s => map[s]).ToList(), new Direction(seeds, vectors), cancellationToken);
+        var tangentLoop = new LoopGraph(loop.Index, loop.Start, loop.End, loop.StateNames.Concat(loop.StateNames.Select(s => "t" + s)).ToList(), body)
+        {
+            NewStates = values.Concat(tangents).ToArray(),
+            CapturedCount = c + movingCaptures.Count,
+        };
+        foreach (var pair in loop.NameHints)
+        {
+            tangentLoop.NameHints[map[pair.Key]] = pair.Value;
+        }
+
+        foreach (var pair in loop.Literals)
+        {
+            tangentLoop.Literals[map[pair.Key]] = pair.Value;
+        }
+
+        var operands = Enumerable.Range(0, m).Select(node.Operand)
+            .Concat(Enumerable.Range(0, m).Select(k => TangentOf(node.Operand(k))))
+            .Concat(Enumerable.Range(m, c).Select(node.Operand))
+            .Concat(movingCaptures.Select(j => TangentOf(node.Operand(m + j))))
+            .ToList();
+        var result = graph.Intern(GraphNode.WithOperands(Operation.Loop, operands, graph.Loops.Count));
+        graph.Loops.Add(tangentLoop);
+        return result;
+    }
+
+    /// <summary>Copies every node of <paramref name="from"/> into the empty <paramref name="to"/>, renumbering parameters; returns the id map.</summary>
+    private static int[] Copy(ExprGraph from, ExprGraph to, System.Func<int, int> parameterIndex)
+    {
+        foreach (var symbol in from.Symbols)
+        {
+            to.Symbol(symbol);
+        }
+
+        foreach (var callee in from.Callees)
+        {
+            to.Callee(callee);
+        }
+
+        to.Loops.AddRange(from.Loops);
+        var map = new int[from.Count];
+        for (var id = 0; id < from.Count; id++)
+        {
+            var node = from[id];
+            map[id] = to.Intern(node.Operation == Operation.Parameter
+                ? GraphNode.FromParameter(parameterIndex(node.ParameterIndex))
+                : node.Renumber(operand => map[operand]));
+        }
+
+        return map;
+    }
+
+    /// <summary>Rebuilds nodes so that they read each replaced loop's results from its tangent loop.</summary>
+    private sealed class LoopRewriter
+    {
+        private readonly ExprGraph _graph;
+        private readonly IReadOnlyDictionary<int, int> _replaced;
+        private readonly Dictionary<int, int> _done = new();
+
+        public LoopRewriter(ExprGraph graph, IReadOnlyDictionary<int, int> replaced)
+        {
+            _graph = graph;
+            _replaced = replaced;
+        }
+
+        public int Rewrite(int id)
+        {
+            if (_done.TryGetValue(id, out var result))
+            {
+                return result;
+            }
+
+            var node = _graph[id];
+            if (node.Operation == Operation.LoopResult && _replaced.TryGetValue(node.Operand0, out var loop))
+            {
+                result = _graph.Intern(new GraphNode(Operation.LoopResult, Rewrite(loop), Payload: node.Payload));
+            }
+            else
+            {
+                var renumbered = node.Renumber(Rewrite);
+                result = renumbered == node ? id : _graph.Intern(renumbered);
+            }
+
+            _done[id] = result;
+            return result;
+        }
     }
 }

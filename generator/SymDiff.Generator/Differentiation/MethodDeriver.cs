@@ -39,6 +39,7 @@ internal static class MethodDeriver
                 Gradient = Typed(model.Gradient),
                 Tangent = Typed(model.Tangent),
                 Hessian = Typed(model.Hessian),
+                HessianVector = Typed(model.HessianVector),
             };
         }
         catch (UnresolvedCallException)
@@ -85,18 +86,23 @@ internal static class MethodDeriver
         var sweep = ReverseMode.Sweep(g, new[] { (value, g.One) }, scalars, cancellationToken);
         var gradient = sweep.Targets;
         var gradientModel = GraphFreezer.Freeze(graph, parameters, hints, literals, values, gradient, sweep, cancellationToken).Model;
-        if (!method.IsScalar)
-        {
-            return Describe(method, gradientModel) with { Gradient = gradientModel };
-        }
-
         DerivativeGraphModel? tangentModel = null;
         if (method.Modes.HasFlag(DerivativeModes.Tangent))
         {
-            var tangentNames = ExtraNames(method, "t", parameters);
-            var seeds = tangentNames.Select((_, i) => g.Parameter(parameters.Count + i)).ToArray();
-            var tangent = ForwardMode.Tangent(g, value, seeds, cancellationToken);
-            tangentModel = GraphFreezer.Freeze(graph, parameters.Concat(tangentNames).ToList(), hints, literals, values, new[] { tangent }).Model;
+            var (direction, tangentNames) = DirectionParameters(method, g, "t");
+            var (pushed, tangent) = ForwardMode.Push(g, values, direction, cancellationToken);
+            tangentModel = GraphFreezer.Freeze(graph, parameters.Concat(tangentNames).ToList(), hints, literals, pushed, tangent, cancellationToken: cancellationToken).Model;
+        }
+
+        DerivativeGraphModel? hessianVectorModel = null;
+        if (method.Modes.HasFlag(DerivativeModes.HessianVector))
+        {
+            hessianVectorModel = HessianVector(method, g, value, hints, literals, cancellationToken);
+        }
+
+        if (!method.IsScalar || graph.Loops.Count > 0)
+        {
+            return Describe(method, gradientModel) with { Gradient = gradientModel, Tangent = tangentModel, HessianVector = hessianVectorModel };
         }
 
         DerivativeGraphModel? hessianModel = null;
@@ -117,7 +123,51 @@ internal static class MethodDeriver
             hessianModel = GraphFreezer.Freeze(graph, parameters, hints, literals, values, gradient.Concat(entries).ToList()).Model;
         }
 
-        return Describe(method, gradientModel) with { Gradient = gradientModel, Tangent = tangentModel, Hessian = hessianModel };
+        return Describe(method, gradientModel) with { Gradient = gradientModel, Tangent = tangentModel, Hessian = hessianModel, HessianVector = hessianVectorModel };
+    }
+
+    /// <summary>
+    /// The Hessian–vector product H·v by reverse mode over forward mode: the gradient of the directional
+    /// derivative ∇f·v. Its parameters are the source's, then a direction per scalar or vector parameter; its
+    /// outputs, per scalar parameter p, (H·v)ₚ then ∂f/∂p (the gradient is the adjoint of the direction, so it
+    /// comes free); a vector's two adjoints go to the buffers of the vector and of its direction.
+    /// </summary>
+    private static DerivativeGraphModel HessianVector(MethodModel method, GraphAlgebra g, int value, Dictionary<int, string> hints, Dictionary<int, string> literals, CancellationToken cancellationToken)
+    {
+        var parameters = method.Parameters;
+        var (direction, directionNames) = DirectionParameters(method, g, "v");
+        var (pushed, tangent) = ForwardMode.Push(g, new[] { value }, direction, cancellationToken);
+        var scalars = Enumerable.Range(0, parameters.Count).Where(i => method.Kind(i) == ParameterKind.Scalar).ToList();
+        var targets = scalars.Select(g.Parameter).Concat(scalars.Select(i => direction.Parameters[i])).ToArray();
+        var sweep = ReverseMode.Sweep(g, new[] { (tangent[0], g.One) }, targets, cancellationToken);
+        return GraphFreezer.Freeze(g.Graph, parameters.Concat(directionNames).ToList(), hints, literals, pushed, sweep.Targets, sweep, cancellationToken).Model;
+    }
+
+    /// <summary>
+    /// A direction (tangent) parameter per differentiable parameter, named prefix + name: a scalar's is
+    /// parameter node n + k, a vector's is a vector of its own.
+    /// </summary>
+    public static (ForwardMode.Direction Direction, IReadOnlyList<string> Names) DirectionParameters(MethodModel method, GraphAlgebra g, string prefix)
+    {
+        var parameters = method.Parameters;
+        var differentiable = Enumerable.Range(0, parameters.Count).Where(i => method.Kind(i) != ParameterKind.Integer).ToList();
+        var names = ExtraNames(method, prefix, differentiable.Select(i => parameters[i]).ToList());
+        var seeds = new Dictionary<int, int>();
+        var vectors = new Dictionary<string, string>();
+        for (var k = 0; k < differentiable.Count; k++)
+        {
+            var i = differentiable[k];
+            if (method.Kind(i) == ParameterKind.Vector)
+            {
+                vectors[parameters[i]] = names[k];
+            }
+            else
+            {
+                seeds[i] = g.Parameter(parameters.Count + k);
+            }
+        }
+
+        return (new ForwardMode.Direction(seeds, vectors), names);
     }
 
     /// <summary>

@@ -128,6 +128,9 @@ internal sealed class EmissionPlan
     /// <summary>For a forward loop node: the locals holding its carried values.</summary>
     public IReadOnlyList<string> LoopStates(int loop) => _loopStates[loop];
 
+    /// <summary>The locals of every forward loop's carried values, declared whether or not a node reads them.</summary>
+    public IEnumerable<string> AllLoopStates => _loopStates.Values.SelectMany(states => states);
+
     /// <summary>For a call: the arguments whose partial derivative is read (the others become <c>out _</c>).</summary>
     public SortedSet<int> UsedPartials(int call)
     {

@@ -26,7 +26,7 @@ internal static class HessianEmitter
         var hessian = taken.Contains("hessian") ? "__hessian" : "hessian";
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/>, its gradient and its Hessian (second partial derivatives, row-major, exactly symmetric).");
-        var printer = new FormulaPrinter(graph.Nodes, graph.Parameters, MethodDeriver.FormulaLocals(graph), graph.Callees);
+        var printer = new FormulaPrinter(graph, MethodDeriver.FormulaLocals(graph));
         DocumentationWriter.Formulas(writer, TangentEmitter.Definitions(graph, printer), HessianFormulas(graph, method, printer));
         DocumentationWriter.SourceParameters(writer, method);
         DocumentationWriter.Parameter(writer, gradient, "Receives ∂" + method.Name + "/∂pᵢ at index i; length " + n + ".");

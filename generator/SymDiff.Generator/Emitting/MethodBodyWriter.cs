@@ -43,7 +43,7 @@ internal static class MethodBodyWriter
     private sealed record Context(EmissionPlan Plan, CSharpExpressionWriter Expressions, IReadOnlyList<string> Reserved, IReadOnlyDictionary<string, string> Buffers)
     {
         /// <summary>Every name in scope at this DAG's statements, for a nested loop body to avoid.</summary>
-        public IEnumerable<string> NamesInScope => Reserved.Concat(Plan.Names.Where(n => n is not null)!).Concat(Plan.Model.Parameters)!;
+        public IEnumerable<string> NamesInScope => Reserved.Concat(Plan.Names.Where(n => n is not null)!).Concat(Plan.AllLoopStates).Concat(Plan.Model.Parameters)!;
     }
 
     /// <summary><c>dx[i + 1]</c>: the gradient buffer slot of an element read.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using SymDiff.Generator.Differentiation;
 using SymDiff.Generator.Model;
@@ -6,12 +7,13 @@ namespace SymDiff.Generator.Emitting;
 
 /// <summary>
 /// Writes <c>NameTangent(p1..pn, t1..tn, out tangent)</c>: the value and the directional derivative
-/// ∇F·t in one forward-mode pass (no gradient vector is formed).
+/// ∇F·t in one forward-mode pass (no gradient vector is formed). A vector's direction is a vector of
+/// the same length; an <c>int</c> has none.
 /// </summary>
 internal static class TangentEmitter
 {
     /// <summary>"z = ..." for the source locals a formula refers to by name.</summary>
-    public static System.Collections.Generic.IEnumerable<string> Definitions(DerivativeGraphModel graph, FormulaPrinter printer)
+    public static IEnumerable<string> Definitions(DerivativeGraphModel graph, FormulaPrinter printer)
         => MethodDeriver.FormulaLocals(graph).Select(pair => pair.Value + " = " + printer.Print(pair.Key)).ToList();
 
     public static void Write(SourceWriter writer, DerivativesModel model)
@@ -22,25 +24,68 @@ internal static class TangentEmitter
         }
 
         var method = model.Method;
-        var tangents = graph.Parameters.Skip(method.Parameters.Count).ToList();
+        var directions = Directions(method, graph);
         var output = graph.Parameters.Contains("tangent") || graph.NameHints.Contains("tangent") ? "__tangent" : "tangent";
-        var printer = new FormulaPrinter(graph.Nodes, graph.Parameters, MethodDeriver.FormulaLocals(graph), graph.Callees);
+        var printer = new FormulaPrinter(graph, MethodDeriver.FormulaLocals(graph));
 
-        DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> and its directional derivative along (" + string.Join(", ", tangents) + ") in one forward-mode pass.");
+        DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> and its directional derivative along (" + string.Join(", ", directions.Select(d => d.Name)) + ") in one forward-mode pass.");
         DocumentationWriter.Formulas(writer, Definitions(graph, printer), new[] { ("tangent", printer.Print(graph.Outputs[0])) });
         DocumentationWriter.SourceParameters(writer, method);
-        for (var i = 0; i < tangents.Count; i++)
+        WriteDirectionDocs(writer, method, directions, "The direction's component along");
+        DocumentationWriter.Parameter(writer, output, "Receives Σ ∂" + method.Name + "/∂pᵢ · tᵢ.");
+        if (directions.Any(d => method.Kind(d.Parameter) == ParameterKind.Vector))
         {
-            DocumentationWriter.Parameter(writer, tangents[i], "The direction's component along <c>" + method.Parameters[i] + "</c>.");
+            writer.Line("/// <exception cref=\"global::System.ArgumentException\">A direction's length differs from its vector's.</exception>");
         }
 
-        DocumentationWriter.Parameter(writer, output, "Receives Σ ∂" + method.Name + "/∂pᵢ · tᵢ.");
         DocumentationWriter.Returns(writer, method);
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
         var scalar = method.Scalar;
-        var parameters = graph.Parameters.Select(p => scalar + " " + Identifier.Escape(p)).Append("out " + scalar + " " + output);
+        var parameters = method.Parameters.Select((p, i) => method.TypeOf(i) + " " + Identifier.Escape(p))
+            .Concat(directions.Select(d => DirectionType(method, d.Parameter) + " " + Identifier.Escape(d.Name)))
+            .Append("out " + scalar + " " + output);
         writer.Open(method.Declaration("Tangent", scalar, parameters));
+        WriteLengthChecks(writer, method, directions, "Tangent");
         MethodBodyWriter.Write(writer, graph, new[] { output }, new[] { output });
         writer.Close();
+    }
+
+    /// <summary>Each direction parameter (the graph's parameters after the source's) and the source parameter it goes with.</summary>
+    public static IReadOnlyList<(string Name, int Parameter)> Directions(MethodModel method, DerivativeGraphModel graph)
+    {
+        var differentiable = Enumerable.Range(0, method.Parameters.Count).Where(i => method.Kind(i) != ParameterKind.Integer).ToList();
+        return graph.Parameters.Skip(method.Parameters.Count).Select((name, k) => (name, differentiable[k])).ToList();
+    }
+
+    /// <summary>A direction's type: the scalar for a scalar, a read-only span for a vector.</summary>
+    public static string DirectionType(MethodModel method, int parameter)
+        => method.Kind(parameter) == ParameterKind.Vector ? "global::System.ReadOnlySpan<" + method.Scalar + ">" : method.Scalar;
+
+    public static void WriteDirectionDocs(SourceWriter writer, MethodModel method, IReadOnlyList<(string Name, int Parameter)> directions, string lead)
+    {
+        foreach (var (name, parameter) in directions)
+        {
+            DocumentationWriter.Parameter(writer, name, method.Kind(parameter) == ParameterKind.Vector
+                ? lead + " <c>" + method.Parameters[parameter] + "[i]</c> at index i; it must have the length of <paramref name=\"" + method.Parameters[parameter] + "\"/>."
+                : lead + " <c>" + method.Parameters[parameter] + "</c>.");
+        }
+    }
+
+    /// <summary>Throws <c>ArgumentException</c> naming a vector direction whose length differs from its vector's.</summary>
+    public static void WriteLengthChecks(SourceWriter writer, MethodModel method, IReadOnlyList<(string Name, int Parameter)> directions, string suffix)
+    {
+        foreach (var (name, parameter) in directions.Where(d => method.Kind(d.Parameter) == ParameterKind.Vector))
+        {
+            VectorLengthCheck(writer, method.Name + suffix, Identifier.Escape(name), Identifier.Escape(method.Parameters[parameter]));
+        }
+    }
+
+    /// <summary>Throws <c>ArgumentException</c> naming <paramref name="span"/> unless it has the length of <paramref name="vector"/>.</summary>
+    public static void VectorLengthCheck(SourceWriter writer, string methodName, string span, string vector)
+    {
+        writer.Open("if (" + span + ".Length != " + vector + ".Length)");
+        writer.Line("throw new global::System.ArgumentException(\"" + methodName + " needs " + span + " of the length of " + vector + " (\" + " + vector + ".Length + \"), not \" + " + span + ".Length + \".\", nameof(" + span + "));");
+        writer.Close();
+        writer.Line();
     }
 }

@@ -7,4 +7,5 @@ internal enum DerivativeModes
     Gradient = 1,
     Tangent = 2,
     Hessian = 4,
+    HessianVector = 8,
 }

@@ -32,6 +32,9 @@ internal sealed record DerivativesModel(
     /// <summary>For a tuple result: Σᵢ uᵢ·∂valueᵢ/∂p for each parameter p, one reverse pass.</summary>
     public DerivativeGraphModel? Vjp { get; init; }
 
+    /// <summary>Value, gradient and H·v (reverse mode over forward mode), if asked for: see <c>MethodDeriver.HessianVector</c>.</summary>
+    public DerivativeGraphModel? HessianVector { get; init; }
+
     /// <summary>Set when a call has no derivative (its SD2002 is reported elsewhere): no code is generated.</summary>
     public bool Unresolved { get; init; }
 

@@ -43,13 +43,13 @@ internal static class MethodParser
             }
 
             var attribute = context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
-            var secondOrder = (modes & (DerivativeModes.Tangent | DerivativeModes.Hessian)) != 0;
-            if ((!model.IsScalar || HasLoop(model.Body)) && (secondOrder || model.Output.IsTuple))
+            var scalarOnly = (modes & (DerivativeModes.Tangent | DerivativeModes.Hessian | DerivativeModes.HessianVector)) != 0;
+            if ((!model.IsScalar || HasLoop(model.Body)) && (modes.HasFlag(DerivativeModes.Hessian) || model.Output.IsTuple))
             {
                 return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.ModesRequireDoubleParameters, attribute, model.Name)));
             }
 
-            if (model.Output.IsTuple && secondOrder)
+            if (model.Output.IsTuple && scalarOnly)
             {
                 return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.ModesRequireScalarResult, attribute, model.Name)));
             }
@@ -69,7 +69,8 @@ internal static class MethodParser
             ? new[] { "Jacobian", "Vjp", "Graph" }
             : new[] { "Gradient", "Pullback", "Derivatives", "Graph" }
                 .Concat(modes.HasFlag(DerivativeModes.Tangent) ? new[] { "Tangent" } : Array.Empty<string>())
-                .Concat(modes.HasFlag(DerivativeModes.Hessian) ? new[] { "Hessian" } : Array.Empty<string>());
+                .Concat(modes.HasFlag(DerivativeModes.Hessian) ? new[] { "Hessian" } : Array.Empty<string>())
+                .Concat(modes.HasFlag(DerivativeModes.HessianVector) ? new[] { "HessianVector" } : Array.Empty<string>());
         return suffixes.Select(s => model.Name + s);
     }
 

@@ -263,6 +263,40 @@ namespace Samples
         }
 
         /// <summary>
+        /// Computes <see cref="Rosenbrock(double, double)"/>, its gradient, and the product of its Hessian with the direction (vx, vy), without forming the Hessian.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// Rosenbrock(x, y) = (1 - x)² + 100·(y - x²)²
+        /// (H·v)[x]         = -400·(y - x²)·vx + -400·(vy - 2·vx·x)·x + 2·vx
+        /// (H·v)[y]         = 200·(vy - 2·vx·x)
+        /// </code>
+        /// </remarks>
+        /// <param name="x">The argument <c>x</c> of <see cref="Rosenbrock(double, double)"/>.</param>
+        /// <param name="y">The argument <c>y</c> of <see cref="Rosenbrock(double, double)"/>.</param>
+        /// <param name="vx">The direction v's component along <c>x</c>.</param>
+        /// <param name="vy">The direction v's component along <c>y</c>.</param>
+        /// <param name="dx">Receives ∂Rosenbrock/∂x.</param>
+        /// <param name="dy">Receives ∂Rosenbrock/∂y.</param>
+        /// <param name="hvx">Receives (H·v) at x, Σⱼ ∂²Rosenbrock/∂x∂qⱼ · vⱼ over every input qⱼ.</param>
+        /// <param name="hvy">Receives (H·v) at y, Σⱼ ∂²Rosenbrock/∂y∂qⱼ · vⱼ over every input qⱼ.</param>
+        /// <returns>The value <c>Rosenbrock(x, y)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static double RosenbrockHessianVector(double x, double y, double vx, double vy, out double dx, out double dy, out double hvx, out double hvy)
+        {
+            double __t0 = 1.0 - x;
+            double __t1 = y - x * x;
+            double __t2 = -200.0 * __t1;
+            double __t3 = 2.0 * x;
+            double __t4 = (vy - vx * __t3) * 100.0;
+            hvx = __t2 * vx * 2.0 + -2.0 * __t4 * __t3 + vx * 2.0;
+            hvy = 2.0 * __t4;
+            dx = __t2 * __t3 - 2.0 * __t0;
+            dy = 200.0 * __t1;
+            return __t0 * __t0 + 100.0 * __t1 * __t1;
+        }
+
+        /// <summary>
         /// The partial derivatives of <see cref="Rosenbrock(double, double)"/> as simplified formulas, in parameter order.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]

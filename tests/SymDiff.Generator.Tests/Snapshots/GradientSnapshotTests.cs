@@ -251,6 +251,35 @@ public sealed class GradientSnapshotTests
     """);
 
     [Fact]
+    public void ForwardModeAndHessianVectorOverSpans() => Verify("""
+        [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
+        public static double Rosenbrock(ReadOnlySpan<double> x)
+        {
+            var sum = 0.0;
+            for (int i = 0; i < x.Length - 1; i++)
+            {
+                var a = x[i + 1] - x[i] * x[i];
+                var b = 1 - x[i];
+                sum += 100 * a * a + b * b;
+            }
+
+            return sum;
+        }
+
+        [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
+        public static double Horner(double[] coefficients, double t)
+        {
+            var p = 0.0;
+            foreach (var c in coefficients)
+            {
+                p = p * t + c;
+            }
+
+            return p;
+        }
+    """);
+
+    [Fact]
     public void LoopsOverSpans() => Verify("""
         [Differentiable]
         public static double Rosenbrock(ReadOnlySpan<double> x)

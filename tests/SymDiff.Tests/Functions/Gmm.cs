@@ -15,7 +15,7 @@ public static partial class Gmm
     /// <param name="d">Dimension.</param>
     /// <param name="wishartGamma">Wishart prior γ.</param>
     /// <param name="wishartM">Wishart prior m.</param>
-    [Differentiable]
+    [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
     public static double Objective(ReadOnlySpan<double> alphas, ReadOnlySpan<double> means, ReadOnlySpan<double> icf, ReadOnlySpan<double> x, int d, double wishartGamma, double wishartM)
     {
         int k = alphas.Length;

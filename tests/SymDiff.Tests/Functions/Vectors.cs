@@ -4,7 +4,7 @@ namespace SymDiff.Tests.Functions;
 public static partial class Vectors
 {
     /// <summary>Σ 100(x[i+1] − x[i]²)² + (1 − x[i])².</summary>
-    [Differentiable]
+    [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
     public static double Rosenbrock(ReadOnlySpan<double> x)
     {
         var sum = 0.0;
@@ -19,7 +19,7 @@ public static partial class Vectors
     }
 
     /// <summary>x·y over two spans.</summary>
-    [Differentiable]
+    [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var s = 0.0;
@@ -32,7 +32,7 @@ public static partial class Vectors
     }
 
     /// <summary>log Σ exp(x[i]), written with the max shift for stability.</summary>
-    [Differentiable]
+    [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
     public static double LogSumExp(ReadOnlySpan<double> x)
     {
         var max = x[0];
@@ -51,7 +51,7 @@ public static partial class Vectors
     }
 
     /// <summary>Softmax cross-entropy of logits z against the class k: log Σ exp(z) − z[k].</summary>
-    [Differentiable]
+    [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
     public static double SoftmaxCrossEntropy(ReadOnlySpan<double> z, int k)
     {
         var max = z[0];
@@ -70,7 +70,7 @@ public static partial class Vectors
     }
 
     /// <summary>Horner's rule: Σ c[i]·t^(n−1−i), over an array.</summary>
-    [Differentiable]
+    [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
     public static double Horner(double[] c, double t)
     {
         var p = 0.0;
@@ -83,7 +83,7 @@ public static partial class Vectors
     }
 
     /// <summary>A product over the first n elements (a loop bound given by an int parameter), times a scalar.</summary>
-    [Differentiable]
+    [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
     public static double Product(ReadOnlySpan<double> x, int n, double scale)
     {
         var s = scale;
@@ -96,7 +96,7 @@ public static partial class Vectors
     }
 
     /// <summary>Two carried values updated together (a rotation-like recurrence) and an int local.</summary>
-    [Differentiable]
+    [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
     public static double Recurrence(Span<double> x, double theta)
     {
         int last = x.Length - 1;

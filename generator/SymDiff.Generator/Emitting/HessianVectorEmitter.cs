@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Linq;
+using SymDiff.Generator.Differentiation;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Emitting;
+
+/// <summary>
+/// Writes <c>NameHessianVector(p1..pn, v1..vn, d1..dn, hv1..hvn)</c>: the value, the gradient and the
+/// Hessian–vector product H·v, without forming H (reverse mode over forward mode: the gradient of
+/// ∇F·v). Scalars get <c>out</c> results, vectors <c>Span</c> buffers of their length, overwritten.
+/// </summary>
+internal static class HessianVectorEmitter
+{
+    public static void Write(SourceWriter writer, DerivativesModel model)
+    {
+        if (model.HessianVector is not { } graph)
+        {
+            return;
+        }
+
+        var method = model.Method;
+        var directions = TangentEmitter.Directions(method, graph);
+        var taken = new HashSet<string>(graph.Parameters);
+        taken.UnionWith(graph.NameHints.Where(h => h.Length > 0));
+        var gradients = directions.Select(d => Fresh(taken, "d" + method.Parameters[d.Parameter])).ToList();
+        var products = directions.Select(d => Fresh(taken, "hv" + method.Parameters[d.Parameter])).ToList();
+
+        DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/>, its gradient, and the product of its Hessian with the direction (" + string.Join(", ", directions.Select(d => d.Name)) + "), without forming the Hessian.");
+        var printer = new FormulaPrinter(graph, MethodDeriver.FormulaLocals(graph));
+        var lines = new List<(string, string)> { (DocumentationWriter.Call(method), model.ValueFormula) };
+        var scalars = directions.Select((d, k) => (d, k)).Where(p => method.Kind(p.d.Parameter) == ParameterKind.Scalar).ToList();
+        lines.AddRange(scalars.Select((p, s) => ("(H·v)[" + method.Parameters[p.d.Parameter] + "]", printer.Print(graph.Outputs[s]))));
+        DocumentationWriter.Formulas(writer, TangentEmitter.Definitions(graph, printer), lines);
+        DocumentationWriter.SourceParameters(writer, method);
+        TangentEmitter.WriteDirectionDocs(writer, method, directions, "The direction v's component along");
+        for (var k = 0; k < directions.Count; k++)
+        {
+            var p = method.Parameters[directions[k].Parameter];
+            DocumentationWriter.Parameter(writer, gradients[k], method.Kind(directions[k].Parameter) == ParameterKind.Vector
+                ? "Receives ∂" + method.Name + "/∂" + p + "[i] at index i; it must have the length of <paramref name=\"" + p + "\"/> and is overwritten."
+                : "Receives ∂" + method.Name + "/∂" + p + ".");
+        }
+
+        for (var k = 0; k < directions.Count; k++)
+        {
+            var p = method.Parameters[directions[k].Parameter];
+            DocumentationWriter.Parameter(writer, products[k], method.Kind(directions[k].Parameter) == ParameterKind.Vector
+                ? "Receives (H·v) at " + p + "[i], Σⱼ ∂²" + method.Name + "/∂" + p + "[i]∂qⱼ · vⱼ over every input qⱼ; it must have the length of <paramref name=\"" + p + "\"/> and is overwritten."
+                : "Receives (H·v) at " + p + ", Σⱼ ∂²" + method.Name + "/∂" + p + "∂qⱼ · vⱼ over every input qⱼ.");
+        }
+
+        if (directions.Any(d => method.Kind(d.Parameter) == ParameterKind.Vector))
+        {
+            writer.Line("/// <exception cref=\"global::System.ArgumentException\">A direction or buffer's length differs from its vector's.</exception>");
+        }
+
+        DocumentationWriter.Returns(writer, method);
+        writer.Line(TypeEmitter.GeneratedCodeAttribute);
+        var scalar = method.Scalar;
+        string OutputType(int parameter) => method.Kind(parameter) == ParameterKind.Vector ? "global::System.Span<" + scalar + "> " : "out " + scalar + " ";
+        var parameters = method.Parameters.Select((p, i) => method.TypeOf(i) + " " + Identifier.Escape(p))
+            .Concat(directions.Select(d => TangentEmitter.DirectionType(method, d.Parameter) + " " + Identifier.Escape(d.Name)))
+            .Concat(directions.Select((d, k) => OutputType(d.Parameter) + Identifier.Escape(gradients[k])))
+            .Concat(directions.Select((d, k) => OutputType(d.Parameter) + Identifier.Escape(products[k])));
+        writer.Open(method.Declaration("HessianVector", scalar, parameters));
+        TangentEmitter.WriteLengthChecks(writer, method, directions, "HessianVector");
+        var buffers = new Dictionary<string, string>();
+        for (var k = 0; k < directions.Count; k++)
+        {
+            var (name, parameter) = directions[k];
+            if (method.Kind(parameter) != ParameterKind.Vector)
+            {
+                continue;
+            }
+
+            var vector = Identifier.Escape(method.Parameters[parameter]);
+            foreach (var buffer in new[] { Identifier.Escape(gradients[k]), Identifier.Escape(products[k]) })
+            {
+                TangentEmitter.VectorLengthCheck(writer, method.Name + "HessianVector", buffer, vector);
+            }
+
+            // The adjoint of an element of x is (H·v) there; the adjoint of the same element of v is ∂F/∂x there.
+            buffers[method.Parameters[parameter]] = Identifier.Escape(products[k]);
+            buffers[name] = Identifier.Escape(gradients[k]);
+        }
+
+        foreach (var buffer in buffers.Values.OrderBy(b => b, System.StringComparer.Ordinal))
+        {
+            writer.Line(buffer + ".Clear();");
+        }
+
+        var targets = scalars.Select(p => Identifier.Escape(products[p.k])).Concat(scalars.Select(p => Identifier.Escape(gradients[p.k]))).ToList();
+        MethodBodyWriter.Write(writer, graph, targets, gradients.Concat(products), buffers: buffers);
+        writer.Close();
+    }
+
+    private static string Fresh(HashSet<string> taken, string name)
+    {
+        while (!taken.Add(name))
+        {
+            name = "_" + name;
+        }
+
+        return name;
+    }
+}
