@@ -156,15 +156,43 @@ namespace Samples
         /// <code>
         /// flowchart TD
         ///     n0(("0"))
-        ///     n2[""]
-        ///     n3["sum = "]
-        ///     n0 --&gt; n2
-        ///     n2 --&gt; n3
+        ///     subgraph n2_loop ["for i in [0, x.Length - 1)"]
+        ///         n2_0(("1"))
+        ///         n2_1(["sum (carried)"])
+        ///         n2_2(["x[i + 1]"])
+        ///         n2_3(["x[i]"])
+        ///         n2_5["^2"]
+        ///         n2_6["a = −"]
+        ///         n2_7["b = −"]
+        ///         n2_8(("100"))
+        ///         n2_9["×"]
+        ///         n2_10["×"]
+        ///         n2_11["^2"]
+        ///         n2_12["+"]
+        ///         n2_13["sum = +"]
+        ///     end
+        ///     n3["sum after the loop"]
+        ///     n2_3 --&gt; n2_5
+        ///     n2_2 --&gt; n2_6
+        ///     n2_5 --&gt; n2_6
+        ///     n2_0 --&gt; n2_7
+        ///     n2_3 --&gt; n2_7
+        ///     n2_8 --&gt; n2_9
+        ///     n2_6 --&gt; n2_9
+        ///     n2_9 --&gt; n2_10
+        ///     n2_6 --&gt; n2_10
+        ///     n2_7 --&gt; n2_11
+        ///     n2_10 --&gt; n2_12
+        ///     n2_11 --&gt; n2_12
+        ///     n2_1 --&gt; n2_13
+        ///     n2_12 --&gt; n2_13
+        ///     n0 --&gt; n2_1
+        ///     n2_13 --&gt; n3
         ///     n3 --&gt; out(["Rosenbrock"])
         /// </code>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
-        public const string RosenbrockGraph = "flowchart TD\n    n0((\"0\"))\n    n2[\"\"]\n    n3[\"sum = \"]\n    n0 --> n2\n    n2 --> n3\n    n3 --> out([\"Rosenbrock\"])\n";
+        public const string RosenbrockGraph = "flowchart TD\n    n0((\"0\"))\n    subgraph n2_loop [\"for i in [0, x.Length - 1)\"]\n        n2_0((\"1\"))\n        n2_1([\"sum (carried)\"])\n        n2_2([\"x[i + 1]\"])\n        n2_3([\"x[i]\"])\n        n2_5[\"^2\"]\n        n2_6[\"a = −\"]\n        n2_7[\"b = −\"]\n        n2_8((\"100\"))\n        n2_9[\"×\"]\n        n2_10[\"×\"]\n        n2_11[\"^2\"]\n        n2_12[\"+\"]\n        n2_13[\"sum = +\"]\n    end\n    n3[\"sum after the loop\"]\n    n2_3 --> n2_5\n    n2_2 --> n2_6\n    n2_5 --> n2_6\n    n2_0 --> n2_7\n    n2_3 --> n2_7\n    n2_8 --> n2_9\n    n2_6 --> n2_9\n    n2_9 --> n2_10\n    n2_6 --> n2_10\n    n2_7 --> n2_11\n    n2_10 --> n2_12\n    n2_11 --> n2_12\n    n2_1 --> n2_13\n    n2_12 --> n2_13\n    n0 --> n2_1\n    n2_13 --> n3\n    n3 --> out([\"Rosenbrock\"])\n";
 
         /// <summary>
         /// Computes <see cref="Horner(double[], double)"/> and all its partial derivatives in one reverse-mode pass.
@@ -349,15 +377,23 @@ namespace Samples
         /// flowchart TD
         ///     n0(("0"))
         ///     n2(["t"])
-        ///     n3[""]
-        ///     n4["p = "]
-        ///     n0 --&gt; n3
-        ///     n2 --&gt; n3
-        ///     n3 --&gt; n4
+        ///     subgraph n3_loop ["for __i0 in [0, coefficients.Length)"]
+        ///         n3_0(["p (carried)"])
+        ///         n3_2(["c = coefficients[__i0]"])
+        ///         n3_3["×"]
+        ///         n3_4["p = +"]
+        ///     end
+        ///     n4["p after the loop"]
+        ///     n3_0 --&gt; n3_3
+        ///     n2 --&gt; n3_3
+        ///     n3_3 --&gt; n3_4
+        ///     n3_2 --&gt; n3_4
+        ///     n0 --&gt; n3_0
+        ///     n3_4 --&gt; n4
         ///     n4 --&gt; out(["Horner"])
         /// </code>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
-        public const string HornerGraph = "flowchart TD\n    n0((\"0\"))\n    n2([\"t\"])\n    n3[\"\"]\n    n4[\"p = \"]\n    n0 --> n3\n    n2 --> n3\n    n3 --> n4\n    n4 --> out([\"Horner\"])\n";
+        public const string HornerGraph = "flowchart TD\n    n0((\"0\"))\n    n2([\"t\"])\n    subgraph n3_loop [\"for __i0 in [0, coefficients.Length)\"]\n        n3_0([\"p (carried)\"])\n        n3_2([\"c = coefficients[__i0]\"])\n        n3_3[\"×\"]\n        n3_4[\"p = +\"]\n    end\n    n4[\"p after the loop\"]\n    n3_0 --> n3_3\n    n2 --> n3_3\n    n3_3 --> n3_4\n    n3_2 --> n3_4\n    n0 --> n3_0\n    n3_4 --> n4\n    n4 --> out([\"Horner\"])\n";
     }
 }

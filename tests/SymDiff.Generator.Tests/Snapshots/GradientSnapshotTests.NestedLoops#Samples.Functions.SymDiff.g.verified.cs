@@ -76,14 +76,40 @@ namespace Samples
         /// <code>
         /// flowchart TD
         ///     n0(("0"))
-        ///     n2[""]
-        ///     n3["total = "]
-        ///     n0 --&gt; n2
-        ///     n2 --&gt; n3
+        ///     subgraph n2_loop ["for i in [0, w.Length)"]
+        ///         n2_0(("0"))
+        ///         n2_1(["total (carried)"])
+        ///         subgraph n2_2_loop ["for j in [0, x.Length)"]
+        ///             n2_2_0(["row (carried)"])
+        ///             n2_2_1(["a[i * x.Length + j]"])
+        ///             n2_2_2(["x[j]"])
+        ///             n2_2_3["×"]
+        ///             n2_2_4["row = +"]
+        ///         end
+        ///         n2_3["row after the loop"]
+        ///         n2_4(["w[i]"])
+        ///         n2_5["tanh"]
+        ///         n2_6["×"]
+        ///         n2_7["total = +"]
+        ///     end
+        ///     n3["total after the loop"]
+        ///     n2_2_1 --&gt; n2_2_3
+        ///     n2_2_2 --&gt; n2_2_3
+        ///     n2_2_0 --&gt; n2_2_4
+        ///     n2_2_3 --&gt; n2_2_4
+        ///     n2_0 --&gt; n2_2_0
+        ///     n2_2_4 --&gt; n2_3
+        ///     n2_3 --&gt; n2_5
+        ///     n2_4 --&gt; n2_6
+        ///     n2_5 --&gt; n2_6
+        ///     n2_1 --&gt; n2_7
+        ///     n2_6 --&gt; n2_7
+        ///     n0 --&gt; n2_1
+        ///     n2_7 --&gt; n3
         ///     n3 --&gt; out(["Layer"])
         /// </code>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
-        public const string LayerGraph = "flowchart TD\n    n0((\"0\"))\n    n2[\"\"]\n    n3[\"total = \"]\n    n0 --> n2\n    n2 --> n3\n    n3 --> out([\"Layer\"])\n";
+        public const string LayerGraph = "flowchart TD\n    n0((\"0\"))\n    subgraph n2_loop [\"for i in [0, w.Length)\"]\n        n2_0((\"0\"))\n        n2_1([\"total (carried)\"])\n        subgraph n2_2_loop [\"for j in [0, x.Length)\"]\n            n2_2_0([\"row (carried)\"])\n            n2_2_1([\"a[i * x.Length + j]\"])\n            n2_2_2([\"x[j]\"])\n            n2_2_3[\"×\"]\n            n2_2_4[\"row = +\"]\n        end\n        n2_3[\"row after the loop\"]\n        n2_4([\"w[i]\"])\n        n2_5[\"tanh\"]\n        n2_6[\"×\"]\n        n2_7[\"total = +\"]\n    end\n    n3[\"total after the loop\"]\n    n2_2_1 --> n2_2_3\n    n2_2_2 --> n2_2_3\n    n2_2_0 --> n2_2_4\n    n2_2_3 --> n2_2_4\n    n2_0 --> n2_2_0\n    n2_2_4 --> n2_3\n    n2_3 --> n2_5\n    n2_4 --> n2_6\n    n2_5 --> n2_6\n    n2_1 --> n2_7\n    n2_6 --> n2_7\n    n0 --> n2_1\n    n2_7 --> n3\n    n3 --> out([\"Layer\"])\n";
     }
 }
