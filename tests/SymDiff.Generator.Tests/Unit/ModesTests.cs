@@ -17,6 +17,18 @@ public sealed class ModesTests
 
             [Differentiable(Modes = DerivativeModes.Tangent)]
             public static double Directed(double x, double y) => x * y * y;
+
+            [Differentiable(Modes = DerivativeModes.HessianVector)]
+            public static double Long(System.ReadOnlySpan<double> x, double s)
+            {
+                var sum = 0.0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    sum += s * x[i] * x[i];
+                }
+
+                return sum;
+            }
         }
         """;
 
@@ -27,6 +39,7 @@ public sealed class ModesTests
         Assert.Contains("PlainGradient(", source);
         Assert.DoesNotContain("PlainTangent(", source);
         Assert.DoesNotContain("PlainHessian(", source);
+        Assert.DoesNotContain("PlainHessianVector(", source);
     }
 
     [Fact]
@@ -38,5 +51,10 @@ public sealed class ModesTests
         Assert.DoesNotContain("CurvedTangent(", source);
         Assert.Contains("DirectedTangent(double x, double y, double tx, double ty, out double tangent)", source);
         Assert.DoesNotContain("DirectedHessian(", source);
+        Assert.DoesNotContain("CurvedHessianVector(", source);
+        Assert.Contains(
+            "LongHessianVector(global::System.ReadOnlySpan<double> x, double s, global::System.ReadOnlySpan<double> vx, double vs, global::System.Span<double> dx, out double ds, global::System.Span<double> hvx, out double hvs)",
+            source);
+        Assert.DoesNotContain("LongTangent(", source);
     }
 }
