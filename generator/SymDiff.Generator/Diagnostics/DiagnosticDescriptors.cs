@@ -23,8 +23,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReturnTypeMustBeDouble = Error(
         "SD1003", Usage,
         "Differentiable method must return double or a tuple of doubles",
-        "Method '{0}' returns '{1}'; a [Differentiable] method must return double, or a tuple of doubles such as (double, double)",
-        "Scalar methods get a gradient; methods returning a tuple of doubles get a Jacobian and a vector-Jacobian product.");
+        "Method '{0}' returns '{1}'; a [Differentiable] method must return double, a tuple of doubles such as (double, double), or void while writing its results into a Span<double> parameter (y[i] = ...)",
+        "Scalar methods get a gradient; methods returning a tuple of doubles or writing output vectors get a Jacobian and a vector-Jacobian product.");
 
     public static readonly DiagnosticDescriptor ParameterTypeMustBeDouble = Error(
         "SD1004", Usage,
@@ -53,8 +53,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ModesRequireScalarResult = Error(
         "SD1008", Usage,
         "Tangent and Hessian modes need a scalar result",
-        "Method '{0}' returns a tuple, and Tangent, Hessian and HessianVector are generated only for methods returning one double; remove them from Modes: it gets {0}Jacobian and {0}Vjp",
-        "A method returning a tuple of doubles gets NameJacobian (the full Jacobian, in the cheaper mode) and NameVjp (a vector-Jacobian product).");
+        "Method '{0}' has several results (a tuple, or vectors it writes), and these modes are generated only for methods returning one double; remove them from Modes: it gets {0}Jacobian and {0}Vjp",
+        "A method returning a tuple of doubles gets NameJacobian (the full Jacobian, in the cheaper mode) and NameVjp (a vector-Jacobian product); a method writing output vectors also gets NameTangent. Second derivatives need one double result.");
 
     public static readonly DiagnosticDescriptor ModesRequireDoubleParameters = Error(
         "SD1009", Usage,

@@ -28,7 +28,7 @@ internal static class DerivativeRules
     public static IEnumerable<(int Target, int Partial)> Partials(GraphAlgebra g, int id)
     {
         var node = g.Graph[id];
-        if (node.Operation is Operation.Loop or Operation.LoopAdjoint or Operation.LoopResult or Operation.Integer or Operation.Element)
+        if (node.Operation is Operation.Loop or Operation.LoopAdjoint or Operation.LoopResult or Operation.Integer or Operation.Element or Operation.Store)
         {
             // Loops are crossed by ReverseMode as a whole; ints and vector elements are leaves.
             yield break;

@@ -16,7 +16,11 @@ internal static class ForwardMode
     /// <summary>The direction to differentiate along.</summary>
     /// <param name="Parameters">Per parameter index, the node holding its tangent (absent: zero).</param>
     /// <param name="Vectors">Per vector, the vector holding its tangent (absent: zero).</param>
-    public sealed record Direction(IReadOnlyDictionary<int, int> Parameters, IReadOnlyDictionary<string, string> Vectors);
+    public sealed record Direction(IReadOnlyDictionary<int, int> Parameters, IReadOnlyDictionary<string, string> Vectors)
+    {
+        /// <summary>Per output vector y, the vector receiving its tangent: each write <c>y[i] = e</c> gets <c>ty[i] = ė</c>.</summary>
+        public IReadOnlyDictionary<string, string> Outputs { get; init; } = new Dictionary<string, string>();
+    }
 
     /// <summary>The directional derivative of <paramref name="value"/> along the given parameter tangents.</summary>
     /// <param name="g">The graph's algebra.</param>
@@ -39,8 +43,20 @@ internal static class ForwardMode
     /// </summary>
     public static (int[] Values, int[] Tangents) Push(GraphAlgebra g, IReadOnlyList<int> values, Direction direction, CancellationToken cancellationToken)
     {
+        var (pushed, tangents, _) = Push(g, values, System.Array.Empty<int>(), direction, cancellationToken);
+        return (pushed, tangents);
+    }
+
+    /// <summary>
+    /// As <see cref="Push(GraphAlgebra, IReadOnlyList{int}, Direction, CancellationToken)"/> for a graph with effects
+    /// (output writes and the loops making them): each write gets a tangent write beside it.
+    /// </summary>
+    /// <returns>The values and tangents as before, and every effect of the new graph: the old ones as they must now be read, then the tangent writes.</returns>
+    public static (int[] Values, int[] Tangents, int[] Effects) Push(GraphAlgebra g, IReadOnlyList<int> values, IReadOnlyList<int> effects, Direction direction, CancellationToken cancellationToken)
+    {
         var graph = g.Graph;
-        var last = values.Max();
+        var last = values.Concat(effects).DefaultIfEmpty(-1).Max();
+        var tangentWrites = new List<int>();
         var tangent = new Dictionary<int, int>();
         foreach (var pair in direction.Parameters)
         {
@@ -63,7 +79,11 @@ internal static class ForwardMode
                     continue;
 
                 case Operation.Loop:
-                    replaced[id] = TangentLoop(g, id, tangent, direction.Vectors, cancellationToken);
+                    replaced[id] = TangentLoop(g, id, tangent, direction, cancellationToken);
+                    continue;
+
+                case Operation.Store:
+                    tangentWrites.Add(TangentWrite(g, id, tangent, direction.Outputs));
                     continue;
 
                 case Operation.LoopResult when replaced.TryGetValue(node.Operand0, out var loop):
@@ -95,11 +115,23 @@ internal static class ForwardMode
         var tangents = values.Select(v => tangent.TryGetValue(v, out var result) ? result : g.Zero).ToArray();
         if (replaced.Count == 0)
         {
-            return (values.ToArray(), tangents);
+            return (values.ToArray(), tangents, effects.Concat(tangentWrites).ToArray());
         }
 
         var rewriter = new LoopRewriter(graph, replaced);
-        return (values.Select(rewriter.Rewrite).ToArray(), tangents.Select(rewriter.Rewrite).ToArray());
+        var newEffects = effects.Select(e => replaced.TryGetValue(e, out var loop) ? loop : e).Concat(tangentWrites).Select(rewriter.Rewrite).ToArray();
+        return (values.Select(rewriter.Rewrite).ToArray(), tangents.Select(rewriter.Rewrite).ToArray(), newEffects);
+    }
+
+    /// <summary><c>ty[i] = ė</c> for the write <c>y[i] = e</c> (zero when e does not depend on the direction: the output is overwritten).</summary>
+    private static int TangentWrite(GraphAlgebra g, int store, Dictionary<int, int> tangent, IReadOnlyDictionary<string, string> outputs)
+    {
+        var graph = g.Graph;
+        var node = graph[store];
+        var symbol = graph.Symbols[(int)node.Payload];
+        var separator = symbol.IndexOf(ExprGraph.ElementSeparator);
+        var value = tangent.TryGetValue(node.Operand0, out var t) ? t : g.Zero;
+        return graph.Intern(new GraphNode(Operation.Store, value, Payload: graph.Symbol(outputs[symbol.Substring(0, separator)] + symbol.Substring(separator))));
     }
 
     /// <summary>The element of a vector's tangent that is the tangent of element <paramref name="id"/>, or null when it is zero.</summary>
@@ -122,7 +154,7 @@ internal static class ForwardMode
     /// Parameters of the new body: carried values, their tangents, captured values, then the tangents of
     /// the captured values whose tangent is not zero.
     /// </summary>
-    private static int TangentLoop(GraphAlgebra g, int id, Dictionary<int, int> tangent, IReadOnlyDictionary<string, string> vectors, CancellationToken cancellationToken)
+    private static int TangentLoop(GraphAlgebra g, int id, Dictionary<int, int> tangent, Direction direction, CancellationToken cancellationToken)
     {
         var graph = g.Graph;
         var node = graph[id];
@@ -145,10 +177,12 @@ internal static class ForwardMode
             seeds[2 * m + movingCaptures[q]] = body.Parameter(2 * m + c + q);
         }
 
-        var (values, tangents) = Push(body, loop.NewStates.Select(s => map[s]).ToList(), new Direction(seeds, vectors), cancellationToken);
+        var inner = new Direction(seeds, direction.Vectors) { Outputs = direction.Outputs };
+        var (values, tangents, effects) = Push(body, loop.NewStates.Select(s => map[s]).ToList(), loop.Effects.Select(e => map[e]).ToList(), inner, cancellationToken);
         var tangentLoop = new LoopGraph(loop.Index, loop.Start, loop.End, loop.StateNames.Concat(loop.StateNames.Select(s => "t" + s)).ToList(), body)
         {
             NewStates = values.Concat(tangents).ToArray(),
+            Effects = effects,
             CapturedCount = c + movingCaptures.Count,
         };
         foreach (var pair in loop.NameHints)

@@ -19,6 +19,9 @@ internal sealed class GraphBuilder
     private readonly Dictionary<int, string> _nameHints = new();
     private readonly Dictionary<int, string> _literals = new();
 
+    /// <summary>Statement nodes run for their effect, in program order: output writes, and loops that make some.</summary>
+    private readonly List<int> _effects = new();
+
     private readonly Func<CalleeModel, CalleeModel> _resolve;
 
     private GraphBuilder(GraphAlgebra algebra, Func<CalleeModel, CalleeModel> resolve, CancellationToken cancellationToken)
@@ -36,6 +39,11 @@ internal sealed class GraphBuilder
     /// <param name="cancellationToken">Cancels.</param>
     /// <param name="resolve">Completes a callee whose custom derivative is looked up by key.</param>
     public static int[] Build(GraphAlgebra algebra, MethodModel method, IDictionary<int, string> nameHints, IDictionary<int, string> literals, Func<CalleeModel, CalleeModel> resolve, CancellationToken cancellationToken)
+        => Build(algebra, method, nameHints, literals, resolve, new List<int>(), cancellationToken);
+
+    /// <summary>As <see cref="Build(GraphAlgebra, MethodModel, IDictionary{int, string}, IDictionary{int, string}, Func{CalleeModel, CalleeModel}, CancellationToken)"/>, also giving the output writes of a method writing output vectors.</summary>
+    /// <param name="effects">Receives the statement nodes run for their effect: writes <c>y[i] = ...</c> and the loops that make them.</param>
+    public static int[] Build(GraphAlgebra algebra, MethodModel method, IDictionary<int, string> nameHints, IDictionary<int, string> literals, Func<CalleeModel, CalleeModel> resolve, List<int> effects, CancellationToken cancellationToken)
     {
         var builder = new GraphBuilder(algebra, resolve, cancellationToken);
         var scope = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -54,7 +62,8 @@ internal sealed class GraphBuilder
         }
 
         var value = builder.Execute(new Continuation(method.Body, 0, null), scope)
-            ?? throw new InvalidOperationException("Method '" + method.Name + "' does not return a value on every path.");
+            ?? (method.Output.IsVoid ? Array.Empty<int>() : throw new InvalidOperationException("Method '" + method.Name + "' does not return a value on every path."));
+        effects.AddRange(builder._effects);
         foreach (var pair in builder._nameHints)
         {
             nameHints[pair.Key] = pair.Value;
@@ -89,6 +98,12 @@ internal sealed class GraphBuilder
             {
                 case ReturnStatementModel r:
                     return r.Values.Select(v => Evaluate(v, scope)).ToArray();
+
+                case ElementAssignmentStatementModel write:
+                    var written = Evaluate(write.Value, scope);
+                    _effects.Add(_g.Graph.Intern(new GraphNode(Operation.Store, written, Payload: _g.Graph.Symbol(write.Array + ExprGraph.ElementSeparator + write.Index))));
+                    next = rest;
+                    break;
 
                 case AssignmentStatementModel a:
                     var value = Evaluate(a.Value, scope);
@@ -160,7 +175,7 @@ internal sealed class GraphBuilder
     private void Loop(ForStatementModel loop, Dictionary<string, int> scope)
     {
         var carried = AssignedNames(loop.Body).Where(scope.ContainsKey).Distinct().ToList();
-        if (carried.Count == 0)
+        if (carried.Count == 0 && !Writes(loop.Body))
         {
             return;
         }
@@ -174,6 +189,11 @@ internal sealed class GraphBuilder
         var operands = carried.Select(n => scope[n]).Concat(used.Select(n => scope[n])).ToList();
         var node = _g.Graph.Intern(GraphNode.WithOperands(Operation.Loop, operands, _g.Graph.Loops.Count));
         _g.Graph.Loops.Add(body);
+        if (body.Effects.Length > 0)
+        {
+            _effects.Add(node);
+        }
+
         for (var k = 0; k < carried.Count; k++)
         {
             scope[carried[k]] = _g.Graph.Intern(new GraphNode(Operation.LoopResult, node, Payload: k));
@@ -213,6 +233,7 @@ internal sealed class GraphBuilder
         var builder = new GraphBuilder(body, _resolve, _cancellationToken);
         builder.Execute(new Continuation(loop.Body, 0, null), bodyScope);
         loopGraph.NewStates = carried.Select(n => bodyScope[n]).ToArray();
+        loopGraph.Effects = builder._effects.ToArray();
         loopGraph.CapturedCount = captured.Count;
         foreach (var pair in builder._nameHints)
         {
@@ -234,8 +255,18 @@ internal sealed class GraphBuilder
             && !OperationTable.Get(outer.Operation).IsBoolean;
     }
 
-    /// <summary>Whether a new carried value depends on body node <paramref name="id"/>.</summary>
-    private static bool Reaches(LoopGraph loop, int id) => loop.Body.Graph.Reachable(loop.NewStates)[id];
+    /// <summary>Whether a new carried value or an output write depends on body node <paramref name="id"/>.</summary>
+    private static bool Reaches(LoopGraph loop, int id) => loop.Body.Graph.Reachable(loop.NewStates.Concat(loop.Effects))[id];
+
+    private static bool Writes(EquatableArray<StatementModel> statements)
+        => statements.Any(s => s switch
+        {
+            ElementAssignmentStatementModel => true,
+            BlockStatementModel b => Writes(b.Statements),
+            IfStatementModel i => Writes(i.Then) || Writes(i.Else),
+            ForStatementModel f => Writes(f.Body),
+            _ => false,
+        });
 
     private static IEnumerable<string> AssignedNames(EquatableArray<StatementModel> statements)
     {

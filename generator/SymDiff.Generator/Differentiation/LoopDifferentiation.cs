@@ -14,7 +14,10 @@ internal static class LoopDifferentiation
 {
     public sealed record BodyReverse(int[] Outputs, int[] Elements, bool[] IsZero, bool NeedsTape, IReadOnlyList<int> Effects);
 
-    public static BodyReverse Reverse(LoopGraph loop, CancellationToken cancellationToken)
+    /// <param name="loop">The loop.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <param name="writes">The weights of the output writes, when the loop makes some and is swept for a vector–Jacobian product.</param>
+    public static BodyReverse Reverse(LoopGraph loop, CancellationToken cancellationToken, OutputWeights? writes = null)
     {
         if (loop.Reverse is { } cached)
         {
@@ -26,7 +29,7 @@ internal static class LoopDifferentiation
         var inputs = m + loop.CapturedCount;
         var seeds = loop.NewStates.Select((state, k) => (state, g.Parameter(inputs + k))).ToList();
         var targets = Enumerable.Range(0, inputs).Select(g.Parameter).ToArray();
-        var sweep = ReverseMode.Sweep(g, seeds, targets, cancellationToken);
+        var sweep = ReverseMode.Sweep(g, seeds, targets, cancellationToken, writes?.Inside(loop.Effects));
         var outputs = sweep.Targets.Concat(sweep.Elements.Select(e => e.Adjoint)).ToArray();
         var needsTape = Reaches(g.Graph, outputs.Concat(sweep.Effects), new HashSet<int>(Enumerable.Range(0, m).Select(g.Parameter)));
         loop.Reverse = new BodyReverse(outputs, sweep.Elements.Select(e => e.Element).ToArray(), sweep.Targets.Select(g.IsZero).ToArray(), needsTape, sweep.Effects);
@@ -40,13 +43,15 @@ internal static class LoopDifferentiation
         var m = loop.StateNames.Count;
         var inputs = m + loop.CapturedCount;
         var names = Enumerable.Range(0, inputs + m).Select(i => "p" + i).ToList();
-        var body = GraphFreezer.Freeze(loop.Body.Graph, names.Take(inputs).ToList(), loop.NameHints, loop.Literals, loop.NewStates, System.Array.Empty<int>()).Model;
+        var writes = new ReverseSweep(System.Array.Empty<int>(), loop.Effects, System.Array.Empty<(int, int)>());
+        var body = GraphFreezer.Freeze(loop.Body.Graph, names.Take(inputs).ToList(), loop.NameHints, loop.Literals, loop.NewStates, System.Array.Empty<int>(), writes, cancellationToken).Model;
         // The element nodes are kept (as values) so that each output can name the slot it adds into.
         var inner = new ReverseSweep(System.Array.Empty<int>(), reverse.Effects, System.Array.Empty<(int, int)>());
         var (backward, map) = GraphFreezer.Freeze(loop.Body.Graph, names, loop.NameHints, loop.Literals, reverse.Elements, reverse.Outputs, inner, cancellationToken);
         // Additive: each carried value's adjoint at the start of an iteration is the seed itself.
         var additive = !reverse.NeedsTape && Enumerable.Range(0, m).All(k => reverse.Outputs[k] == loop.Body.Parameter(inputs + k));
-        var (fused, fusedMap) = GraphFreezer.Freeze(loop.Body.Graph, names, loop.NameHints, loop.Literals, loop.NewStates.Concat(reverse.Elements).ToList(), reverse.Outputs, inner, cancellationToken);
+        var forwardAndBackward = new ReverseSweep(System.Array.Empty<int>(), loop.Effects.Concat(reverse.Effects).ToList(), System.Array.Empty<(int, int)>());
+        var (fused, fusedMap) = GraphFreezer.Freeze(loop.Body.Graph, names, loop.NameHints, loop.Literals, loop.NewStates.Concat(reverse.Elements).ToList(), reverse.Outputs, forwardAndBackward, cancellationToken);
         return new LoopModel(
             loop.Index,
             loop.Start,

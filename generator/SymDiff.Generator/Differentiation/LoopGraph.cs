@@ -31,6 +31,9 @@ internal sealed class LoopGraph
     /// <summary>Body nodes holding each loop-carried value at the end of an iteration.</summary>
     public int[] NewStates { get; set; } = System.Array.Empty<int>();
 
+    /// <summary>Body nodes run for their effect: output writes, and inner loops that make some.</summary>
+    public int[] Effects { get; set; } = System.Array.Empty<int>();
+
     /// <summary>How many values the body reads from outside (body parameters after the states).</summary>
     public int CapturedCount { get; set; }
 

@@ -40,6 +40,8 @@ internal static class MethodDeriver
                 Tangent = Typed(model.Tangent),
                 Hessian = Typed(model.Hessian),
                 HessianVector = Typed(model.HessianVector),
+                OutputVjp = Typed(model.OutputVjp),
+                OutputTangent = Typed(model.OutputTangent),
             };
         }
         catch (UnresolvedCallException)
@@ -64,6 +66,11 @@ internal static class MethodDeriver
 
             var custom = customDerivatives.FirstOrDefault(c => c.Key == callee.Key) ?? throw new UnresolvedCallException();
             return callee with { Form = custom.Form, DerivativeMethod = custom.DerivativeMethod };
+        }
+
+        if (method.Output.IsVoid)
+        {
+            return DeriveOutputs(method, Resolve, cancellationToken);
         }
 
         var graph = new ExprGraph();
@@ -150,7 +157,7 @@ internal static class MethodDeriver
     public static (ForwardMode.Direction Direction, IReadOnlyList<string> Names) DirectionParameters(MethodModel method, GraphAlgebra g, string prefix)
     {
         var parameters = method.Parameters;
-        var differentiable = Enumerable.Range(0, parameters.Count).Where(i => method.Kind(i) != ParameterKind.Integer).ToList();
+        var differentiable = Enumerable.Range(0, parameters.Count).Where(i => method.Kind(i) is ParameterKind.Scalar or ParameterKind.Vector).ToList();
         var names = ExtraNames(method, prefix, differentiable.Select(i => parameters[i]).ToList());
         var seeds = new Dictionary<int, int>();
         var vectors = new Dictionary<string, string>();
@@ -211,6 +218,49 @@ internal static class MethodDeriver
         var vjpModel = GraphFreezer.Freeze(graph, parameters.Concat(cotangentNames).ToList(), hints, literals, values, vjp).Model;
 
         return Describe(method, jacobianModel) with { Jacobian = jacobianModel, JacobianByForwardMode = forward, Vjp = vjpModel };
+    }
+
+    /// <summary>
+    /// A method writing output vectors y = f(x) gets its vector–Jacobian product (reverse mode, each write
+    /// y[i] = e seeded with u[i]) and its Jacobian–vector product (forward mode, each write gets ty[i] = ė beside
+    /// it); both also write y. Each is built on a graph of its own.
+    /// </summary>
+    private static DerivativesModel DeriveOutputs(MethodModel method, Func<CalleeModel, CalleeModel> resolve, CancellationToken cancellationToken)
+    {
+        var parameters = method.Parameters;
+        var outputs = method.Outputs;
+
+        var (vjpAlgebra, vjpHints, vjpLiterals, vjpEffects) = BuildWithEffects(method, resolve, cancellationToken);
+        var weightNames = ExtraNames(method, "u", outputs.ToList());
+        var weights = new OutputWeights(vjpEffects, Enumerable.Range(0, outputs.Count).ToDictionary(k => outputs[k], k => weightNames[k]));
+        var scalars = Enumerable.Range(0, parameters.Count).Where(i => method.Kind(i) == ParameterKind.Scalar).Select(vjpAlgebra.Parameter).ToArray();
+        var sweep = ReverseMode.Sweep(vjpAlgebra, Array.Empty<(int, int)>(), scalars, cancellationToken, weights);
+        var vjpWrites = sweep with { Effects = vjpEffects.Concat(sweep.Effects).ToList() };
+        var vjp = GraphFreezer.Freeze(vjpAlgebra.Graph, parameters.Concat(weightNames).ToList(), vjpHints, vjpLiterals, Array.Empty<int>(), sweep.Targets, vjpWrites, cancellationToken).Model;
+
+        var (jvpAlgebra, jvpHints, jvpLiterals, jvpEffects) = BuildWithEffects(method, resolve, cancellationToken);
+        var (direction, directionNames) = DirectionParameters(method, jvpAlgebra, "t");
+        var tangentNames = ExtraNames(method, "t", outputs.ToList());
+        direction = direction with { Outputs = Enumerable.Range(0, outputs.Count).ToDictionary(k => outputs[k], k => tangentNames[k]) };
+        var (_, _, effects) = ForwardMode.Push(jvpAlgebra, Array.Empty<int>(), jvpEffects, direction, cancellationToken);
+        var jvpWrites = new ReverseSweep(Array.Empty<int>(), effects, Array.Empty<(int, int)>());
+        var jvp = GraphFreezer.Freeze(jvpAlgebra.Graph, parameters.Concat(directionNames).Concat(tangentNames).ToList(), jvpHints, jvpLiterals, Array.Empty<int>(), Array.Empty<int>(), jvpWrites, cancellationToken).Model;
+
+        return new DerivativesModel(method, null, null, null, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, "", null)
+        {
+            OutputVjp = vjp,
+            OutputTangent = jvp,
+        };
+    }
+
+    private static (GraphAlgebra Algebra, Dictionary<int, string> Hints, Dictionary<int, string> Literals, List<int> Effects) BuildWithEffects(MethodModel method, Func<CalleeModel, CalleeModel> resolve, CancellationToken cancellationToken)
+    {
+        var algebra = new GraphAlgebra(new ExprGraph());
+        var hints = new Dictionary<int, string>();
+        var literals = new Dictionary<int, string>();
+        var effects = new List<int>();
+        GraphBuilder.Build(algebra, method, hints, literals, resolve, effects, cancellationToken);
+        return (algebra, hints, literals, effects);
     }
 
     /// <summary>The formulas and graph of <paramref name="model"/>'s values and outputs.</summary>

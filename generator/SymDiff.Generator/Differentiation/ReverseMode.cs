@@ -28,7 +28,15 @@ internal static class ReverseMode
         => Sweep(g, seeds, targets, cancellationToken).Targets;
 
     /// <summary>The full backward sweep: adjoints of the targets, plus what is written to gradient buffers.</summary>
-    public static ReverseSweep Sweep(GraphAlgebra g, IReadOnlyList<(int Value, int Seed)> seeds, int[] targets, CancellationToken cancellationToken)
+    /// <param name="g">The graph's algebra.</param>
+    /// <param name="seeds">Each value to differentiate, with its adjoint.</param>
+    /// <param name="targets">Nodes whose adjoints are wanted.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <param name="writes">
+    /// For a method writing output vectors: its effect nodes, and per output vector the vector of weights u
+    /// that seeds each write <c>y[i] = e</c> with u[i] (the sweep is then a vector–Jacobian product).
+    /// </param>
+    public static ReverseSweep Sweep(GraphAlgebra g, IReadOnlyList<(int Value, int Seed)> seeds, int[] targets, CancellationToken cancellationToken, OutputWeights? writes = null)
     {
         var graph = g.Graph;
         var adjoint = new Dictionary<int, int>();
@@ -40,12 +48,19 @@ internal static class ReverseMode
 
         void Add(int target, int term) => adjoint[target] = adjoint.TryGetValue(target, out var sum) ? g.Accumulate(sum, term) : term;
 
-        for (var id = seeds.Max(s => s.Value); id >= 0; id--)
+        var effectful = new HashSet<int>(writes?.Effects ?? System.Array.Empty<int>());
+        foreach (var store in effectful.Where(e => graph[e].Operation == Operation.Store))
+        {
+            Add(graph[store].Operand0, writes!.Weight(g, store));
+        }
+
+        var start = seeds.Select(s => s.Value).Concat(effectful).DefaultIfEmpty(-1).Max();
+        for (var id = start; id >= 0; id--)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (graph[id].Operation == Operation.Loop)
             {
-                BackwardLoop(g, id, adjoint, effects, Add, cancellationToken);
+                BackwardLoop(g, id, adjoint, effects, Add, effectful.Contains(id) ? writes : null, cancellationToken);
                 continue;
             }
 
@@ -76,7 +91,7 @@ internal static class ReverseMode
     /// Crosses a loop backward: the adjoints of its final carried values seed a backward loop node,
     /// whose results are added to the adjoints of the loop's initial values and captured values.
     /// </summary>
-    private static void BackwardLoop(GraphAlgebra g, int id, Dictionary<int, int> adjoint, List<int> effects, System.Action<int, int> add, CancellationToken cancellationToken)
+    private static void BackwardLoop(GraphAlgebra g, int id, Dictionary<int, int> adjoint, List<int> effects, System.Action<int, int> add, OutputWeights? writes, CancellationToken cancellationToken)
     {
         var graph = g.Graph;
         var node = graph[id];
@@ -88,14 +103,14 @@ internal static class ReverseMode
             seeds.Add(seed);
         }
 
-        if (seeds.Skip(1).All(g.IsZero))
+        if (seeds.Skip(1).All(g.IsZero) && writes is null)
         {
             return;
         }
 
         var backward = graph.Intern(GraphNode.WithOperands(Operation.LoopAdjoint, seeds, node.Payload));
         effects.Add(backward);
-        var reverse = LoopDifferentiation.Reverse(loop, cancellationToken);
+        var reverse = LoopDifferentiation.Reverse(loop, cancellationToken, writes);
         for (var j = 0; j < node.Arity; j++)
         {
             if (!reverse.IsZero[j])

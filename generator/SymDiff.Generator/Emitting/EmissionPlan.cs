@@ -61,7 +61,7 @@ internal sealed class EmissionPlan
                 continue;
             }
 
-            if (node.Operation is Operation.Loop or Operation.LoopAdjoint)
+            if (node.Operation is Operation.Loop or Operation.LoopAdjoint or Operation.Store)
             {
                 Regions[id] = Region.Root;
                 Locals(Region.Root).Add(id);
@@ -249,7 +249,7 @@ internal sealed class EmissionPlan
             var node = nodes[id];
 
             // A loop is a statement of the method's top level, whoever reads its results.
-            var region = node.Operation is Operation.Loop or Operation.LoopAdjoint ? Regions[id] = Region.Root : Regions[id];
+            var region = node.Operation is Operation.Loop or Operation.LoopAdjoint or Operation.Store ? Regions[id] = Region.Root : Regions[id];
             for (var i = 0; i < node.Arity; i++)
             {
                 var edge = node.Operation == Operation.Select && i > 0 ? BranchOf(region, id, i == 1) : region;

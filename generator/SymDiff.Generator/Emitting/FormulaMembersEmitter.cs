@@ -20,7 +20,10 @@ internal static class FormulaMembersEmitter
             WriteDerivatives(writer, model, cref, access);
         }
 
-        WriteGraph(writer, model, cref, access);
+        if (model.Graph.Length > 0)
+        {
+            WriteGraph(writer, model, cref, access);
+        }
     }
 
     private static void WriteDerivatives(SourceWriter writer, DerivativesModel model, string cref, string access)

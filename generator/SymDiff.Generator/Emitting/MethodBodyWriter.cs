@@ -34,7 +34,10 @@ internal static class MethodBodyWriter
         }
 
         var values = model.Values.Select(expressions.Write).ToList();
-        writer.Line("return " + (values.Count == 1 ? values[0] : "(" + string.Join(", ", values) + ")") + ";");
+        if (values.Count > 0)
+        {
+            writer.Line("return " + (values.Count == 1 ? values[0] : "(" + string.Join(", ", values) + ")") + ";");
+        }
     }
 
     private static bool IsSimple(string expression) => expression.All(c => char.IsLetterOrDigit(c) || c is '_' or '.' or '@');
@@ -44,6 +47,13 @@ internal static class MethodBodyWriter
     {
         /// <summary>Every name in scope at this DAG's statements, for a nested loop body to avoid.</summary>
         public IEnumerable<string> NamesInScope => Reserved.Concat(Plan.Names.Where(n => n is not null)!).Concat(Plan.AllLoopStates).Concat(Plan.Model.Parameters)!;
+    }
+
+    /// <summary><c>y[i]</c>: the slot an element or store node names.</summary>
+    private static string ElementText(DerivativeGraphModel model, int id)
+    {
+        var symbol = model.Symbols[(int)model.Nodes[id].Payload].Split(Differentiation.ExprGraph.ElementSeparator);
+        return symbol[0] + "[" + symbol[1] + "]";
     }
 
     /// <summary><c>dx[i + 1]</c>: the gradient buffer slot of an element read.</summary>
@@ -69,6 +79,12 @@ internal static class MethodBodyWriter
             if (node.Operation == Operation.LoopAdjoint)
             {
                 WriteBackwardLoop(writer, context, id);
+                continue;
+            }
+
+            if (node.Operation == Operation.Store)
+            {
+                writer.Line(ElementText(plan.Model, id) + " = " + expressions.Write(node.Operand0) + ";");
                 continue;
             }
 

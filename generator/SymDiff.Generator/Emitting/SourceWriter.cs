@@ -27,6 +27,12 @@ internal sealed class SourceWriter
 
     public void Close(string suffix = "")
     {
+        // A blank line that ends a block (after a loop, say) would only separate it from its brace.
+        if (_text.Length >= 2 && _text[_text.Length - 1] == '\n' && _text[_text.Length - 2] == '\n')
+        {
+            _text.Length--;
+        }
+
         _indent--;
         Line("}" + suffix);
     }

@@ -53,8 +53,8 @@ internal static class TangentEmitter
     /// <summary>Each direction parameter (the graph's parameters after the source's) and the source parameter it goes with.</summary>
     public static IReadOnlyList<(string Name, int Parameter)> Directions(MethodModel method, DerivativeGraphModel graph)
     {
-        var differentiable = Enumerable.Range(0, method.Parameters.Count).Where(i => method.Kind(i) != ParameterKind.Integer).ToList();
-        return graph.Parameters.Skip(method.Parameters.Count).Select((name, k) => (name, differentiable[k])).ToList();
+        var differentiable = Enumerable.Range(0, method.Parameters.Count).Where(i => method.Kind(i) is ParameterKind.Scalar or ParameterKind.Vector).ToList();
+        return graph.Parameters.Skip(method.Parameters.Count).Take(differentiable.Count).Select((name, k) => (name, differentiable[k])).ToList();
     }
 
     /// <summary>A direction's type: the scalar for a scalar, a read-only span for a vector.</summary>

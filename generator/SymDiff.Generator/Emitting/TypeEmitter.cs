@@ -49,7 +49,7 @@ internal static class TypeEmitter
             }
 
             // Properties cannot be overloaded: an overloaded method name gets no formula members.
-            var writers = new System.Action<SourceWriter, DerivativesModel>[] { GradientEmitter.Write, PullbackEmitter.Write, TangentEmitter.Write, HessianEmitter.Write, HessianVectorEmitter.Write, JacobianEmitter.Write, VjpEmitter.Write, FormulaMembersEmitter.Write };
+            var writers = new System.Action<SourceWriter, DerivativesModel>[] { GradientEmitter.Write, PullbackEmitter.Write, TangentEmitter.Write, HessianEmitter.Write, HessianVectorEmitter.Write, OutputTangentEmitter.Write, OutputVjpEmitter.Write, OutputJacobianEmitter.Write, JacobianEmitter.Write, VjpEmitter.Write, FormulaMembersEmitter.Write };
             foreach (var emit in overloaded.Contains(method.Method.Name) ? writers.Take(writers.Length - 1) : writers)
             {
                 var member = new SourceWriter();

@@ -35,6 +35,12 @@ internal sealed record DerivativesModel(
     /// <summary>Value, gradient and H·v (reverse mode over forward mode), if asked for: see <c>MethodDeriver.HessianVector</c>.</summary>
     public DerivativeGraphModel? HessianVector { get; init; }
 
+    /// <summary>For a method writing output vectors: writes them, and uᵀJ into the inputs' buffers (one reverse pass).</summary>
+    public DerivativeGraphModel? OutputVjp { get; init; }
+
+    /// <summary>For a method writing output vectors: writes them, and J·t into the tangent outputs (one forward pass).</summary>
+    public DerivativeGraphModel? OutputTangent { get; init; }
+
     /// <summary>Set when a call has no derivative (its SD2002 is reported elsewhere): no code is generated.</summary>
     public bool Unresolved { get; init; }
 

@@ -12,6 +12,7 @@ namespace SymDiff.Generator.Model;
 /// <param name="TypeParameterClause"><c>&lt;T&gt;</c> for a generic method, else empty.</param>
 /// <param name="Constraints"><c> where T : ...</c> for a generic method, else empty.</param>
 /// <param name="Key">The method's display string, naming it in the call graph.</param>
+/// <param name="Outputs">The vector parameters the body writes into; then the method returns <c>void</c>.</param>
 /// <param name="ParameterTypes">Each parameter's C# type (<c>double</c>, <c>int</c>, or a vector's type); empty means all are doubles.</param>
 internal sealed record MethodModel(
     ContainingTypeModel Type,
@@ -25,14 +26,16 @@ internal sealed record MethodModel(
     string Scalar = "double",
     string TypeParameterClause = "",
     string Constraints = "",
-    string Key = "")
+    string Key = "",
+    EquatableArray<string> Outputs = default)
 {
     /// <summary><c>[access] static R NameSuffix&lt;T&gt;(parameters) where T : ...</c>: a generated method's declaration.</summary>
     public string Declaration(string suffix, string returnType, System.Collections.Generic.IEnumerable<string> parameters)
         => Accessibility + " static " + returnType + " " + Name + suffix + TypeParameterClause + "(" + string.Join(", ", parameters) + ")" + Constraints;
 
     /// <summary>The kind of parameter <paramref name="index"/>.</summary>
-    public ParameterKind Kind(int index) => ParameterTypes.Count == 0 ? ParameterKind.Scalar : KindOf(ParameterTypes[index]);
+    public ParameterKind Kind(int index)
+        => ParameterTypes.Count == 0 ? ParameterKind.Scalar : System.Linq.Enumerable.Contains(Outputs, Parameters[index]) ? ParameterKind.Output : KindOf(ParameterTypes[index]);
 
     /// <summary>The C# type of parameter <paramref name="index"/>.</summary>
     public string TypeOf(int index) => ParameterTypes.Count == 0 ? Scalar : ParameterTypes[index];

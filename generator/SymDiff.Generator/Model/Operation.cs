@@ -88,4 +88,10 @@ internal enum Operation
 
     /// <summary>Result number payload of a <see cref="Loop"/> or <see cref="LoopAdjoint"/> (its operand).</summary>
     LoopResult,
+
+    /// <summary>
+    /// <c>y[i] = value</c>, a write to an output vector: a statement node (operand: the value; payload: the
+    /// element's symbol, as <see cref="Element"/>'s) kept among its graph's effects.
+    /// </summary>
+    Store,
 }

@@ -63,6 +63,7 @@ internal static class OperationTable
         new(Operation.Loop, 0, null, "", ""),
         new(Operation.LoopAdjoint, 0, null, "", ""),
         new(Operation.LoopResult, 1, null, "", ""),
+        new(Operation.Store, 1, null, "", ""),
     };
 
     private static readonly Dictionary<(string Name, int Arity), Operation> ByMathName = BuildMathIndex();

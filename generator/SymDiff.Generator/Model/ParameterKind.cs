@@ -9,6 +9,9 @@ internal enum ParameterKind
     /// <summary><c>ReadOnlySpan&lt;double&gt;</c>, <c>Span&lt;double&gt;</c> or <c>double[]</c>: gets a <c>Span&lt;double&gt;</c> gradient buffer.</summary>
     Vector,
 
+    /// <summary>A <c>Span&lt;double&gt;</c> or <c>double[]</c> the method writes its results into (<c>y[i] = ...</c>).</summary>
+    Output,
+
     /// <summary>An <c>int</c> (a size, an index): not differentiated.</summary>
     Integer,
 }

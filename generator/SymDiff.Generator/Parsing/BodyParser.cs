@@ -36,6 +36,9 @@ internal sealed class BodyParser
     private readonly int _outputs;
     private readonly IMethodSymbol _method;
 
+    /// <summary>The vector parameters the method writes its results into.</summary>
+    private readonly ISet<string> _outputVectors;
+
     /// <summary>The real type: double, float, or the method's type parameter.</summary>
     private readonly ITypeSymbol _scalar;
     private readonly bool _hessian;
@@ -46,9 +49,11 @@ internal sealed class BodyParser
     /// <param name="scalar">Its real type: double, float or its type parameter T.</param>
     /// <param name="outputs">1 for a double result, k for a tuple of k doubles.</param>
     /// <param name="hessian">Whether its Hessian is asked for (not yet possible through calls).</param>
+    /// <param name="outputVectors">The vector parameters written as <c>y[i] = ...</c> (a <c>void</c> method's results).</param>
     /// <param name="cancellationToken">Cancels.</param>
-    public BodyParser(SemanticModel semanticModel, IMethodSymbol method, ITypeSymbol scalar, List<Diagnostic> diagnostics, int outputs, bool hessian, CancellationToken cancellationToken)
+    public BodyParser(SemanticModel semanticModel, IMethodSymbol method, ITypeSymbol scalar, List<Diagnostic> diagnostics, int outputs, bool hessian, ISet<string> outputVectors, CancellationToken cancellationToken)
     {
+        _outputVectors = outputVectors;
         _scalar = scalar;
         _method = method;
         _hessian = hessian;
@@ -96,6 +101,10 @@ internal sealed class BodyParser
 
             case ReturnStatementSyntax { Expression: { } value }:
                 models.Add(Return(value));
+                break;
+
+            case ReturnStatementSyntax when _outputs == 0 && _loopDepth == 0 && _branchDepth == 0:
+                models.Add(new ReturnStatementModel(EquatableArray<ExpressionModel>.Empty));
                 break;
 
             case IfStatementSyntax @if:
@@ -310,6 +319,13 @@ internal sealed class BodyParser
 
     private void Assignment(AssignmentExpressionSyntax assignment, List<StatementModel> models)
     {
+        if (assignment.Left is ElementAccessExpressionSyntax { Expression: IdentifierNameSyntax vector, ArgumentList.Arguments.Count: 1 } target
+            && _outputVectors.Contains(vector.Identifier.ValueText))
+        {
+            OutputAssignment(assignment, vector.Identifier.ValueText, target.ArgumentList.Arguments[0].Expression, models);
+            return;
+        }
+
         var name = AssignedVariable(assignment.Left);
         if (name is null)
         {
@@ -336,6 +352,28 @@ internal sealed class BodyParser
         models.Add(new AssignmentStatementModel(
             name,
             compound is { } operation ? Apply(operation, new VariableExpressionModel(name), value) : value));
+    }
+
+    /// <summary><c>y[i] = value</c>: one result of a method writing an output vector.</summary>
+    private void OutputAssignment(AssignmentExpressionSyntax assignment, string vector, ExpressionSyntax indexSyntax, List<StatementModel> models)
+    {
+        if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+        {
+            NotSupported(assignment, "'" + assignment.OperatorToken.ValueText + "' reads the output '" + vector + "'; compute the element in a local and write it once with '='");
+            return;
+        }
+
+        if (_branchDepth > 0)
+        {
+            NotSupported(assignment, "a write to the output '" + vector + "' inside an if would leave the element unwritten on the other path; compute the value with ?: and write it once, outside the if");
+            return;
+        }
+
+        var value = Numeric(assignment.Right);
+        if (Integer(indexSyntax) is { } index)
+        {
+            models.Add(new ElementAssignmentStatementModel(vector, index, value));
+        }
     }
 
     private void Increment(ExpressionSyntax expression, List<StatementModel> models)
@@ -407,6 +445,9 @@ internal sealed class BodyParser
 
             case IdentifierNameSyntax identifier:
                 return Identifier(identifier);
+
+            case ElementAccessExpressionSyntax { Expression: IdentifierNameSyntax output } when _outputVectors.Contains(output.Identifier.ValueText):
+                return NotSupported(expression, "'" + output.Identifier.ValueText + "' is an output, written by this method; keep the value in a local and read that");
 
             case ElementAccessExpressionSyntax { Expression: IdentifierNameSyntax vector, ArgumentList.Arguments.Count: 1 } access
                 when _semanticModel.GetSymbolInfo(vector, _cancellationToken).Symbol is IParameterSymbol parameter && MethodParser.VectorType(parameter.Type) is not null:

@@ -49,7 +49,8 @@ internal static class MethodParser
                 return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.ModesRequireDoubleParameters, attribute, model.Name)));
             }
 
-            if (model.Output.IsTuple && scalarOnly)
+            var secondOrder = (modes & (DerivativeModes.Hessian | DerivativeModes.HessianVector)) != 0;
+            if (model.Output.IsTuple && scalarOnly || model.Output.IsVoid && secondOrder)
             {
                 return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.ModesRequireScalarResult, attribute, model.Name)));
             }
@@ -65,7 +66,9 @@ internal static class MethodParser
     /// <summary>The members the generator will add for <paramref name="model"/>.</summary>
     private static IEnumerable<string> GeneratedNames(MethodModel model, DerivativeModes modes)
     {
-        var suffixes = model.Output.IsTuple
+        var suffixes = model.Output.IsVoid
+            ? new[] { "Jacobian", "Vjp", "Tangent" }
+            : model.Output.IsTuple
             ? new[] { "Jacobian", "Vjp", "Graph" }
             : new[] { "Gradient", "Pullback", "Derivatives", "Graph" }
                 .Concat(modes.HasFlag(DerivativeModes.Tangent) ? new[] { "Tangent" } : Array.Empty<string>())
@@ -114,7 +117,12 @@ internal static class MethodParser
         var diagnostics = new List<Diagnostic>();
         var name = syntax.Identifier.ValueText;
         var type = ContainingType(syntax, symbol, name, diagnostics);
+        var outputs = symbol.ReturnsVoid ? OutputVectors(syntax, symbol) : new List<string>();
         CheckSignature(syntax, symbol, name, diagnostics);
+        if (symbol.ReturnsVoid && outputs.Count == 0)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ReturnTypeMustBeDouble, syntax.ReturnType.GetLocation(), name, "void"));
+        }
 
         var body = EquatableArray<StatementModel>.Empty;
         var pending = ImmutableArray<PendingDiagnostic>.Empty;
@@ -126,7 +134,7 @@ internal static class MethodParser
         else if (diagnostics.Count == 0)
         {
             // A body is only read once the signature is right: its errors would mostly repeat the signature's.
-            var bodyParser = new BodyParser(semanticModel, symbol, Scalar(symbol)!, diagnostics, Result(symbol)!.Count, modes.HasFlag(DerivativeModes.Hessian), cancellationToken);
+            var bodyParser = new BodyParser(semanticModel, symbol, Scalar(symbol)!, diagnostics, Result(symbol)!.Count, modes.HasFlag(DerivativeModes.Hessian), new HashSet<string>(outputs), cancellationToken);
             body = bodyParser.ParseBody(syntax);
             pending = bodyParser.Pending.ToImmutableArray();
             edges = bodyParser.Edges.ToImmutableArray();
@@ -144,14 +152,35 @@ internal static class MethodParser
             syntax.ParameterList.Parameters.Select(p => p.Identifier.ValueText).ToEquatableArray(),
             body,
             Key: symbol.ToDisplayString(),
-            Result: Result(symbol) is { IsTuple: true } tuple ? tuple : null,
+            Result: Result(symbol) is { IsTuple: true } or { IsVoid: true } ? Result(symbol) : null,
             ParameterTypes: symbol.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double)
                 ? default
                 : symbol.Parameters.Select(p => ParameterType(p.Type) ?? p.Type.ToDisplayString()).ToEquatableArray(),
             Scalar: Scalar(symbol)!.ToDisplayString(),
             TypeParameterClause: symbol.IsGenericMethod ? "<" + symbol.TypeParameters[0].Name + ">" : "",
-            Constraints: symbol.IsGenericMethod ? Constraints(symbol.TypeParameters[0]) : "");
+            Constraints: symbol.IsGenericMethod ? Constraints(symbol.TypeParameters[0]) : "",
+            Outputs: outputs.ToEquatableArray());
         return new ParseResult(model, ImmutableArray<Diagnostic>.Empty, pending, edges);
+    }
+
+    /// <summary>
+    /// The <c>Span&lt;double&gt;</c> and <c>double[]</c> parameters a <c>void</c> method writes with <c>y[i] = ...</c>, in
+    /// parameter order: its results.
+    /// </summary>
+    private static List<string> OutputVectors(MethodDeclarationSyntax syntax, IMethodSymbol symbol)
+    {
+        var written = new HashSet<string>(
+            syntax.DescendantNodes()
+                .OfType<AssignmentExpressionSyntax>()
+                .Select(a => a.Left)
+                .OfType<ElementAccessExpressionSyntax>()
+                .Select(e => e.Expression)
+                .OfType<IdentifierNameSyntax>()
+                .Select(i => i.Identifier.ValueText));
+        return symbol.Parameters
+            .Where(p => written.Contains(p.Name) && VectorType(p.Type) is { } vector && !vector.Contains("ReadOnlySpan"))
+            .Select(p => p.Name)
+            .ToList();
     }
 
     /// <summary><c> where T : global::System.Numerics.IFloatingPointIeee754&lt;T&gt;</c>: the generic method's constraints, repeated.</summary>
@@ -189,6 +218,14 @@ internal static class MethodParser
     /// </summary>
     public static ITypeSymbol? Scalar(IMethodSymbol symbol)
     {
+        if (symbol.ReturnsVoid)
+        {
+            // A method writing output vectors computes in double, the vectors' element type.
+            return symbol.Parameters
+                .Select(p => p.Type is IArrayTypeSymbol array ? array.ElementType : p.Type is INamedTypeSymbol { TypeArguments.Length: 1 } named ? named.TypeArguments[0] : p.Type)
+                .FirstOrDefault(t => t.SpecialType == SpecialType.System_Double);
+        }
+
         var type = symbol.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.Length > 0
             ? tuple.TupleElements[0].Type
             : symbol.ReturnType;
@@ -211,6 +248,11 @@ internal static class MethodParser
         if (type.SpecialType == SpecialType.System_Double)
         {
             return ResultModel.Scalar(symbol.Name);
+        }
+
+        if (symbol.ReturnsVoid)
+        {
+            return ResultModel.Void;
         }
 
         if (Scalar(symbol) is { } scalar && SymbolEqualityComparer.Default.Equals(scalar, type))

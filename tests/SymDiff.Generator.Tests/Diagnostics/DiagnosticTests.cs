@@ -238,4 +238,32 @@ public sealed class DiagnosticTests
             "public static double FGradient(double x, out double dx) { dx = 1; return x; }\n[Differentiable] public static double [|F|](double x) => x * x;");
         Assert.Contains("FGradient", diagnostic.GetMessage());
     }
+
+    [Fact]
+    public void VoidMethodWritingNoOutput_ReportsSD1003_AtReturnType()
+        => Assert.Contains("void", AssertReported("SD1003", "[Differentiable] public static [|void|] F(ReadOnlySpan<double> x) { }").GetMessage());
+
+    [Fact]
+    public void OutputWrittenInsideIf_ReportsSD2001_AtTheWrite()
+        => Assert.Contains("inside an if", AssertReported(
+            "SD2001",
+            "[Differentiable] public static void F(ReadOnlySpan<double> x, Span<double> y)\n{\n    y[0] = x[0];\n    if (x[0] > 0)\n    {\n        [|y[1] = x[1]|];\n    }\n}").GetMessage());
+
+    [Fact]
+    public void OutputReadBack_ReportsSD2001_AtTheRead()
+        => Assert.Contains("is an output", AssertReported(
+            "SD2001",
+            "[Differentiable] public static void F(ReadOnlySpan<double> x, Span<double> y)\n{\n    y[0] = x[0];\n    y[1] = 2 * [|y[0]|];\n}").GetMessage());
+
+    [Fact]
+    public void OutputCompoundAssignment_ReportsSD2001_AtTheWrite()
+        => Assert.Contains("write it once", AssertReported(
+            "SD2001",
+            "[Differentiable] public static void F(ReadOnlySpan<double> x, Span<double> y)\n{\n    y[0] = x[0];\n    [|y[0] += x[1]|];\n}").GetMessage());
+
+    [Fact]
+    public void VoidMethodAskingForHessianVector_ReportsSD1008_AtAttribute()
+        => AssertReported(
+            "SD1008",
+            "[[|Differentiable(Modes = DerivativeModes.HessianVector)|]] public static void F(ReadOnlySpan<double> x, Span<double> y) { y[0] = x[0] * x[1]; }");
 }

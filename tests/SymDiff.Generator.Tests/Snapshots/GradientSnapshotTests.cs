@@ -280,6 +280,37 @@ public sealed class GradientSnapshotTests
     """);
 
     [Fact]
+    public void MethodsWritingOutputVectors() => Verify("""
+        [Differentiable]
+        public static void Softmax(ReadOnlySpan<double> z, Span<double> y)
+        {
+            var max = z[0];
+            for (int i = 1; i < z.Length; i++)
+            {
+                max = Math.Max(max, z[i]);
+            }
+
+            var sum = 0.0;
+            for (int i = 0; i < z.Length; i++)
+            {
+                sum += Math.Exp(z[i] - max);
+            }
+
+            for (int i = 0; i < z.Length; i++)
+            {
+                y[i] = Math.Exp(z[i] - max) / sum;
+            }
+        }
+
+        [Differentiable]
+        public static void ToCartesian(double r, double theta, Span<double> xy)
+        {
+            xy[0] = r * Math.Cos(theta);
+            xy[1] = r * Math.Sin(theta);
+        }
+    """);
+
+    [Fact]
     public void LoopsOverSpans() => Verify("""
         [Differentiable]
         public static double Rosenbrock(ReadOnlySpan<double> x)

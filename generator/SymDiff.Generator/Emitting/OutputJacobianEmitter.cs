@@ -1,0 +1,188 @@
+using System.Collections.Generic;
+using System.Linq;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Emitting;
+
+/// <summary>
+/// Writes <c>NameJacobian(p1..pn, jacobian)</c> for a method writing output vectors: the m×n Jacobian,
+/// row-major (rows: the outputs' elements in parameter order; columns: the inputs', a double counting as
+/// one), from <c>NameTangent</c> one column at a time when n ≤ m, else from <c>NameVjp</c> one row at a time —
+/// the sizes are only known at run time, so the order is chosen there.
+/// </summary>
+internal static class OutputJacobianEmitter
+{
+    private const string Pool = "global::System.Buffers.ArrayPool<double>.Shared";
+
+    public static void Write(SourceWriter writer, DerivativesModel model)
+    {
+        if (model.OutputTangent is null || model.OutputVjp is null)
+        {
+            return;
+        }
+
+        var method = model.Method;
+        var inputs = OutputNames.Inputs(method);
+        var outputs = OutputNames.Outputs(method);
+        var span = method.Parameters.Contains("jacobian") ? "__jacobian" : "jacobian";
+        var columns = Offsets(method, inputs);
+        var rows = Offsets(method, outputs);
+
+        DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> (writing its outputs) and its Jacobian, by forward mode (one pass per input) when it has no more inputs than outputs, else by reverse mode (one pass per output).");
+        DocumentationWriter.SourceParameters(writer, method);
+        DocumentationWriter.Parameter(writer, span, "Receives ∂yᵢ/∂pⱼ at index i·n + j, where the m outputs are the elements of " + string.Join(", ", outputs.Select(o => method.Parameters[o])) + " and the n inputs those of " + string.Join(", ", inputs.Select(i => method.Parameters[i])) + " (a double counts as one); length m·n.");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"" + span + "\"/> has the wrong length.</exception>");
+        writer.Line(TypeEmitter.GeneratedCodeAttribute);
+        var parameters = method.Parameters.Select((p, i) => method.TypeOf(i) + " " + Identifier.Escape(p)).Append("global::System.Span<double> " + span);
+        writer.Open(method.Declaration("Jacobian", "void", parameters));
+        writer.Line("int __n = " + columns.Total + ";");
+        writer.Line("int __m = " + rows.Total + ";");
+        writer.Open("if (" + span + ".Length != __m * __n)");
+        writer.Line("throw new global::System.ArgumentException(\"" + method.Name + "Jacobian needs " + span + " of length \" + __m * __n + \" (\" + __m + \" outputs × \" + __n + \" inputs), not \" + " + span + ".Length + \".\", nameof(" + span + "));");
+        writer.Close();
+        writer.Line();
+        writer.Open("if (__n <= __m)");
+        WriteColumns(writer, method, inputs, outputs, columns, rows, span);
+        writer.Close();
+        writer.Open("else");
+        WriteRows(writer, method, inputs, outputs, columns, rows, span);
+        writer.Close();
+        writer.Close();
+    }
+
+    /// <summary><c>i</c> within [start, start + length).</summary>
+    private static string Within(string index, string start, string length)
+        => start == "0" ? index + " < " + length : index + " >= " + start + " && " + index + " < " + start + " + " + length;
+
+    private static string Minus(string index, string start) => start == "0" ? index : index + " - (" + start + ")";
+
+    private static string Plus(string expression, string offset) => offset == "0" ? expression : expression + " + " + offset;
+
+    /// <summary>Where each parameter's elements start in a row or column, and how many there are in all.</summary>
+    private sealed record Layout(IReadOnlyList<string> Starts, string Total);
+
+    private static Layout Offsets(MethodModel method, IReadOnlyList<int> parameters)
+    {
+        var starts = new List<string>();
+        var sum = "0";
+        foreach (var parameter in parameters)
+        {
+            starts.Add(sum);
+            var size = OutputNames.Size(method, parameter);
+            sum = sum == "0" ? size : sum + " + " + size;
+        }
+
+        return new Layout(starts, sum);
+    }
+
+    /// <summary>Forward mode: the tangent along the j-th unit direction is column j.</summary>
+    private static void WriteColumns(SourceWriter writer, MethodModel method, IReadOnlyList<int> inputs, IReadOnlyList<int> outputs, Layout columns, Layout rows, string span)
+    {
+        var vectors = inputs.Where(i => method.Kind(i) == ParameterKind.Vector).ToList();
+        var scratch = vectors.Select(v => OutputNames.Size(method, v)).Concat(outputs.Select(o => OutputNames.Size(method, o))).ToList();
+        writer.Line("double[] __rented = " + Pool + ".Rent(" + string.Join(" + ", scratch) + ");");
+        var offset = "0";
+        var directions = new Dictionary<int, string>();
+        foreach (var input in inputs)
+        {
+            var direction = "__t" + input;
+            directions[input] = direction;
+            if (method.Kind(input) == ParameterKind.Vector)
+            {
+                var size = OutputNames.Size(method, input);
+                writer.Line("global::System.Span<double> " + direction + " = new global::System.Span<double>(__rented, " + offset + ", " + size + ");");
+                offset = offset == "0" ? size : offset + " + " + size;
+            }
+        }
+
+        var tangents = new List<string>();
+        foreach (var output in outputs)
+        {
+            var tangent = "__t" + output;
+            tangents.Add(tangent);
+            var size = OutputNames.Size(method, output);
+            writer.Line("global::System.Span<double> " + tangent + " = new global::System.Span<double>(__rented, " + offset + ", " + size + ");");
+            offset = offset == "0" ? size : offset + " + " + size;
+        }
+
+        writer.Open("for (int __j = 0; __j < __n; __j++)");
+        for (var k = 0; k < inputs.Count; k++)
+        {
+            var input = inputs[k];
+            if (method.Kind(input) == ParameterKind.Vector)
+            {
+                writer.Line(directions[input] + ".Clear();");
+                writer.Open("if (" + Within("__j", columns.Starts[k], OutputNames.Size(method, input)) + ")");
+                writer.Line(directions[input] + "[" + Minus("__j", columns.Starts[k]) + "] = 1.0;");
+                writer.Close();
+            }
+            else
+            {
+                writer.Line("double " + directions[input] + " = __j == " + columns.Starts[k] + " ? 1.0 : 0.0;");
+            }
+        }
+
+        var arguments = method.Parameters.Select(Identifier.Escape).Concat(inputs.Select(i => directions[i])).Concat(tangents);
+        writer.Line(method.Name + "Tangent(" + string.Join(", ", arguments) + ");");
+        for (var k = 0; k < outputs.Count; k++)
+        {
+            writer.Open("for (int __i = 0; __i < " + tangents[k] + ".Length; __i++)");
+            writer.Line(span + "[" + (rows.Starts[k] == "0" ? "__i" : "(" + rows.Starts[k] + " + __i)") + " * __n + __j] = " + tangents[k] + "[__i];");
+            writer.Close();
+        }
+
+        writer.Close();
+        writer.Line(Pool + ".Return(__rented);");
+    }
+
+    /// <summary>Reverse mode: the vector–Jacobian product with the i-th unit weight is row i.</summary>
+    private static void WriteRows(SourceWriter writer, MethodModel method, IReadOnlyList<int> inputs, IReadOnlyList<int> outputs, Layout columns, Layout rows, string span)
+    {
+        var vectors = inputs.Where(i => method.Kind(i) == ParameterKind.Vector).ToList();
+        var scratch = outputs.Select(o => OutputNames.Size(method, o)).Concat(vectors.Select(v => OutputNames.Size(method, v))).ToList();
+        writer.Line("double[] __rented = " + Pool + ".Rent(" + string.Join(" + ", scratch) + ");");
+        var offset = "0";
+        var weights = new List<string>();
+        foreach (var output in outputs)
+        {
+            var weight = "__u" + output;
+            weights.Add(weight);
+            var size = OutputNames.Size(method, output);
+            writer.Line("global::System.Span<double> " + weight + " = new global::System.Span<double>(__rented, " + offset + ", " + size + ");");
+            offset = offset == "0" ? size : offset + " + " + size;
+        }
+
+        var adjoints = new Dictionary<int, string>();
+        foreach (var input in vectors)
+        {
+            var adjoint = "__d" + input;
+            adjoints[input] = adjoint;
+            var size = OutputNames.Size(method, input);
+            writer.Line("global::System.Span<double> " + adjoint + " = new global::System.Span<double>(__rented, " + offset + ", " + size + ");");
+            offset = offset == "0" ? size : offset + " + " + size;
+        }
+
+        writer.Open("for (int __i = 0; __i < __m; __i++)");
+        for (var k = 0; k < outputs.Count; k++)
+        {
+            writer.Line(weights[k] + ".Clear();");
+            writer.Open("if (" + Within("__i", rows.Starts[k], weights[k] + ".Length") + ")");
+            writer.Line(weights[k] + "[" + Minus("__i", rows.Starts[k]) + "] = 1.0;");
+            writer.Close();
+        }
+
+        var arguments = method.Parameters.Select(Identifier.Escape).Concat(weights)
+            .Concat(inputs.Select(i => method.Kind(i) == ParameterKind.Vector ? adjoints[i] : "out double __d" + i));
+        writer.Line(method.Name + "Vjp(" + string.Join(", ", arguments) + ");");
+        for (var k = 0; k < inputs.Count; k++)
+        {
+            var input = inputs[k];
+            writer.Line(method.Kind(input) == ParameterKind.Vector
+                ? adjoints[input] + ".CopyTo(" + span + ".Slice(" + Plus("__i * __n", columns.Starts[k]) + ", " + adjoints[input] + ".Length));"
+                : span + "[" + Plus("__i * __n", columns.Starts[k]) + "] = __d" + input + ";");
+        }
+
+        writer.Close();
+        writer.Line(Pool + ".Return(__rented);");
+    }
+}

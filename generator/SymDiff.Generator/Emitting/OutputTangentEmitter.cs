@@ -1,0 +1,49 @@
+using System.Linq;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Emitting;
+
+/// <summary>
+/// Writes <c>NameTangent(p1..pn, t1..tn, ty1..tyk)</c> for a method writing output vectors: it writes the
+/// outputs as the method does and, beside each write y[i] = e, the Jacobian–vector product ty[i] = ė, in one
+/// forward-mode pass.
+/// </summary>
+internal static class OutputTangentEmitter
+{
+    public static void Write(SourceWriter writer, DerivativesModel model)
+    {
+        if (model.OutputTangent is not { } graph)
+        {
+            return;
+        }
+
+        var method = model.Method;
+        var directions = TangentEmitter.Directions(method, graph);
+        var outputs = OutputNames.Outputs(method);
+        var tangents = graph.Parameters.Skip(method.Parameters.Count + directions.Count).ToList();
+
+        DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> (writing its outputs) and the Jacobian–vector product along (" + string.Join(", ", directions.Select(d => d.Name)) + ") in one forward-mode pass.");
+        DocumentationWriter.SourceParameters(writer, method);
+        TangentEmitter.WriteDirectionDocs(writer, method, directions, "The direction's component along");
+        for (var k = 0; k < outputs.Count; k++)
+        {
+            var y = method.Parameters[outputs[k]];
+            DocumentationWriter.Parameter(writer, tangents[k], "Receives the directional derivative of <c>" + y + "[i]</c> at index i; it must have the length of <paramref name=\"" + y + "\"/>.");
+        }
+
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A direction or tangent's length differs from its vector's.</exception>");
+        writer.Line(TypeEmitter.GeneratedCodeAttribute);
+        var parameters = method.Parameters.Select((p, i) => method.TypeOf(i) + " " + Identifier.Escape(p))
+            .Concat(directions.Select(d => TangentEmitter.DirectionType(method, d.Parameter) + " " + Identifier.Escape(d.Name)))
+            .Concat(tangents.Select(t => "global::System.Span<double> " + Identifier.Escape(t)));
+        writer.Open(method.Declaration("Tangent", "void", parameters));
+        TangentEmitter.WriteLengthChecks(writer, method, directions, "Tangent");
+        for (var k = 0; k < outputs.Count; k++)
+        {
+            TangentEmitter.VectorLengthCheck(writer, method.Name + "Tangent", Identifier.Escape(tangents[k]), Identifier.Escape(method.Parameters[outputs[k]]));
+        }
+
+        MethodBodyWriter.Write(writer, graph, System.Array.Empty<string>(), tangents);
+        writer.Close();
+    }
+}
