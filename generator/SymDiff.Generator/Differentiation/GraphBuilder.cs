@@ -101,7 +101,11 @@ internal sealed class GraphBuilder
 
                 case ElementAssignmentStatementModel write:
                     var written = Evaluate(write.Value, scope);
-                    _effects.Add(_g.Graph.Intern(new GraphNode(Operation.Store, written, Payload: _g.Graph.Symbol(write.Array + ExprGraph.ElementSeparator + write.Index))));
+                    var target = _g.Graph.Symbol(write.Array + ExprGraph.ElementSeparator + write.Index);
+
+                    // Writing the same element again overwrites it: only the last write is an output.
+                    _effects.RemoveAll(e => _g.Graph[e].Operation == Operation.Store && _g.Graph[e].Payload == target);
+                    _effects.Add(_g.Graph.Intern(new GraphNode(Operation.Store, written, Payload: target)));
                     next = rest;
                     break;
 

@@ -122,6 +122,12 @@ internal static class OutputJacobianEmitter
             }
         }
 
+        // An element the method leaves unwritten has no tangent written either: its row is zero.
+        foreach (var tangent in tangents)
+        {
+            writer.Line(tangent + ".Clear();");
+        }
+
         var arguments = method.Parameters.Select(Identifier.Escape).Concat(inputs.Select(i => directions[i])).Concat(tangents);
         writer.Line(method.Name + "Tangent(" + string.Join(", ", arguments) + ");");
         for (var k = 0; k < outputs.Count; k++)

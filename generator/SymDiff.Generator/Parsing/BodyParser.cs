@@ -26,6 +26,12 @@ internal sealed class BodyParser
     /// <summary><c>int</c> locals (assigned once): each stands for its initializer's text.</summary>
     private readonly Dictionary<string, string> _integerLocals = new();
     private int _loopDepth;
+
+    /// <summary>The variables of the loops around the statement being read, innermost last (a foreach's is hidden: null).</summary>
+    private readonly List<string?> _loopIndices = new();
+
+    /// <summary>Per output vector, whether each statement writing it so far is in a loop.</summary>
+    private readonly Dictionary<string, List<bool>> _outputWrites = new();
     private int _branchDepth;
     private int _foreachCount;
 
@@ -213,7 +219,9 @@ internal sealed class BodyParser
         }
 
         _loopDepth++;
+        _loopIndices.Add(index);
         var body = Embedded(loop.Statement);
+        _loopIndices.RemoveAt(_loopIndices.Count - 1);
         _loopDepth--;
         models.Add(new ForStatementModel(index, start, end, body));
     }
@@ -232,7 +240,9 @@ internal sealed class BodyParser
 
         var index = "__i" + _foreachCount++;
         _loopDepth++;
+        _loopIndices.Add(null);
         var body = Embedded(loop.Statement);
+        _loopIndices.RemoveAt(_loopIndices.Count - 1);
         _loopDepth--;
         var statements = new StatementModel[] { new AssignmentStatementModel(element.Name, new ElementExpressionModel(parameter.Name, index)) }
             .Concat(body)
@@ -366,6 +376,29 @@ internal sealed class BodyParser
         if (_branchDepth > 0)
         {
             NotSupported(assignment, "a write to the output '" + vector + "' inside an if would leave the element unwritten on the other path; compute the value with ?: and write it once, outside the if");
+            return;
+        }
+
+        // The derivative seeds each write with its element's weight, so every element must be written once.
+        var named = new HashSet<string>(indexSyntax.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText));
+        var unnamed = _loopIndices.FindIndex(i => i is null || !named.Contains(i));
+        if (unnamed >= 0)
+        {
+            var repeated = _loopIndices[unnamed];
+            var loop = repeated is null ? "the foreach loop around it" : "the loop over '" + repeated + "'";
+            NotSupported(assignment, "it writes the same element of the output '" + vector + "' on every iteration of " + loop + "; index it with the variable of every loop around it, so that each element is written once");
+            return;
+        }
+
+        if (!_outputWrites.TryGetValue(vector, out var writes))
+        {
+            _outputWrites[vector] = writes = new List<bool>();
+        }
+
+        writes.Add(_loopDepth > 0);
+        if (writes.Count > 1 && writes.Contains(true))
+        {
+            NotSupported(assignment, "the output '" + vector + "' is written by another statement too, and one of them is in a loop, so an element could be written twice; write '" + vector + "' in one loop (choose the first element's value with ?: on the index)");
             return;
         }
 

@@ -266,4 +266,16 @@ public sealed class DiagnosticTests
         => AssertReported(
             "SD1008",
             "[[|Differentiable(Modes = DerivativeModes.HessianVector)|]] public static void F(ReadOnlySpan<double> x, Span<double> y) { y[0] = x[0] * x[1]; }");
+
+    [Fact]
+    public void OutputWrittenOnEveryIterationOfALoop_ReportsSD2001_AtTheWrite()
+        => Assert.Contains("on every iteration of the loop over 'j'", AssertReported(
+            "SD2001",
+            "[Differentiable] public static void F(ReadOnlySpan<double> x, Span<double> y)\n{\n    for (int i = 0; i < y.Length; i++)\n    {\n        for (int j = 0; j < x.Length; j++)\n        {\n            [|y[i] = x[j]|];\n        }\n    }\n}").GetMessage());
+
+    [Fact]
+    public void OutputWrittenInALoopAndElsewhere_ReportsSD2001_AtTheSecondWrite()
+        => Assert.Contains("written by another statement too", AssertReported(
+            "SD2001",
+            "[Differentiable] public static void F(ReadOnlySpan<double> x, Span<double> y)\n{\n    y[0] = x[0];\n    for (int i = 1; i < y.Length; i++)\n    {\n        [|y[i] = x[i] * x[i - 1]|];\n    }\n}").GetMessage());
 }

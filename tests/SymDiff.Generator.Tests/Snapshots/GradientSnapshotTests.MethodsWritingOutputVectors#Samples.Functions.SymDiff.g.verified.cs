@@ -170,6 +170,7 @@ namespace Samples
                     {
                         __t0[__j] = 1.0;
                     }
+                    __t1.Clear();
                     SoftmaxTangent(z, y, __t0, __t1);
                     for (int __i = 0; __i < __t1.Length; __i++)
                     {
@@ -277,6 +278,7 @@ namespace Samples
                 {
                     double __t0 = __j == 0 ? 1.0 : 0.0;
                     double __t1 = __j == 1 ? 1.0 : 0.0;
+                    __t2.Clear();
                     ToCartesianTangent(r, theta, xy, __t0, __t1, __t2);
                     for (int __i = 0; __i < __t2.Length; __i++)
                     {

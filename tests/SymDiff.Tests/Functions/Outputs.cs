@@ -72,6 +72,15 @@ public static partial class Outputs
         }
     }
 
+    /// <summary>Top-level writes, one element written twice: only the last write is the output.</summary>
+    [Differentiable]
+    public static void Overwrite(double a, double b, Span<double> y)
+    {
+        y[0] = a * b;
+        y[1] = Math.Exp(a);
+        y[0] = a - b * b;
+    }
+
     /// <summary>Two outputs: the mean into mean[0], and each deviation squared into deviations.</summary>
     [Differentiable]
     public static void Spread(ReadOnlySpan<double> x, Span<double> mean, Span<double> deviations)

@@ -68,6 +68,14 @@ public static class OutputCases
             (p, u) => Pair(2, 9, (y, d) => Outputs.LayerVjp(p.AsSpan(0, 6), p.AsSpan(6), y, u, d.AsSpan(0, 6), d.AsSpan(6))),
             p => Pair(2, 18, (y, j) => Outputs.LayerJacobian(p.AsSpan(0, 6), p.AsSpan(6), y, j))),
         new OutputCase(
+            "Overwrite",
+            2,
+            2,
+            p => Run(2, y => Outputs.Overwrite(p[0], p[1], y)),
+            (p, t) => Pair(2, 2, (y, ty) => Outputs.OverwriteTangent(p[0], p[1], y, t[0], t[1], ty)),
+            (p, u) => Pair(2, 2, (y, d) => Outputs.OverwriteVjp(p[0], p[1], y, u, out d[0], out d[1])),
+            p => Pair(2, 4, (y, j) => Outputs.OverwriteJacobian(p[0], p[1], y, j))),
+        new OutputCase(
             "Spread",
             4,
             5,
