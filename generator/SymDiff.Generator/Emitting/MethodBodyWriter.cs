@@ -227,6 +227,15 @@ internal static class MethodBodyWriter
         var restored = Enumerable.Range(0, m).Select(k => plan.LoopName("s", number, k)).ToList();
         var captured = Enumerable.Range(m, capturedCount).Select(i => context.Expressions.Write(forward.Operand(i)));
         var body = loop.Reverse with { Parameters = restored.Concat(captured).Concat(seeds).ToEquatableArray() };
+
+        // A sweep is linear in its seeds: when they are all zero at run time it adds nothing, as when they
+        // are zero symbolically (a max loop's adjoint reaches one element; the others skip their sweeps).
+        var guarded = Enumerable.Range(1, m).Any(k => !model.Nodes[node.Operand(k)].IsConstant);
+        if (guarded)
+        {
+            writer.Open("if (" + string.Join(" || ", seeds.Select(seed => seed + " != 0.0")) + ")");
+        }
+
         writer.Open("for (int " + loop.Index + " = (" + loop.End + ") - 1; " + loop.Index + " >= " + loop.Start + "; " + loop.Index + "--)");
         if (loop.NeedsTape)
         {
@@ -252,6 +261,11 @@ internal static class MethodBodyWriter
 
         Assign(writer, seeds, results.Take(m).ToList(), plan.LoopName("b", number) + "_");
         writer.Close();
+        if (guarded)
+        {
+            writer.Close();
+        }
+
         writer.Line();
         if (loop.NeedsTape)
         {

@@ -179,12 +179,15 @@ namespace Samples
 
             double __t0 = x[0];
             double __a0_0 = __t0;
-            for (int i = (n) - 1; i >= 0; i--)
+            if (__a0_0 != 0.0)
             {
-                double __s0_0 = __tape0[i];
-                double __r0_0 = x[i];
-                dx[i] += __a0_0 * __s0_0 * global::System.Math.Cos(__r0_0);
-                __a0_0 = __a0_0 * (global::System.Math.Sin(__r0_0) + 2.0);
+                for (int i = (n) - 1; i >= 0; i--)
+                {
+                    double __s0_0 = __tape0[i];
+                    double __r0_0 = x[i];
+                    dx[i] += __a0_0 * __s0_0 * global::System.Math.Cos(__r0_0);
+                    __a0_0 = __a0_0 * (global::System.Math.Sin(__r0_0) + 2.0);
+                }
             }
 
             if (__rented0 is not null)

@@ -59,10 +59,13 @@ namespace Samples
                 double __l0_0 = w[i];
                 double __l0_1 = global::System.Math.Tanh(row);
                 double __l0_a0_0 = __l0_0 * (1.0 - __l0_1 * __l0_1);
-                for (int j = (x.Length) - 1; j >= 0; j--)
+                if (__l0_a0_0 != 0.0)
                 {
-                    da[i * x.Length + j] += __l0_a0_0 * x[j];
-                    dx[j] += __l0_a0_0 * a[i * x.Length + j];
+                    for (int j = (x.Length) - 1; j >= 0; j--)
+                    {
+                        da[i * x.Length + j] += __l0_a0_0 * x[j];
+                        dx[j] += __l0_a0_0 * a[i * x.Length + j];
+                    }
                 }
 
                 dw[i] = __l0_1;

@@ -165,6 +165,20 @@ public sealed class LoopTests
         Assert.Equal(6 * t * t - 2 * t + 0.5, dt, 12);
     }
 
+    [Fact]
+    public void Product_WhoseBackwardSeedIsZero_MatchesFiniteDifferences()
+    {
+        // The backward loop's seed is x[0] = 0, so its sweep is skipped at run time.
+        var x = Point(6, 5);
+        x[0] = 0.0;
+        var dx = Enumerable.Repeat(double.NaN, 6).ToArray();
+        Vectors.ProductGradient(x, 4, 0.7, dx, out var dscale);
+        var point = x.Append(0.7).ToArray();
+        var expected = FiniteDifference.Gradient(p => Vectors.Product(p.AsSpan(0, x.Length), 4, p[^1]), point);
+        GradientAssert.Close(expected, dx.Append(dscale).ToArray(), 1e-6, 1e-8);
+        Assert.Equal(0.0, dscale);
+    }
+
     [Theory]
     [InlineData(3)]
     [InlineData(200)]
