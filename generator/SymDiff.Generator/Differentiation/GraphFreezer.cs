@@ -43,12 +43,31 @@ internal static class GraphFreezer
             outputs.Select(o => map[o]).ToEquatableArray(),
             graph.Callees.ToEquatableArray(),
             graph.Symbols.ToEquatableArray(),
-            graph.Loops.Select(l => LoopDifferentiation.Freeze(l, cancellationToken)).ToEquatableArray())
+            graph.Loops.Select((l, i) => LoopDifferentiation.Freeze(l, ConstantSeeds(graph, reached, i), cancellationToken)).ToEquatableArray())
         {
             Effects = effects.Select(e => map[e]).ToEquatableArray(),
             ElementOutputs = elements.SelectMany(e => new[] { map[e.Item1], map[e.Item2] }).ToEquatableArray(),
         };
         return (model, map);
+    }
+
+    /// <summary>
+    /// The seeds of loop <paramref name="loop"/>'s first backward node that is kept (the one a fused loop
+    /// runs with), when they are all constants; otherwise null.
+    /// </summary>
+    private static double[]? ConstantSeeds(ExprGraph graph, bool[] reached, int loop)
+    {
+        for (var id = 0; id < graph.Count; id++)
+        {
+            var node = graph[id];
+            if (reached[id] && node.Operation == Operation.LoopAdjoint && node.Payload == loop)
+            {
+                var seeds = Enumerable.Range(1, node.Arity - 1).Select(i => graph[node.Operand(i)]).ToList();
+                return seeds.All(s => s.IsConstant) ? seeds.Select(s => s.Constant).ToArray() : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Carries a per-node annotation over to the pruned numbering; "" where there is none.</summary>

@@ -29,7 +29,8 @@ internal static class LoopDifferentiation
         var inputs = m + loop.CapturedCount;
         var seeds = loop.NewStates.Select((state, k) => (state, g.Parameter(inputs + k))).ToList();
         var targets = Enumerable.Range(0, inputs).Select(g.Parameter).ToArray();
-        var sweep = ReverseMode.Sweep(g, seeds, targets, cancellationToken, writes?.Inside(loop.Effects));
+        loop.Writes = writes?.Inside(loop.Effects);
+        var sweep = ReverseMode.Sweep(g, seeds, targets, cancellationToken, loop.Writes);
         var outputs = sweep.Targets.Concat(sweep.Elements.Select(e => e.Adjoint)).ToArray();
         var needsTape = Reaches(g.Graph, outputs.Concat(sweep.Effects), new HashSet<int>(Enumerable.Range(0, m).Select(g.Parameter)));
         loop.Reverse = new BodyReverse(outputs, sweep.Elements.Select(e => e.Element).ToArray(), sweep.Targets.Select(g.IsZero).ToArray(), needsTape, sweep.Effects);
@@ -37,7 +38,10 @@ internal static class LoopDifferentiation
     }
 
     /// <summary>The frozen loop: body and backward body with their own node numbering.</summary>
-    public static LoopModel Freeze(LoopGraph loop, CancellationToken cancellationToken)
+    /// <param name="loop">The loop.</param>
+    /// <param name="seeds">The adjoints its backward sweep starts from, when they are constants: a fused body is then specialised to them.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public static LoopModel Freeze(LoopGraph loop, IReadOnlyList<double>? seeds, CancellationToken cancellationToken)
     {
         var reverse = Reverse(loop, cancellationToken);
         var m = loop.StateNames.Count;
@@ -50,9 +54,7 @@ internal static class LoopDifferentiation
         var (backward, map) = GraphFreezer.Freeze(loop.Body.Graph, names, loop.NameHints, loop.Literals, reverse.Elements, reverse.Outputs, inner, cancellationToken);
         // Additive: each carried value's adjoint at the start of an iteration is the seed itself.
         var additive = !reverse.NeedsTape && Enumerable.Range(0, m).All(k => reverse.Outputs[k] == loop.Body.Parameter(inputs + k));
-        var forwardAndBackward = new ReverseSweep(System.Array.Empty<int>(), loop.Effects.Concat(reverse.Effects).ToList(), System.Array.Empty<(int, int)>());
-        var (fused, fusedMap) = GraphFreezer.Freeze(loop.Body.Graph, names, loop.NameHints, loop.Literals, loop.NewStates.Concat(reverse.Elements).ToList(), reverse.Outputs, forwardAndBackward, cancellationToken);
-        return new LoopModel(
+        var model = new LoopModel(
             loop.Index,
             loop.Start,
             loop.End,
@@ -62,9 +64,38 @@ internal static class LoopDifferentiation
             reverse.Elements.Select(e => map[e]).ToEquatableArray(),
             reverse.NeedsTape)
         {
-            Fused = additive ? fused with { Values = fused.Values.Take(m).ToEquatableArray() } : null,
-            FusedElements = additive ? reverse.Elements.Select(e => fusedMap[e]).ToEquatableArray() : EquatableArray<int>.Empty,
             IsAdditive = additive,
+        };
+        return additive ? WithFusedBody(model, loop, names, seeds, cancellationToken) : model;
+    }
+
+    /// <summary>
+    /// Adds the body and backward body of an additive loop as one DAG. Constant seeds are folded in
+    /// (a sum returned as it is has adjoint 1), so each iteration's contributions simplify as if written by hand.
+    /// </summary>
+    private static LoopModel WithFusedBody(LoopModel model, LoopGraph loop, IReadOnlyList<string> names, IReadOnlyList<double>? seeds, CancellationToken cancellationToken)
+    {
+        var reverse = Reverse(loop, cancellationToken);
+        var g = loop.Body;
+        var m = loop.StateNames.Count;
+        var (outputs, elements, effects) = (reverse.Outputs, reverse.Elements, reverse.Effects);
+        if (seeds is not null)
+        {
+            var constants = loop.NewStates.Select((state, k) => (state, g.Constant(seeds[k]))).ToList();
+            var sweep = ReverseMode.Sweep(g, constants, Enumerable.Range(0, m + loop.CapturedCount).Select(g.Parameter).ToArray(), cancellationToken, loop.Writes);
+            outputs = sweep.Targets.Concat(sweep.Elements.Select(e => e.Adjoint)).ToArray();
+            elements = sweep.Elements.Select(e => e.Element).ToArray();
+            effects = sweep.Effects;
+        }
+
+        // The fused body runs the forward body too, with its output writes.
+        var inner = new ReverseSweep(System.Array.Empty<int>(), loop.Effects.Concat(effects).ToList(), System.Array.Empty<(int, int)>());
+        var (fused, map) = GraphFreezer.Freeze(g.Graph, names, loop.NameHints, loop.Literals, loop.NewStates.Concat(elements).ToList(), outputs, inner, cancellationToken);
+        return model with
+        {
+            Fused = fused with { Values = fused.Values.Take(m).ToEquatableArray() },
+            FusedElements = elements.Select(e => map[e]).ToEquatableArray(),
+            FusedSeeds = (seeds ?? System.Array.Empty<double>()).ToEquatableArray(),
         };
     }
 

@@ -41,6 +41,9 @@ internal sealed class LoopGraph
 
     public Dictionary<int, string> Literals { get; } = new();
 
+    /// <summary>The weights its output writes were seeded with by its backward sweep, if any.</summary>
+    public OutputWeights? Writes { get; set; }
+
     /// <summary>The body's backward sweep, once computed.</summary>
     public LoopDifferentiation.BodyReverse? Reverse { get; set; }
 }

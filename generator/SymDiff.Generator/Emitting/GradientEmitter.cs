@@ -49,19 +49,18 @@ internal static class GradientEmitter
             .Concat(outputs.Select((d, i) => d is null ? null : (method.Kind(i) == ParameterKind.Vector ? "global::System.Span<double> " : "out " + method.Scalar + " ") + Identifier.Escape(d)).Where(d => d is not null));
         writer.Open(method.Declaration("Gradient", method.Scalar, parameters!));
 
-        var buffers = new Dictionary<string, string>();
+        var buffers = new List<(string Vector, string Buffer)>();
         for (var i = 0; i < outputs.Count; i++)
         {
             if (method.Kind(i) == ParameterKind.Vector)
             {
                 var buffer = Identifier.Escape(outputs[i]!);
                 var vector = Identifier.Escape(method.Parameters[i]);
-                buffers[method.Parameters[i]] = buffer;
+                buffers.Add((method.Parameters[i], buffer));
                 writer.Open("if (" + buffer + ".Length != " + vector + ".Length)");
                 writer.Line("throw new global::System.ArgumentException(\"" + method.Name + "Gradient needs " + buffer + " of the length of " + vector + " (\" + " + vector + ".Length + \"), not \" + " + buffer + ".Length + \".\", nameof(" + buffer + "));");
                 writer.Close();
                 writer.Line();
-                writer.Line(buffer + ".Clear();");
             }
         }
 

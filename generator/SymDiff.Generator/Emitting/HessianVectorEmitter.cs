@@ -65,7 +65,7 @@ internal static class HessianVectorEmitter
             .Concat(directions.Select((d, k) => OutputType(d.Parameter) + Identifier.Escape(products[k])));
         writer.Open(method.Declaration("HessianVector", scalar, parameters));
         TangentEmitter.WriteLengthChecks(writer, method, directions, "HessianVector");
-        var buffers = new Dictionary<string, string>();
+        var buffers = new List<(string Vector, string Buffer)>();
         for (var k = 0; k < directions.Count; k++)
         {
             var (name, parameter) = directions[k];
@@ -81,13 +81,8 @@ internal static class HessianVectorEmitter
             }
 
             // The adjoint of an element of x is (H·v) there; the adjoint of the same element of v is ∂F/∂x there.
-            buffers[method.Parameters[parameter]] = Identifier.Escape(products[k]);
-            buffers[name] = Identifier.Escape(gradients[k]);
-        }
-
-        foreach (var buffer in buffers.Values.OrderBy(b => b, System.StringComparer.Ordinal))
-        {
-            writer.Line(buffer + ".Clear();");
+            buffers.Add((method.Parameters[parameter], Identifier.Escape(products[k])));
+            buffers.Add((name, Identifier.Escape(gradients[k])));
         }
 
         var targets = scalars.Select(p => Identifier.Escape(products[p.k])).Concat(scalars.Select(p => Identifier.Escape(gradients[p.k]))).ToList();

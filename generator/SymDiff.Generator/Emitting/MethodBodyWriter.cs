@@ -12,13 +12,28 @@ internal static class MethodBodyWriter
     /// <param name="outputTargets">Where each of <see cref="DerivativeGraphModel.Outputs"/> is written (<c>dx</c>, <c>hessian[3]</c>).</param>
     /// <param name="reservedNames">Names the method's own parameters use, which locals must avoid.</param>
     /// <param name="scale">When set, outputs are accumulated as <c>target += scale * output</c> (a pullback).</param>
-    /// <param name="buffers">For each vector parameter, its gradient buffer: element adjoints are added into it.</param>
-    public static void Write(SourceWriter writer, DerivativeGraphModel model, IReadOnlyList<string> outputTargets, IEnumerable<string> reservedNames, string? scale = null, IReadOnlyDictionary<string, string>? buffers = null)
+    /// <param name="buffers">For each vector parameter, its gradient buffer, which the body overwrites: element adjoints are added into it.</param>
+    public static void Write(SourceWriter writer, DerivativeGraphModel model, IReadOnlyList<string> outputTargets, IEnumerable<string> reservedNames, string? scale = null, IReadOnlyList<(string Vector, string Buffer)>? buffers = null)
     {
         var reserved = reservedNames.ToList();
         var plan = new EmissionPlan(model, reserved);
         var expressions = new CSharpExpressionWriter(plan);
-        var context = new Context(plan, expressions, reserved, buffers ?? new Dictionary<string, string>());
+        buffers ??= System.Array.Empty<(string, string)>();
+        var fillers = buffers.Count == 0 ? new Dictionary<string, int>() : BufferFilling.Fillers(plan);
+        var context = new Context(plan, expressions, reserved, buffers.ToDictionary(b => b.Vector, b => b.Buffer), fillers);
+        foreach (var (vector, buffer) in buffers)
+        {
+            if (fillers.TryGetValue(vector, out var filler))
+            {
+                var loop = model.Loops[(int)model.Nodes[filler].Payload];
+                ClearUnfilledSlots(writer, loop, SlidingWrite.Of(loop.Fused!, loop.FusedElements, vector, loop.Index)!, buffer);
+            }
+            else
+            {
+                writer.Line(buffer + ".Clear();");
+            }
+        }
+
         WriteRegion(writer, context, Region.Root);
         for (var i = 0; i < model.ElementOutputs.Count; i += 2)
         {
@@ -43,7 +58,8 @@ internal static class MethodBodyWriter
     private static bool IsSimple(string expression) => expression.All(c => char.IsLetterOrDigit(c) || c is '_' or '.' or '@');
 
     /// <summary>What the statements of one DAG are written with.</summary>
-    private sealed record Context(EmissionPlan Plan, CSharpExpressionWriter Expressions, IReadOnlyList<string> Reserved, IReadOnlyDictionary<string, string> Buffers)
+    /// <param name="Fillers">For buffers that are not cleared beforehand, the fused loop (a node of this DAG) that fills each.</param>
+    private sealed record Context(EmissionPlan Plan, CSharpExpressionWriter Expressions, IReadOnlyList<string> Reserved, IReadOnlyDictionary<string, string> Buffers, IReadOnlyDictionary<string, int> Fillers)
     {
         /// <summary>Every name in scope at this DAG's statements, for a nested loop body to avoid.</summary>
         public IEnumerable<string> NamesInScope => Reserved.Concat(Plan.Names.Where(n => n is not null)!).Concat(Plan.AllLoopStates).Concat(Plan.Model.Parameters)!;
@@ -146,7 +162,7 @@ internal static class MethodBodyWriter
         }
 
         var plan = context.Plan;
-        if (FusedBackward(model, id) is int backward)
+        if (LoopFusion.Backward(model, id) is int backward)
         {
             WriteFusedLoop(writer, context, id, backward, states);
             return;
@@ -201,7 +217,7 @@ internal static class MethodBodyWriter
     {
         var model = context.Plan.Model;
         var node = model.Nodes[id];
-        if (FusedBackward(model, node.Operand0) == id)
+        if (LoopFusion.Backward(model, node.Operand0) == id)
         {
             return;
         }
@@ -227,6 +243,15 @@ internal static class MethodBodyWriter
         var restored = Enumerable.Range(0, m).Select(k => plan.LoopName("s", number, k)).ToList();
         var captured = Enumerable.Range(m, capturedCount).Select(i => context.Expressions.Write(forward.Operand(i)));
         var body = loop.Reverse with { Parameters = restored.Concat(captured).Concat(seeds).ToEquatableArray() };
+
+        // A sweep is linear in its seeds: when they are all zero at run time it adds nothing, as when they
+        // are zero symbolically (a max loop's adjoint reaches one element; the others skip their sweeps).
+        var guarded = Enumerable.Range(1, m).Any(k => !model.Nodes[node.Operand(k)].IsConstant);
+        if (guarded)
+        {
+            writer.Open("if (" + string.Join(" || ", seeds.Select(seed => seed + " != 0.0")) + ")");
+        }
+
         writer.Open("for (int " + loop.Index + " = (" + loop.End + ") - 1; " + loop.Index + " >= " + loop.Start + "; " + loop.Index + "--)");
         if (loop.NeedsTape)
         {
@@ -252,6 +277,11 @@ internal static class MethodBodyWriter
 
         Assign(writer, seeds, results.Take(m).ToList(), plan.LoopName("b", number) + "_");
         writer.Close();
+        if (guarded)
+        {
+            writer.Close();
+        }
+
         writer.Line();
         if (loop.NeedsTape)
         {
@@ -261,31 +291,6 @@ internal static class MethodBodyWriter
             writer.Close();
             writer.Line();
         }
-    }
-
-    /// <summary>
-    /// The backward loop node of forward loop <paramref name="forward"/> when the two run as one loop: the
-    /// loop is additive, and the adjoints that seed its backward sweep are known before it starts.
-    /// </summary>
-    private static int? FusedBackward(DerivativeGraphModel model, int forward)
-    {
-        var loop = model.Loops[(int)model.Nodes[forward].Payload];
-        if (!loop.IsAdditive || loop.Fused is null)
-        {
-            return null;
-        }
-
-        for (var id = forward + 1; id < model.Nodes.Count; id++)
-        {
-            var node = model.Nodes[id];
-            if (node.Operation == Operation.LoopAdjoint && node.Operand0 == forward)
-            {
-                var seedsReady = Enumerable.Range(1, node.Arity - 1).All(i => node.Operand(i) < forward || model.Nodes[node.Operand(i)].IsConstant);
-                return seedsReady ? id : null;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>
@@ -305,7 +310,8 @@ internal static class MethodBodyWriter
         var capturedCount = node.Arity - m;
         var seeds = Enumerable.Range(0, m).Select(k => plan.LoopName("a", number, k)).ToList();
         var accumulators = Enumerable.Range(0, capturedCount).Select(j => plan.LoopName("c", number, j)).ToList();
-        for (var k = 0; k < m; k++)
+        // Constant seeds are already folded into the body.
+        for (var k = 0; k < m && loop.FusedSeeds.Count == 0; k++)
         {
             writer.Line("double " + seeds[k] + " = " + context.Expressions.Write(adjoint.Operand(k + 1)) + ";");
         }
@@ -315,13 +321,26 @@ internal static class MethodBodyWriter
             writer.Line("double " + accumulator + " = 0.0;");
         }
 
+        var vectors = loop.FusedElements.Select(e => SlidingWrite.Symbol(fused, e).Vector).Distinct().ToList();
+        var sliding = vectors.Select(v => SlidingWrite.Of(fused, loop.FusedElements, v, loop.Index)).ToList();
+        var carries = vectors.Select((_, v) => plan.LoopName("carry", number, v)).ToList();
+        for (var v = 0; v < vectors.Count; v++)
+        {
+            if (sliding[v] is { Carries: true })
+            {
+                writer.Line("double " + carries[v] + " = 0.0;");
+            }
+        }
+
         var captured = Enumerable.Range(m, capturedCount).Select(i => context.Expressions.Write(node.Operand(i)));
         var body = fused with { Parameters = states.Concat(captured).Concat(seeds).ToEquatableArray() };
         writer.Open("for (int " + loop.Index + " = " + loop.Start + "; " + loop.Index + " < " + loop.End + "; " + loop.Index + "++)");
         var results = WriteNested(writer, context, body, plan.LoopName("l", number) + "_", body.Values.Concat(body.Outputs));
-        for (var e = 0; e < loop.FusedElements.Count; e++)
+        var contributions = results.Skip(m + m + capturedCount).ToList();
+        for (var v = 0; v < vectors.Count; v++)
         {
-            writer.Line(ElementTarget(body, loop.FusedElements[e], context.Buffers) + " += " + results[m + m + capturedCount + e] + ";");
+            var fills = context.Fillers.TryGetValue(vectors[v], out var filler) && filler == forward;
+            WriteElementAdjoints(writer, context, body, loop, vectors[v], sliding[v], fills, carries[v], contributions);
         }
 
         for (var j = 0; j < capturedCount; j++)
@@ -334,6 +353,95 @@ internal static class MethodBodyWriter
         }
 
         Assign(writer, states, results.Take(m).ToList(), plan.LoopName("n", number) + "_");
+        writer.Close();
+        writer.Line();
+        for (var v = 0; v < vectors.Count; v++)
+        {
+            if (sliding[v] is { } write)
+            {
+                FinishSlidingWrite(writer, context, loop, write, context.Fillers.TryGetValue(vectors[v], out var filler) && filler == forward, carries[v]);
+            }
+        }
+    }
+
+    /// <summary>One iteration's element adjoints for <paramref name="vector"/>: one write per slot when they slide, else one per element.</summary>
+    private static void WriteElementAdjoints(SourceWriter writer, Context context, DerivativeGraphModel body, LoopModel loop, string vector, SlidingWrite? sliding, bool fills, string carry, IReadOnlyList<string> contributions)
+    {
+        if (sliding is null)
+        {
+            for (var e = 0; e < loop.FusedElements.Count; e++)
+            {
+                if (SlidingWrite.Symbol(body, loop.FusedElements[e]).Vector == vector)
+                {
+                    writer.Line(ElementTarget(body, loop.FusedElements[e], context.Buffers) + " += " + contributions[e] + ";");
+                }
+            }
+
+            return;
+        }
+
+        string Operand(int e) => IsSimple(contributions[e]) ? contributions[e] : "(" + contributions[e] + ")";
+        string Sum(IReadOnlyList<int> positions) => positions.Count == 1 ? contributions[positions[0]] : string.Join(" + ", positions.Select(Operand));
+        var lower = sliding.Carries ? carry + " + " + string.Join(" + ", sliding.Lower.Select(Operand)) : Sum(sliding.Lower);
+        writer.Line(context.Buffers[vector] + "[" + sliding.Index + "]" + (fills ? " = " : " += ") + lower + ";");
+        if (sliding.Carries)
+        {
+            writer.Line(carry + " = " + Sum(sliding.Upper) + ";");
+        }
+    }
+
+    /// <summary>After a loop whose writes slide: the part carried out of the last iteration goes into the slot after its own.</summary>
+    private static void FinishSlidingWrite(SourceWriter writer, Context context, LoopModel loop, SlidingWrite write, bool fills, string carry)
+    {
+        if (!write.Carries)
+        {
+            return;
+        }
+
+        writer.Open("if (" + loop.Start + " < " + loop.End + ")");
+        writer.Line(context.Buffers[write.Vector] + "[" + SlidingWrite.Shifted(loop.End, write.Offset) + "]" + (fills ? " = " : " += ") + carry + ";");
+        writer.Close();
+        writer.Line();
+    }
+
+    /// <summary>
+    /// Before anything else: the slots a filling loop will not reach are cleared (all of them if it never
+    /// runs). Here and not after the loop: a call while doubles are live makes the JIT keep them in memory.
+    /// </summary>
+    private static void ClearUnfilledSlots(SourceWriter writer, LoopModel loop, SlidingWrite write, string buffer)
+    {
+        var clears = new List<string>();
+        var first = SlidingWrite.Shifted(loop.Start, write.Offset);
+        if (first != "0")
+        {
+            clears.Add(buffer + ".Slice(0, " + first + ").Clear();");
+        }
+
+        // The buffer has its vector's length, so nothing follows a last slot at x.Length - 1.
+        var after = SlidingWrite.Shifted(loop.End, write.Offset + (write.Carries ? 1 : 0));
+        if (after != write.Vector + ".Length")
+        {
+            clears.Add(buffer + ".Slice(" + after + ").Clear();");
+        }
+
+        if (clears.Count == 0)
+        {
+            writer.Open("if (" + loop.Start + " >= " + loop.End + ")");
+            writer.Line(buffer + ".Clear();");
+            writer.Close();
+            writer.Line();
+            return;
+        }
+
+        writer.Open("if (" + loop.Start + " < " + loop.End + ")");
+        foreach (var clear in clears)
+        {
+            writer.Line(clear);
+        }
+
+        writer.Close();
+        writer.Open("else");
+        writer.Line(buffer + ".Clear();");
         writer.Close();
         writer.Line();
     }
@@ -354,7 +462,7 @@ internal static class MethodBodyWriter
     {
         var reserved = outer.NamesInScope.ToList();
         var plan = new EmissionPlan(body, reserved, prefix);
-        nested = new Context(plan, new CSharpExpressionWriter(plan), reserved, outer.Buffers);
+        nested = new Context(plan, new CSharpExpressionWriter(plan), reserved, outer.Buffers, new Dictionary<string, int>());
         WriteRegion(writer, nested, Region.Root);
         var expressions = nested.Expressions;
         return results.Select(expressions.Write).ToList();

@@ -53,20 +53,15 @@ internal static class OutputVjpEmitter
             TangentEmitter.VectorLengthCheck(writer, method.Name + "Vjp", Identifier.Escape(weights[k]), Identifier.Escape(method.Parameters[outputs[k]]));
         }
 
-        var buffers = new Dictionary<string, string>();
+        var buffers = new List<(string Vector, string Buffer)>();
         for (var k = 0; k < inputs.Count; k++)
         {
             if (method.Kind(inputs[k]) == ParameterKind.Vector)
             {
                 var buffer = Identifier.Escape(adjoints[k]);
                 TangentEmitter.VectorLengthCheck(writer, method.Name + "Vjp", buffer, Identifier.Escape(method.Parameters[inputs[k]]));
-                buffers[method.Parameters[inputs[k]]] = buffer;
+                buffers.Add((method.Parameters[inputs[k]], buffer));
             }
-        }
-
-        foreach (var buffer in buffers.Values)
-        {
-            writer.Line(buffer + ".Clear();");
         }
 
         var scalarTargets = inputs.Select((p, k) => (p, k)).Where(x => method.Kind(x.p) == ParameterKind.Scalar).Select(x => Identifier.Escape(adjoints[x.k])).ToList();

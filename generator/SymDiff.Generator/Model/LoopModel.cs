@@ -28,6 +28,9 @@ internal sealed record LoopModel(
     /// <summary>As <see cref="ReverseElements"/>, numbered in <see cref="Fused"/>.</summary>
     public EquatableArray<int> FusedElements { get; init; }
 
+    /// <summary>The constant adjoints <see cref="Fused"/> was simplified with; empty when they are its parameters.</summary>
+    public EquatableArray<double> FusedSeeds { get; init; }
+
     /// <summary>
     /// Whether the backward sweep's adjoints of the carried values never change from one iteration to
     /// the next (sums: <c>s += f(i)</c>) and it reads no carried value: then its iterations commute and

@@ -26,19 +26,26 @@ namespace Samples
                 throw new global::System.ArgumentException("RosenbrockGradient needs dx of the length of x (" + x.Length + "), not " + dx.Length + ".", nameof(dx));
             }
 
-            dx.Clear();
+            if (0 >= x.Length - 1)
+            {
+                dx.Clear();
+            }
+
             double sum = 0.0;
-            double __a0_0 = 1.0;
+            double __carry0_0 = 0.0;
             for (int i = 0; i < x.Length - 1; i++)
             {
                 double __l0_0 = x[i];
                 double a = x[i + 1] - __l0_0 * __l0_0;
                 double b = 1.0 - __l0_0;
-                double __l0_1 = 100.0 * a;
-                double __l0_2 = __a0_0 * __l0_1 + __a0_0 * a * 100.0;
-                dx[i + 1] += __l0_2;
-                dx[i] += -(__a0_0 * (2.0 * b)) - __l0_2 * (2.0 * __l0_0);
-                sum = sum + (__l0_1 * a + b * b);
+                dx[i] = __carry0_0 + (-2.0 * b + -200.0 * a * (2.0 * __l0_0));
+                __carry0_0 = 200.0 * a;
+                sum = sum + (100.0 * a * a + b * b);
+            }
+
+            if (0 < x.Length - 1)
+            {
+                dx[x.Length - 1] = __carry0_0;
             }
 
             return sum;
@@ -208,12 +215,15 @@ namespace Samples
 
             double __t0 = x[0];
             double __a0_0 = __t0;
-            for (int i = (n) - 1; i >= 0; i--)
+            if (__a0_0 != 0.0)
             {
-                double __s0_0 = __tape0[i];
-                double __r0_0 = x[i];
-                dx[i] += __a0_0 * __s0_0 * global::System.Math.Cos(__r0_0);
-                __a0_0 = __a0_0 * (global::System.Math.Sin(__r0_0) + 2.0);
+                for (int i = (n) - 1; i >= 0; i--)
+                {
+                    double __s0_0 = __tape0[i];
+                    double __r0_0 = x[i];
+                    dx[i] += __a0_0 * __s0_0 * global::System.Math.Cos(__r0_0);
+                    __a0_0 = __a0_0 * (global::System.Math.Sin(__r0_0) + 2.0);
+                }
             }
 
             if (__rented0 is not null)

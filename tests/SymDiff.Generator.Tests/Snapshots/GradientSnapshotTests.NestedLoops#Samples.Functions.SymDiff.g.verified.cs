@@ -30,21 +30,24 @@ namespace Samples
                 throw new global::System.ArgumentException("LayerGradient needs da of the length of a (" + a.Length + "), not " + da.Length + ".", nameof(da));
             }
 
-            da.Clear();
             if (dx.Length != x.Length)
             {
                 throw new global::System.ArgumentException("LayerGradient needs dx of the length of x (" + x.Length + "), not " + dx.Length + ".", nameof(dx));
             }
 
-            dx.Clear();
             if (dw.Length != w.Length)
             {
                 throw new global::System.ArgumentException("LayerGradient needs dw of the length of w (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
             }
 
-            dw.Clear();
+            da.Clear();
+            dx.Clear();
+            if (0 >= w.Length)
+            {
+                dw.Clear();
+            }
+
             double total = 0.0;
-            double __a0_0 = 1.0;
             for (int i = 0; i < w.Length; i++)
             {
                 double row = 0.0;
@@ -55,14 +58,17 @@ namespace Samples
 
                 double __l0_0 = w[i];
                 double __l0_1 = global::System.Math.Tanh(row);
-                double __l0_a0_0 = __a0_0 * __l0_0 * (1.0 - __l0_1 * __l0_1);
-                for (int j = (x.Length) - 1; j >= 0; j--)
+                double __l0_a0_0 = __l0_0 * (1.0 - __l0_1 * __l0_1);
+                if (__l0_a0_0 != 0.0)
                 {
-                    da[i * x.Length + j] += __l0_a0_0 * x[j];
-                    dx[j] += __l0_a0_0 * a[i * x.Length + j];
+                    for (int j = (x.Length) - 1; j >= 0; j--)
+                    {
+                        da[i * x.Length + j] += __l0_a0_0 * x[j];
+                        dx[j] += __l0_a0_0 * a[i * x.Length + j];
+                    }
                 }
 
-                dw[i] += __a0_0 * __l0_1;
+                dw[i] = __l0_1;
                 total = total + __l0_0 * __l0_1;
             }
 

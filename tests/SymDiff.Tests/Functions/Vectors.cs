@@ -113,4 +113,57 @@ public static partial class Vectors
 
         return u * u + 2 * v - x[last] / (1 + last);
     }
+
+    /// <summary>3·Σx[i]² − Σx[i]·x[i+1] / 4, and a third sum left unused: one loop whose sums have different constant adjoints, one of them 0.</summary>
+    [Differentiable]
+    public static double WeightedSums(ReadOnlySpan<double> x)
+    {
+        var squares = 0.0;
+        var products = 0.0;
+        var unused = 0.0;
+        for (int i = 0; i < x.Length - 1; i++)
+        {
+            squares += x[i] * x[i];
+            products += x[i] * x[i + 1];
+            unused += Math.Exp(x[i]);
+        }
+
+        return 3 * squares - products / 4;
+    }
+
+    /// <summary>scale·Σx[i]³: a sum whose adjoint is a parameter, known before the loop but not constant.</summary>
+    [Differentiable]
+    public static double ScaledCubes(ReadOnlySpan<double> x, double scale)
+    {
+        var sum = 0.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            sum += x[i] * x[i] * x[i];
+        }
+
+        return scale * sum;
+    }
+
+    /// <summary>
+    /// Σ_{2≤i<n} (x[i] − x[i−1])²·y[i] + Σ_{i<n−2} x[i]·x[i+2] + y[i]·y[i+1]: gradient writes at neighbouring
+    /// slots that start late and may stop early, then writes into buffers already written, one of them too spread out to slide.
+    /// </summary>
+    [Differentiable]
+    public static double Windows(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int n)
+    {
+        var s = 0.0;
+        for (int i = 2; i < n; i++)
+        {
+            var t = x[i] - x[i - 1];
+            s += t * t * y[i];
+        }
+
+        var u = 0.0;
+        for (int i = 0; i < n - 2; i++)
+        {
+            u += x[i] * x[i + 2] + y[i] * y[i + 1];
+        }
+
+        return s + u;
+    }
 }

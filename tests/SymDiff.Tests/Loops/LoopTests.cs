@@ -56,6 +56,56 @@ public sealed class LoopTests
     }
 
     [Fact]
+    public void WeightedSums_WithConstantAdjoints_MatchesHandDerivedGradient()
+    {
+        var x = Point(9, 11);
+        var gradient = new double[9];
+        var value = Vectors.WeightedSumsGradient(x, gradient);
+
+        var expected = new double[9];
+        for (var i = 0; i < 8; i++)
+        {
+            expected[i] += 6 * x[i] - x[i + 1] / 4;
+            expected[i + 1] -= x[i] / 4;
+        }
+
+        Assert.Equal(Vectors.WeightedSums(x), value, 12);
+        GradientAssert.Close(expected, gradient, 1e-12, 1e-12);
+        GradientAssert.Close(FiniteDifference.Gradient(p => Vectors.WeightedSums(p), x), gradient, 1e-6, 1e-6);
+    }
+
+    [Fact]
+    public void ScaledCubes_WithParameterAdjoint_MatchesFiniteDifferences()
+    {
+        var x = Point(6, 12);
+        var dx = new double[6];
+        var value = Vectors.ScaledCubesGradient(x, 1.5, dx, out var dscale);
+        Assert.Equal(Vectors.ScaledCubes(x, 1.5), value, 12);
+        var point = x.Append(1.5).ToArray();
+        var expected = FiniteDifference.Gradient(p => Vectors.ScaledCubes(p.AsSpan(0, 6), p[^1]), point);
+        GradientAssert.Close(expected, dx.Append(dscale).ToArray(), 1e-6, 1e-6);
+        GradientAssert.Close(x.Select(v => 4.5 * v * v).ToArray(), dx, 1e-12, 1e-12);
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(5)]
+    [InlineData(3)]
+    [InlineData(1)]
+    public void Windows_OverUsedBuffers_MatchesFiniteDifferences(int n)
+    {
+        var x = Point(8, 20 + n);
+        var y = Point(8, 30 + n);
+        var dx = Enumerable.Repeat(double.NaN, 8).ToArray();
+        var dy = Enumerable.Repeat(double.NaN, 8).ToArray();
+        var value = Vectors.WindowsGradient(x, y, n, dx, dy);
+
+        Assert.Equal(Vectors.Windows(x, y, n), value, 12);
+        var expected = FiniteDifference.Gradient(p => Vectors.Windows(p.AsSpan(0, 8), p.AsSpan(8), n), x.Concat(y).ToArray());
+        GradientAssert.Close(expected, dx.Concat(dy).ToArray(), 1e-6, 1e-6);
+    }
+
+    [Fact]
     public void Dot_GradientIsTheOtherVector()
     {
         var x = Point(17, 1);
@@ -113,6 +163,20 @@ public sealed class LoopTests
         Assert.Equal(2 * t * t * t - t * t + 0.5 * t + 3, value, 12);
         GradientAssert.Close(new[] { t * t * t, t * t, t, 1.0 }, dc, 1e-14, 1e-14);
         Assert.Equal(6 * t * t - 2 * t + 0.5, dt, 12);
+    }
+
+    [Fact]
+    public void Product_WhoseBackwardSeedIsZero_MatchesFiniteDifferences()
+    {
+        // The backward loop's seed is x[0] = 0, so its sweep is skipped at run time.
+        var x = Point(6, 5);
+        x[0] = 0.0;
+        var dx = Enumerable.Repeat(double.NaN, 6).ToArray();
+        Vectors.ProductGradient(x, 4, 0.7, dx, out var dscale);
+        var point = x.Append(0.7).ToArray();
+        var expected = FiniteDifference.Gradient(p => Vectors.Product(p.AsSpan(0, x.Length), 4, p[^1]), point);
+        GradientAssert.Close(expected, dx.Append(dscale).ToArray(), 1e-6, 1e-8);
+        Assert.Equal(0.0, dscale);
     }
 
     [Theory]
