@@ -26,19 +26,26 @@ namespace Samples
                 throw new global::System.ArgumentException("RosenbrockGradient needs dx of the length of x (" + x.Length + "), not " + dx.Length + ".", nameof(dx));
             }
 
-            dx.Clear();
+            if (0 >= x.Length - 1)
+            {
+                dx.Clear();
+            }
+
             double sum = 0.0;
-            double __a0_0 = 1.0;
+            double __carry0_0 = 0.0;
             for (int i = 0; i < x.Length - 1; i++)
             {
                 double __l0_0 = x[i];
                 double a = x[i + 1] - __l0_0 * __l0_0;
                 double b = 1.0 - __l0_0;
-                double __l0_1 = 100.0 * a;
-                double __l0_2 = __a0_0 * __l0_1 + __a0_0 * a * 100.0;
-                dx[i + 1] += __l0_2;
-                dx[i] += -(__a0_0 * (2.0 * b)) - __l0_2 * (2.0 * __l0_0);
-                sum = sum + (__l0_1 * a + b * b);
+                dx[i] = __carry0_0 + (-2.0 * b + -200.0 * a * (2.0 * __l0_0));
+                __carry0_0 = 200.0 * a;
+                sum = sum + (100.0 * a * a + b * b);
+            }
+
+            if (0 < x.Length - 1)
+            {
+                dx[x.Length - 1] = __carry0_0;
             }
 
             return sum;
@@ -117,33 +124,53 @@ namespace Samples
                 throw new global::System.ArgumentException("RosenbrockHessianVector needs hvx of the length of x (" + x.Length + "), not " + hvx.Length + ".", nameof(hvx));
             }
 
-            dx.Clear();
-            hvx.Clear();
+            if (0 >= x.Length - 1)
+            {
+                hvx.Clear();
+            }
+
+            if (0 < x.Length - 1)
+            {
+                dx.Slice(x.Length).Clear();
+            }
+            else
+            {
+                dx.Clear();
+            }
+
             double sum = 0.0;
             double tsum = 0.0;
-            double __a2_0 = 0.0;
-            double __a2_1 = 1.0;
+            double __carry2_0 = 0.0;
+            double __carry2_1 = 0.0;
             for (int i = 0; i < x.Length - 1; i++)
             {
                 double __l2_0 = x[i];
                 double a = x[i + 1] - __l2_0 * __l2_0;
                 double b = 1.0 - __l2_0;
                 double __l2_1 = 100.0 * a;
-                double __l2_2 = 2.0 * b;
-                double __l2_3 = 2.0 * __l2_0;
+                double __l2_2 = 2.0 * __l2_0;
+                double __l2_3 = -200.0 * a;
                 double __l2_4 = vx[i];
-                double __l2_5 = vx[i + 1] - __l2_4 * __l2_3;
+                double __l2_5 = vx[i + 1] - __l2_4 * __l2_2;
                 double __l2_6 = __l2_5 * 100.0;
-                double __l2_7 = __a2_1 * __l2_1 + __a2_1 * a * 100.0;
-                double __l2_8 = __a2_1 * __l2_6 + __a2_0 * __l2_1 + (__a2_1 * __l2_5 + __a2_0 * a) * 100.0;
-                hvx[i + 1] += __l2_8;
-                hvx[i] += __a2_1 * __l2_4 * 2.0 - __a2_0 * __l2_2 - __l2_7 * __l2_4 * 2.0 - __l2_8 * __l2_3;
-                dx[i + 1] += __l2_7;
-                dx[i] += -(__a2_1 * __l2_2) - __l2_7 * __l2_3;
+                hvx[i] = __carry2_0 + (__l2_3 * __l2_4 * 2.0 + __l2_4 * 2.0 + -2.0 * __l2_6 * __l2_2);
+                __carry2_0 = 2.0 * __l2_6;
+                dx[i] = __carry2_1 + (-2.0 * b + __l2_3 * __l2_2);
+                __carry2_1 = 200.0 * a;
                 double __n2_0 = sum + (__l2_1 * a + b * b);
-                double __n2_1 = tsum + (__l2_6 * a + __l2_5 * __l2_1 - __l2_4 * __l2_2);
+                double __n2_1 = tsum + (__l2_6 * a + __l2_5 * __l2_1 - __l2_4 * (2.0 * b));
                 sum = __n2_0;
                 tsum = __n2_1;
+            }
+
+            if (0 < x.Length - 1)
+            {
+                hvx[x.Length - 1] = __carry2_0;
+            }
+
+            if (0 < x.Length - 1)
+            {
+                dx[x.Length - 1] = __carry2_1;
             }
 
             return sum;
@@ -323,8 +350,8 @@ namespace Samples
                 throw new global::System.ArgumentException("HornerHessianVector needs hvcoefficients of the length of coefficients (" + coefficients.Length + "), not " + hvcoefficients.Length + ".", nameof(hvcoefficients));
             }
 
-            dcoefficients.Clear();
             hvcoefficients.Clear();
+            dcoefficients.Clear();
             double p = 0.0;
             double tp = 0.0;
             int __count2 = global::System.Math.Max(0, coefficients.Length) * 2;

@@ -82,7 +82,11 @@ namespace Samples
                 throw new global::System.ArgumentException("SoftmaxVjp needs dz of the length of z (" + z.Length + "), not " + dz.Length + ".", nameof(dz));
             }
 
-            dz.Clear();
+            if (0 >= z.Length)
+            {
+                dz.Clear();
+            }
+
             double max = z[0];
             double __t0 = max;
             int __count0 = global::System.Math.Max(0, (z.Length) - (1));
@@ -109,28 +113,34 @@ namespace Samples
                 y[i] = __l2_1;
                 double __l2_2 = uy[i];
                 double __l2_3 = __l2_2 / sum * __l2_0;
-                dz[i] += __l2_3;
+                dz[i] = __l2_3;
                 __c2_0 += -__l2_3;
                 __c2_1 += -(__l2_2 * (__l2_1 / sum));
             }
 
             double __a1_0 = __c2_1;
             double __c1_0 = 0.0;
-            for (int i = (z.Length) - 1; i >= 0; i--)
+            if (__a1_0 != 0.0)
             {
-                double __r1_0 = __a1_0 * global::System.Math.Exp(z[i] - __t0);
-                dz[i] += __r1_0;
-                __c1_0 += -__r1_0;
+                for (int i = (z.Length) - 1; i >= 0; i--)
+                {
+                    double __r1_0 = __a1_0 * global::System.Math.Exp(z[i] - __t0);
+                    dz[i] += __r1_0;
+                    __c1_0 += -__r1_0;
+                }
             }
 
             double __a0_0 = __c2_0 + __c1_0;
-            for (int i = (z.Length) - 1; i >= 1; i--)
+            if (__a0_0 != 0.0)
             {
-                double __s0_0 = __tape0[(i - (1))];
-                double __r0_0 = z[i];
-                double __r0_1 = __s0_0 == __r0_0 ? __a0_0 * 0.5 : 0.0;
-                dz[i] += __s0_0 < __r0_0 ? __a0_0 : __r0_1;
-                __a0_0 = __s0_0 > __r0_0 ? __a0_0 : __r0_1;
+                for (int i = (z.Length) - 1; i >= 1; i--)
+                {
+                    double __s0_0 = __tape0[(i - (1))];
+                    double __r0_0 = z[i];
+                    double __r0_1 = __s0_0 == __r0_0 ? __a0_0 * 0.5 : 0.0;
+                    dz[i] += __s0_0 < __r0_0 ? __a0_0 : __r0_1;
+                    __a0_0 = __s0_0 > __r0_0 ? __a0_0 : __r0_1;
+                }
             }
 
             if (__rented0 is not null)
