@@ -52,9 +52,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ModesRequireScalarResult = Error(
         "SD1008", Usage,
-        "Tangent and Hessian modes need a scalar result",
-        "Method '{0}' has several results (a tuple, or vectors it writes), and these modes are generated only for methods returning one double; remove them from Modes: it gets {0}Jacobian and {0}Vjp",
-        "A method returning a tuple of doubles gets NameJacobian (the full Jacobian, in the cheaper mode) and NameVjp (a vector-Jacobian product); a method writing output vectors also gets NameTangent. Second derivatives need one double result.");
+        "Second-derivative modes need a scalar result",
+        "Method '{0}' has several results (a tuple, or vectors it writes), and Hessian and HessianVector are generated only for methods returning one double; remove them from Modes: it gets {0}Jacobian and {0}Vjp",
+        "A method returning a tuple of doubles gets NameJacobian (the full Jacobian, in the cheaper mode), NameVjp (a vector-Jacobian product) and, on request, NameTangent; a method writing output vectors gets all three. Second derivatives need one double result.");
 
     public static readonly DiagnosticDescriptor ModesRequireDoubleParameters = Error(
         "SD1009", Usage,

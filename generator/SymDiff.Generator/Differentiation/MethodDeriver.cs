@@ -217,7 +217,15 @@ internal static class MethodDeriver
         var vjp = ReverseMode.Adjoints(g, cotangents, Enumerable.Range(0, n).Select(g.Parameter).ToArray(), cancellationToken);
         var vjpModel = GraphFreezer.Freeze(graph, parameters.Concat(cotangentNames).ToList(), hints, literals, values, vjp).Model;
 
-        return Describe(method, jacobianModel) with { Jacobian = jacobianModel, JacobianByForwardMode = forward, Vjp = vjpModel };
+        DerivativeGraphModel? tangentModel = null;
+        if (method.Modes.HasFlag(DerivativeModes.Tangent))
+        {
+            var (direction, tangentNames) = DirectionParameters(method, g, "t");
+            var (pushed, tangents) = ForwardMode.Push(g, values, direction, cancellationToken);
+            tangentModel = GraphFreezer.Freeze(graph, parameters.Concat(tangentNames).ToList(), hints, literals, pushed, tangents, cancellationToken: cancellationToken).Model;
+        }
+
+        return Describe(method, jacobianModel) with { Jacobian = jacobianModel, JacobianByForwardMode = forward, Vjp = vjpModel, Tangent = tangentModel };
     }
 
     /// <summary>

@@ -25,14 +25,20 @@ internal static class TangentEmitter
 
         var method = model.Method;
         var directions = Directions(method, graph);
-        var output = graph.Parameters.Contains("tangent") || graph.NameHints.Contains("tangent") ? "__tangent" : "tangent";
+        var outputs = OutputNames(method, graph);
         var printer = new FormulaPrinter(graph, MethodDeriver.FormulaLocals(graph));
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> and its directional derivative along (" + string.Join(", ", directions.Select(d => d.Name)) + ") in one forward-mode pass.");
-        DocumentationWriter.Formulas(writer, Definitions(graph, printer), new[] { ("tangent", printer.Print(graph.Outputs[0])) });
+        DocumentationWriter.Formulas(writer, Definitions(graph, printer), outputs.Select((o, k) => (o, printer.Print(graph.Outputs[k]))).ToList());
         DocumentationWriter.SourceParameters(writer, method);
         WriteDirectionDocs(writer, method, directions, "The direction's component along");
-        DocumentationWriter.Parameter(writer, output, "Receives Σ ∂" + method.Name + "/∂pᵢ · tᵢ.");
+        for (var k = 0; k < outputs.Count; k++)
+        {
+            DocumentationWriter.Parameter(writer, outputs[k], method.Output.IsTuple
+                ? "Receives Σ ∂" + method.Output.Names[k] + "/∂pᵢ · tᵢ, the directional derivative of output <c>" + method.Output.Names[k] + "</c>."
+                : "Receives Σ ∂" + method.Name + "/∂pᵢ · tᵢ.");
+        }
+
         if (directions.Any(d => method.Kind(d.Parameter) == ParameterKind.Vector))
         {
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A direction's length differs from its vector's.</exception>");
@@ -43,11 +49,34 @@ internal static class TangentEmitter
         var scalar = method.Scalar;
         var parameters = method.Parameters.Select((p, i) => method.TypeOf(i) + " " + Identifier.Escape(p))
             .Concat(directions.Select(d => DirectionType(method, d.Parameter) + " " + Identifier.Escape(d.Name)))
-            .Append("out " + scalar + " " + output);
-        writer.Open(method.Declaration("Tangent", scalar, parameters));
+            .Concat(outputs.Select(o => "out " + scalar + " " + o));
+        writer.Open(method.Declaration("Tangent", method.Output.IsTuple ? method.Output.TypeText : scalar, parameters));
         WriteLengthChecks(writer, method, directions, "Tangent");
-        MethodBodyWriter.Write(writer, graph, new[] { output }, new[] { output });
+        MethodBodyWriter.Write(writer, graph, outputs, outputs);
         writer.Close();
+    }
+
+    /// <summary>
+    /// The <c>out</c> tangents: <c>tangent</c> for one double; for a tuple, t + each element's name (<c>tSum</c>;
+    /// <c>t1</c>, <c>t2</c> for unnamed elements) — avoiding parameters and locals.
+    /// </summary>
+    private static IReadOnlyList<string> OutputNames(MethodModel method, DerivativeGraphModel graph)
+    {
+        var taken = new HashSet<string>(graph.Parameters);
+        taken.UnionWith(graph.NameHints.Where(h => h.Length > 0));
+        var stems = method.Output.IsTuple
+            ? method.Output.Names.Select((name, i) => "t" + (name.StartsWith("Item") ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : name))
+            : new[] { "tangent" };
+        return stems.Select(stem =>
+        {
+            var name = stem;
+            while (!taken.Add(name))
+            {
+                name = "__" + name;
+            }
+
+            return name;
+        }).ToList();
     }
 
     /// <summary>Each direction parameter (the graph's parameters after the source's) and the source parameter it goes with.</summary>

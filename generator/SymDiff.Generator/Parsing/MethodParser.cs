@@ -43,14 +43,13 @@ internal static class MethodParser
             }
 
             var attribute = context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
-            var scalarOnly = (modes & (DerivativeModes.Tangent | DerivativeModes.Hessian | DerivativeModes.HessianVector)) != 0;
             if ((!model.IsScalar || HasLoop(model.Body)) && (modes.HasFlag(DerivativeModes.Hessian) || model.Output.IsTuple))
             {
                 return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.ModesRequireDoubleParameters, attribute, model.Name)));
             }
 
             var secondOrder = (modes & (DerivativeModes.Hessian | DerivativeModes.HessianVector)) != 0;
-            if (model.Output.IsTuple && scalarOnly || model.Output.IsVoid && secondOrder)
+            if ((model.Output.IsTuple || model.Output.IsVoid) && secondOrder)
             {
                 return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.ModesRequireScalarResult, attribute, model.Name)));
             }
@@ -69,7 +68,7 @@ internal static class MethodParser
         var suffixes = model.Output.IsVoid
             ? new[] { "Jacobian", "Vjp", "Tangent" }
             : model.Output.IsTuple
-            ? new[] { "Jacobian", "Vjp", "Graph" }
+            ? new[] { "Jacobian", "Vjp", "Graph" }.Concat(modes.HasFlag(DerivativeModes.Tangent) ? new[] { "Tangent" } : Array.Empty<string>())
             : new[] { "Gradient", "Pullback", "Derivatives", "Graph" }
                 .Concat(modes.HasFlag(DerivativeModes.Tangent) ? new[] { "Tangent" } : Array.Empty<string>())
                 .Concat(modes.HasFlag(DerivativeModes.Hessian) ? new[] { "Hessian" } : Array.Empty<string>())

@@ -7,6 +7,34 @@ namespace Samples
     static partial class Functions
     {
         /// <summary>
+        /// Computes <see cref="Wide(double, double, double)"/> and its directional derivative along (tx, ty, tz) in one forward-mode pass.
+        /// </summary>
+        /// <remarks>
+        /// <code>
+        /// tSum     = tx + (ty·z + tz·y)
+        /// tProduct = (tx·y + ty·x)·sin(z) + tz·cos(z)·x·y
+        /// </code>
+        /// </remarks>
+        /// <param name="x">The argument <c>x</c> of <see cref="Wide(double, double, double)"/>.</param>
+        /// <param name="y">The argument <c>y</c> of <see cref="Wide(double, double, double)"/>.</param>
+        /// <param name="z">The argument <c>z</c> of <see cref="Wide(double, double, double)"/>.</param>
+        /// <param name="tx">The direction's component along <c>x</c>.</param>
+        /// <param name="ty">The direction's component along <c>y</c>.</param>
+        /// <param name="tz">The direction's component along <c>z</c>.</param>
+        /// <param name="tSum">Receives Σ ∂Sum/∂pᵢ · tᵢ, the directional derivative of output <c>Sum</c>.</param>
+        /// <param name="tProduct">Receives Σ ∂Product/∂pᵢ · tᵢ, the directional derivative of output <c>Product</c>.</param>
+        /// <returns>The value <c>Wide(x, y, z)</c>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public static (double Sum, double Product) WideTangent(double x, double y, double z, double tx, double ty, double tz, out double tSum, out double tProduct)
+        {
+            double __t0 = x * y;
+            double __t1 = global::System.Math.Sin(z);
+            tSum = tx + (ty * z + tz * y);
+            tProduct = (tx * y + ty * x) * __t1 + tz * global::System.Math.Cos(z) * __t0;
+            return (x + y * z, __t0 * __t1);
+        }
+
+        /// <summary>
         /// Computes <see cref="Wide(double, double, double)"/> and its 2×3 Jacobian by reverse mode, one pass per output, since it has fewer outputs (2) than inputs (3).
         /// </summary>
         /// <remarks>

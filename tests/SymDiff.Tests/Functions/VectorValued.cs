@@ -4,11 +4,11 @@ namespace SymDiff.Tests.Functions;
 public static partial class VectorValued
 {
     /// <summary>3 → 2: the Jacobian is built by reverse mode.</summary>
-    [Differentiable]
+    [Differentiable(Modes = DerivativeModes.Tangent)]
     public static (double Sum, double Product) Wide(double x, double y, double z) => (x + y * z, x * y * Math.Sin(z));
 
     /// <summary>2 → 3: polar to Cartesian plus r²; the Jacobian is built by forward mode.</summary>
-    [Differentiable]
+    [Differentiable(Modes = DerivativeModes.Tangent)]
     public static (double, double, double) Tall(double r, double theta)
     {
         var c = Math.Cos(theta);

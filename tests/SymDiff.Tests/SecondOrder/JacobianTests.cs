@@ -81,4 +81,28 @@ public sealed class JacobianTests
 
         return jacobian;
     }
+
+    [Theory]
+    [InlineData(0.3, -1.2, 0.8, 1.0, 0.5, -2.0)]
+    [InlineData(2.0, 0.0, -1.0, 0.0, 0.0, 1.0)]
+    public void Wide_TangentIsJacobianTimesDirection(double x, double y, double z, double tx, double ty, double tz)
+    {
+        var (sum, product) = VectorValued.WideTangent(x, y, z, tx, ty, tz, out var tSum, out var tProduct);
+        Span<double> jacobian = stackalloc double[6];
+        var value = VectorValued.WideJacobian(x, y, z, jacobian);
+        Assert.Equal(value, (sum, product));
+        Assert.Equal(jacobian[0] * tx + jacobian[1] * ty + jacobian[2] * tz, tSum, 1e-12);
+        Assert.Equal(jacobian[3] * tx + jacobian[4] * ty + jacobian[5] * tz, tProduct, 1e-12);
+    }
+
+    [Fact]
+    public void Tall_TangentIsJacobianTimesDirection()
+    {
+        var value = VectorValued.TallTangent(1.5, 0.7, -0.4, 2.0, out var t1, out var t2, out var t3);
+        Span<double> jacobian = stackalloc double[6];
+        Assert.Equal(VectorValued.TallJacobian(1.5, 0.7, jacobian), value);
+        Assert.Equal(jacobian[0] * -0.4 + jacobian[1] * 2.0, t1, 1e-12);
+        Assert.Equal(jacobian[2] * -0.4 + jacobian[3] * 2.0, t2, 1e-12);
+        Assert.Equal(jacobian[4] * -0.4 + jacobian[5] * 2.0, t3, 1e-12);
+    }
 }
