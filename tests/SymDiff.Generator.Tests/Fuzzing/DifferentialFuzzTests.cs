@@ -15,6 +15,7 @@ public sealed class DifferentialFuzzTests
     private const int PointsPerMethod = 4;
     private const int MethodStream = 1;
     private const int PointStream = 2;
+    private const int ModeStream = 3;
 
     private readonly ITestOutputHelper _output;
 
@@ -77,7 +78,8 @@ public sealed class DifferentialFuzzTests
         {
             statistics.Methods++;
             var index = int.Parse(method.Name.AsSpan(1), CultureInfo.InvariantCulture);
-            var failure = GradientChecker.Check(type, method.Name, TakenPathDerivative.Parse(method.Source), FuzzSettings.Stream(PointStream, index), PointsPerMethod, statistics);
+            var failure = GradientChecker.Check(type, method.Name, TakenPathDerivative.Parse(method.Source), FuzzSettings.Stream(PointStream, index), PointsPerMethod, statistics)
+                ?? ModeAgreement.Check(type, method.Name, FuzzSettings.Stream(ModeStream, index), PointsPerMethod, statistics);
             if (failure is not null)
             {
                 statistics.Failures++;

@@ -57,7 +57,8 @@ internal sealed class MethodGenerator
         _doubles.AddRange(ParameterNames.Take(arity));
         var signature = "public static double " + name + "(" + string.Join(", ", ParameterNames.Take(arity).Select(p => "double " + p)) + ")";
 
-        Line("[Differentiable]");
+        // Every mode, so that forward mode, reverse over reverse and reverse over forward can be checked against each other.
+        Line("[Differentiable(Modes = DerivativeModes.All)]");
         if (Chance(0.25))
         {
             Line(signature + " => " + Expression(0) + ";");
