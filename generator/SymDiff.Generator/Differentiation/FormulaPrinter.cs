@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -88,6 +89,12 @@ internal sealed class FormulaPrinter
             return (name, AtomPrecedence);
         }
 
+        if (SigmoidForm.Argument(_nodes, id) is int argument)
+        {
+            var u = Operand(argument, 0);
+            return u is null ? (null, 0) : ("σ(" + u + ")", AtomPrecedence);
+        }
+
         var node = _nodes[id];
         switch (node.Operation)
         {
@@ -96,21 +103,12 @@ internal sealed class FormulaPrinter
                 return (constant, constant.StartsWith("-") ? UnaryPrecedence : AtomPrecedence);
             case Operation.Parameter:
                 return (_parameters[node.ParameterIndex], AtomPrecedence);
-            case Operation.Multiply:
+            case Operation.Multiply or Operation.Divide or Operation.Negate:
+            case Operation.Pow when _nodes[node.Operand1].IsConstant && GraphAlgebra.IsSmallInteger(_nodes[node.Operand1].Constant) && _nodes[node.Operand1].Constant != 0:
                 return Product(id);
-            case Operation.Pow when PositivePower(node) is not null:
-                return Product(id);
-            case Operation.Pow when _nodes[node.Operand1].IsConstant && GraphAlgebra.IsSmallInteger(_nodes[node.Operand1].Constant):
-                var reciprocal = Operand(node.Operand0, PowerPrecedence + 1);
-                return reciprocal is null ? (null, 0) : ("1 / " + reciprocal + Superscript(-(int)_nodes[node.Operand1].Constant), ProductPrecedence);
             case Operation.Add:
             case Operation.Subtract:
-                return Binary(node, node.Operation == Operation.Add ? " + " : " - ", SumPrecedence);
-            case Operation.Divide:
-                return Binary(node, " / ", ProductPrecedence);
-            case Operation.Negate:
-                var operand = Operand(node.Operand0, UnaryPrecedence + 1);
-                return operand is null ? (null, 0) : ("-" + operand, UnaryPrecedence);
+                return Sum(node);
             case Operation.Less or Operation.LessOrEqual or Operation.Greater or Operation.GreaterOrEqual
                 or Operation.Equal or Operation.NotEqual:
                 return Binary(node, " " + OperatorOf(node.Operation) + " ", ComparePrecedence);
@@ -185,83 +183,200 @@ internal sealed class FormulaPrinter
         return left is null || right is null ? (null, 0) : (left + symbol + right, precedence);
     }
 
-    /// <summary>Flattens a chain of products so that repeated factors print as powers.</summary>
+    /// <summary>
+    /// a + b and a - b as a textbook writes them: no "+ 0", and "a - 2·x" rather than "a + -2·x".
+    /// A sum on the right of + needs no parentheses.
+    /// </summary>
+    private (string? Text, int Precedence) Sum(GraphNode node)
+    {
+        var subtract = node.Operation == Operation.Subtract;
+        if (IsZero(node.Operand1))
+        {
+            return Format(node.Operand0);
+        }
+
+        if (IsZero(node.Operand0))
+        {
+            return subtract ? Negated(node.Operand1) : Format(node.Operand1);
+        }
+
+        var left = Operand(node.Operand0, SumPrecedence);
+        var right = Operand(node.Operand1, subtract ? SumPrecedence + 1 : SumPrecedence);
+        if (left is null || right is null)
+        {
+            return (null, 0);
+        }
+
+        // A leading minus negates everything after it, so it can become the operator.
+        if (right.StartsWith("-", StringComparison.Ordinal))
+        {
+            return (left + (subtract ? " + " : " - ") + right.Substring(1), SumPrecedence);
+        }
+
+        return (left + (subtract ? " - " : " + ") + right, SumPrecedence);
+    }
+
+    private (string? Text, int Precedence) Negated(int id)
+    {
+        var operand = Operand(id, ProductPrecedence);
+        return operand is null ? (null, 0)
+            : operand.StartsWith("-", StringComparison.Ordinal) ? (operand.Substring(1), ProductPrecedence)
+            : ("-" + operand, UnaryPrecedence - 1);
+    }
+
+    /// <summary>Whether the node prints as 0: the constant, or a product with a zero factor (0·x is 0 for every finite x).</summary>
+    private bool IsZero(int id) => Format(id).Text == "0";
+
+    /// <summary>
+    /// A chain of ×, ÷, negation and integer powers as one fraction: constants collected into one
+    /// coefficient, repeated factors as powers, σ/(1 + e)·e as σ·(1 - σ).
+    /// </summary>
     private (string? Text, int Precedence) Product(int id)
     {
-        var coefficient = 1.0;
-        var factors = new List<int>();
-        var exponents = new Dictionary<int, int>();
-        CollectFactors(id, ref coefficient, factors, exponents);
+        var factors = new ProductFactors(_nodes, IsAtom);
+        factors.Collect(id);
+        factors.Cancel();
+        var complements = SigmoidDerivatives(factors);
 
-        var text = new StringBuilder();
-        if (coefficient == -1.0)
+        if (factors.Coefficient == 0.0)
         {
-            text.Append('-');
-        }
-        else if (coefficient != 1.0 || factors.Count == 0)
-        {
-            text.Append(FormatConstant(coefficient));
+            return ("0", AtomPrecedence);
         }
 
-        foreach (var factor in factors)
+        var (coefficient, divisor) = Reduce(factors.Coefficient, factors.Divisor);
+        var numerator = new List<string>();
+        foreach (var factor in factors.Numerator.ToList())
         {
-            var exponent = exponents[factor];
-            var operand = Operand(factor, exponent > 1 ? PowerPrecedence + 1 : ProductPrecedence + 1);
-            if (operand is null)
+            if (Power(factor, factors.Exponent(factor, below: false)) is not { } power)
             {
                 return (null, 0);
             }
 
-            if (text.Length > 0 && text[text.Length - 1] != '-')
+            // A factor that collapsed to a number when printed (1 + 0·x).
+            if (power == "0")
             {
-                text.Append('·');
+                return ("0", AtomPrecedence);
             }
 
-            text.Append(operand);
-            if (exponent > 1)
+            if (power != "1")
             {
-                text.Append(Superscript(exponent));
+                numerator.Add(power);
+            }
+
+            for (var i = 0; i < complements.Count(c => c == factor); i++)
+            {
+                numerator.Add("(1 - " + Format(factor).Text + ")");
             }
         }
 
-        return (text.ToString(), coefficient < 0 ? UnaryPrecedence - 1 : ProductPrecedence);
+        var denominator = divisor == 1.0 ? new List<string>() : new List<string> { FormatConstant(divisor) };
+        foreach (var factor in factors.Denominator)
+        {
+            if (Power(factor, factors.Exponent(factor, below: true)) is not { } power)
+            {
+                return (null, 0);
+            }
+
+            if (power != "1")
+            {
+                denominator.Add(power);
+            }
+        }
+
+        var sign = coefficient < 0 ? "-" : "";
+        var magnitude = Math.Abs(coefficient);
+        if (magnitude != 1.0 || numerator.Count == 0)
+        {
+            numerator.Insert(0, FormatConstant(magnitude));
+        }
+
+        var text = sign + string.Join("·", numerator);
+        if (denominator.Count > 0)
+        {
+            text += " / " + (denominator.Count > 1 ? "(" + string.Join("·", denominator) + ")" : denominator[0]);
+        }
+
+        return (text, coefficient < 0 ? UnaryPrecedence - 1 : ProductPrecedence);
     }
 
-    private void CollectFactors(int id, ref double coefficient, List<int> factors, Dictionary<int, int> exponents)
+    /// <summary>Names and sigmoids are kept whole inside a product.</summary>
+    private bool IsAtom(int id) => id != _printing && _names.ContainsKey(id) || SigmoidForm.Argument(_nodes, id) is not null;
+
+    /// <summary>
+    /// Rewrites s/d·e as s·(1 - s) wherever s = 1/d, d = 1 + e, and s/d as s²: returns the factors
+    /// that stand beside once more as (1 - s).
+    /// </summary>
+    private List<int> SigmoidDerivatives(ProductFactors factors)
     {
-        var node = _nodes[id];
-        if (node.Operation == Operation.Multiply)
+        var complements = new List<int>();
+        foreach (var s in factors.Numerator.ToList())
         {
-            CollectFactors(node.Operand0, ref coefficient, factors, exponents);
-            CollectFactors(node.Operand1, ref coefficient, factors, exponents);
-        }
-        else if (PositivePower(node) is int power)
-        {
-            for (var i = 0; i < power; i++)
+            if (SigmoidForm.IsReciprocalOfOnePlus(_nodes, s, out var d, out var e))
             {
-                CollectFactors(node.Operand0, ref coefficient, factors, exponents);
+                while (factors.Exponent(d, below: true) > 0 && factors.Exponent(e, below: false) > 0)
+                {
+                    factors.Remove(d, below: true);
+                    factors.Remove(e, below: false);
+                    complements.Add(s);
+                }
+            }
+
+            if (SigmoidForm.IsReciprocal(_nodes, s, out d))
+            {
+                while (factors.Exponent(d, below: true) > 0)
+                {
+                    factors.Remove(d, below: true);
+                    factors.Multiply(s);
+                }
             }
         }
-        else if (node.IsConstant)
-        {
-            coefficient *= node.Constant;
-        }
-        else if (exponents.TryGetValue(id, out var count))
-        {
-            exponents[id] = count + 1;
-        }
-        else
-        {
-            factors.Add(id);
-            exponents[id] = 1;
-        }
+
+        return complements;
     }
 
-    private int? PositivePower(GraphNode node)
-        => node.Operation == Operation.Pow && _nodes[node.Operand1].IsConstant && _nodes[node.Operand1].Constant is var n
-            && GraphAlgebra.IsSmallInteger(n) && n > 0
-            ? (int)n
-            : null;
+    /// <summary>The factor printed with its exponent, parenthesised as a factor or a base needs.</summary>
+    private string? Power(int factor, int exponent)
+    {
+        var operand = Operand(factor, exponent > 1 ? PowerPrecedence + 1 : ProductPrecedence + 1);
+        return operand is null ? null : exponent > 1 ? operand + Superscript(exponent) : operand;
+    }
+
+    /// <summary>Coefficient and divisor as one number when that is whole, else as a reduced fraction.</summary>
+    private static (double Coefficient, double Divisor) Reduce(double coefficient, double divisor)
+    {
+        if (divisor < 0)
+        {
+            (coefficient, divisor) = (-coefficient, -divisor);
+        }
+
+        var quotient = coefficient / divisor;
+        if (divisor == 1.0 && !IsWhole(coefficient) && 1.0 / coefficient is var reciprocal && IsWhole(reciprocal) && 1.0 / reciprocal == coefficient)
+        {
+            return (Math.Sign(coefficient), Math.Abs(reciprocal));
+        }
+
+        if (divisor == 1.0 || IsWhole(quotient) && quotient * divisor == coefficient)
+        {
+            return (quotient, 1.0);
+        }
+
+        if (!IsWhole(coefficient) && divisor / coefficient is var rest && rest * coefficient == divisor)
+        {
+            return (Math.Sign(coefficient), Math.Abs(rest));
+        }
+
+        if (IsWhole(coefficient) && IsWhole(divisor))
+        {
+            var gcd = Gcd(Math.Abs(coefficient), divisor);
+            return (coefficient / gcd, divisor / gcd);
+        }
+
+        return (coefficient, divisor);
+    }
+
+    private static bool IsWhole(double value) => value == Math.Floor(value) && Math.Abs(value) < 1e15;
+
+    private static double Gcd(double a, double b) => b == 0 ? a : Gcd(b, a % b);
 
     private string? Operand(int id, int minimumPrecedence)
     {

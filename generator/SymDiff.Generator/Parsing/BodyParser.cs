@@ -36,6 +36,7 @@ internal sealed class BodyParser
     private int _foreachCount;
 
     private readonly SemanticModel _semanticModel;
+    private readonly SemanticFacts _facts;
     private readonly List<Diagnostic> _diagnostics;
     private readonly CancellationToken _cancellationToken;
 
@@ -65,6 +66,7 @@ internal sealed class BodyParser
         _hessian = hessian;
         _outputs = outputs;
         _semanticModel = semanticModel;
+        _facts = new SemanticFacts(semanticModel, cancellationToken);
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
     }
@@ -230,7 +232,7 @@ internal sealed class BodyParser
     private void ForEach(ForEachStatementSyntax loop, List<StatementModel> models)
     {
         if (loop.Expression is not IdentifierNameSyntax vector
-            || _semanticModel.GetSymbolInfo(vector, _cancellationToken).Symbol is not IParameterSymbol parameter
+            || _facts.Symbol(vector) is not IParameterSymbol parameter
             || MethodParser.VectorType(parameter.Type) is null
             || _semanticModel.GetDeclaredSymbol(loop, _cancellationToken) is not { Type.SpecialType: SpecialType.System_Double } element)
         {
@@ -256,7 +258,7 @@ internal sealed class BodyParser
     /// </summary>
     private string? Integer(ExpressionSyntax expression)
     {
-        var constant = _semanticModel.GetConstantValue(expression, _cancellationToken);
+        var constant = _facts.Constant(expression);
         if (constant.HasValue && constant.Value is int value)
         {
             return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -266,7 +268,7 @@ internal sealed class BodyParser
         {
             case ParenthesizedExpressionSyntax parenthesized:
                 return Integer(parenthesized.Expression) is { } inner ? "(" + inner + ")" : null;
-            case IdentifierNameSyntax identifier when _semanticModel.GetSymbolInfo(identifier, _cancellationToken).Symbol is { } symbol:
+            case IdentifierNameSyntax identifier when _facts.Symbol(identifier) is { } symbol:
                 if (symbol is ILocalSymbol && _integerLocals.TryGetValue(symbol.Name, out var code))
                 {
                     return "(" + code + ")";
@@ -279,7 +281,7 @@ internal sealed class BodyParser
 
                 break;
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length", Expression: IdentifierNameSyntax vector }
-                when _semanticModel.GetSymbolInfo(vector, _cancellationToken).Symbol is IParameterSymbol parameter && MethodParser.VectorType(parameter.Type) is not null:
+                when _facts.Symbol(vector) is IParameterSymbol parameter && MethodParser.VectorType(parameter.Type) is not null:
                 return vector.Identifier.Text + ".Length";
             case BinaryExpressionSyntax binary when binary.Kind() is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression
                 or SyntaxKind.MultiplyExpression or SyntaxKind.DivideExpression or SyntaxKind.ModuloExpression:
@@ -298,6 +300,12 @@ internal sealed class BodyParser
     {
         foreach (var variable in declaration.Variables)
         {
+            // Binding the initializer first also types a 'var' local; asked first, its type would be inferred by a binding of its own.
+            if (variable.Initializer is { } value)
+            {
+                _facts.Type(value.Value);
+            }
+
             var local = _semanticModel.GetDeclaredSymbol(variable, _cancellationToken) as ILocalSymbol;
             if (local?.Type.SpecialType == SpecialType.System_Int32 && variable.Initializer is { } integerInitializer && !IsReassigned(local))
             {
@@ -434,7 +442,7 @@ internal sealed class BodyParser
 
     private string? AssignedVariable(ExpressionSyntax target)
     {
-        var symbol = _semanticModel.GetSymbolInfo(target, _cancellationToken).Symbol;
+        var symbol = _facts.Symbol(target);
         var type = symbol switch
         {
             ILocalSymbol local => local.Type,
@@ -453,7 +461,7 @@ internal sealed class BodyParser
     private ExpressionModel Expression(ExpressionSyntax expression)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        var constant = _semanticModel.GetConstantValue(expression, _cancellationToken);
+        var constant = _facts.Constant(expression);
         if (constant.HasValue)
         {
             switch (constant.Value)
@@ -461,7 +469,7 @@ internal sealed class BodyParser
                 case bool b:
                     return Apply(b ? Operation.True : Operation.False);
                 case double or float or int or long or short or byte or sbyte or uint or ulong or ushort or decimal:
-                    var literal = expression is LiteralExpressionSyntax && constant.Value is double ? expression.ToString() : null;
+                    var literal = expression.IsKind(SyntaxKind.NumericLiteralExpression) && constant.Value is double ? expression.ToString() : null;
                     return new ConstantExpressionModel(Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture), literal);
             }
         }
@@ -483,7 +491,7 @@ internal sealed class BodyParser
                 return NotSupported(expression, "'" + output.Identifier.ValueText + "' is an output, written by this method; keep the value in a local and read that");
 
             case ElementAccessExpressionSyntax { Expression: IdentifierNameSyntax vector, ArgumentList.Arguments.Count: 1 } access
-                when _semanticModel.GetSymbolInfo(vector, _cancellationToken).Symbol is IParameterSymbol parameter && MethodParser.VectorType(parameter.Type) is not null:
+                when _facts.Symbol(vector) is IParameterSymbol parameter && MethodParser.VectorType(parameter.Type) is not null:
                 return Integer(access.ArgumentList.Arguments[0].Expression) is { } index
                     ? new ElementExpressionModel(parameter.Name, index)
                     : Invalid;
@@ -506,7 +514,7 @@ internal sealed class BodyParser
             case InvocationExpressionSyntax invocation:
                 return Call(invocation);
 
-            case CastExpressionSyntax cast when IsScalar(_semanticModel.GetTypeInfo(cast, _cancellationToken).Type):
+            case CastExpressionSyntax cast when IsScalar(_facts.Type(cast)):
                 return Numeric(cast.Expression);
 
             default:
@@ -524,7 +532,7 @@ internal sealed class BodyParser
             return model;
         }
 
-        var type = _semanticModel.GetTypeInfo(expression, _cancellationToken).Type;
+        var type = _facts.Type(expression);
         if (type?.SpecialType == SpecialType.System_Int32 && !IsExactInDouble(model))
         {
             // An int used as a double: kept as int text, so that C#'s int arithmetic stays as written.
@@ -539,7 +547,7 @@ internal sealed class BodyParser
 
     private ExpressionModel Identifier(IdentifierNameSyntax identifier)
     {
-        var symbol = _semanticModel.GetSymbolInfo(identifier, _cancellationToken).Symbol;
+        var symbol = _facts.Symbol(identifier);
         var type = symbol switch
         {
             IParameterSymbol parameter => parameter.Type,
@@ -602,13 +610,13 @@ internal sealed class BodyParser
 
         // int division (n / 2, Math.Sign(x) / 2) truncates: it is an int expression or nothing.
         // (+, - and × of small ints are exact in double, so they are differentiated as they are.)
-        if (op is Operation.Divide && _semanticModel.GetTypeInfo(binary, _cancellationToken).Type?.SpecialType == SpecialType.System_Int32)
+        if (op is Operation.Divide && _facts.Type(binary)?.SpecialType == SpecialType.System_Int32)
         {
             return Integer(binary) is { } code ? new IntegerExpressionModel(code) : Invalid;
         }
 
         if (op is Operation.Equal or Operation.NotEqual
-            && _semanticModel.GetTypeInfo(binary.Left, _cancellationToken).Type?.SpecialType == SpecialType.System_Boolean)
+            && _facts.Type(binary.Left)?.SpecialType == SpecialType.System_Boolean)
         {
             return NotSupported(binary, "comparing bool values is not supported; combine conditions with && and ||");
         }
@@ -618,7 +626,7 @@ internal sealed class BodyParser
 
     private ExpressionModel Call(InvocationExpressionSyntax invocation)
     {
-        var method = _semanticModel.GetSymbolInfo(invocation, _cancellationToken).Symbol as IMethodSymbol;
+        var method = _facts.Symbol(invocation) as IMethodSymbol;
         if (method is not null && IsDifferentiable(method))
         {
             return DifferentiableCall(invocation, method);
@@ -683,7 +691,11 @@ internal sealed class BodyParser
     public List<PendingDiagnostic> Pending { get; } = new();
 
     private static bool IsDifferentiable(IMethodSymbol method)
-        => method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "SymDiff.DifferentiableAttribute");
+        => method.GetAttributes().Any(a => a.AttributeClass is { Name: "DifferentiableAttribute" } attribute && IsIn(attribute, "SymDiff"));
+
+    /// <summary>Whether <paramref name="type"/> is declared in the top-level namespace <paramref name="name"/> (no display strings: this runs for every call).</summary>
+    private static bool IsIn(INamedTypeSymbol type, string name)
+        => type.ContainingType is null && type.ContainingNamespace is { } space && space.Name == name && space.ContainingNamespace is { IsGlobalNamespace: true };
 
     /// <summary>A call to another [Differentiable] method: differentiated through its generated gradient.</summary>
     private ExpressionModel DifferentiableCall(InvocationExpressionSyntax invocation, IMethodSymbol callee)
@@ -786,10 +798,10 @@ internal sealed class BodyParser
         var type = method.ContainingType;
         return _scalar.SpecialType switch
         {
-            SpecialType.System_Double => type.SpecialType == SpecialType.System_Double || type.ToDisplayString() == "System.Math",
-            SpecialType.System_Single => type.SpecialType == SpecialType.System_Single || type.ToDisplayString() == "System.MathF",
+            SpecialType.System_Double => type.SpecialType == SpecialType.System_Double || type.Name == "Math" && IsIn(type, "System"),
+            SpecialType.System_Single => type.SpecialType == SpecialType.System_Single || type.Name == "MathF" && IsIn(type, "System"),
             _ => invocation.Expression is MemberAccessExpressionSyntax access
-                && SymbolEqualityComparer.Default.Equals(_semanticModel.GetTypeInfo(access.Expression, _cancellationToken).Type, _scalar),
+                && SymbolEqualityComparer.Default.Equals(_facts.Type(access.Expression), _scalar),
         };
     }
 
@@ -801,7 +813,7 @@ internal sealed class BodyParser
             return null;
         }
 
-        if (expression is MemberAccessExpressionSyntax access && IsScalar(_semanticModel.GetTypeInfo(access.Expression, _cancellationToken).Type))
+        if (expression is MemberAccessExpressionSyntax access && IsScalar(_facts.Type(access.Expression)))
         {
             double? value = access.Name.Identifier.ValueText switch
             {
@@ -818,7 +830,7 @@ internal sealed class BodyParser
 
         if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax create, ArgumentList.Arguments.Count: 1 } invocation
             && create.Name.Identifier.ValueText is "CreateChecked" or "CreateTruncating" or "CreateSaturating"
-            && IsScalar(_semanticModel.GetTypeInfo(create.Expression, _cancellationToken).Type))
+            && IsScalar(_facts.Type(create.Expression)))
         {
             var constant = _semanticModel.GetConstantValue(invocation.ArgumentList.Arguments[0].Expression, _cancellationToken);
             if (constant.HasValue && constant.Value is double or float or int or long)

@@ -28,38 +28,55 @@ internal static class MethodParser
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
         try
         {
-            var modes = Modes(context.Attributes);
-            var result = ParseCore(syntax, (IMethodSymbol)context.TargetSymbol, context.SemanticModel, modes, cancellationToken);
-            if (result.Model is not { } model)
+            // Code that does not compile is the compiler's to report; differentiating it would only add noise.
+            if (CompileErrors.InSyntax(syntax))
             {
-                return result;
+                return new ParseResult(null, ImmutableArray<Diagnostic>.Empty);
             }
 
-            // The generator never sees its own output, so a member already there with a generated name is the user's.
-            var taken = GeneratedNames(model, modes).FirstOrDefault(n => ((IMethodSymbol)context.TargetSymbol).ContainingType.GetMembers(n).Length > 0);
-            if (taken is not null)
-            {
-                return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.GeneratedNameTaken, syntax.Identifier.GetLocation(), model.Name, taken)));
-            }
-
-            var attribute = context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
-            if ((!model.IsScalar || HasLoop(model.Body)) && (modes.HasFlag(DerivativeModes.Hessian) || model.Output.IsTuple))
-            {
-                return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.ModesRequireDoubleParameters, attribute, model.Name)));
-            }
-
-            var secondOrder = (modes & (DerivativeModes.Hessian | DerivativeModes.HessianVector)) != 0;
-            if ((model.Output.IsTuple || model.Output.IsVoid) && secondOrder)
-            {
-                return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.ModesRequireScalarResult, attribute, model.Name)));
-            }
-
-            return result with { Model = model with { Modes = modes } };
+            var result = ParseChecked(context, syntax, cancellationToken);
+            var doubtful = !result.Diagnostics.IsDefaultOrEmpty || !result.Pending.IsDefaultOrEmpty || CompileErrors.MayFailFlowAnalysis(syntax);
+            return doubtful && CompileErrors.InMethod(syntax, context.SemanticModel, cancellationToken)
+                ? new ParseResult(null, ImmutableArray<Diagnostic>.Empty)
+                : result;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Failure(syntax, e);
+            return CompileErrors.InMethod(syntax, context.SemanticModel, cancellationToken)
+                ? new ParseResult(null, ImmutableArray<Diagnostic>.Empty)
+                : Failure(syntax, e);
         }
+    }
+
+    private static ParseResult ParseChecked(GeneratorAttributeSyntaxContext context, MethodDeclarationSyntax syntax, CancellationToken cancellationToken)
+    {
+        var modes = Modes(context.Attributes);
+        var result = ParseCore(syntax, (IMethodSymbol)context.TargetSymbol, context.SemanticModel, modes, cancellationToken);
+        if (result.Model is not { } model)
+        {
+            return result;
+        }
+
+        // The generator never sees its own output, so a member already there with a generated name is the user's.
+        var taken = GeneratedNames(model, modes).FirstOrDefault(n => ((IMethodSymbol)context.TargetSymbol).ContainingType.GetMembers(n).Length > 0);
+        if (taken is not null)
+        {
+            return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.GeneratedNameTaken, syntax.Identifier.GetLocation(), model.Name, taken)));
+        }
+
+        var attribute = context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+        if ((!model.IsScalar || HasLoop(model.Body)) && (modes.HasFlag(DerivativeModes.Hessian) || model.Output.IsTuple))
+        {
+            return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.ModesRequireDoubleParameters, attribute, model.Name)));
+        }
+
+        var secondOrder = (modes & (DerivativeModes.Hessian | DerivativeModes.HessianVector)) != 0;
+        if ((model.Output.IsTuple || model.Output.IsVoid) && secondOrder)
+        {
+            return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.ModesRequireScalarResult, attribute, model.Name)));
+        }
+
+        return result with { Model = model with { Modes = modes } };
     }
 
     /// <summary>The members the generator will add for <paramref name="model"/>.</summary>
@@ -107,12 +124,6 @@ internal static class MethodParser
 
     private static ParseResult ParseCore(MethodDeclarationSyntax syntax, IMethodSymbol symbol, SemanticModel semanticModel, DerivativeModes modes, CancellationToken cancellationToken)
     {
-        // Code that does not compile is the compiler's to report; differentiating it would only add noise.
-        if (semanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
-        {
-            return new ParseResult(null, ImmutableArray<Diagnostic>.Empty);
-        }
-
         var diagnostics = new List<Diagnostic>();
         var name = syntax.Identifier.ValueText;
         var type = ContainingType(syntax, symbol, name, diagnostics);

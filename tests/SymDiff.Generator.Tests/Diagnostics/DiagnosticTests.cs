@@ -134,6 +134,18 @@ public sealed class DiagnosticTests
         Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == "CS0103");
     }
 
+    [Theory]
+    [InlineData("double a;\nreturn a * x;", "CS0165")]
+    [InlineData("if (x > 0)\n{\n    return x;\n}", "CS0161")]
+    [InlineData("var a = x * x;\nreturn a + Missing(x);", "CS0103")]
+    public void CodeWithErrorsOnlyFlowAnalysisOrBindingFinds_ReportsNothingOfItsOwn(string body, string compilerError)
+    {
+        var source = Usings + "public static partial class C\n{\n[Differentiable] public static double F(double x)\n{\n" + body + "\n}\n}\n";
+        var run = GeneratorHarness.RunAllowingDiagnostics(source);
+        Assert.Empty(run.Result.Diagnostics);
+        Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == compilerError);
+    }
+
     [Fact]
     public void Diagnostic_LocationIsInTheUsersTree()
     {

@@ -11,8 +11,8 @@ namespace Samples
         /// </summary>
         /// <remarks>
         /// <code>
-        /// Sigmoid(z)  = 1 / (1 + exp(-z))
-        /// ∂Sigmoid/∂z = (1 / (1 + exp(-z)) / (1 + exp(-z)))·exp(-z)
+        /// Sigmoid(z)  = σ(z)
+        /// ∂Sigmoid/∂z = σ(z)·(1 - σ(z))
         /// </code>
         /// </remarks>
         /// <param name="z">The argument <c>z</c> of <see cref="Sigmoid(double)"/>.</param>
@@ -51,7 +51,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
         public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> SigmoidDerivatives { get; } = new (string, string)[]
         {
-            ("z", "(1 / (1 + exp(-z)) / (1 + exp(-z)))·exp(-z)"),
+            ("z", "σ(z)·(1 - σ(z))"),
         };
 
         /// <summary>
@@ -138,7 +138,7 @@ namespace Samples
         /// <remarks>
         /// <code>
         /// activation = Sigmoid(w·x + b)
-        /// tangent = 2·(tw·x + tx·w + tb)·∂₁Sigmoid(w·x + b)·activation + ((tw·x + tx·w + tb)·∂₁Sigmoid(w·x + b)·∂₁Scale(activation, w) + tw·∂₂Scale(activation, w))
+        /// tangent = 2·(tw·x + tx·w + tb)·∂₁Sigmoid(w·x + b)·activation + (tw·x + tx·w + tb)·∂₁Sigmoid(w·x + b)·∂₁Scale(activation, w) + tw·∂₂Scale(activation, w)
         /// </code>
         /// </remarks>
         /// <param name="w">The argument <c>w</c> of <see cref="Neuron(double, double, double)"/>.</param>

@@ -12,7 +12,7 @@ namespace Samples
         /// <remarks>
         /// <code>
         /// Trig(x)  = sin(x)·cos(x) + tan(x) + asin(x / 2) + acos(x / 3) + atan(x)
-        /// ∂Trig/∂x = 1 / (1 + x²) - 0.3333333333333333 / sqrt(1 - (x / 3)²) + 0.5 / sqrt(1 - (x / 2)²) + (1 + tan(x)²) - sin(x)² + cos(x)²
+        /// ∂Trig/∂x = 1 / (1 + x²) - 1 / (3·sqrt(1 - x² / 9)) + 1 / (2·sqrt(1 - x² / 4)) + 1 + tan(x)² - sin(x)² + cos(x)²
         /// </code>
         /// </remarks>
         /// <param name="x">The argument <c>x</c> of <see cref="Trig(double)"/>.</param>
@@ -55,7 +55,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
         public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> TrigDerivatives { get; } = new (string, string)[]
         {
-            ("x", "1 / (1 + x²) - 0.3333333333333333 / sqrt(1 - (x / 3)²) + 0.5 / sqrt(1 - (x / 2)²) + (1 + tan(x)²) - sin(x)² + cos(x)²"),
+            ("x", "1 / (1 + x²) - 1 / (3·sqrt(1 - x² / 9)) + 1 / (2·sqrt(1 - x² / 4)) + 1 + tan(x)² - sin(x)² + cos(x)²"),
         };
 
         /// <summary>
@@ -203,8 +203,8 @@ namespace Samples
         /// <remarks>
         /// <code>
         /// Logarithms(x, b) = ln(x) + log(x, b) + log10(x) + log2(x) + exp(x) + cbrt(x) + sqrt(x)
-        /// ∂Logarithms/∂x   = (sqrt(x) = 0 ? 0 : 0.5 / sqrt(x)) + 1 / (3·cbrt(x)²) + exp(x) + 1.4426950408889634 / x + 0.4342944819032518 / x + 1 / (x·ln(b)) + 1 / x
-        /// ∂Logarithms/∂b   = -(log(x, b) / (b·ln(b)))
+        /// ∂Logarithms/∂x   = (sqrt(x) = 0 ? 0 : 1 / (2·sqrt(x))) + 1 / (3·cbrt(x)²) + exp(x) + 1.4426950408889634 / x + 0.4342944819032518 / x + 1 / (x·ln(b)) + 1 / x
+        /// ∂Logarithms/∂b   = -log(x, b) / (b·ln(b))
         /// </code>
         /// </remarks>
         /// <param name="x">The argument <c>x</c> of <see cref="Logarithms(double, double)"/>.</param>
@@ -253,8 +253,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
         public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> LogarithmsDerivatives { get; } = new (string, string)[]
         {
-            ("x", "(sqrt(x) = 0 ? 0 : 0.5 / sqrt(x)) + 1 / (3·cbrt(x)²) + exp(x) + 1.4426950408889634 / x + 0.4342944819032518 / x + 1 / (x·ln(b)) + 1 / x"),
-            ("b", "-(log(x, b) / (b·ln(b)))"),
+            ("x", "(sqrt(x) = 0 ? 0 : 1 / (2·sqrt(x))) + 1 / (3·cbrt(x)²) + exp(x) + 1.4426950408889634 / x + 0.4342944819032518 / x + 1 / (x·ln(b)) + 1 / x"),
+            ("b", "-log(x, b) / (b·ln(b))"),
         };
 
         /// <summary>

@@ -11,9 +11,9 @@ namespace Samples
         /// </summary>
         /// <remarks>
         /// <code>
-        /// Softplus(x, beta) = ln(1 + exp(beta·x)) / beta + 0.5·abs(x)
-        /// ∂Softplus/∂x      = 0.5·sign(x) + (1 / beta / (1 + exp(beta·x)))·exp(beta·x)·beta
-        /// ∂Softplus/∂beta   = (1 / beta / (1 + exp(beta·x)))·exp(beta·x)·x - ln(1 + exp(beta·x)) / beta / beta
+        /// Softplus(x, beta) = ln(1 + exp(beta·x)) / beta + abs(x) / 2
+        /// ∂Softplus/∂x      = sign(x) / 2 + exp(beta·x) / (1 + exp(beta·x))
+        /// ∂Softplus/∂beta   = exp(beta·x)·x / (beta·(1 + exp(beta·x))) - ln(1 + exp(beta·x)) / beta²
         /// </code>
         /// </remarks>
         /// <param name="x">The argument <c>x</c> of <see cref="Softplus(float, float)"/>.</param>
@@ -59,7 +59,7 @@ namespace Samples
         /// </summary>
         /// <remarks>
         /// <code>
-        /// tangent = (tbeta·x + tx·beta)·exp(beta·x) / (1 + exp(beta·x)) / beta - tbeta·(ln(1 + exp(beta·x)) / beta / beta) + 0.5·tx·sign(x)
+        /// tangent = (tbeta·x + tx·beta)·exp(beta·x) / ((1 + exp(beta·x))·beta) - tbeta·ln(1 + exp(beta·x)) / beta² + tx·sign(x) / 2
         /// </code>
         /// </remarks>
         /// <param name="x">The argument <c>x</c> of <see cref="Softplus(float, float)"/>.</param>
@@ -84,8 +84,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
         public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> SoftplusDerivatives { get; } = new (string, string)[]
         {
-            ("x", "0.5·sign(x) + (1 / beta / (1 + exp(beta·x)))·exp(beta·x)·beta"),
-            ("beta", "(1 / beta / (1 + exp(beta·x)))·exp(beta·x)·x - ln(1 + exp(beta·x)) / beta / beta"),
+            ("x", "sign(x) / 2 + exp(beta·x) / (1 + exp(beta·x))"),
+            ("beta", "exp(beta·x)·x / (beta·(1 + exp(beta·x))) - ln(1 + exp(beta·x)) / beta²"),
         };
 
         /// <summary>
@@ -131,10 +131,10 @@ namespace Samples
         /// <remarks>
         /// <code>
         /// z = (x - mu) / sigma
-        /// Gaussian(x, mu, sigma) = exp(-(z² / 2)) / (2.5066282746310002·sigma)
-        /// ∂Gaussian/∂x           = -((exp(-(z² / 2)) / (2.5066282746310002·sigma))·z / sigma)
-        /// ∂Gaussian/∂mu          = (exp(-(z² / 2)) / (2.5066282746310002·sigma))·z / sigma
-        /// ∂Gaussian/∂sigma       = (exp(-(z² / 2)) / (2.5066282746310002·sigma))·z·(z / sigma) - 2.5066282746310002·(exp(-(z² / 2)) / (2.5066282746310002·sigma) / (2.5066282746310002·sigma))
+        /// Gaussian(x, mu, sigma) = exp(-z² / 2) / (2.5066282746310002·sigma)
+        /// ∂Gaussian/∂x           = -exp(-z² / 2)·z / (2.5066282746310002·sigma²)
+        /// ∂Gaussian/∂mu          = exp(-z² / 2)·z / (2.5066282746310002·sigma²)
+        /// ∂Gaussian/∂sigma       = exp(-z² / 2)·z² / (2.5066282746310002·sigma²) - exp(-z² / 2) / (2.5066282746310002·sigma²)
         /// </code>
         /// </remarks>
         /// <param name="x">The argument <c>x</c> of <see cref="Gaussian{T}(T, T, T)"/>.</param>
@@ -189,12 +189,12 @@ namespace Samples
         /// <remarks>
         /// <code>
         /// z = (x - mu) / sigma
-        /// ∂²Gaussian/∂x²       = ((-1 / sigma)·(exp(-(z² / 2)) / (2.5066282746310002·sigma)) - ((-1 / sigma)·z / (2.5066282746310002·sigma))·exp(-(z² / 2))·z) / sigma
-        /// ∂²Gaussian/∂x∂mu     = -(((-1 / sigma)·(exp(-(z² / 2)) / (2.5066282746310002·sigma)) - ((-1 / sigma)·z / (2.5066282746310002·sigma))·exp(-(z² / 2))·z) / sigma)
-        /// ∂²Gaussian/∂x∂sigma  = (exp(-(z² / 2)) / (2.5066282746310002·sigma))·z / sigma / sigma - 2.5066282746310002·(-1 / sigma)·z·(exp(-(z² / 2)) / (2.5066282746310002·sigma) / (2.5066282746310002·sigma)) - ((-1 / sigma)·(exp(-(z² / 2)) / (2.5066282746310002·sigma)) - ((-1 / sigma)·z / (2.5066282746310002·sigma))·exp(-(z² / 2))·z)·(z / sigma)
-        /// ∂²Gaussian/∂mu²      = -((2·(0.5·(exp(-(z² / 2)) / (2.5066282746310002·sigma)) / sigma) - (0.5·(2·z / sigma) / (2.5066282746310002·sigma))·exp(-(z² / 2))·z) / sigma)
-        /// ∂²Gaussian/∂mu∂sigma = -((exp(-(z² / 2)) / (2.5066282746310002·sigma))·z / sigma / sigma) - 1.2533141373155001·(2·z / sigma)·(exp(-(z² / 2)) / (2.5066282746310002·sigma) / (2.5066282746310002·sigma)) - (2·(0.5·(exp(-(z² / 2)) / (2.5066282746310002·sigma)) / sigma) - (0.5·(2·z / sigma) / (2.5066282746310002·sigma))·exp(-(z² / 2))·z)·(z / sigma)
-        /// ∂²Gaussian/∂sigma²   = (too long to print; read the generated code)
+        /// ∂²Gaussian/∂x²       = (-exp(-z² / 2) / (2.5066282746310002·sigma²) + z²·exp(-z² / 2) / (2.5066282746310002·sigma²)) / sigma
+        /// ∂²Gaussian/∂x∂mu     = -(-exp(-z² / 2) / (2.5066282746310002·sigma²) + z²·exp(-z² / 2) / (2.5066282746310002·sigma²)) / sigma
+        /// ∂²Gaussian/∂x∂sigma  = exp(-z² / 2)·z / (2.5066282746310002·sigma³) + z·exp(-z² / 2) / (2.5066282746310002·sigma³) - (-exp(-z² / 2) / (2.5066282746310002·sigma²) + z²·exp(-z² / 2) / (2.5066282746310002·sigma²))·z / sigma
+        /// ∂²Gaussian/∂mu²      = -(exp(-z² / 2) / (2.5066282746310002·sigma²) - z²·exp(-z² / 2) / (2.5066282746310002·sigma²)) / sigma
+        /// ∂²Gaussian/∂mu∂sigma = -exp(-z² / 2)·z / (2.5066282746310002·sigma³) - z·exp(-z² / 2) / (2.5066282746310002·sigma³) - (exp(-z² / 2) / (2.5066282746310002·sigma²) - z²·exp(-z² / 2) / (2.5066282746310002·sigma²))·z / sigma
+        /// ∂²Gaussian/∂sigma²   = 2.5066282746310002·(exp(-z² / 2) / (6.283185307179585·sigma³) - (z² / sigma - 1 / sigma)·exp(-z² / 2) / (6.283185307179585·sigma²)) - exp(-z² / 2)·z² / (2.5066282746310002·sigma³) - (exp(-z² / 2)·z / (2.5066282746310002·sigma²) + z·exp(-z² / 2) / (2.5066282746310002·sigma²) - (z² / sigma - 1 / sigma)·exp(-z² / 2)·z / (2.5066282746310002·sigma))·z / sigma
         /// </code>
         /// </remarks>
         /// <param name="x">The argument <c>x</c> of <see cref="Gaussian{T}(T, T, T)"/>.</param>
@@ -259,9 +259,9 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
         public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> GaussianDerivatives { get; } = new (string, string)[]
         {
-            ("x", "-((exp(-(((x - mu) / sigma)² / 2)) / (2.5066282746310002·sigma))·((x - mu) / sigma) / sigma)"),
-            ("mu", "(exp(-(((x - mu) / sigma)² / 2)) / (2.5066282746310002·sigma))·((x - mu) / sigma) / sigma"),
-            ("sigma", "(exp(-(((x - mu) / sigma)² / 2)) / (2.5066282746310002·sigma))·((x - mu) / sigma)·((x - mu) / sigma / sigma) - 2.5066282746310002·(exp(-(((x - mu) / sigma)² / 2)) / (2.5066282746310002·sigma) / (2.5066282746310002·sigma))"),
+            ("x", "-exp(-(x - mu)² / (2·sigma²))·(x - mu) / (2.5066282746310002·sigma³)"),
+            ("mu", "exp(-(x - mu)² / (2·sigma²))·(x - mu) / (2.5066282746310002·sigma³)"),
+            ("sigma", "exp(-(x - mu)² / (2·sigma²))·(x - mu)² / (2.5066282746310002·sigma⁴) - exp(-(x - mu)² / (2·sigma²)) / (2.5066282746310002·sigma²)"),
         };
 
         /// <summary>

@@ -12,10 +12,10 @@ namespace Samples
         /// <remarks>
         /// <code>
         /// z = w·x + b
-        /// Neuron(w, x, b) = 1 / (1 + exp(-z))
-        /// ∂Neuron/∂w      = (1 / (1 + exp(-z)) / (1 + exp(-z)))·exp(-z)·x
-        /// ∂Neuron/∂x      = (1 / (1 + exp(-z)) / (1 + exp(-z)))·exp(-z)·w
-        /// ∂Neuron/∂b      = (1 / (1 + exp(-z)) / (1 + exp(-z)))·exp(-z)
+        /// Neuron(w, x, b) = σ(z)
+        /// ∂Neuron/∂w      = σ(z)·(1 - σ(z))·x
+        /// ∂Neuron/∂x      = σ(z)·(1 - σ(z))·w
+        /// ∂Neuron/∂b      = σ(z)·(1 - σ(z))
         /// </code>
         /// </remarks>
         /// <param name="w">The argument <c>w</c> of <see cref="Neuron(double, double, double)"/>.</param>
@@ -70,12 +70,12 @@ namespace Samples
         /// <remarks>
         /// <code>
         /// z = w·x + b
-        /// ∂²Neuron/∂w²  = -((x·(1 / (1 + exp(-z)) / (1 + exp(-z))) + (-(x·exp(-z)·(1 / (1 + exp(-z)) / (1 + exp(-z)) / (1 + exp(-z)))) - (x·exp(-z) / (1 + exp(-z)))·(1 / (1 + exp(-z)) / (1 + exp(-z)))))·exp(-z)·x)
-        /// ∂²Neuron/∂w∂x = (1 / (1 + exp(-z)) / (1 + exp(-z)))·exp(-z) - (x·(1 / (1 + exp(-z)) / (1 + exp(-z))) + (-(x·exp(-z)·(1 / (1 + exp(-z)) / (1 + exp(-z)) / (1 + exp(-z)))) - (x·exp(-z) / (1 + exp(-z)))·(1 / (1 + exp(-z)) / (1 + exp(-z)))))·exp(-z)·w
-        /// ∂²Neuron/∂w∂b = -((x·(1 / (1 + exp(-z)) / (1 + exp(-z))) + (-(x·exp(-z)·(1 / (1 + exp(-z)) / (1 + exp(-z)) / (1 + exp(-z)))) - (x·exp(-z) / (1 + exp(-z)))·(1 / (1 + exp(-z)) / (1 + exp(-z)))))·exp(-z))
-        /// ∂²Neuron/∂x²  = -((w·(1 / (1 + exp(-z)) / (1 + exp(-z))) + (-(w·exp(-z)·(1 / (1 + exp(-z)) / (1 + exp(-z)) / (1 + exp(-z)))) - (w·exp(-z) / (1 + exp(-z)))·(1 / (1 + exp(-z)) / (1 + exp(-z)))))·exp(-z)·w)
-        /// ∂²Neuron/∂x∂b = -((w·(1 / (1 + exp(-z)) / (1 + exp(-z))) + (-(w·exp(-z)·(1 / (1 + exp(-z)) / (1 + exp(-z)) / (1 + exp(-z)))) - (w·exp(-z) / (1 + exp(-z)))·(1 / (1 + exp(-z)) / (1 + exp(-z)))))·exp(-z))
-        /// ∂²Neuron/∂b²  = -((1 / (1 + exp(-z)) / (1 + exp(-z)) + (-(exp(-z)·(1 / (1 + exp(-z)) / (1 + exp(-z)) / (1 + exp(-z)))) - (exp(-z) / (1 + exp(-z)))·(1 / (1 + exp(-z)) / (1 + exp(-z)))))·exp(-z))
+        /// ∂²Neuron/∂w²  = -(x·σ(z)² - x·σ(z)²·(1 - σ(z)) - x·σ(z)²·(1 - σ(z)))·exp(-z)·x
+        /// ∂²Neuron/∂w∂x = σ(z)·(1 - σ(z)) - (x·σ(z)² - x·σ(z)²·(1 - σ(z)) - x·σ(z)²·(1 - σ(z)))·exp(-z)·w
+        /// ∂²Neuron/∂w∂b = -(x·σ(z)² - x·σ(z)²·(1 - σ(z)) - x·σ(z)²·(1 - σ(z)))·exp(-z)
+        /// ∂²Neuron/∂x²  = -(w·σ(z)² - w·σ(z)²·(1 - σ(z)) - w·σ(z)²·(1 - σ(z)))·exp(-z)·w
+        /// ∂²Neuron/∂x∂b = -(w·σ(z)² - w·σ(z)²·(1 - σ(z)) - w·σ(z)²·(1 - σ(z)))·exp(-z)
+        /// ∂²Neuron/∂b²  = -(σ(z)² - σ(z)²·(1 - σ(z)) - σ(z)²·(1 - σ(z)))·exp(-z)
         /// </code>
         /// </remarks>
         /// <param name="w">The argument <c>w</c> of <see cref="Neuron(double, double, double)"/>.</param>
@@ -133,9 +133,9 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
         public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> NeuronDerivatives { get; } = new (string, string)[]
         {
-            ("w", "(1 / (1 + exp(-(w·x + b))) / (1 + exp(-(w·x + b))))·exp(-(w·x + b))·x"),
-            ("x", "(1 / (1 + exp(-(w·x + b))) / (1 + exp(-(w·x + b))))·exp(-(w·x + b))·w"),
-            ("b", "(1 / (1 + exp(-(w·x + b))) / (1 + exp(-(w·x + b))))·exp(-(w·x + b))"),
+            ("w", "σ(w·x + b)·(1 - σ(w·x + b))·x"),
+            ("x", "σ(w·x + b)·(1 - σ(w·x + b))·w"),
+            ("b", "σ(w·x + b)·(1 - σ(w·x + b))"),
         };
 
         /// <summary>
@@ -176,8 +176,8 @@ namespace Samples
         /// <remarks>
         /// <code>
         /// Branchy(x, y) = x &gt; y ? sin(x·y) : sqrt(x² + y²)
-        /// ∂Branchy/∂x   = x &gt; y ? cos(x·y)·y : sqrt(x² + y²) = 0 ? 0 : 2·(0.5 / sqrt(x² + y²))·x
-        /// ∂Branchy/∂y   = x &gt; y ? cos(x·y)·x : sqrt(x² + y²) = 0 ? 0 : 2·(0.5 / sqrt(x² + y²))·y
+        /// ∂Branchy/∂x   = x &gt; y ? cos(x·y)·y : sqrt(x² + y²) = 0 ? 0 : x / sqrt(x² + y²)
+        /// ∂Branchy/∂y   = x &gt; y ? cos(x·y)·x : sqrt(x² + y²) = 0 ? 0 : y / sqrt(x² + y²)
         /// </code>
         /// </remarks>
         /// <param name="x">The argument <c>x</c> of <see cref="Branchy(double, double)"/>.</param>
@@ -249,7 +249,7 @@ namespace Samples
         /// </summary>
         /// <remarks>
         /// <code>
-        /// tangent = (x &gt; y ? (tx·y + ty·x)·cos(x·y) : 0) + (sqrt(x² + y²) = 0 ? 0 : x &gt; y ? 0 : (2·tx·x + 2·ty·y)·(0.5 / sqrt(x² + y²)))
+        /// tangent = (x &gt; y ? (tx·y + ty·x)·cos(x·y) : 0) + (sqrt(x² + y²) = 0 ? 0 : x &gt; y ? 0 : (2·tx·x + 2·ty·y) / (2·sqrt(x² + y²)))
         /// </code>
         /// </remarks>
         /// <param name="x">The argument <c>x</c> of <see cref="Branchy(double, double)"/>.</param>
@@ -273,9 +273,9 @@ namespace Samples
         /// </summary>
         /// <remarks>
         /// <code>
-        /// ∂²Branchy/∂x²  = x &gt; y ? -(y²·sin(x·y)) : sqrt(x² + y²) = 0 ? 0 : 2·(0.5 / sqrt(x² + y²)) - 4·x²·(0.5 / sqrt(x² + y²) / sqrt(x² + y²))·(0.5 / sqrt(x² + y²))
-        /// ∂²Branchy/∂x∂y = x &gt; y ? cos(x·y) - y·sin(x·y)·x : sqrt(x² + y²) = 0 ? 0 : -(4·x·(0.5 / sqrt(x² + y²) / sqrt(x² + y²))·(0.5 / sqrt(x² + y²))·y)
-        /// ∂²Branchy/∂y²  = x &gt; y ? -(x²·sin(x·y)) : sqrt(x² + y²) = 0 ? 0 : 2·(0.5 / sqrt(x² + y²)) - 4·y²·(0.5 / sqrt(x² + y²) / sqrt(x² + y²))·(0.5 / sqrt(x² + y²))
+        /// ∂²Branchy/∂x²  = x &gt; y ? -y²·sin(x·y) : sqrt(x² + y²) = 0 ? 0 : 1 / sqrt(x² + y²) - x² / sqrt(x² + y²)³
+        /// ∂²Branchy/∂x∂y = x &gt; y ? cos(x·y) - y·sin(x·y)·x : sqrt(x² + y²) = 0 ? 0 : -x·y / sqrt(x² + y²)³
+        /// ∂²Branchy/∂y²  = x &gt; y ? -x²·sin(x·y) : sqrt(x² + y²) = 0 ? 0 : 1 / sqrt(x² + y²) - y² / sqrt(x² + y²)³
         /// </code>
         /// </remarks>
         /// <param name="x">The argument <c>x</c> of <see cref="Branchy(double, double)"/>.</param>
@@ -336,8 +336,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
         public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> BranchyDerivatives { get; } = new (string, string)[]
         {
-            ("x", "x > y ? cos(x·y)·y : sqrt(x² + y²) = 0 ? 0 : 2·(0.5 / sqrt(x² + y²))·x"),
-            ("y", "x > y ? cos(x·y)·x : sqrt(x² + y²) = 0 ? 0 : 2·(0.5 / sqrt(x² + y²))·y"),
+            ("x", "x > y ? cos(x·y)·y : sqrt(x² + y²) = 0 ? 0 : x / sqrt(x² + y²)"),
+            ("y", "x > y ? cos(x·y)·x : sqrt(x² + y²) = 0 ? 0 : y / sqrt(x² + y²)"),
         };
 
         /// <summary>

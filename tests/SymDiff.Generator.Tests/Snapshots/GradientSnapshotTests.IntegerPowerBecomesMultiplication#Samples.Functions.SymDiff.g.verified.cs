@@ -94,7 +94,7 @@ namespace Samples
         /// <remarks>
         /// <code>
         /// Cube(x)  = x³ - 1 / x²
-        /// ∂Cube/∂x = 2·(1 / x³) + 3·x²
+        /// ∂Cube/∂x = 2 / x³ + 3·x²
         /// </code>
         /// </remarks>
         /// <param name="x">The argument <c>x</c> of <see cref="Cube(double)"/>.</param>
@@ -127,7 +127,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
         public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> CubeDerivatives { get; } = new (string, string)[]
         {
-            ("x", "2·(1 / x³) + 3·x²"),
+            ("x", "2 / x³ + 3·x²"),
         };
 
         /// <summary>

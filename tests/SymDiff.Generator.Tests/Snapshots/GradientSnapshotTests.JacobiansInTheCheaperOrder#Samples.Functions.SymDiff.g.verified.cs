@@ -138,7 +138,7 @@ namespace Samples
         /// Item2         = r·sin(theta)
         /// Item3         = r²
         /// ∂Item1/∂r     = cos(theta)
-        /// ∂Item1/∂theta = -(r·sin(theta))
+        /// ∂Item1/∂theta = -r·sin(theta)
         /// ∂Item2/∂r     = sin(theta)
         /// ∂Item2/∂theta = r·c
         /// ∂Item3/∂r     = 2·r

@@ -11,8 +11,8 @@ namespace Samples
         /// </summary>
         /// <remarks>
         /// <code>
-        /// Literals(x, y) = 0.001·x² + 4·y + 2·x + 0.1·y + 1000.5
-        /// ∂Literals/∂x   = 2 + 0.002·x
+        /// Literals(x, y) = x² / 1000 + 4·y + 2·x + y / 10 + 1000.5
+        /// ∂Literals/∂x   = 2 + x / 500
         /// ∂Literals/∂y   = 4.1
         /// </code>
         /// </remarks>
@@ -52,7 +52,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
         public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> LiteralsDerivatives { get; } = new (string, string)[]
         {
-            ("x", "2 + 0.002·x"),
+            ("x", "2 + x / 500"),
             ("y", "4.1"),
         };
 

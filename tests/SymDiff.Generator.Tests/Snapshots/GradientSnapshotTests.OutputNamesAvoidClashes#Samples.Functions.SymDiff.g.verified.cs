@@ -12,9 +12,9 @@ namespace Samples
         /// <remarks>
         /// <code>
         /// dy = x·dx
-        /// Clash(x, dx) = x²·dx²
-        /// ∂Clash/∂x    = 2·x·dx²
-        /// ∂Clash/∂dx   = 2·x²·dx
+        /// Clash(x, dx) = dy²
+        /// ∂Clash/∂x    = 2·dy·dx
+        /// ∂Clash/∂dx   = 2·dy·x
         /// </code>
         /// </remarks>
         /// <param name="x">The argument <c>x</c> of <see cref="Clash(double, double)"/>.</param>

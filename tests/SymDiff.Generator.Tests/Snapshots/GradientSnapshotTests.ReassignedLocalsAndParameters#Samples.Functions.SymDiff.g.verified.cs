@@ -13,7 +13,7 @@ namespace Samples
         /// <code>
         /// Accumulate(x, y) = ((x + y)·x - 1) / y + 1 + 2·x
         /// ∂Accumulate/∂x   = 2 + (x + y) / y + x / y
-        /// ∂Accumulate/∂y   = x / y - ((x + y)·x - 1) / y / y
+        /// ∂Accumulate/∂y   = x / y - ((x + y)·x - 1) / y²
         /// </code>
         /// </remarks>
         /// <param name="x">The argument <c>x</c> of <see cref="Accumulate(double, double)"/>.</param>
@@ -59,7 +59,7 @@ namespace Samples
         public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> AccumulateDerivatives { get; } = new (string, string)[]
         {
             ("x", "2 + (x + y) / y + x / y"),
-            ("y", "x / y - ((x + y)·x - 1) / y / y"),
+            ("y", "x / y - ((x + y)·x - 1) / y²"),
         };
 
         /// <summary>

@@ -12,12 +12,12 @@ namespace Samples
         /// <remarks>
         /// <code>
         /// z = w0·x0 + w1·x1 + w2
-        /// Neuron(w0, x0, w1, x1, w2) = 1 / (1 + exp(-z))
-        /// ∂Neuron/∂w0                = (1 / (1 + exp(-z)) / (1 + exp(-z)))·exp(-z)·x0
-        /// ∂Neuron/∂x0                = (1 / (1 + exp(-z)) / (1 + exp(-z)))·exp(-z)·w0
-        /// ∂Neuron/∂w1                = (1 / (1 + exp(-z)) / (1 + exp(-z)))·exp(-z)·x1
-        /// ∂Neuron/∂x1                = (1 / (1 + exp(-z)) / (1 + exp(-z)))·exp(-z)·w1
-        /// ∂Neuron/∂w2                = (1 / (1 + exp(-z)) / (1 + exp(-z)))·exp(-z)
+        /// Neuron(w0, x0, w1, x1, w2) = σ(z)
+        /// ∂Neuron/∂w0                = σ(z)·(1 - σ(z))·x0
+        /// ∂Neuron/∂x0                = σ(z)·(1 - σ(z))·w0
+        /// ∂Neuron/∂w1                = σ(z)·(1 - σ(z))·x1
+        /// ∂Neuron/∂x1                = σ(z)·(1 - σ(z))·w1
+        /// ∂Neuron/∂w2                = σ(z)·(1 - σ(z))
         /// </code>
         /// </remarks>
         /// <param name="w0">The argument <c>w0</c> of <see cref="Neuron(double, double, double, double, double)"/>.</param>
@@ -84,11 +84,11 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
         public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> NeuronDerivatives { get; } = new (string, string)[]
         {
-            ("w0", "(1 / (1 + exp(-(w0·x0 + w1·x1 + w2))) / (1 + exp(-(w0·x0 + w1·x1 + w2))))·exp(-(w0·x0 + w1·x1 + w2))·x0"),
-            ("x0", "(1 / (1 + exp(-(w0·x0 + w1·x1 + w2))) / (1 + exp(-(w0·x0 + w1·x1 + w2))))·exp(-(w0·x0 + w1·x1 + w2))·w0"),
-            ("w1", "(1 / (1 + exp(-(w0·x0 + w1·x1 + w2))) / (1 + exp(-(w0·x0 + w1·x1 + w2))))·exp(-(w0·x0 + w1·x1 + w2))·x1"),
-            ("x1", "(1 / (1 + exp(-(w0·x0 + w1·x1 + w2))) / (1 + exp(-(w0·x0 + w1·x1 + w2))))·exp(-(w0·x0 + w1·x1 + w2))·w1"),
-            ("w2", "(1 / (1 + exp(-(w0·x0 + w1·x1 + w2))) / (1 + exp(-(w0·x0 + w1·x1 + w2))))·exp(-(w0·x0 + w1·x1 + w2))"),
+            ("w0", "σ(w0·x0 + w1·x1 + w2)·(1 - σ(w0·x0 + w1·x1 + w2))·x0"),
+            ("x0", "σ(w0·x0 + w1·x1 + w2)·(1 - σ(w0·x0 + w1·x1 + w2))·w0"),
+            ("w1", "σ(w0·x0 + w1·x1 + w2)·(1 - σ(w0·x0 + w1·x1 + w2))·x1"),
+            ("x1", "σ(w0·x0 + w1·x1 + w2)·(1 - σ(w0·x0 + w1·x1 + w2))·w1"),
+            ("w2", "σ(w0·x0 + w1·x1 + w2)·(1 - σ(w0·x0 + w1·x1 + w2))"),
         };
 
         /// <summary>

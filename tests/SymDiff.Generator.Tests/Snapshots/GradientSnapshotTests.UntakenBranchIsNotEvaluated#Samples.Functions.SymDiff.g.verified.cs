@@ -12,7 +12,7 @@ namespace Samples
         /// <remarks>
         /// <code>
         /// SafeRoot(x)  = x &gt; 0 ? sqrt(x)·ln(x) : x
-        /// ∂SafeRoot/∂x = x &gt; 0 ? sqrt(x) / x + (sqrt(x) = 0 ? 0 : ln(x)·(0.5 / sqrt(x))) : 1
+        /// ∂SafeRoot/∂x = x &gt; 0 ? sqrt(x) / x + (sqrt(x) = 0 ? 0 : ln(x) / (2·sqrt(x))) : 1
         /// </code>
         /// </remarks>
         /// <param name="x">The argument <c>x</c> of <see cref="SafeRoot(double)"/>.</param>
@@ -73,7 +73,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
         public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> SafeRootDerivatives { get; } = new (string, string)[]
         {
-            ("x", "x > 0 ? sqrt(x) / x + (sqrt(x) = 0 ? 0 : ln(x)·(0.5 / sqrt(x))) : 1"),
+            ("x", "x > 0 ? sqrt(x) / x + (sqrt(x) = 0 ? 0 : ln(x) / (2·sqrt(x))) : 1"),
         };
 
         /// <summary>

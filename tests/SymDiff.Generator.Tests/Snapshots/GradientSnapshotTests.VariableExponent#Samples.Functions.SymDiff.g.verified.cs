@@ -12,7 +12,7 @@ namespace Samples
         /// <remarks>
         /// <code>
         /// Power(a, b) = pow(a, b) + pow(2, b) + pow(a, 0.5)
-        /// ∂Power/∂a   = 0.5·pow(a, -0.5) + b·pow(a, b - 1)
+        /// ∂Power/∂a   = pow(a, -0.5) / 2 + b·pow(a, b - 1)
         /// ∂Power/∂b   = pow(2, b)·ln(2) + (a &gt; 0 ? pow(a, b)·ln(a) : 0)
         /// </code>
         /// </remarks>
@@ -56,7 +56,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
         public static global::System.Collections.Generic.IReadOnlyList<(string Parameter, string Formula)> PowerDerivatives { get; } = new (string, string)[]
         {
-            ("a", "0.5·pow(a, -0.5) + b·pow(a, b - 1)"),
+            ("a", "pow(a, -0.5) / 2 + b·pow(a, b - 1)"),
             ("b", "pow(2, b)·ln(2) + (a > 0 ? pow(a, b)·ln(a) : 0)"),
         };
 
