@@ -11,7 +11,7 @@ namespace Samples
         /// </summary>
         /// <remarks>
         /// <code>
-        /// tSum     = tx + (ty·z + tz·y)
+        /// tSum     = tx + ty·z + tz·y
         /// tProduct = (tx·y + ty·x)·sin(z) + tz·cos(z)·x·y
         /// </code>
         /// </remarks>

@@ -268,7 +268,7 @@ namespace Samples
         /// <remarks>
         /// <code>
         /// Rosenbrock(x, y) = (1 - x)² + 100·(y - x²)²
-        /// (H·v)[x]         = -400·(y - x²)·vx + -400·(vy - 2·vx·x)·x + 2·vx
+        /// (H·v)[x]         = -400·(y - x²)·vx - 400·(vy - 2·vx·x)·x + 2·vx
         /// (H·v)[y]         = 200·(vy - 2·vx·x)
         /// </code>
         /// </remarks>
