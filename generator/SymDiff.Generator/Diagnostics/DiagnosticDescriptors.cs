@@ -58,9 +58,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ModesRequireDoubleParameters = Error(
         "SD1009", Usage,
-        "Full Hessians and tuple results need double parameters and no loop",
-        "Method '{0}' has vector or int parameters or a loop; its full Hessian or tuple Jacobian is not generated: for second derivatives use Modes = DerivativeModes.HessianVector ({0}HessianVector gives H·v), and return one double",
-        "The n×n Hessian and tuple Jacobians are generated for methods of double parameters without loops; methods over vectors or with loops get Tangent and HessianVector instead.");
+        "Full Hessians and tuple results need double parameters",
+        "Method '{0}' has vector or int parameters; its full Hessian or tuple Jacobian is not generated: for second derivatives use Modes = DerivativeModes.HessianVector ({0}HessianVector gives H·v), and for several results write them into a Span<double> output",
+        "The n×n Hessian and tuple Jacobians are generated for methods whose parameters are all doubles (loops included); methods over vectors get Tangent and HessianVector, and vector results are written into Span<double> outputs.");
 
     public static readonly DiagnosticDescriptor LocalFunctionNotSupported = Error(
         "SD1010", Usage,

@@ -107,7 +107,7 @@ internal static class MethodDeriver
             hessianVectorModel = HessianVector(method, g, value, hints, literals, cancellationToken);
         }
 
-        if (!method.IsScalar || graph.Loops.Count > 0)
+        if (!method.IsScalar)
         {
             return Describe(method, gradientModel) with { Gradient = gradientModel, Tangent = tangentModel, HessianVector = hessianVectorModel };
         }
@@ -116,8 +116,8 @@ internal static class MethodDeriver
         if (method.Modes.HasFlag(DerivativeModes.Hessian))
         {
             var n = parameters.Count;
-            var entries = new int[n * n];
-            for (var i = 0; i < n; i++)
+            var entries = graph.Loops.Count > 0 ? HessianByColumns(g, value, n, cancellationToken) : new int[n * n];
+            for (var i = 0; i < n && graph.Loops.Count == 0; i++)
             {
                 var row = ReverseMode.Adjoints(g, gradient[i], n, cancellationToken);
                 for (var j = i; j < n; j++)
@@ -131,6 +131,29 @@ internal static class MethodDeriver
         }
 
         return Describe(method, gradientModel) with { Gradient = gradientModel, Tangent = tangentModel, Hessian = hessianModel, HessianVector = hessianVectorModel };
+    }
+
+    /// <summary>
+    /// The Hessian of a method with loops, whose gradient holds backward loops that cannot be differentiated
+    /// again: column j is the gradient of the derivative along parameter j (reverse over forward, the loop
+    /// carrying each value with its tangent). The upper triangle is kept and mirrored, so it is exactly symmetric.
+    /// </summary>
+    private static int[] HessianByColumns(GraphAlgebra g, int value, int n, CancellationToken cancellationToken)
+    {
+        var entries = new int[n * n];
+        var parameters = Enumerable.Range(0, n).Select(g.Parameter).ToArray();
+        for (var j = 0; j < n; j++)
+        {
+            var axis = Enumerable.Range(0, n).ToDictionary(i => i, i => i == j ? g.One : g.Zero);
+            var (_, tangent) = ForwardMode.Push(g, new[] { value }, new ForwardMode.Direction(axis, new Dictionary<string, string>()), cancellationToken);
+            var column = ReverseMode.Adjoints(g, tangent[0], parameters, cancellationToken);
+            for (var i = 0; i <= j; i++)
+            {
+                entries[i * n + j] = entries[j * n + i] = column[i];
+            }
+        }
+
+        return entries;
     }
 
     /// <summary>
@@ -188,13 +211,21 @@ internal static class MethodDeriver
         var n = parameters.Count;
         var k = values.Length;
         var jacobian = new int[k * n];
+        var jacobianValues = values;
         var forward = n <= k;
         if (forward)
         {
             for (var j = 0; j < n; j++)
             {
                 var seeds = Enumerable.Range(0, n).Select(i => i == j ? g.One : g.Zero).ToArray();
-                var column = ForwardMode.Tangents(g, values, seeds, cancellationToken);
+                var direction = new ForwardMode.Direction(Enumerable.Range(0, n).ToDictionary(i => i, i => seeds[i]), new Dictionary<string, string>());
+                var (pushed, column) = ForwardMode.Push(g, values, direction, cancellationToken);
+                if (j == 0)
+                {
+                    // Values are read through the first tangent loops, which compute them anyway.
+                    jacobianValues = pushed;
+                }
+
                 for (var i = 0; i < k; i++)
                 {
                     jacobian[i * n + j] = column[i];
@@ -210,7 +241,7 @@ internal static class MethodDeriver
             }
         }
 
-        var jacobianModel = GraphFreezer.Freeze(graph, parameters, hints, literals, values, jacobian).Model;
+        var jacobianModel = GraphFreezer.Freeze(graph, parameters, hints, literals, jacobianValues, jacobian).Model;
 
         var cotangentNames = ExtraNames(method, "u", method.Output.Names.Select((name, i) => name.StartsWith("Item") ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : name).ToList());
         var cotangents = values.Select((v, i) => (v, g.Parameter(n + i))).ToArray();

@@ -57,7 +57,7 @@ internal sealed class EmissionPlan
                 var m = model.Loops[(int)owner.Payload].StateNames.Count;
                 Names[id] = owner.Operation == Operation.Loop
                     ? LoopStates(node.Operand0)[k]
-                    : LoopName(k < m ? "a" : "c", (int)owner.Payload, k < m ? k : k - m);
+                    : SweepName(k < m ? "a" : "c", node.Operand0, k < m ? k : k - m);
                 continue;
             }
 
@@ -124,6 +124,26 @@ internal sealed class EmissionPlan
     /// <summary>A generated name for loop <paramref name="loop"/> of this DAG: <c>__tape0</c>, <c>__a0_1</c>; inside a loop body, prefixed by it.</summary>
     public string LoopName(string kind, int loop, int? index = null)
         => _loopPrefix + kind + loop + (index is int i ? "_" + i : "");
+
+    /// <summary>
+    /// A generated name for backward loop node <paramref name="sweep"/>: as <see cref="LoopName"/>, and when its loop
+    /// is swept more than once (a Jacobian's rows), the later sweeps' names say which one they are (<c>__a0r1_0</c>).
+    /// </summary>
+    public string SweepName(string kind, int sweep, int? index = null)
+    {
+        var ordinal = Sweeps(sweep).IndexOf(sweep);
+        return _loopPrefix + kind + Model.Nodes[sweep].Payload + (ordinal > 0 ? "r" + ordinal : "") + (index is int i ? "_" + i : "");
+    }
+
+    /// <summary>Whether <paramref name="sweep"/> is its loop's last backward sweep, after which the loop's tape can go.</summary>
+    public bool IsLastSweep(int sweep) => Sweeps(sweep)[Sweeps(sweep).Count - 1] == sweep;
+
+    /// <summary>The backward loop nodes over the same forward loop as <paramref name="sweep"/>, in order.</summary>
+    private List<int> Sweeps(int sweep)
+    {
+        var forward = Model.Nodes[sweep].Operand0;
+        return Enumerable.Range(0, Model.Nodes.Count).Where(id => Model.Nodes[id].Operation == Operation.LoopAdjoint && Model.Nodes[id].Operand0 == forward).ToList();
+    }
 
     /// <summary>For a forward loop node: the locals holding its carried values.</summary>
     public IReadOnlyList<string> LoopStates(int loop) => _loopStates[loop];

@@ -228,8 +228,8 @@ internal static class MethodBodyWriter
         var forward = model.Nodes[node.Operand0];
         var capturedCount = forward.Arity - m;
         var plan = context.Plan;
-        var seeds = Enumerable.Range(0, m).Select(k => plan.LoopName("a", number, k)).ToList();
-        var accumulators = Enumerable.Range(0, capturedCount).Select(j => plan.LoopName("c", number, j)).ToList();
+        var seeds = Enumerable.Range(0, m).Select(k => plan.SweepName("a", id, k)).ToList();
+        var accumulators = Enumerable.Range(0, capturedCount).Select(j => plan.SweepName("c", id, j)).ToList();
         for (var k = 0; k < m; k++)
         {
             writer.Line("double " + seeds[k] + " = " + context.Expressions.Write(node.Operand(k + 1)) + ";");
@@ -240,7 +240,7 @@ internal static class MethodBodyWriter
             writer.Line("double " + accumulator + " = 0.0;");
         }
 
-        var restored = Enumerable.Range(0, m).Select(k => plan.LoopName("s", number, k)).ToList();
+        var restored = Enumerable.Range(0, m).Select(k => plan.SweepName("s", id, k)).ToList();
         var captured = Enumerable.Range(m, capturedCount).Select(i => context.Expressions.Write(forward.Operand(i)));
         var body = loop.Reverse with { Parameters = restored.Concat(captured).Concat(seeds).ToEquatableArray() };
 
@@ -261,7 +261,7 @@ internal static class MethodBodyWriter
             }
         }
 
-        var results = WriteNested(writer, context, body, plan.LoopName("r", number) + "_", body.Outputs, out var nested);
+        var results = WriteNested(writer, context, body, plan.SweepName("r", id) + "_", body.Outputs, out var nested);
         for (var e = 0; e < loop.ReverseElements.Count; e++)
         {
             writer.Line(ElementTarget(body, loop.ReverseElements[e], context.Buffers) + " += " + results[m + capturedCount + e] + ";");
@@ -275,7 +275,7 @@ internal static class MethodBodyWriter
             }
         }
 
-        Assign(writer, seeds, results.Take(m).ToList(), plan.LoopName("b", number) + "_");
+        Assign(writer, seeds, results.Take(m).ToList(), plan.SweepName("b", id) + "_");
         writer.Close();
         if (guarded)
         {
@@ -283,7 +283,7 @@ internal static class MethodBodyWriter
         }
 
         writer.Line();
-        if (loop.NeedsTape)
+        if (loop.NeedsTape && plan.IsLastSweep(id))
         {
             var rented = plan.LoopName("rented", number);
             writer.Open("if (" + rented + " is not null)");
@@ -308,8 +308,8 @@ internal static class MethodBodyWriter
         var fused = loop.Fused!;
         var m = states.Count;
         var capturedCount = node.Arity - m;
-        var seeds = Enumerable.Range(0, m).Select(k => plan.LoopName("a", number, k)).ToList();
-        var accumulators = Enumerable.Range(0, capturedCount).Select(j => plan.LoopName("c", number, j)).ToList();
+        var seeds = Enumerable.Range(0, m).Select(k => plan.SweepName("a", backward, k)).ToList();
+        var accumulators = Enumerable.Range(0, capturedCount).Select(j => plan.SweepName("c", backward, j)).ToList();
         // Constant seeds are already folded into the body.
         for (var k = 0; k < m && loop.FusedSeeds.Count == 0; k++)
         {

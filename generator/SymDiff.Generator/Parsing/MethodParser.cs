@@ -65,7 +65,7 @@ internal static class MethodParser
         }
 
         var attribute = context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
-        if ((!model.IsScalar || HasLoop(model.Body)) && (modes.HasFlag(DerivativeModes.Hessian) || model.Output.IsTuple))
+        if (!model.IsScalar && (modes.HasFlag(DerivativeModes.Hessian) || model.Output.IsTuple))
         {
             return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.ModesRequireDoubleParameters, attribute, model.Name)));
         }
@@ -93,8 +93,6 @@ internal static class MethodParser
         return suffixes.Select(s => model.Name + s);
     }
 
-    private static bool HasLoop(EquatableArray<StatementModel> statements)
-        => statements.Any(s => s is ForStatementModel || s is BlockStatementModel b && HasLoop(b.Statements) || s is IfStatementModel i && (HasLoop(i.Then) || HasLoop(i.Else)));
 
     /// <summary>The attribute's <c>Modes</c>; the gradient is always generated.</summary>
     private static DerivativeModes Modes(ImmutableArray<AttributeData> attributes)
