@@ -8,6 +8,7 @@ PrintNeuron();
 PrintHuber();
 PrintSecondOrder();
 PrintLoop();
+PrintSecondOrderOverSpans();
 
 static void PrintF()
 {
@@ -92,3 +93,35 @@ static void PrintLoop()
     }
 }
 
+// H·v without the n×n Hessian, and the Jacobian of a method writing a span.
+static void PrintSecondOrderOverSpans()
+{
+    var invariant = System.Globalization.CultureInfo.InvariantCulture;
+    double[] x = [-1.2, 1.0, 0.5, 2.0];
+    double[] v = [1.0, 0.0, -1.0, 0.5];
+    var (gradient, product) = (new double[4], new double[4]);
+    Vectors.RosenbrockHessianVector(x, v, gradient, product);
+    Console.WriteLine();
+    Console.WriteLine("Rosenbrock's Hessian times v = (1, 0, −1, 0.5) at that x (Vectors.RosenbrockHessianVector, no n×n matrix):");
+    for (var i = 0; i < x.Length; i++)
+    {
+        // (∇f(x + hv) − ∇f(x − hv)) / 2h, from two gradient calls.
+        const double h = 1e-5;
+        var (plus, minus) = (new double[4], new double[4]);
+        Vectors.RosenbrockGradient(x.Zip(v, (a, b) => a + h * b).ToArray(), plus);
+        Vectors.RosenbrockGradient(x.Zip(v, (a, b) => a - h * b).ToArray(), minus);
+        Console.WriteLine($"  (H·v)[{i}] = {GradientTable.Fixed(product[i]),16}   difference of gradients {GradientTable.Fixed((plus[i] - minus[i]) / (2 * h)),16}");
+    }
+
+    double[] z = [1.0, 2.0, 0.5];
+    var y = new double[3];
+    var jacobian = new double[9];
+    Vectors.SoftmaxJacobian(z, y, jacobian);
+    Console.WriteLine();
+    Console.WriteLine("softmax(1, 2, 0.5) = (" + string.Join(", ", y.Select(p => p.ToString("F6", invariant))) + "), its Jacobian (Vectors.SoftmaxJacobian; textbook yᵢ(δᵢⱼ − yⱼ)):");
+    for (var i = 0; i < 3; i++)
+    {
+        Console.WriteLine("  [" + string.Join(" ", Enumerable.Range(0, 3).Select(j => jacobian[i * 3 + j].ToString("F6", invariant).PadLeft(10))) + " ]"
+            + "   textbook row: " + string.Join(" ", Enumerable.Range(0, 3).Select(j => (y[i] * ((i == j ? 1 : 0) - y[j])).ToString("F6", invariant).PadLeft(10))));
+    }
+}
