@@ -209,7 +209,7 @@ internal static class MethodBodyWriter
             }
         }
 
-        var results = WriteNested(writer, context, body, plan.LoopName("l", number) + "_", body.Values, NothingRecorded, out var nested);
+        var results = WriteNested(writer, context, body, plan.LoopName("l", number) + "_", body.Values, SharedResults(context, id), out var nested);
         var slot = 0;
         foreach (var innerLoop in recorded)
         {
@@ -222,6 +222,30 @@ internal static class MethodBodyWriter
         Assign(writer, states, results, plan.LoopName("n", number) + "_");
         writer.Close();
         writer.Line();
+    }
+
+    /// <summary>The inner loops of forward loop <paramref name="id"/> whose results an earlier loop of this DAG records: where to read them.</summary>
+    private static IReadOnlyDictionary<int, IReadOnlyList<string>> SharedResults(Context context, int id)
+    {
+        var plan = context.Plan;
+        var model = plan.Model;
+        var reads = new Dictionary<int, IReadOnlyList<string>>();
+        if (!SharedInnerLoops.Find(model).TryGetValue(id, out var sources))
+        {
+            return reads;
+        }
+
+        var body = model.Loops[(int)model.Nodes[id].Payload].Body;
+        foreach (var pair in sources.Where(pair => !context.Recorded.ContainsKey(pair.Value.Loop)))
+        {
+            var source = model.Loops[(int)model.Nodes[pair.Value.Loop].Payload];
+            var width = InnerLoopRecording.Width(source, InnerLoopRecording.Recorded(source));
+            var count = body.Loops[(int)body.Nodes[pair.Key].Payload].StateNames.Count;
+            var tape = plan.LoopName("inner", (int)model.Nodes[pair.Value.Loop].Payload);
+            reads[pair.Key] = Enumerable.Range(pair.Value.Slot, count).Select(k => tape + "[" + TapeSlot(source, width, k) + "]").ToList();
+        }
+
+        return reads;
     }
 
     private static readonly IReadOnlyDictionary<int, IReadOnlyList<string>> NothingRecorded = new Dictionary<int, IReadOnlyList<string>>();
@@ -517,7 +541,7 @@ internal static class MethodBodyWriter
     private static List<string> WriteNested(SourceWriter writer, Context outer, DerivativeGraphModel body, string prefix, IEnumerable<int> results, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested)
     {
         var reserved = outer.NamesInScope.ToList();
-        var plan = new EmissionPlan(body, reserved, prefix);
+        var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList());
         nested = new Context(plan, new CSharpExpressionWriter(plan), reserved, outer.Buffers, new Dictionary<string, int>(), recorded);
         WriteRegion(writer, nested, Region.Root);
         var expressions = nested.Expressions;
