@@ -48,7 +48,7 @@ internal static class LoopDifferentiation
         var inputs = m + loop.CapturedCount;
         var names = Enumerable.Range(0, inputs + m).Select(i => "p" + i).ToList();
         var writes = new ReverseSweep(System.Array.Empty<int>(), loop.Effects, System.Array.Empty<(int, int)>());
-        var body = GraphFreezer.Freeze(loop.Body.Graph, names.Take(inputs).ToList(), loop.NameHints, loop.Literals, loop.NewStates, System.Array.Empty<int>(), writes, cancellationToken).Model;
+        var (body, bodyMap) = GraphFreezer.Freeze(loop.Body.Graph, names.Take(inputs).ToList(), loop.NameHints, loop.Literals, loop.NewStates, System.Array.Empty<int>(), writes, cancellationToken);
         // The element nodes are kept (as values) so that each output can name the slot it adds into.
         var inner = new ReverseSweep(System.Array.Empty<int>(), reverse.Effects, System.Array.Empty<(int, int)>());
         var (backward, map) = GraphFreezer.Freeze(loop.Body.Graph, names, loop.NameHints, loop.Literals, reverse.Elements, reverse.Outputs, inner, cancellationToken);
@@ -65,6 +65,7 @@ internal static class LoopDifferentiation
             reverse.NeedsTape)
         {
             IsAdditive = additive,
+            InnerLoops = InnerLoops(loop.Body.Graph, bodyMap, map),
         };
         return additive ? WithFusedBody(model, loop, names, seeds, cancellationToken) : model;
     }
@@ -98,6 +99,14 @@ internal static class LoopDifferentiation
             FusedSeeds = (seeds ?? System.Array.Empty<double>()).ToEquatableArray(),
         };
     }
+
+    /// <summary>The loops of the body that its backward body runs too, and that write no outputs.</summary>
+    private static EquatableArray<InnerLoopModel> InnerLoops(ExprGraph graph, Dictionary<int, int> body, Dictionary<int, int> reverse)
+        => body.Keys
+            .Where(id => graph[id].Operation == Operation.Loop && reverse.ContainsKey(id) && graph.Loops[(int)graph[id].Payload].Effects.Length == 0)
+            .OrderBy(id => id)
+            .Select(id => new InnerLoopModel(body[id], reverse[id]))
+            .ToEquatableArray();
 
     private static bool Reaches(ExprGraph graph, IEnumerable<int> from, HashSet<int> targets)
     {

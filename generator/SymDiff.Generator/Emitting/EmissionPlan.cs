@@ -18,7 +18,8 @@ internal sealed class EmissionPlan
     /// <param name="model">The DAG.</param>
     /// <param name="reservedNames">Names already in scope that locals must not take.</param>
     /// <param name="temporaryPrefix">Prefix of generated temporaries (a loop body uses its own, to not clash with the method's).</param>
-    public EmissionPlan(DerivativeGraphModel model, IEnumerable<string> reservedNames, string temporaryPrefix = "__t")
+    /// <param name="notRun">Forward loops whose results are read from a record: what only their run would read is not computed.</param>
+    public EmissionPlan(DerivativeGraphModel model, IEnumerable<string> reservedNames, string temporaryPrefix = "__t", ICollection<int>? notRun = null)
     {
         Model = model;
         IsNested = temporaryPrefix != "__t";
@@ -35,9 +36,15 @@ internal sealed class EmissionPlan
         var taken = new HashSet<string>(model.Parameters);
         taken.UnionWith(reservedNames);
         var temporaries = 0;
+        var live = notRun is { Count: > 0 } ? Live(model, notRun) : null;
         for (var id = 0; id < count; id++)
         {
             var node = nodes[id];
+            if (live is not null && !live[id])
+            {
+                continue;
+            }
+
             if (node.Operation == Operation.Parameter)
             {
                 Names[id] = Identifier.Escape(model.Parameters[node.ParameterIndex]);
@@ -200,6 +207,31 @@ internal sealed class EmissionPlan
         }
 
         return ids;
+    }
+
+    /// <summary>The nodes the DAG's results and effects read, not counting the initial values of loops that are not run.</summary>
+    private static bool[] Live(DerivativeGraphModel model, ICollection<int> notRun)
+    {
+        var live = new bool[model.Nodes.Count];
+        var stack = new Stack<int>(model.Values.Concat(model.Outputs).Concat(model.ElementOutputs).Concat(model.Effects));
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            if (live[id])
+            {
+                continue;
+            }
+
+            live[id] = true;
+            var node = model.Nodes[id];
+            var first = notRun.Contains(id) ? model.Loops[(int)node.Payload].StateNames.Count : 0;
+            for (var i = first; i < node.Arity; i++)
+            {
+                stack.Push(node.Operand(i));
+            }
+        }
+
+        return live;
     }
 
     private static int[] CountUses(DerivativeGraphModel model)

@@ -20,7 +20,7 @@ internal static class MethodBodyWriter
         var expressions = new CSharpExpressionWriter(plan);
         buffers ??= System.Array.Empty<(string, string)>();
         var fillers = buffers.Count == 0 ? new Dictionary<string, int>() : BufferFilling.Fillers(plan);
-        var context = new Context(plan, expressions, reserved, buffers.ToDictionary(b => b.Vector, b => b.Buffer), fillers);
+        var context = new Context(plan, expressions, reserved, buffers.ToDictionary(b => b.Vector, b => b.Buffer), fillers, new Dictionary<int, IReadOnlyList<string>>());
         foreach (var (vector, buffer) in buffers)
         {
             if (fillers.TryGetValue(vector, out var filler))
@@ -59,7 +59,8 @@ internal static class MethodBodyWriter
 
     /// <summary>What the statements of one DAG are written with.</summary>
     /// <param name="Fillers">For buffers that are not cleared beforehand, the fused loop (a node of this DAG) that fills each.</param>
-    private sealed record Context(EmissionPlan Plan, CSharpExpressionWriter Expressions, IReadOnlyList<string> Reserved, IReadOnlyDictionary<string, string> Buffers, IReadOnlyDictionary<string, int> Fillers)
+    /// <param name="Recorded">Forward loops (nodes of this DAG) not run again: their results, as recorded by the enclosing loop's forward pass.</param>
+    private sealed record Context(EmissionPlan Plan, CSharpExpressionWriter Expressions, IReadOnlyList<string> Reserved, IReadOnlyDictionary<string, string> Buffers, IReadOnlyDictionary<string, int> Fillers, IReadOnlyDictionary<int, IReadOnlyList<string>> Recorded)
     {
         /// <summary>Every name in scope at this DAG's statements, for a nested loop body to avoid.</summary>
         public IEnumerable<string> NamesInScope => Reserved.Concat(Plan.Names.Where(n => n is not null)!).Concat(Plan.AllLoopStates).Concat(Plan.Model.Parameters)!;
@@ -156,6 +157,16 @@ internal static class MethodBodyWriter
         var loop = model.Loops[number];
         var m = loop.StateNames.Count;
         var states = context.Plan.LoopStates(id);
+        if (context.Recorded.TryGetValue(id, out var recordedResults))
+        {
+            for (var k = 0; k < m; k++)
+            {
+                writer.Line("double " + states[k] + " = " + recordedResults[k] + ";");
+            }
+
+            return;
+        }
+
         for (var k = 0; k < m; k++)
         {
             writer.Line("double " + states[k] + " = " + context.Expressions.Write(node.Operand(k)) + ";");
@@ -170,26 +181,21 @@ internal static class MethodBodyWriter
 
         // The tape is only kept where this DAG also runs the loop backward (a loop body recomputing an
         // inner loop forward, just for its value, records nothing).
-        var needsTape = loop.NeedsTape && model.Nodes.Any(n => n.Operation == Operation.LoopAdjoint && n.Operand0 == id);
+        var swept = model.Nodes.Any(n => n.Operation == Operation.LoopAdjoint && n.Operand0 == id);
+        var needsTape = loop.NeedsTape && swept;
         var tape = plan.LoopName("tape", number);
-        var rented = plan.LoopName("rented", number);
         if (needsTape)
         {
-            // Up to 128 recorded values live on the stack; more are rented, and given back after the backward sweep.
-            // Inside another loop's body the stack is not used: it would grow on every iteration.
-            var count = plan.LoopName("count", number);
-            var iterations = loop.Start == "0" ? loop.End : "(" + loop.End + ") - (" + loop.Start + ")";
-            writer.Line("int " + count + " = global::System.Math.Max(0, " + iterations + ")" + (m == 1 ? "" : " * " + m) + ";");
-            if (plan.IsNested)
-            {
-                writer.Line("double[]? " + rented + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, " + count + "));");
-                writer.Line("global::System.Span<double> " + tape + " = " + rented + ";");
-            }
-            else
-            {
-                writer.Line("double[]? " + rented + " = null;");
-                writer.Line("global::System.Span<double> " + tape + " = " + count + " <= 128 ? stackalloc double[128] : (" + rented + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(" + count + "));");
-            }
+            WriteTapeRental(writer, plan, loop, m, tape, plan.LoopName("rented", number), plan.LoopName("count", number));
+        }
+
+        // Inner loops that the backward sweep would run again have their results recorded instead.
+        var recorded = swept ? InnerLoopRecording.Recorded(loop) : System.Array.Empty<InnerLoopModel>();
+        var width = InnerLoopRecording.Width(loop, recorded);
+        var inner = plan.LoopName("inner", number);
+        if (recorded.Count > 0)
+        {
+            WriteTapeRental(writer, plan, loop, width, inner, plan.LoopName("rentedInner", number), plan.LoopName("innerCount", number));
         }
 
         var captured = Enumerable.Range(m, node.Arity - m).Select(i => context.Expressions.Write(node.Operand(i)));
@@ -199,12 +205,76 @@ internal static class MethodBodyWriter
         {
             for (var k = 0; k < m; k++)
             {
-                writer.Line(tape + "[" + TapeSlot(loop, k) + "] = " + states[k] + ";");
+                writer.Line(tape + "[" + TapeSlot(loop, m, k) + "] = " + states[k] + ";");
             }
         }
 
-        var results = WriteNested(writer, context, body, plan.LoopName("l", number) + "_", body.Values);
+        var results = WriteNested(writer, context, body, plan.LoopName("l", number) + "_", body.Values, SharedResults(context, id), out var nested);
+        var slot = 0;
+        foreach (var innerLoop in recorded)
+        {
+            foreach (var result in nested.Plan.LoopStates(innerLoop.InBody))
+            {
+                writer.Line(inner + "[" + TapeSlot(loop, width, slot++) + "] = " + result + ";");
+            }
+        }
+
         Assign(writer, states, results, plan.LoopName("n", number) + "_");
+        writer.Close();
+        writer.Line();
+    }
+
+    /// <summary>The inner loops of forward loop <paramref name="id"/> whose results an earlier loop of this DAG records: where to read them.</summary>
+    private static IReadOnlyDictionary<int, IReadOnlyList<string>> SharedResults(Context context, int id)
+    {
+        var plan = context.Plan;
+        var model = plan.Model;
+        var reads = new Dictionary<int, IReadOnlyList<string>>();
+        if (!SharedInnerLoops.Find(model).TryGetValue(id, out var sources))
+        {
+            return reads;
+        }
+
+        var body = model.Loops[(int)model.Nodes[id].Payload].Body;
+        foreach (var pair in sources.Where(pair => !context.Recorded.ContainsKey(pair.Value.Loop)))
+        {
+            var source = model.Loops[(int)model.Nodes[pair.Value.Loop].Payload];
+            var width = InnerLoopRecording.Width(source, InnerLoopRecording.Recorded(source));
+            var count = body.Loops[(int)body.Nodes[pair.Key].Payload].StateNames.Count;
+            var tape = plan.LoopName("inner", (int)model.Nodes[pair.Value.Loop].Payload);
+            reads[pair.Key] = Enumerable.Range(pair.Value.Slot, count).Select(k => tape + "[" + TapeSlot(source, width, k) + "]").ToList();
+        }
+
+        return reads;
+    }
+
+    private static readonly IReadOnlyDictionary<int, IReadOnlyList<string>> NothingRecorded = new Dictionary<int, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// A tape of <paramref name="width"/> values per iteration. Up to 128 values live on the stack; more are
+    /// rented, and given back after the backward sweep. Inside another loop's body the stack is not used:
+    /// it would grow on every iteration.
+    /// </summary>
+    private static void WriteTapeRental(SourceWriter writer, EmissionPlan plan, LoopModel loop, int width, string tape, string rented, string count)
+    {
+        var iterations = loop.Start == "0" ? loop.End : "(" + loop.End + ") - (" + loop.Start + ")";
+        writer.Line("int " + count + " = global::System.Math.Max(0, " + iterations + ")" + (width == 1 ? "" : " * " + width) + ";");
+        if (plan.IsNested)
+        {
+            writer.Line("double[]? " + rented + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, " + count + "));");
+            writer.Line("global::System.Span<double> " + tape + " = " + rented + ";");
+        }
+        else
+        {
+            writer.Line("double[]? " + rented + " = null;");
+            writer.Line("global::System.Span<double> " + tape + " = " + count + " <= 128 ? stackalloc double[128] : (" + rented + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(" + count + "));");
+        }
+    }
+
+    private static void WriteTapeReturn(SourceWriter writer, string rented)
+    {
+        writer.Open("if (" + rented + " is not null)");
+        writer.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(" + rented + ");");
         writer.Close();
         writer.Line();
     }
@@ -243,6 +313,16 @@ internal static class MethodBodyWriter
         var restored = Enumerable.Range(0, m).Select(k => plan.SweepName("s", id, k)).ToList();
         var captured = Enumerable.Range(m, capturedCount).Select(i => context.Expressions.Write(forward.Operand(i)));
         var body = loop.Reverse with { Parameters = restored.Concat(captured).Concat(seeds).ToEquatableArray() };
+        var recorded = context.Recorded.ContainsKey(node.Operand0) ? System.Array.Empty<InnerLoopModel>() : InnerLoopRecording.Recorded(loop);
+        var width = InnerLoopRecording.Width(loop, recorded);
+        var reads = new Dictionary<int, IReadOnlyList<string>>();
+        var slot = 0;
+        foreach (var innerLoop in recorded)
+        {
+            var count = loop.Reverse.Loops[(int)loop.Reverse.Nodes[innerLoop.InReverse].Payload].StateNames.Count;
+            reads[innerLoop.InReverse] = Enumerable.Range(slot, count).Select(s => plan.LoopName("inner", number) + "[" + TapeSlot(loop, width, s) + "]").ToList();
+            slot += count;
+        }
 
         // A sweep is linear in its seeds: when they are all zero at run time it adds nothing, as when they
         // are zero symbolically (a max loop's adjoint reaches one element; the others skip their sweeps).
@@ -257,11 +337,11 @@ internal static class MethodBodyWriter
         {
             for (var k = 0; k < m; k++)
             {
-                writer.Line("double " + restored[k] + " = " + plan.LoopName("tape", number) + "[" + TapeSlot(loop, k) + "];");
+                writer.Line("double " + restored[k] + " = " + plan.LoopName("tape", number) + "[" + TapeSlot(loop, m, k) + "];");
             }
         }
 
-        var results = WriteNested(writer, context, body, plan.SweepName("r", id) + "_", body.Outputs, out var nested);
+        var results = WriteNested(writer, context, body, plan.SweepName("r", id) + "_", body.Outputs, reads, out _);
         for (var e = 0; e < loop.ReverseElements.Count; e++)
         {
             writer.Line(ElementTarget(body, loop.ReverseElements[e], context.Buffers) + " += " + results[m + capturedCount + e] + ";");
@@ -285,11 +365,12 @@ internal static class MethodBodyWriter
         writer.Line();
         if (loop.NeedsTape && plan.IsLastSweep(id))
         {
-            var rented = plan.LoopName("rented", number);
-            writer.Open("if (" + rented + " is not null)");
-            writer.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(" + rented + ");");
-            writer.Close();
-            writer.Line();
+            WriteTapeReturn(writer, plan.LoopName("rented", number));
+        }
+
+        if (recorded.Count > 0 && plan.IsLastSweep(id))
+        {
+            WriteTapeReturn(writer, plan.LoopName("rentedInner", number));
         }
     }
 
@@ -446,23 +527,22 @@ internal static class MethodBodyWriter
         writer.Line();
     }
 
-    /// <summary>Where carried value k of the current iteration is recorded.</summary>
-    private static string TapeSlot(LoopModel loop, int k)
+    /// <summary>Where value k of the current iteration is recorded on a tape of <paramref name="width"/> values per iteration.</summary>
+    private static string TapeSlot(LoopModel loop, int width, int k)
     {
         var iteration = loop.Start == "0" ? loop.Index : "(" + loop.Index + " - (" + loop.Start + "))";
-        var m = loop.StateNames.Count;
-        return m == 1 ? iteration : iteration + " * " + m + " + " + k;
+        return width == 1 ? iteration : iteration + " * " + width + " + " + k;
     }
 
     private static List<string> WriteNested(SourceWriter writer, Context outer, DerivativeGraphModel body, string prefix, IEnumerable<int> results)
-        => WriteNested(writer, outer, body, prefix, results, out _);
+        => WriteNested(writer, outer, body, prefix, results, NothingRecorded, out _);
 
     /// <summary>Writes a loop body's locals with a plan of its own; returns the expressions of <paramref name="results"/>.</summary>
-    private static List<string> WriteNested(SourceWriter writer, Context outer, DerivativeGraphModel body, string prefix, IEnumerable<int> results, out Context nested)
+    private static List<string> WriteNested(SourceWriter writer, Context outer, DerivativeGraphModel body, string prefix, IEnumerable<int> results, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested)
     {
         var reserved = outer.NamesInScope.ToList();
-        var plan = new EmissionPlan(body, reserved, prefix);
-        nested = new Context(plan, new CSharpExpressionWriter(plan), reserved, outer.Buffers, new Dictionary<string, int>());
+        var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList());
+        nested = new Context(plan, new CSharpExpressionWriter(plan), reserved, outer.Buffers, new Dictionary<string, int>(), recorded);
         WriteRegion(writer, nested, Region.Root);
         var expressions = nested.Expressions;
         return results.Select(expressions.Write).ToList();

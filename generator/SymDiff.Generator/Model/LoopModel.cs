@@ -37,4 +37,7 @@ internal sealed record LoopModel(
     /// can run in the forward loop, sharing its work.
     /// </summary>
     public bool IsAdditive { get; init; }
+
+    /// <summary>Inner loops run both by the body and by the backward body, with no output writes.</summary>
+    public EquatableArray<InnerLoopModel> InnerLoops { get; init; }
 }

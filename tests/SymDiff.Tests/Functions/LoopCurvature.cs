@@ -63,4 +63,23 @@ public static partial class LoopCurvature
 
         return (p, p * p * c);
     }
+
+    /// <summary>An inner loop inside a carried loop, swept backward once per output: its recorded results serve both sweeps.</summary>
+    [Differentiable]
+    public static (double P, double Q) Nested(double a, double b, double c)
+    {
+        var p = 1.0;
+        for (int k = 0; k < 4; k++)
+        {
+            var s = 0.0;
+            for (int j = 0; j < 3; j++)
+            {
+                s += Math.Sin(a * j + b * k);
+            }
+
+            p = p * Math.Cos(s) + c;
+        }
+
+        return (p * a, p + b * c);
+    }
 }

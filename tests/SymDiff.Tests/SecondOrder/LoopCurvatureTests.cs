@@ -90,4 +90,23 @@ public sealed class LoopCurvatureTests
         var q = FiniteDifference.Gradient(x => LoopCurvature.Taped(x[0], x[1], x[2]).Q, point);
         GradientAssert.Close(p.Concat(q).ToArray(), jacobian.ToArray(), 1e-6, 1e-8);
     }
+
+    [Fact]
+    public void Nested_ReverseModeJacobian_TwoSweepsThroughRecordedInnerLoops()
+    {
+        Span<double> jacobian = stackalloc double[6];
+        var point = new[] { 0.4, -0.3, 0.9 };
+        var value = LoopCurvature.NestedJacobian(point[0], point[1], point[2], jacobian);
+        Assert.Equal(LoopCurvature.Nested(point[0], point[1], point[2]), value);
+        var p = FiniteDifference.Gradient(x => LoopCurvature.Nested(x[0], x[1], x[2]).P, point);
+        var q = FiniteDifference.Gradient(x => LoopCurvature.Nested(x[0], x[1], x[2]).Q, point);
+        GradientAssert.Close(p.Concat(q).ToArray(), jacobian.ToArray(), 1e-6, 1e-8);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10; i++)
+        {
+            LoopCurvature.NestedJacobian(point[0], point[1], point[2], jacobian);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }

@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using System.Linq;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Emitting;
+
+/// <summary>
+/// Inner loops that a later loop runs again with the same results: a log-sum-exp written as a max loop
+/// then a shifted-sum loop computes each main term in both. The later loop reads what the earlier
+/// one recorded instead.
+/// </summary>
+internal static class SharedInnerLoops
+{
+    /// <summary>Where a later loop's inner loop finds its results: the earlier loop node, and its first slot in that loop's record.</summary>
+    public readonly record struct Source(int Loop, int Slot);
+
+    /// <summary>
+    /// For each forward loop node of <paramref name="model"/>, its inner loops (numbered in its body) that
+    /// an earlier loop over the same range records with the same inputs. The earlier loop keeps its record
+    /// until its backward sweep, so it must come after the later loop.
+    /// </summary>
+    public static Dictionary<int, Dictionary<int, Source>> Find(DerivativeGraphModel model)
+    {
+        var result = new Dictionary<int, Dictionary<int, Source>>();
+        var loops = Enumerable.Range(0, model.Nodes.Count).Where(id => model.Nodes[id].Operation == Operation.Loop).ToList();
+        foreach (var earlier in loops)
+        {
+            if (Backward(model, earlier) is not int sweep || LoopFusion.Backward(model, earlier) is not null)
+            {
+                continue;
+            }
+
+            var first = Loop(model, earlier);
+            var recorded = InnerLoopRecording.Recorded(first);
+            foreach (var later in loops.Where(id => id > earlier && id < sweep && LoopFusion.Backward(model, id) is null))
+            {
+                var second = Loop(model, later);
+                if (second.Index != first.Index || second.Start != first.Start || second.End != first.End)
+                {
+                    continue;
+                }
+
+                foreach (var inner in second.InnerLoops)
+                {
+                    var slot = 0;
+                    foreach (var candidate in recorded)
+                    {
+                        if (!Owned(result, later).ContainsKey(inner.InBody) && new Comparison(model, earlier, later).Same(candidate.InBody, inner.InBody))
+                        {
+                            Owned(result, later)[inner.InBody] = new Source(earlier, slot);
+                        }
+
+                        slot += InnerLoopRecording.Width(first, new[] { candidate });
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static Dictionary<int, Source> Owned(Dictionary<int, Dictionary<int, Source>> result, int loop)
+    {
+        if (!result.TryGetValue(loop, out var sources))
+        {
+            result[loop] = sources = new Dictionary<int, Source>();
+        }
+
+        return sources;
+    }
+
+    private static int? Backward(DerivativeGraphModel model, int forward)
+    {
+        for (var id = forward + 1; id < model.Nodes.Count; id++)
+        {
+            if (model.Nodes[id].Operation == Operation.LoopAdjoint && model.Nodes[id].Operand0 == forward)
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+
+    private static LoopModel Loop(DerivativeGraphModel model, int node) => model.Loops[(int)model.Nodes[node].Payload];
+
+    /// <summary>
+    /// Compares nodes of two loop bodies: the same operations on the same symbols, constants and values
+    /// captured from the enclosing DAG; a carried value is never the same.
+    /// </summary>
+    private sealed class Comparison
+    {
+        private readonly GraphNode _firstLoop;
+        private readonly GraphNode _secondLoop;
+        private readonly LoopModel _first;
+        private readonly LoopModel _second;
+
+        public Comparison(DerivativeGraphModel outer, int first, int second)
+        {
+            _firstLoop = outer.Nodes[first];
+            _secondLoop = outer.Nodes[second];
+            _first = Loop(outer, first);
+            _second = Loop(outer, second);
+        }
+
+        public bool Same(int a, int b)
+        {
+            var (x, y) = (_first.Body.Nodes[a], _second.Body.Nodes[b]);
+            if (x.Operation != y.Operation || x.Arity != y.Arity)
+            {
+                return false;
+            }
+
+            switch (x.Operation)
+            {
+                case Operation.Parameter:
+                    return Captured(_first, _firstLoop, x.ParameterIndex) is int p && p == Captured(_second, _secondLoop, y.ParameterIndex);
+                case Operation.Integer or Operation.Element:
+                    return _first.Body.Symbols[(int)x.Payload] == _second.Body.Symbols[(int)y.Payload];
+                case Operation.Loop:
+                    if (!_first.Body.Loops[(int)x.Payload].Equals(_second.Body.Loops[(int)y.Payload]))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case Operation.CallGradient or Operation.LoopAdjoint:
+                    return false;
+                default:
+                    if (x.Payload != y.Payload)
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+
+            return Enumerable.Range(0, x.Arity).All(i => Same(x.Operand(i), y.Operand(i)));
+        }
+
+        /// <summary>The node of the enclosing DAG that body parameter <paramref name="index"/> captures; null for a carried value.</summary>
+        private static int? Captured(LoopModel loop, GraphNode node, int index)
+            => index < loop.StateNames.Count ? null : node.Operand(index);
+    }
+}

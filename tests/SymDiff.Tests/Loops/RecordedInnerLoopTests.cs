@@ -1,0 +1,183 @@
+using SymDiff.Tests.Infrastructure;
+
+namespace SymDiff.Tests.Loops;
+
+/// <summary>Loops whose backward sweep reads what their inner loops computed in the forward pass.</summary>
+public static partial class RowProducts
+{
+    /// <summary>Π over rows r ≥ 1 of (Σ a² + cos Σ sin a): a product (so the outer loop keeps a tape) of two sums from one inner loop.</summary>
+    [Differentiable]
+    public static double OfTwoSums(ReadOnlySpan<double> a, int columns)
+    {
+        var product = 1.0;
+        for (int r = 1; r < a.Length / columns; r++)
+        {
+            var squares = 0.0;
+            var sines = 0.0;
+            for (int c = 0; c < columns; c++)
+            {
+                squares += a[r * columns + c] * a[r * columns + c];
+                sines += Math.Sin(a[r * columns + c]);
+            }
+
+            product *= squares + Math.Cos(sines);
+        }
+
+        return product;
+    }
+
+    /// <summary>Π over rows of (1 + Π (1 + a²/2)): the inner loop is a product too, whose own backward sweep needs its run.</summary>
+    [Differentiable]
+    public static double OfProducts(ReadOnlySpan<double> a, int columns)
+    {
+        var product = 1.0;
+        for (int r = 0; r < a.Length / columns; r++)
+        {
+            var inner = 1.0;
+            for (int c = 0; c < columns; c++)
+            {
+                inner *= 1.0 + 0.5 * a[r * columns + c] * a[r * columns + c];
+            }
+
+            product *= 0.5 + 0.5 * inner;
+        }
+
+        return product;
+    }
+}
+
+/// <summary>A log-sum-exp over rows written as a max pass then a shifted-sum pass, each computing the row scores.</summary>
+public static partial class RowScores
+{
+    /// <summary>log Σ_r exp(a_r·b − cos Σ_c a_rc), both passes computing the same score.</summary>
+    [Differentiable]
+    public static double LogSumExp(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        int columns = b.Length;
+        var max = double.NegativeInfinity;
+        for (int r = 0; r < a.Length / columns; r++)
+        {
+            var dot = 0.0;
+            var total = 0.0;
+            for (int c = 0; c < columns; c++)
+            {
+                dot += a[r * columns + c] * b[c];
+                total += a[r * columns + c];
+            }
+
+            max = Math.Max(max, dot - Math.Cos(total));
+        }
+
+        var sum = 0.0;
+        for (int r = 0; r < a.Length / columns; r++)
+        {
+            var dot = 0.0;
+            var total = 0.0;
+            for (int c = 0; c < columns; c++)
+            {
+                dot += a[r * columns + c] * b[c];
+                total += a[r * columns + c];
+            }
+
+            sum += Math.Exp(dot - Math.Cos(total) - max);
+        }
+
+        return max + Math.Log(sum);
+    }
+
+    /// <summary>As <see cref="LogSumExp"/>, but the second pass starts its dot products from the max: not the same inner loop.</summary>
+    [Differentiable]
+    public static double ShiftedByMax(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        int columns = b.Length;
+        var max = double.NegativeInfinity;
+        for (int r = 0; r < a.Length / columns; r++)
+        {
+            var dot = 0.0;
+            var total = 0.0;
+            for (int c = 0; c < columns; c++)
+            {
+                dot += a[r * columns + c] * b[c];
+                total += a[r * columns + c];
+            }
+
+            max = Math.Max(max, dot - Math.Cos(total));
+        }
+
+        var sum = 0.0;
+        for (int r = 0; r < a.Length / columns; r++)
+        {
+            var dot = -max;
+            var total = 0.0;
+            for (int c = 0; c < columns; c++)
+            {
+                dot += a[r * columns + c] * b[c];
+                total += a[r * columns + c];
+            }
+
+            sum += Math.Exp(dot - Math.Cos(total));
+        }
+
+        return max + Math.Log(sum);
+    }
+}
+
+public sealed class RecordedInnerLoopTests
+{
+    [Fact]
+    public void SecondPassOverTheSameRows_MatchesTheDirectSumAndFiniteDifferences()
+    {
+        var (a, b) = (Point(6 * 3, 1.0, 13), Point(3, 1.0, 14));
+        var (da, db) = (new double[a.Length], new double[b.Length]);
+        var value = RowScores.LogSumExpGradient(a, b, da, db);
+
+        var direct = Math.Log(Enumerable.Range(0, 6).Sum(r => Math.Exp(Enumerable.Range(0, 3).Sum(c => a[r * 3 + c] * b[c]) - Math.Cos(Enumerable.Range(0, 3).Sum(c => a[r * 3 + c])))));
+        Assert.Equal(direct, value, 1e-13);
+        GradientAssert.Close(FiniteDifference.Gradient(p => RowScores.LogSumExp(p, b), a), da, 1e-6, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => RowScores.LogSumExp(a, p), b), db, 1e-6, 1e-9);
+    }
+
+    [Fact]
+    public void SecondPassWithADifferentInnerLoop_MatchesFiniteDifferences()
+    {
+        var (a, b) = (Point(6 * 3, 1.0, 15), Point(3, 1.0, 16));
+        var (da, db) = (new double[a.Length], new double[b.Length]);
+        var value = RowScores.ShiftedByMaxGradient(a, b, da, db);
+
+        Assert.Equal(RowScores.LogSumExp(a, b), value, 1e-13);
+        GradientAssert.Close(FiniteDifference.Gradient(p => RowScores.ShiftedByMax(p, b), a), da, 1e-6, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => RowScores.ShiftedByMax(a, p), b), db, 1e-6, 1e-9);
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(200)]
+    public void InnerLoopWithTwoResults_MatchesFiniteDifferences(int rows)
+    {
+        const int columns = 3;
+        var a = Point(rows * columns, 0.4, 11);
+        var da = new double[a.Length];
+        var value = RowProducts.OfTwoSumsGradient(a, columns, da);
+
+        Assert.Equal(RowProducts.OfTwoSums(a, columns), value, 1e-15);
+        GradientAssert.Close(FiniteDifference.Gradient(p => RowProducts.OfTwoSums(p, columns), a), da, 1e-6, 1e-9);
+    }
+
+    [Fact]
+    public void InnerLoopWhoseSweepNeedsItsRun_MatchesFiniteDifferences()
+    {
+        const int columns = 4;
+        var a = Point(5 * columns, 0.5, 12);
+        var da = new double[a.Length];
+        var value = RowProducts.OfProductsGradient(a, columns, da);
+
+        Assert.Equal(RowProducts.OfProducts(a, columns), value, 1e-15);
+        GradientAssert.Close(FiniteDifference.Gradient(p => RowProducts.OfProducts(p, columns), a), da, 1e-6, 1e-9);
+    }
+
+    private static double[] Point(int length, double scale, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, length).Select(_ => scale * (random.NextDouble() * 2 - 1)).ToArray();
+    }
+}
