@@ -50,6 +50,20 @@ internal static class OutputJacobianEmitter
         writer.Close();
     }
 
+    /// <summary>One rented array, sliced into a span per name, each of the length of its parameter.</summary>
+    private static void WriteScratch(SourceWriter writer, MethodModel method, IEnumerable<(string Name, int Parameter)> spans)
+    {
+        var list = spans.ToList();
+        writer.Line("double[] __rented = " + Pool + ".Rent(" + string.Join(" + ", list.Select(s => OutputNames.Size(method, s.Parameter))) + ");");
+        var offset = "0";
+        foreach (var (name, parameter) in list)
+        {
+            var size = OutputNames.Size(method, parameter);
+            writer.Line("global::System.Span<double> " + name + " = new global::System.Span<double>(__rented, " + offset + ", " + size + ");");
+            offset = offset == "0" ? size : offset + " + " + size;
+        }
+    }
+
     /// <summary><c>i</c> within [start, start + length).</summary>
     private static string Within(string index, string start, string length)
         => start == "0" ? index + " < " + length : index + " >= " + start + " && " + index + " < " + start + " + " + length;
@@ -79,32 +93,9 @@ internal static class OutputJacobianEmitter
     private static void WriteColumns(SourceWriter writer, MethodModel method, IReadOnlyList<int> inputs, IReadOnlyList<int> outputs, Layout columns, Layout rows, string span)
     {
         var vectors = inputs.Where(i => method.Kind(i) == ParameterKind.Vector).ToList();
-        var scratch = vectors.Select(v => OutputNames.Size(method, v)).Concat(outputs.Select(o => OutputNames.Size(method, o))).ToList();
-        writer.Line("double[] __rented = " + Pool + ".Rent(" + string.Join(" + ", scratch) + ");");
-        var offset = "0";
-        var directions = new Dictionary<int, string>();
-        foreach (var input in inputs)
-        {
-            var direction = "__t" + input;
-            directions[input] = direction;
-            if (method.Kind(input) == ParameterKind.Vector)
-            {
-                var size = OutputNames.Size(method, input);
-                writer.Line("global::System.Span<double> " + direction + " = new global::System.Span<double>(__rented, " + offset + ", " + size + ");");
-                offset = offset == "0" ? size : offset + " + " + size;
-            }
-        }
-
-        var tangents = new List<string>();
-        foreach (var output in outputs)
-        {
-            var tangent = "__t" + output;
-            tangents.Add(tangent);
-            var size = OutputNames.Size(method, output);
-            writer.Line("global::System.Span<double> " + tangent + " = new global::System.Span<double>(__rented, " + offset + ", " + size + ");");
-            offset = offset == "0" ? size : offset + " + " + size;
-        }
-
+        var directions = inputs.ToDictionary(i => i, i => "__t" + i);
+        var tangents = outputs.Select(o => "__t" + o).ToList();
+        WriteScratch(writer, method, vectors.Select(v => (directions[v], v)).Concat(outputs.Select((o, k) => (tangents[k], o))));
         writer.Open("for (int __j = 0; __j < __n; __j++)");
         for (var k = 0; k < inputs.Count; k++)
         {
@@ -145,29 +136,9 @@ internal static class OutputJacobianEmitter
     private static void WriteRows(SourceWriter writer, MethodModel method, IReadOnlyList<int> inputs, IReadOnlyList<int> outputs, Layout columns, Layout rows, string span)
     {
         var vectors = inputs.Where(i => method.Kind(i) == ParameterKind.Vector).ToList();
-        var scratch = outputs.Select(o => OutputNames.Size(method, o)).Concat(vectors.Select(v => OutputNames.Size(method, v))).ToList();
-        writer.Line("double[] __rented = " + Pool + ".Rent(" + string.Join(" + ", scratch) + ");");
-        var offset = "0";
-        var weights = new List<string>();
-        foreach (var output in outputs)
-        {
-            var weight = "__u" + output;
-            weights.Add(weight);
-            var size = OutputNames.Size(method, output);
-            writer.Line("global::System.Span<double> " + weight + " = new global::System.Span<double>(__rented, " + offset + ", " + size + ");");
-            offset = offset == "0" ? size : offset + " + " + size;
-        }
-
-        var adjoints = new Dictionary<int, string>();
-        foreach (var input in vectors)
-        {
-            var adjoint = "__d" + input;
-            adjoints[input] = adjoint;
-            var size = OutputNames.Size(method, input);
-            writer.Line("global::System.Span<double> " + adjoint + " = new global::System.Span<double>(__rented, " + offset + ", " + size + ");");
-            offset = offset == "0" ? size : offset + " + " + size;
-        }
-
+        var weights = outputs.Select(o => "__u" + o).ToList();
+        var adjoints = vectors.ToDictionary(v => v, v => "__d" + v);
+        WriteScratch(writer, method, outputs.Select((o, k) => (weights[k], o)).Concat(vectors.Select(v => (adjoints[v], v))));
         writer.Open("for (int __i = 0; __i < __m; __i++)");
         for (var k = 0; k < outputs.Count; k++)
         {
