@@ -74,4 +74,25 @@ public sealed class TypedTests
         Typed.MixedGradient(a, b, out var da, out var db);
         GradientAssert.Close(FiniteDifference.Gradient(p => Typed.Mixed(p[0], p[1]), new[] { a, b }), new[] { da, db }, 1e-6, 1e-9);
     }
+
+    [Fact]
+    public void GenericHessianVector_IsTheHessianTimesTheDirection_InEachType()
+    {
+        Span<double> gradient = stackalloc double[3];
+        Span<double> hessian = stackalloc double[9];
+        Typed.GaussianHessian(0.3, -0.2, 1.4, gradient, hessian);
+        var value = Typed.GaussianHessianVector(0.3, -0.2, 1.4, 1.0, 0.5, -2.0, out var dx, out var dmu, out var dsigma, out var hx, out var hmu, out var hsigma);
+        Assert.Equal(Typed.Gaussian(0.3, -0.2, 1.4), value, 1e-15);
+        Assert.Equal(gradient[0], dx, 1e-14);
+        Assert.Equal(gradient[2], dsigma, 1e-14);
+        double[] v = { 1.0, 0.5, -2.0 };
+        double[] product = { hx, hmu, hsigma };
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(hessian[i * 3] * v[0] + hessian[i * 3 + 1] * v[1] + hessian[i * 3 + 2] * v[2], product[i], 1e-13);
+        }
+
+        Typed.GaussianHessianVector(0.3f, -0.2f, 1.4f, 1f, 0.5f, -2f, out _, out _, out _, out float hxFloat, out _, out _);
+        Assert.Equal(hx, hxFloat, 1e-5);
+    }
 }
