@@ -188,7 +188,7 @@ internal sealed class GraphBuilder
         var outside = scope.Keys.Where(n => !carried.Contains(n) && IsCaptured(scope[n])).OrderBy(n => n, StringComparer.Ordinal).ToList();
         var trial = BuildBody(loop, scope, carried, outside);
         var used = outside.Where((_, j) => trial.Body.Graph.TryFind(GraphNode.FromParameter(carried.Count + j), out var id) && Reaches(trial, id)).ToList();
-        var body = BuildBody(loop, scope, carried, used);
+        var body = BuildBody(loop, scope, carried, used, outside.Where(n => !used.Contains(n)).ToList());
 
         var operands = carried.Select(n => scope[n]).Concat(used.Select(n => scope[n])).ToList();
         var node = _g.Graph.Intern(GraphNode.WithOperands(Operation.Loop, operands, _g.Graph.Loops.Count));
@@ -205,7 +205,12 @@ internal sealed class GraphBuilder
         }
     }
 
-    private LoopGraph BuildBody(ForStatementModel loop, Dictionary<string, int> scope, List<string> carried, List<string> captured)
+    /// <param name="loop">The loop.</param>
+    /// <param name="scope">The values before it.</param>
+    /// <param name="carried">The names it carries.</param>
+    /// <param name="captured">The outside values it reads, which become its parameters after the carried ones.</param>
+    /// <param name="unread">Outside values only dead code of the body reads: bound to parameters past the captured ones, which nothing live reaches.</param>
+    private LoopGraph BuildBody(ForStatementModel loop, Dictionary<string, int> scope, List<string> carried, List<string> captured, List<string>? unread = null)
     {
         var body = new GraphAlgebra(new ExprGraph());
         var loopGraph = new LoopGraph(loop.Index, loop.Start, loop.End, carried, body);
@@ -232,6 +237,11 @@ internal sealed class GraphBuilder
         for (var j = 0; j < captured.Count; j++)
         {
             bodyScope[captured[j]] = body.Parameter(carried.Count + j);
+        }
+
+        for (var j = 0; j < (unread?.Count ?? 0); j++)
+        {
+            bodyScope[unread![j]] = body.Parameter(carried.Count + captured.Count + j);
         }
 
         var builder = new GraphBuilder(body, _resolve, _cancellationToken);

@@ -300,14 +300,19 @@ internal static class MethodBodyWriter
         var plan = context.Plan;
         var seeds = Enumerable.Range(0, m).Select(k => plan.SweepName("a", id, k)).ToList();
         var accumulators = Enumerable.Range(0, capturedCount).Select(j => plan.SweepName("c", id, j)).ToList();
-        for (var k = 0; k < m; k++)
+        // A seed nothing reads (the body's adjoint does not depend on it, nor does anything after the loop) is left out.
+        var neededSeeds = Enumerable.Range(0, m).Where(k => Reads(loop.Reverse, m + capturedCount + k) || IsRead(model, id, k)).ToList();
+        foreach (var k in neededSeeds)
         {
             writer.Line("double " + seeds[k] + " = " + context.Expressions.Write(node.Operand(k + 1)) + ";");
         }
 
-        foreach (var accumulator in accumulators)
+        for (var j = 0; j < capturedCount; j++)
         {
-            writer.Line("double " + accumulator + " = 0.0;");
+            if (!IsZero(loop.Reverse, m + j) || IsRead(model, id, m + j))
+            {
+                writer.Line("double " + accumulators[j] + " = 0.0;");
+            }
         }
 
         var restored = Enumerable.Range(0, m).Select(k => plan.SweepName("s", id, k)).ToList();
@@ -326,10 +331,10 @@ internal static class MethodBodyWriter
 
         // A sweep is linear in its seeds: when they are all zero at run time it adds nothing, as when they
         // are zero symbolically (a max loop's adjoint reaches one element; the others skip their sweeps).
-        var guarded = Enumerable.Range(1, m).Any(k => !model.Nodes[node.Operand(k)].IsConstant);
+        var guarded = neededSeeds.Count > 0 && neededSeeds.Any(k => !model.Nodes[node.Operand(k + 1)].IsConstant);
         if (guarded)
         {
-            writer.Open("if (" + string.Join(" || ", seeds.Select(seed => seed + " != 0.0")) + ")");
+            writer.Open("if (" + string.Join(" || ", neededSeeds.Select(k => seeds[k] + " != 0.0")) + ")");
         }
 
         writer.Open("for (int " + loop.Index + " = (" + loop.End + ") - 1; " + loop.Index + " >= " + loop.Start + "; " + loop.Index + "--)");
@@ -355,7 +360,7 @@ internal static class MethodBodyWriter
             }
         }
 
-        Assign(writer, seeds, results.Take(m).ToList(), plan.SweepName("b", id) + "_");
+        Assign(writer, neededSeeds.Select(k => seeds[k]).ToList(), neededSeeds.Select(k => results[k]).ToList(), plan.SweepName("b", id) + "_");
         writer.Close();
         if (guarded)
         {
@@ -394,12 +399,19 @@ internal static class MethodBodyWriter
         // Constant seeds are already folded into the body.
         for (var k = 0; k < m && loop.FusedSeeds.Count == 0; k++)
         {
-            writer.Line("double " + seeds[k] + " = " + context.Expressions.Write(adjoint.Operand(k + 1)) + ";");
+            // The fused body's first m outputs (the carried adjoints, the seeds themselves) are not written out.
+            if (ReadsFrom(fused, fused.Values.Concat(fused.Outputs.Skip(m)), m + capturedCount + k) || IsRead(model, backward, k))
+            {
+                writer.Line("double " + seeds[k] + " = " + context.Expressions.Write(adjoint.Operand(k + 1)) + ";");
+            }
         }
 
-        foreach (var accumulator in accumulators)
+        for (var j = 0; j < capturedCount; j++)
         {
-            writer.Line("double " + accumulator + " = 0.0;");
+            if (!IsZero(fused, m + j) || IsRead(model, backward, m + j))
+            {
+                writer.Line("double " + accumulators[j] + " = 0.0;");
+            }
         }
 
         var vectors = loop.FusedElements.Select(e => SlidingWrite.Symbol(fused, e).Vector).Distinct().ToList();
@@ -571,4 +583,47 @@ internal static class MethodBodyWriter
             writer.Line(targets[k] + " = " + prefix + k + ";");
         }
     }
+
+    /// <summary>Whether a backward body's output (a captured value's adjoint) is the constant 0: its accumulator then gets nothing added.</summary>
+    private static bool IsZero(DerivativeGraphModel body, int output)
+    {
+        var node = body.Nodes[body.Outputs[output]];
+        return node.IsConstant && node.Constant == 0.0;
+    }
+
+    /// <summary>Whether a body reads its parameter <paramref name="parameter"/>.</summary>
+    private static bool Reads(DerivativeGraphModel body, int parameter)
+        => body.Nodes.Any(n => n.Operation == Operation.Parameter && n.ParameterIndex == parameter);
+
+    /// <summary>Whether any of <paramref name="roots"/> depends on parameter <paramref name="parameter"/> of <paramref name="body"/>.</summary>
+    private static bool ReadsFrom(DerivativeGraphModel body, IEnumerable<int> roots, int parameter)
+    {
+        var seen = new HashSet<int>();
+        var stack = new Stack<int>(roots);
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            if (!seen.Add(id))
+            {
+                continue;
+            }
+
+            var node = body.Nodes[id];
+            if (node.Operation == Operation.Parameter && node.ParameterIndex == parameter)
+            {
+                return true;
+            }
+
+            for (var i = 0; i < node.Arity; i++)
+            {
+                stack.Push(node.Operand(i));
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether result <paramref name="result"/> of backward loop node <paramref name="sweep"/> is read.</summary>
+    private static bool IsRead(DerivativeGraphModel model, int sweep, int result)
+        => model.Nodes.Any(n => n.Operation == Operation.LoopResult && n.Operand0 == sweep && n.Payload == result);
 }

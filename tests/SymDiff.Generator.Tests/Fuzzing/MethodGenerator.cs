@@ -8,7 +8,8 @@ namespace SymDiff.Generator.Tests.Fuzzing;
 /// expression and block bodies; <c>double</c>, <c>bool</c> and <c>const</c> locals; reassignment of
 /// locals and parameters (<c>= += -= *= /= ++ --</c>); <c>+ - * /</c> and unary minus; every
 /// supported <c>Math</c> (and <c>double.</c>) function; <c>?:</c>; <c>if</c>/<c>else</c> with
-/// comparisons, <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>; early returns.
+/// comparisons, <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>; early returns; top-level <c>for</c> loops whose
+/// bodies update values declared before them and read the loop variable.
 /// </summary>
 /// <remarks>
 /// Every method compiles: locals have unique names (so scopes never clash), every local is assigned
@@ -39,6 +40,9 @@ internal sealed class MethodGenerator
     private readonly List<string> _doubles = new();
     private readonly List<string> _bools = new();
     private readonly List<(string Name, bool IsInt)> _constants = new();
+
+    /// <summary>The variables of the loops around the statement being written (at most one: loops are top-level).</summary>
+    private readonly List<string> _loopIndices = new();
     private int _indent;
     private int _locals;
 
@@ -50,6 +54,7 @@ internal sealed class MethodGenerator
         _doubles.Clear();
         _bools.Clear();
         _constants.Clear();
+        _loopIndices.Clear();
         _locals = 0;
         _indent = 1;
 
@@ -102,6 +107,12 @@ internal sealed class MethodGenerator
         var nested = nesting < MaxStatementNesting;
         switch (roll)
         {
+            case < 0.17:
+                DeclareDouble();
+                return false;
+            case < 0.22 when nesting == 0:
+                Loop();
+                return false;
             case < 0.22:
                 DeclareDouble();
                 return false;
@@ -155,6 +166,37 @@ internal sealed class MethodGenerator
                 DeclareDouble();
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A top-level <c>for</c> loop over an int bound whose body updates doubles declared before it (carried
+    /// values) and may declare its own; the loop variable can be read as an int in its expressions.
+    /// </summary>
+    private void Loop()
+    {
+        var index = NewLocal("i");
+        var start = _random.Next(0, 2);
+        var bound = start + _random.Next(1, 5);
+        Line("for (int " + index + " = " + start + "; " + index + (Chance(0.3) ? " <= " + (bound - 1) : " < " + bound) + "; " + index + (Chance(0.8) ? "++" : " += 1") + ")");
+        Braced(() =>
+        {
+            _loopIndices.Add(index);
+            var count = _random.Next(1, 4);
+            for (var k = 0; k < count; k++)
+            {
+                if (Chance(0.3))
+                {
+                    DeclareDouble();
+                }
+                else
+                {
+                    Assign();
+                }
+            }
+
+            _loopIndices.Remove(index);
+            return false;
+        });
     }
 
     private void DeclareDouble()
@@ -447,6 +489,11 @@ internal sealed class MethodGenerator
 
     private Code Leaf()
     {
+        if (_loopIndices.Count > 0 && Chance(0.15))
+        {
+            return new Code(Pick(_loopIndices), true, true, true);
+        }
+
         var roll = _random.NextDouble();
         if (roll < 0.6)
         {

@@ -57,6 +57,38 @@ internal sealed class TakenPathDerivative
     public static MethodDeclarationSyntax Parse(string source)
         => CSharpSyntaxTree.ParseText("class C {\n" + source + "\n}").GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
 
+    /// <summary>Runs an assignment or an increment.</summary>
+    private void Run(ExpressionSyntax expression)
+    {
+        switch (expression)
+        {
+            case AssignmentExpressionSyntax assignment:
+                var name = ((IdentifierNameSyntax)assignment.Left).Identifier.ValueText;
+                var right = Evaluate(assignment.Right);
+                var current = _variables.TryGetValue(name, out var old) ? old : default;
+                _variables[name] = (assignment.Kind() switch
+                {
+                    SyntaxKind.SimpleAssignmentExpression => right,
+                    SyntaxKind.AddAssignmentExpression => Arithmetic(SyntaxKind.AddExpression, current, right),
+                    SyntaxKind.SubtractAssignmentExpression => Arithmetic(SyntaxKind.SubtractExpression, current, right),
+                    SyntaxKind.MultiplyAssignmentExpression => Arithmetic(SyntaxKind.MultiplyExpression, current, right),
+                    SyntaxKind.DivideAssignmentExpression => Arithmetic(SyntaxKind.DivideExpression, current, right),
+                    _ => throw Unsupported(assignment),
+                }).AsDouble();
+                return;
+            case PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax:
+                var (operand, token) = expression is PostfixUnaryExpressionSyntax post
+                    ? (post.Operand, post.OperatorToken)
+                    : (((PrefixUnaryExpressionSyntax)expression).Operand, ((PrefixUnaryExpressionSyntax)expression).OperatorToken);
+                var target = ((IdentifierNameSyntax)operand).Identifier.ValueText;
+                var step = token.IsKind(SyntaxKind.PlusPlusToken) ? 1.0 : -1.0;
+                _variables[target] = _variables[target] with { Value = _variables[target].Value + step };
+                return;
+            default:
+                throw Unsupported(expression);
+        }
+    }
+
     /// <summary>Runs a statement; the returned value, or null when it completes without returning.</summary>
     private Dual? Execute(StatementSyntax statement)
     {
@@ -90,29 +122,30 @@ internal sealed class TakenPathDerivative
                 }
 
                 return null;
-            case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment }:
-                var name = ((IdentifierNameSyntax)assignment.Left).Identifier.ValueText;
-                var right = Evaluate(assignment.Right);
-                var current = _variables.TryGetValue(name, out var old) ? old : default;
-                _variables[name] = (assignment.Kind() switch
-                {
-                    SyntaxKind.SimpleAssignmentExpression => right,
-                    SyntaxKind.AddAssignmentExpression => Arithmetic(SyntaxKind.AddExpression, current, right),
-                    SyntaxKind.SubtractAssignmentExpression => Arithmetic(SyntaxKind.SubtractExpression, current, right),
-                    SyntaxKind.MultiplyAssignmentExpression => Arithmetic(SyntaxKind.MultiplyExpression, current, right),
-                    SyntaxKind.DivideAssignmentExpression => Arithmetic(SyntaxKind.DivideExpression, current, right),
-                    _ => throw Unsupported(assignment),
-                }).AsDouble();
-                return null;
-            case ExpressionStatementSyntax { Expression: PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax } increment:
-                var (operand, token) = increment.Expression is PostfixUnaryExpressionSyntax post
-                    ? (post.Operand, post.OperatorToken)
-                    : (((PrefixUnaryExpressionSyntax)increment.Expression).Operand, ((PrefixUnaryExpressionSyntax)increment.Expression).OperatorToken);
-                var target = ((IdentifierNameSyntax)operand).Identifier.ValueText;
-                var step = token.IsKind(SyntaxKind.PlusPlusToken) ? 1.0 : -1.0;
-                _variables[target] = _variables[target] with { Value = _variables[target].Value + step };
+            case ExpressionStatementSyntax expression:
+                Run(expression.Expression);
                 return null;
             case EmptyStatementSyntax:
+                return null;
+            case ForStatementSyntax @for:
+                foreach (var variable in @for.Declaration!.Variables)
+                {
+                    _variables[variable.Identifier.ValueText] = Evaluate(variable.Initializer!.Value);
+                }
+
+                while (Evaluate(@for.Condition!).IsTrue)
+                {
+                    if (Execute(@for.Statement) is { } returned)
+                    {
+                        return returned;
+                    }
+
+                    foreach (var incrementor in @for.Incrementors)
+                    {
+                        Run(incrementor);
+                    }
+                }
+
                 return null;
             default:
                 throw Unsupported(statement);
