@@ -265,8 +265,7 @@ internal sealed class GraphBuilder
     private bool IsCaptured(int node)
     {
         var outer = _g.Graph[node];
-        return !outer.IsConstant && outer.Operation is not (Operation.Integer or Operation.Element)
-            && !OperationTable.Get(outer.Operation).IsBoolean;
+        return !outer.IsConstant && outer.Operation is not (Operation.Integer or Operation.Element or Operation.True or Operation.False);
     }
 
     /// <summary>Whether a new carried value or an output write depends on body node <paramref name="id"/>.</summary>

@@ -152,6 +152,13 @@ internal sealed class EmissionPlan
         return Enumerable.Range(0, Model.Nodes.Count).Where(id => Model.Nodes[id].Operation == Operation.LoopAdjoint && Model.Nodes[id].Operand0 == forward).ToList();
     }
 
+    /// <summary>Whether node <paramref name="id"/> is a <c>bool</c>: a comparison or logic, or a conditional choosing between bools.</summary>
+    public bool IsBoolean(int id)
+    {
+        var node = Model.Nodes[id];
+        return OperationTable.Get(node.Operation).IsBoolean || node.Operation == Operation.Select && IsBoolean(node.Operand1);
+    }
+
     /// <summary>For a forward loop node: the locals holding its carried values.</summary>
     public IReadOnlyList<string> LoopStates(int loop) => _loopStates[loop];
 

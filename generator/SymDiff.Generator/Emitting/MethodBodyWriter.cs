@@ -105,7 +105,7 @@ internal static class MethodBodyWriter
                 continue;
             }
 
-            var type = OperationTable.Get(node.Operation).IsBoolean ? "bool " : plan.Model.Scalar + " ";
+            var type = plan.IsBoolean(id) ? "bool " : plan.Model.Scalar + " ";
             var name = plan.Names[id];
             if (node.Operation == Operation.CallGradient)
             {
@@ -126,7 +126,7 @@ internal static class MethodBodyWriter
             // Values its branches share with a later conditional on the same condition are declared here.
             foreach (var shared in plan.LocalsIn(plan.Branch(id, true)).Concat(plan.LocalsIn(plan.Branch(id, false))).Where(plan.IsDeclaredAhead))
             {
-                var boolean = OperationTable.Get(plan.Model.Nodes[shared].Operation).IsBoolean;
+                var boolean = plan.IsBoolean(shared);
                 writer.Line((boolean ? "bool " : plan.Model.Scalar + " ") + plan.Names[shared] + " = " + (boolean ? "false" : CSharpExpressionWriter.Literal(0.0, plan.Model.Scalar)) + ";");
             }
 
@@ -396,11 +396,12 @@ internal static class MethodBodyWriter
         var capturedCount = node.Arity - m;
         var seeds = Enumerable.Range(0, m).Select(k => plan.SweepName("a", backward, k)).ToList();
         var accumulators = Enumerable.Range(0, capturedCount).Select(j => plan.SweepName("c", backward, j)).ToList();
-        // Constant seeds are already folded into the body.
-        for (var k = 0; k < m && loop.FusedSeeds.Count == 0; k++)
+        // A seed is declared where the body reads it (not when constants were folded in), or where code after the
+        // loop reads the carried value's adjoint, which an additive loop leaves equal to its seed.
+        for (var k = 0; k < m; k++)
         {
-            // The fused body's first m outputs (the carried adjoints, the seeds themselves) are not written out.
-            if (ReadsFrom(fused, fused.Values.Concat(fused.Outputs.Skip(m)), m + capturedCount + k) || IsRead(model, backward, k))
+            var bodyReads = loop.FusedSeeds.Count == 0 && ReadsFrom(fused, fused.Values.Concat(fused.Outputs.Skip(m)), m + capturedCount + k);
+            if (bodyReads || IsRead(model, backward, k))
             {
                 writer.Line("double " + seeds[k] + " = " + context.Expressions.Write(adjoint.Operand(k + 1)) + ";");
             }

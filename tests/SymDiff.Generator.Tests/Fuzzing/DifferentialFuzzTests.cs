@@ -78,8 +78,9 @@ public sealed class DifferentialFuzzTests
         {
             statistics.Methods++;
             var index = int.Parse(method.Name.AsSpan(1), CultureInfo.InvariantCulture);
-            var failure = GradientChecker.Check(type, method.Name, TakenPathDerivative.Parse(method.Source), FuzzSettings.Stream(PointStream, index), PointsPerMethod, statistics)
-                ?? ModeAgreement.Check(type, method.Name, FuzzSettings.Stream(ModeStream, index), PointsPerMethod, statistics);
+            var syntax = TakenPathDerivative.Parse(method.Source);
+            var failure = GradientChecker.Check(type, method.Name, syntax, FuzzSettings.Stream(PointStream, index), PointsPerMethod, statistics)
+                ?? ModeAgreement.Check(type, method.Name, syntax, FuzzSettings.Stream(ModeStream, index), PointsPerMethod, statistics);
             if (failure is not null)
             {
                 statistics.Failures++;

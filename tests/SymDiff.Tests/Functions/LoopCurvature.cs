@@ -82,4 +82,28 @@ public static partial class LoopCurvature
 
         return (p * a, p + b * c);
     }
+
+    /// <summary>The shapes the loop fuzzer found bugs in, kept as a regression: see the comments.</summary>
+    [Differentiable(Modes = DerivativeModes.All)]
+    public static double FuzzFound(double x, double y, double w)
+    {
+        bool flag = x > y;
+        var dead = 0.0;
+        for (int i = 1; i < 4; i++)
+        {
+            // A bool read inside a loop, and a dead local reading a value the loop does not capture (both were SD2999).
+            w += Math.Max(y, x) * (flag ? 1.0 : 0.5);
+            var unused = dead + y;
+        }
+
+        // A bool reassigned in a branch merges into a bool-valued conditional (was typed double: CS0029).
+        var sign = x > 0;
+        if (y > 1)
+        {
+            sign = !sign;
+        }
+
+        // w's adjoint after the summing loop is its seed, read by name (was an undeclared local).
+        return sign ? w * x : w - y;
+    }
 }

@@ -109,4 +109,31 @@ public sealed class LoopCurvatureTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Theory]
+    [InlineData(0.7, 0.2, 1.5)]
+    [InlineData(-0.4, 1.6, 0.3)]
+    [InlineData(0.9, 2.5, -1.0)]
+    public void FuzzFound_GradientAndHessian_MatchDifferences(double x, double y, double w)
+    {
+        var point = new[] { x, y, w };
+        LoopCurvature.FuzzFoundGradient(x, y, w, out var dx, out var dy, out var dw);
+        var expected = FiniteDifference.Gradient(p => LoopCurvature.FuzzFound(p[0], p[1], p[2]), point);
+        GradientAssert.Close(expected, new[] { dx, dy, dw }, 1e-6, 1e-8);
+
+        Span<double> gradient = stackalloc double[3];
+        Span<double> hessian = stackalloc double[9];
+        LoopCurvature.FuzzFoundHessian(x, y, w, gradient, hessian);
+        for (var i = 0; i < 3; i++)
+        {
+            var row = FiniteDifference.Gradient(
+                p =>
+                {
+                    LoopCurvature.FuzzFoundGradient(p[0], p[1], p[2], out var gx, out var gy, out var gw);
+                    return i == 0 ? gx : i == 1 ? gy : gw;
+                },
+                point);
+            GradientAssert.Close(row, hessian.Slice(i * 3, 3).ToArray(), 1e-6, 1e-6);
+        }
+    }
 }
