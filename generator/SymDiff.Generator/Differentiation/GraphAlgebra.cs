@@ -434,6 +434,24 @@ internal sealed class GraphAlgebra
             return Select(g.Operand0, Scale(g.Operand1, partial), Scale(g.Operand2, partial));
         }
 
+        // A sum or product holding such a branch is scaled part by part, so each branch keeps the partial inside.
+        if (g.Operation is Operation.Add or Operation.Subtract && (CanBeZero(g.Operand0) || CanBeZero(g.Operand1)))
+        {
+            var left = Scale(g.Operand0, partial);
+            var right = Scale(g.Operand1, partial);
+            return g.Operation == Operation.Add ? Accumulate(left, right) : Subtract(left, right);
+        }
+
+        if (g.Operation == Operation.Multiply && CanBeZero(g.Operand0))
+        {
+            return Scale(g.Operand0, Scale(g.Operand1, partial));
+        }
+
+        if (g.Operation == Operation.Multiply && CanBeZero(g.Operand1))
+        {
+            return Scale(g.Operand1, Scale(g.Operand0, partial));
+        }
+
         var p = Node(partial);
         if (p.Operation == Operation.Select)
         {
@@ -478,7 +496,10 @@ internal sealed class GraphAlgebra
     private bool CanBeZero(int id)
     {
         var node = Node(id);
-        return IsZero(id) || node.Operation == Operation.Select && (CanBeZero(node.Operand1) || CanBeZero(node.Operand2));
+        return IsZero(id)
+            || node.Operation == Operation.Select && (CanBeZero(node.Operand1) || CanBeZero(node.Operand2))
+            || node.Operation is Operation.Add or Operation.Subtract or Operation.Multiply && (CanBeZero(node.Operand0) || CanBeZero(node.Operand1))
+            || node.Operation == Operation.Negate && CanBeZero(node.Operand0);
     }
 
     /// <summary>
