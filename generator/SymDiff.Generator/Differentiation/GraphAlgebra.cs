@@ -489,7 +489,55 @@ internal sealed class GraphAlgebra
             return Multiply(Constant(c1 * c2), g.Operand1);
         }
 
+        // (c·u) · (±2^k·v) → (±2^k·c)·u · v, and the mirror image: c stays with u, so the result
+        // is the same bit pattern unless an intermediate over- or underflows.
+        if (TryFoldPowerOfTwo(adjoint, partial, out var folded) || TryFoldPowerOfTwo(partial, adjoint, out folded))
+        {
+            return folded;
+        }
+
         return Multiply(adjoint, partial);
+    }
+
+    /// <summary>
+    /// <c>(c·u)·(±2^k·v)</c> as <c>((±2^k·c)·u)·v</c>. Scaling by a power of two is exact, so
+    /// <c>2^k·v</c> and <c>2^k·c</c> round nothing, and <c>round(round(c·u)·2^k·v)</c> equals
+    /// <c>round(round(2^k·c·u)·v)</c> unless a product leaves the normal range (overflow to ±∞, or
+    /// underflow into subnormals, where a bit can be lost).
+    /// </summary>
+    private bool TryFoldPowerOfTwo(int scaled, int doubled, out int folded)
+    {
+        folded = -1;
+        var s = Node(scaled);
+        var d = Node(doubled);
+        if (s.Operation != Operation.Multiply || d.Operation != Operation.Multiply
+            || !IsConstant(s.Operand0, out var c) || !IsConstant(d.Operand0, out var power)
+            || !IsPowerOfTwo(power))
+        {
+            return false;
+        }
+
+        var coefficient = c * power;
+        if (!IsNormal(c) || !IsNormal(coefficient))
+        {
+            return false;
+        }
+
+        folded = Multiply(Multiply(Constant(coefficient), s.Operand1), d.Operand1);
+        return true;
+    }
+
+    /// <summary>±2^k for a normal double: a zero mantissa, and an exponent neither 0 nor all ones.</summary>
+    private static bool IsPowerOfTwo(double value)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        return IsNormal(value) && (bits & 0xFFFFFFFFFFFFFL) == 0;
+    }
+
+    private static bool IsNormal(double value)
+    {
+        var exponent = (BitConverter.DoubleToInt64Bits(value) >> 52) & 0x7FF;
+        return exponent != 0 && exponent != 0x7FF;
     }
 
     /// <summary>Whether a conditional adjoint is zero on some path (then a product must not be formed outside it: 0·∞ = NaN).</summary>

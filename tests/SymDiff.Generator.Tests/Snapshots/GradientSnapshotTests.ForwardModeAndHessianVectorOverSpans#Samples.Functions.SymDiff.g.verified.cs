@@ -38,7 +38,7 @@ namespace Samples
                 double __l0_0 = x[i];
                 double a = x[i + 1] - __l0_0 * __l0_0;
                 double b = 1.0 - __l0_0;
-                dx[i] = __carry0_0 + (-2.0 * b + -200.0 * a * (2.0 * __l0_0));
+                dx[i] = __carry0_0 + (-2.0 * b + -400.0 * a * __l0_0);
                 __carry0_0 = 200.0 * a;
                 sum = sum + (100.0 * a * a + b * b);
             }
@@ -148,17 +148,15 @@ namespace Samples
                 double a = x[i + 1] - __l2_0 * __l2_0;
                 double b = 1.0 - __l2_0;
                 double __l2_1 = 100.0 * a;
-                double __l2_2 = 2.0 * __l2_0;
-                double __l2_3 = -200.0 * a;
-                double __l2_4 = vx[i];
-                double __l2_5 = vx[i + 1] - __l2_4 * __l2_2;
-                double __l2_6 = __l2_5 * 100.0;
-                hvx[i] = __carry2_0 + (__l2_3 * __l2_4 * 2.0 + __l2_4 * 2.0 + -2.0 * __l2_6 * __l2_2);
-                __carry2_0 = 2.0 * __l2_6;
-                dx[i] = __carry2_1 + (-2.0 * b + __l2_3 * __l2_2);
+                double __l2_2 = vx[i];
+                double __l2_3 = vx[i + 1] - __l2_2 * (2.0 * __l2_0);
+                double __l2_4 = __l2_3 * 100.0;
+                hvx[i] = __carry2_0 + (-200.0 * a * __l2_2 * 2.0 + __l2_2 * 2.0 + -4.0 * __l2_4 * __l2_0);
+                __carry2_0 = 2.0 * __l2_4;
+                dx[i] = __carry2_1 + (-2.0 * b + -400.0 * a * __l2_0);
                 __carry2_1 = 200.0 * a;
                 double __n2_0 = sum + (__l2_1 * a + b * b);
-                double __n2_1 = tsum + (__l2_6 * a + __l2_5 * __l2_1 - __l2_4 * (2.0 * b));
+                double __n2_1 = tsum + (__l2_4 * a + __l2_3 * __l2_1 - __l2_2 * (2.0 * b));
                 sum = __n2_0;
                 tsum = __n2_1;
             }

@@ -171,7 +171,7 @@ namespace Samples
         {
             double __t0 = 1.0 - x;
             double __t1 = y - x * x;
-            dx = -200.0 * __t1 * (2.0 * x) - 2.0 * __t0;
+            dx = -400.0 * __t1 * x - 2.0 * __t0;
             dy = 200.0 * __t1;
             return __t0 * __t0 + 100.0 * __t1 * __t1;
         }
@@ -190,7 +190,7 @@ namespace Samples
         {
             double __t0 = 1.0 - x;
             double __t1 = y - x * x;
-            dx += seed * (-200.0 * __t1 * (2.0 * x) - 2.0 * __t0);
+            dx += seed * (-400.0 * __t1 * x - 2.0 * __t0);
             dy += seed * (200.0 * __t1);
             return __t0 * __t0 + 100.0 * __t1 * __t1;
         }
@@ -251,11 +251,11 @@ namespace Samples
 
             double __t0 = 1.0 - x;
             double __t1 = y - x * x;
-            double __t2 = 2.0 * x;
-            double __t3 = -400.0 * x;
-            gradient[0] = -200.0 * __t1 * __t2 - 2.0 * __t0;
+            double __t2 = -400.0 * __t1;
+            double __t3 = x * -400.0;
+            gradient[0] = __t2 * x - 2.0 * __t0;
             gradient[1] = 200.0 * __t1;
-            hessian[0] = -400.0 * __t1 + 400.0 * x * __t2 + 2.0;
+            hessian[0] = __t2 - __t3 * (2.0 * x) + 2.0;
             hessian[1] = __t3;
             hessian[2] = __t3;
             hessian[3] = 200.0;
@@ -286,12 +286,10 @@ namespace Samples
         {
             double __t0 = 1.0 - x;
             double __t1 = y - x * x;
-            double __t2 = -200.0 * __t1;
-            double __t3 = 2.0 * x;
-            double __t4 = (vy - vx * __t3) * 100.0;
-            hvx = __t2 * vx * 2.0 + -2.0 * __t4 * __t3 + vx * 2.0;
-            hvy = 2.0 * __t4;
-            dx = __t2 * __t3 - 2.0 * __t0;
+            double __t2 = (vy - vx * (2.0 * x)) * 100.0;
+            hvx = -200.0 * __t1 * vx * 2.0 + -4.0 * __t2 * x + vx * 2.0;
+            hvy = 2.0 * __t2;
+            dx = -400.0 * __t1 * x - 2.0 * __t0;
             dy = 200.0 * __t1;
             return __t0 * __t0 + 100.0 * __t1 * __t1;
         }

@@ -155,4 +155,50 @@ public sealed class GraphAlgebraTests
         var sum = _g.Accumulate(_g.Accumulate(xy, xy), xy);
         Assert.Equal(_g.Multiply(_g.Constant(3), xy), sum);
     }
+
+    [Fact]
+    public void Scale_PowerOfTwoFactor_MovesIntoTheOtherCoefficient()
+    {
+        // (−200·x)·(2·y) → (−400·x)·y, whichever side the power of two is on.
+        var expected = _g.Multiply(_g.Multiply(_g.Constant(-400), X), Y);
+        Assert.Equal(expected, _g.Scale(_g.Multiply(_g.Constant(-200), X), _g.Multiply(_g.Constant(2), Y)));
+        Assert.Equal(expected, _g.Scale(_g.Multiply(_g.Constant(2), Y), _g.Multiply(_g.Constant(-200), X)));
+        Assert.Equal(
+            _g.Multiply(_g.Multiply(_g.Constant(-0.75), X), Y),
+            _g.Scale(_g.Multiply(_g.Constant(3), X), _g.Multiply(_g.Constant(-0.25), Y)));
+    }
+
+    [Fact]
+    public void Scale_NoPowerOfTwoFactor_KeepsBothProducts()
+    {
+        // (3·x)·(5·y) as 15·x·y would round differently: both products stay.
+        var product = _g.Scale(_g.Multiply(_g.Constant(3), X), _g.Multiply(_g.Constant(5), Y));
+        Assert.Equal(_g.Multiply(_g.Multiply(_g.Constant(3), X), _g.Multiply(_g.Constant(5), Y)), product);
+    }
+
+    [Fact]
+    public void Scale_PowerOfTwoLeavingTheNormalRange_IsNotFolded()
+    {
+        var tiny = _g.Multiply(_g.Constant(double.Epsilon), X);
+        var huge = _g.Multiply(_g.Constant(System.Math.ScaleB(1.0, 1000)), Y);
+        Assert.Equal(_g.Multiply(tiny, _g.Multiply(_g.Constant(2), Y)), _g.Scale(tiny, _g.Multiply(_g.Constant(2), Y)));
+        Assert.Equal(_g.Multiply(_g.Multiply(_g.Constant(System.Math.ScaleB(1.0, 100)), X), huge), _g.Scale(_g.Multiply(_g.Constant(System.Math.ScaleB(1.0, 100)), X), huge));
+    }
+
+    [Theory]
+    [InlineData(-200.0, 2.0)]
+    [InlineData(0.1, 0.5)]
+    [InlineData(3.0, -4.0)]
+    public void PowerOfTwoFold_IsBitExactInTheNormalRange(double c, double power)
+    {
+        var random = new System.Random(5);
+        for (var i = 0; i < 100_000; i++)
+        {
+            var u = (random.NextDouble() - 0.5) * System.Math.Pow(10, random.Next(-30, 30));
+            var v = (random.NextDouble() - 0.5) * System.Math.Pow(10, random.Next(-30, 30));
+            var written = (c * u) * (power * v);
+            var folded = (c * power * u) * v;
+            Assert.Equal(System.BitConverter.DoubleToInt64Bits(written), System.BitConverter.DoubleToInt64Bits(folded));
+        }
+    }
 }

@@ -56,6 +56,27 @@ public sealed class LoopTests
     }
 
     [Fact]
+    public void Rosenbrock_PowerOfTwoFolded_IsBitIdenticalToTheWrittenChainRule()
+    {
+        // The generator folds −200·a·(2·x) into −400·a·x; in the normal range that rounds identically.
+        const int n = 1000;
+        var x = Point(n, 21);
+        var gradient = new double[n];
+        Vectors.RosenbrockGradient(x, gradient);
+
+        var carry = 0.0;
+        for (var i = 0; i < n - 1; i++)
+        {
+            var a = x[i + 1] - x[i] * x[i];
+            var b = 1.0 - x[i];
+            Assert.Equal(carry + (-2.0 * b + -200.0 * a * (2.0 * x[i])), gradient[i]);
+            carry = 200.0 * a;
+        }
+
+        Assert.Equal(carry, gradient[n - 1]);
+    }
+
+    [Fact]
     public void WeightedSums_WithConstantAdjoints_MatchesHandDerivedGradient()
     {
         var x = Point(9, 11);
