@@ -451,11 +451,25 @@ internal sealed class BodyParser
         };
         if (target is IdentifierNameSyntax && type is not null && IsSupportedLocalType(type))
         {
+            if (type.SpecialType == SpecialType.System_Boolean && IsCarriedByLoop(target, symbol!))
+            {
+                NotSupported(target.Parent ?? target, "a bool declared before a loop and assigned inside it is not supported yet; declare it inside the loop, or carry a double and compare it");
+                return null;
+            }
+
             return symbol!.Name;
         }
 
         _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.AssignmentTargetNotSupported, target.GetLocation(), target.ToString()));
         return null;
+    }
+
+    /// <summary>Whether <paramref name="target"/> assigns, inside a loop, a local declared before that loop.</summary>
+    private static bool IsCarriedByLoop(ExpressionSyntax target, ISymbol local)
+    {
+        var loop = target.Ancestors().FirstOrDefault(a => a is ForStatementSyntax or ForEachStatementSyntax);
+        var declaration = local.DeclaringSyntaxReferences.FirstOrDefault();
+        return loop is not null && declaration is not null && !loop.Span.Contains(declaration.Span);
     }
 
     private ExpressionModel Expression(ExpressionSyntax expression)

@@ -290,4 +290,10 @@ public sealed class DiagnosticTests
         => Assert.Contains("written by another statement too", AssertReported(
             "SD2001",
             "[Differentiable] public static void F(ReadOnlySpan<double> x, Span<double> y)\n{\n    y[0] = x[0];\n    for (int i = 1; i < y.Length; i++)\n    {\n        [|y[i] = x[i] * x[i - 1]|];\n    }\n}").GetMessage());
+
+    [Fact]
+    public void BoolAssignedInsideALoop_ReportsSD2001_AtTheAssignment()
+        => Assert.Contains("a bool declared before a loop", AssertReported(
+            "SD2001",
+            "[Differentiable] public static double F(double x)\n{\n    var s = 0.0;\n    var flag = x > 0;\n    for (int i = 0; i < 3; i++)\n    {\n        [|flag = !flag|];\n        s += flag ? x : 1.0;\n    }\n\n    return s;\n}").GetMessage());
 }
