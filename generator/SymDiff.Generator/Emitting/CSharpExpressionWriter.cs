@@ -57,7 +57,11 @@ internal sealed class CSharpExpressionWriter
             case Operation.False:
                 return ("false", Primary);
             case Operation.Add:
-                return Binary(node, "+", Additive);
+                // a + -k·b is written a - k·b: negation is exact, so the value is the same, and it reads (and compiles) as by hand.
+                var addend = Write(node.Operand1, Additive + 1);
+                return addend.StartsWith("-")
+                    ? (Write(node.Operand0, Additive) + " - " + addend.Substring(1), Additive)
+                    : (Write(node.Operand0, Additive) + " + " + addend, Additive);
             case Operation.Subtract:
                 return Binary(node, "-", Additive);
             case Operation.Multiply:

@@ -38,7 +38,7 @@ namespace Samples
                 double __l0_0 = x[i];
                 double a = x[i + 1] - __l0_0 * __l0_0;
                 double b = 1.0 - __l0_0;
-                dx[i] = __carry0_0 + (-2.0 * b + -400.0 * a * __l0_0);
+                dx[i] = __carry0_0 + (-2.0 * b - 400.0 * a * __l0_0);
                 __carry0_0 = 200.0 * a;
                 sum = sum + (100.0 * a * a + b * b);
             }
@@ -151,9 +151,9 @@ namespace Samples
                 double __l2_2 = vx[i];
                 double __l2_3 = vx[i + 1] - __l2_2 * (2.0 * __l2_0);
                 double __l2_4 = __l2_3 * 100.0;
-                hvx[i] = __carry2_0 + (-200.0 * a * __l2_2 * 2.0 + __l2_2 * 2.0 + -4.0 * __l2_4 * __l2_0);
+                hvx[i] = __carry2_0 + (-200.0 * a * __l2_2 * 2.0 + __l2_2 * 2.0 - 4.0 * __l2_4 * __l2_0);
                 __carry2_0 = 2.0 * __l2_4;
-                dx[i] = __carry2_1 + (-2.0 * b + -400.0 * a * __l2_0);
+                dx[i] = __carry2_1 + (-2.0 * b - 400.0 * a * __l2_0);
                 __carry2_1 = 200.0 * a;
                 double __n2_0 = sum + (__l2_1 * a + b * b);
                 double __n2_1 = tsum + (__l2_4 * a + __l2_3 * __l2_1 - __l2_2 * (2.0 * b));

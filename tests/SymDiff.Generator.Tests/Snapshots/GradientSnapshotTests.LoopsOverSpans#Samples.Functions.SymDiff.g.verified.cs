@@ -38,7 +38,7 @@ namespace Samples
                 double __l0_0 = x[i];
                 double a = x[i + 1] - __l0_0 * __l0_0;
                 double b = 1.0 - __l0_0;
-                dx[i] = __carry0_0 + (-2.0 * b + -400.0 * a * __l0_0);
+                dx[i] = __carry0_0 + (-2.0 * b - 400.0 * a * __l0_0);
                 __carry0_0 = 200.0 * a;
                 sum = sum + (100.0 * a * a + b * b);
             }

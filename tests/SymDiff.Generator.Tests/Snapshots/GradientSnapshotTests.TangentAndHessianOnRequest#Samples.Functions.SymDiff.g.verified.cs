@@ -287,7 +287,7 @@ namespace Samples
             double __t0 = 1.0 - x;
             double __t1 = y - x * x;
             double __t2 = (vy - vx * (2.0 * x)) * 100.0;
-            hvx = -200.0 * __t1 * vx * 2.0 + -4.0 * __t2 * x + vx * 2.0;
+            hvx = -200.0 * __t1 * vx * 2.0 - 4.0 * __t2 * x + vx * 2.0;
             hvy = 2.0 * __t2;
             dx = -400.0 * __t1 * x - 2.0 * __t0;
             dy = 200.0 * __t1;
