@@ -74,7 +74,8 @@ internal static class DerivativeRules
             Operation.Add => g.One,
             Operation.Subtract => operand == 0 ? g.One : g.Constant(-1.0),
             Operation.Multiply => operand == 0 ? b : a,
-            Operation.Divide => operand == 0 ? g.Divide(g.One, b) : g.Negate(g.Divide(id, b)),
+            // (1/b)' = -(1/b)·(1/b): a multiply where -(1/b)/b would divide again.
+            Operation.Divide => operand == 0 ? g.Divide(g.One, b) : g.IsOne(a) ? g.Negate(g.Multiply(id, id)) : g.Negate(g.Divide(id, b)),
             Operation.Negate => g.Constant(-1.0),
 
             Operation.Sin => g.Function(Operation.Cos, a),

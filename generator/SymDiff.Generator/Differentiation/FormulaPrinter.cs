@@ -303,7 +303,7 @@ internal sealed class FormulaPrinter
     private bool IsAtom(int id) => id != _printing && _names.ContainsKey(id) || SigmoidForm.Argument(_nodes, id) is not null;
 
     /// <summary>
-    /// Rewrites s/d·e as s·(1 - s) wherever s = 1/d, d = 1 + e, and s/d as s²: returns the factors
+    /// Rewrites s/d·e and s·s·e as s·(1 - s) wherever s = 1/d, d = 1 + e, and s/d as s²: returns the factors
     /// that stand beside once more as (1 - s).
     /// </summary>
     private List<int> SigmoidDerivatives(ProductFactors factors)
@@ -316,6 +316,14 @@ internal sealed class FormulaPrinter
                 while (factors.Exponent(d, below: true) > 0 && factors.Exponent(e, below: false) > 0)
                 {
                     factors.Remove(d, below: true);
+                    factors.Remove(e, below: false);
+                    complements.Add(s);
+                }
+
+                // s·s·e is the same: s·e = e/d = 1 - s.
+                while (factors.Exponent(s, below: false) > 1 && factors.Exponent(e, below: false) > 0)
+                {
+                    factors.Remove(s, below: false);
                     factors.Remove(e, below: false);
                     complements.Add(s);
                 }

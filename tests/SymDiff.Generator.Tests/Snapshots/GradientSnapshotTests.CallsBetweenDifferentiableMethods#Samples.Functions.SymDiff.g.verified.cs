@@ -22,10 +22,9 @@ namespace Samples
         public static double SigmoidGradient(double z, out double dz)
         {
             double __t0 = global::System.Math.Exp(-z);
-            double __t1 = 1.0 + __t0;
-            double __t2 = 1.0 / __t1;
-            dz = __t2 / __t1 * __t0;
-            return __t2;
+            double __t1 = 1.0 / (1.0 + __t0);
+            dz = __t1 * __t1 * __t0;
+            return __t1;
         }
 
         /// <summary>
@@ -39,10 +38,9 @@ namespace Samples
         public static double SigmoidPullback(double z, double seed, ref double dz)
         {
             double __t0 = global::System.Math.Exp(-z);
-            double __t1 = 1.0 + __t0;
-            double __t2 = 1.0 / __t1;
-            dz += seed * (__t2 / __t1 * __t0);
-            return __t2;
+            double __t1 = 1.0 / (1.0 + __t0);
+            dz += seed * (__t1 * __t1 * __t0);
+            return __t1;
         }
 
         /// <summary>

@@ -30,13 +30,12 @@ namespace Samples
         {
             double z = w * x + b;
             double __t0 = global::System.Math.Exp(-z);
-            double __t1 = 1.0 + __t0;
-            double __t2 = 1.0 / __t1;
-            double __t3 = __t2 / __t1 * __t0;
-            dw = __t3 * x;
-            dx = __t3 * w;
-            db = __t3;
-            return __t2;
+            double __t1 = 1.0 / (1.0 + __t0);
+            double __t2 = __t1 * __t1 * __t0;
+            dw = __t2 * x;
+            dx = __t2 * w;
+            db = __t2;
+            return __t1;
         }
 
         /// <summary>
@@ -55,13 +54,12 @@ namespace Samples
         {
             double z = w * x + b;
             double __t0 = global::System.Math.Exp(-z);
-            double __t1 = 1.0 + __t0;
-            double __t2 = 1.0 / __t1;
-            double __t3 = __t2 / __t1 * __t0;
-            dw += seed * (__t3 * x);
-            dx += seed * (__t3 * w);
-            db += seed * __t3;
-            return __t2;
+            double __t1 = 1.0 / (1.0 + __t0);
+            double __t2 = __t1 * __t1 * __t0;
+            dw += seed * (__t2 * x);
+            dx += seed * (__t2 * w);
+            db += seed * __t2;
+            return __t1;
         }
 
         /// <summary>
@@ -70,12 +68,12 @@ namespace Samples
         /// <remarks>
         /// <code>
         /// z = w·x + b
-        /// ∂²Neuron/∂w²  = -(x·σ(z)² - x·σ(z)²·(1 - σ(z)) - x·σ(z)²·(1 - σ(z)))·exp(-z)·x
-        /// ∂²Neuron/∂w∂x = σ(z)·(1 - σ(z)) - (x·σ(z)² - x·σ(z)²·(1 - σ(z)) - x·σ(z)²·(1 - σ(z)))·exp(-z)·w
-        /// ∂²Neuron/∂w∂b = -(x·σ(z)² - x·σ(z)²·(1 - σ(z)) - x·σ(z)²·(1 - σ(z)))·exp(-z)
-        /// ∂²Neuron/∂x²  = -(w·σ(z)² - w·σ(z)²·(1 - σ(z)) - w·σ(z)²·(1 - σ(z)))·exp(-z)·w
-        /// ∂²Neuron/∂x∂b = -(w·σ(z)² - w·σ(z)²·(1 - σ(z)) - w·σ(z)²·(1 - σ(z)))·exp(-z)
-        /// ∂²Neuron/∂b²  = -(σ(z)² - σ(z)²·(1 - σ(z)) - σ(z)²·(1 - σ(z)))·exp(-z)
+        /// ∂²Neuron/∂w²  = -(x·σ(z)² - 2·x·σ(z)²·(1 - σ(z)))·exp(-z)·x
+        /// ∂²Neuron/∂w∂x = σ(z)·(1 - σ(z)) - (x·σ(z)² - 2·x·σ(z)²·(1 - σ(z)))·exp(-z)·w
+        /// ∂²Neuron/∂w∂b = -(x·σ(z)² - 2·x·σ(z)²·(1 - σ(z)))·exp(-z)
+        /// ∂²Neuron/∂x²  = -(w·σ(z)² - 2·w·σ(z)²·(1 - σ(z)))·exp(-z)·w
+        /// ∂²Neuron/∂x∂b = -(w·σ(z)² - 2·w·σ(z)²·(1 - σ(z)))·exp(-z)
+        /// ∂²Neuron/∂b²  = -(σ(z)² - 2·σ(z)²·(1 - σ(z)))·exp(-z)
         /// </code>
         /// </remarks>
         /// <param name="w">The argument <c>w</c> of <see cref="Neuron(double, double, double)"/>.</param>
@@ -100,31 +98,28 @@ namespace Samples
 
             double z = w * x + b;
             double __t0 = global::System.Math.Exp(-z);
-            double __t1 = 1.0 + __t0;
-            double __t2 = 1.0 / __t1;
-            double __t3 = __t2 / __t1;
-            double __t4 = __t3 * __t0;
-            double __t5 = x * __t0;
-            double __t6 = __t3 / __t1;
-            double __t7 = (x * __t3 + (-(__t5 * __t6) - __t5 / __t1 * __t3)) * __t0;
-            double __t8 = -__t7;
-            double __t9 = __t4 - __t7 * w;
-            double __t10 = w * __t0;
-            double __t11 = (w * __t3 + (-(__t10 * __t6) - __t10 / __t1 * __t3)) * __t0;
-            double __t12 = -__t11;
-            gradient[0] = __t4 * x;
-            gradient[1] = __t4 * w;
-            gradient[2] = __t4;
-            hessian[0] = -(__t7 * x);
-            hessian[1] = __t9;
-            hessian[2] = __t8;
-            hessian[3] = __t9;
-            hessian[4] = -(__t11 * w);
-            hessian[5] = __t12;
-            hessian[6] = __t8;
-            hessian[7] = __t12;
-            hessian[8] = -((__t3 + (-(__t0 * __t6) - __t0 / __t1 * __t3)) * __t0);
-            return __t2;
+            double __t1 = 1.0 / (1.0 + __t0);
+            double __t2 = __t1 * __t1;
+            double __t3 = __t2 * __t0;
+            double __t4 = 2.0 * __t1;
+            double __t5 = (x * __t2 - x * __t0 * __t4 * __t2) * __t0;
+            double __t6 = -__t5;
+            double __t7 = __t3 - __t5 * w;
+            double __t8 = (w * __t2 - w * __t0 * __t4 * __t2) * __t0;
+            double __t9 = -__t8;
+            gradient[0] = __t3 * x;
+            gradient[1] = __t3 * w;
+            gradient[2] = __t3;
+            hessian[0] = -(__t5 * x);
+            hessian[1] = __t7;
+            hessian[2] = __t6;
+            hessian[3] = __t7;
+            hessian[4] = -(__t8 * w);
+            hessian[5] = __t9;
+            hessian[6] = __t6;
+            hessian[7] = __t9;
+            hessian[8] = -((__t2 - __t0 * __t4 * __t2) * __t0);
+            return __t1;
         }
 
         /// <summary>

@@ -36,15 +36,14 @@ namespace Samples
         {
             double z = w0 * x0 + w1 * x1 + w2;
             double __t0 = global::System.Math.Exp(-z);
-            double __t1 = 1.0 + __t0;
-            double __t2 = 1.0 / __t1;
-            double __t3 = __t2 / __t1 * __t0;
-            dw0 = __t3 * x0;
-            dx0 = __t3 * w0;
-            dw1 = __t3 * x1;
-            dx1 = __t3 * w1;
-            dw2 = __t3;
-            return __t2;
+            double __t1 = 1.0 / (1.0 + __t0);
+            double __t2 = __t1 * __t1 * __t0;
+            dw0 = __t2 * x0;
+            dx0 = __t2 * w0;
+            dw1 = __t2 * x1;
+            dx1 = __t2 * w1;
+            dw2 = __t2;
+            return __t1;
         }
 
         /// <summary>
@@ -67,15 +66,14 @@ namespace Samples
         {
             double z = w0 * x0 + w1 * x1 + w2;
             double __t0 = global::System.Math.Exp(-z);
-            double __t1 = 1.0 + __t0;
-            double __t2 = 1.0 / __t1;
-            double __t3 = __t2 / __t1 * __t0;
-            dw0 += seed * (__t3 * x0);
-            dx0 += seed * (__t3 * w0);
-            dw1 += seed * (__t3 * x1);
-            dx1 += seed * (__t3 * w1);
-            dw2 += seed * __t3;
-            return __t2;
+            double __t1 = 1.0 / (1.0 + __t0);
+            double __t2 = __t1 * __t1 * __t0;
+            dw0 += seed * (__t2 * x0);
+            dx0 += seed * (__t2 * w0);
+            dw1 += seed * (__t2 * x1);
+            dx1 += seed * (__t2 * w1);
+            dw2 += seed * __t2;
+            return __t1;
         }
 
         /// <summary>
