@@ -20,7 +20,7 @@ internal static class MethodBodyWriter
         var expressions = new CSharpExpressionWriter(plan);
         buffers ??= System.Array.Empty<(string, string)>();
         var fillers = buffers.Count == 0 ? new Dictionary<string, int>() : BufferFilling.Fillers(plan);
-        var context = new Context(plan, expressions, reserved, buffers.ToDictionary(b => b.Vector, b => b.Buffer), fillers, new Dictionary<int, IReadOnlyList<string>>());
+        var context = new Context(plan, expressions, reserved, buffers.ToDictionary(b => b.Vector, b => b.Buffer), fillers, new Dictionary<int, IReadOnlyList<string>>(), null);
         foreach (var (vector, buffer) in buffers)
         {
             if (fillers.TryGetValue(vector, out var filler))
@@ -60,7 +60,8 @@ internal static class MethodBodyWriter
     /// <summary>What the statements of one DAG are written with.</summary>
     /// <param name="Fillers">For buffers that are not cleared beforehand, the fused loop (a node of this DAG) that fills each.</param>
     /// <param name="Recorded">Forward loops (nodes of this DAG) not run again: their results, as recorded by the enclosing loop's forward pass.</param>
-    private sealed record Context(EmissionPlan Plan, CSharpExpressionWriter Expressions, IReadOnlyList<string> Reserved, IReadOnlyDictionary<string, string> Buffers, IReadOnlyDictionary<string, int> Fillers, IReadOnlyDictionary<int, IReadOnlyList<string>> Recorded)
+    /// <param name="Hoisted">Inside a loop of the method's top level: where the tapes of the loops nested in it are rented once for all its iterations.</param>
+    private sealed record Context(EmissionPlan Plan, CSharpExpressionWriter Expressions, IReadOnlyList<string> Reserved, IReadOnlyDictionary<string, string> Buffers, IReadOnlyDictionary<string, int> Fillers, IReadOnlyDictionary<int, IReadOnlyList<string>> Recorded, HoistedTapes? Hoisted)
     {
         /// <summary>Every name in scope at this DAG's statements, for a nested loop body to avoid.</summary>
         public IEnumerable<string> NamesInScope => Reserved.Concat(Plan.Names.Where(n => n is not null)!).Concat(Plan.AllLoopStates).Concat(Plan.Model.Parameters)!;
@@ -87,6 +88,12 @@ internal static class MethodBodyWriter
         foreach (var id in plan.LocalsIn(region))
         {
             var node = plan.Model.Nodes[id];
+            if (node.Operation is Operation.Loop or Operation.LoopAdjoint && !plan.IsNested)
+            {
+                WriteTopLevelLoop(writer, context, id);
+                continue;
+            }
+
             if (node.Operation == Operation.Loop)
             {
                 WriteForwardLoop(writer, context, id);
@@ -146,6 +153,38 @@ internal static class MethodBodyWriter
     }
 
     /// <summary>
+    /// A loop of the method's top level. The tapes of the loops nested in it whose length does not change
+    /// from one of its iterations to the next are rented before it and given back after it, not on every iteration.
+    /// </summary>
+    private static void WriteTopLevelLoop(SourceWriter writer, Context context, int id)
+    {
+        var hoisted = new HoistedTapes(context.Plan.Model.Parameters);
+        var inner = context with { Hoisted = hoisted };
+        var mark = writer.Mark();
+        if (context.Plan.Model.Nodes[id].Operation == Operation.Loop)
+        {
+            WriteForwardLoop(writer, inner, id);
+        }
+        else
+        {
+            WriteBackwardLoop(writer, inner, id);
+        }
+
+        if (hoisted.Rented.Count == 0)
+        {
+            return;
+        }
+
+        writer.Insert(mark, hoisted.Rentals);
+        foreach (var rented in hoisted.Rented)
+        {
+            writer.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(" + rented + ");");
+        }
+
+        writer.Line();
+    }
+
+    /// <summary>
     /// The loop run forward: carried locals initialised, then each iteration records them on the tape
     /// (when the backward sweep needs them) and computes the body.
     /// </summary>
@@ -186,7 +225,7 @@ internal static class MethodBodyWriter
         var tape = plan.LoopName("tape", number);
         if (needsTape)
         {
-            WriteTapeRental(writer, plan, loop, m, tape, plan.LoopName("rented", number), plan.LoopName("count", number));
+            WriteTapeRental(writer, context, loop, m, tape, plan.LoopName("rented", number), plan.LoopName("count", number));
         }
 
         // Inner loops that the backward sweep would run again have their results recorded instead.
@@ -195,7 +234,7 @@ internal static class MethodBodyWriter
         var inner = plan.LoopName("inner", number);
         if (recorded.Count > 0)
         {
-            WriteTapeRental(writer, plan, loop, width, inner, plan.LoopName("rentedInner", number), plan.LoopName("innerCount", number));
+            WriteTapeRental(writer, context, loop, width, inner, plan.LoopName("rentedInner", number), plan.LoopName("innerCount", number));
         }
 
         var captured = Enumerable.Range(m, node.Arity - m).Select(i => context.Expressions.Write(node.Operand(i)));
@@ -253,13 +292,21 @@ internal static class MethodBodyWriter
     /// <summary>
     /// A tape of <paramref name="width"/> values per iteration. Up to 128 values live on the stack; more are
     /// rented, and given back after the backward sweep. Inside another loop's body the stack is not used:
-    /// it would grow on every iteration.
+    /// it would grow on every iteration; when its length is the same on every iteration, it is rented once
+    /// before the top-level loop (see <see cref="HoistedTapes"/>).
     /// </summary>
-    private static void WriteTapeRental(SourceWriter writer, EmissionPlan plan, LoopModel loop, int width, string tape, string rented, string count)
+    private static void WriteTapeRental(SourceWriter writer, Context context, LoopModel loop, int width, string tape, string rented, string count)
     {
         var iterations = loop.Start == "0" ? loop.End : "(" + loop.End + ") - (" + loop.Start + ")";
-        writer.Line("int " + count + " = global::System.Math.Max(0, " + iterations + ")" + (width == 1 ? "" : " * " + width) + ";");
-        if (plan.IsNested)
+        var length = "int " + count + " = global::System.Math.Max(0, " + iterations + ")" + (width == 1 ? "" : " * " + width) + ";";
+        if (context.Plan.IsNested && context.Hoisted is { } hoisted && hoisted.TryHoist(loop, length, rented, count))
+        {
+            writer.Line("global::System.Span<double> " + tape + " = " + rented + ";");
+            return;
+        }
+
+        writer.Line(length);
+        if (context.Plan.IsNested)
         {
             writer.Line("double[]? " + rented + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, " + count + "));");
             writer.Line("global::System.Span<double> " + tape + " = " + rented + ";");
@@ -271,8 +318,13 @@ internal static class MethodBodyWriter
         }
     }
 
-    private static void WriteTapeReturn(SourceWriter writer, string rented)
+    private static void WriteTapeReturn(SourceWriter writer, Context context, string rented)
     {
+        if (context.Hoisted?.Rented.Contains(rented) == true)
+        {
+            return;
+        }
+
         writer.Open("if (" + rented + " is not null)");
         writer.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(" + rented + ");");
         writer.Close();
@@ -370,12 +422,12 @@ internal static class MethodBodyWriter
         writer.Line();
         if (loop.NeedsTape && plan.IsLastSweep(id))
         {
-            WriteTapeReturn(writer, plan.LoopName("rented", number));
+            WriteTapeReturn(writer, context, plan.LoopName("rented", number));
         }
 
         if (recorded.Count > 0 && plan.IsLastSweep(id))
         {
-            WriteTapeReturn(writer, plan.LoopName("rentedInner", number));
+            WriteTapeReturn(writer, context, plan.LoopName("rentedInner", number));
         }
     }
 
@@ -555,7 +607,7 @@ internal static class MethodBodyWriter
     {
         var reserved = outer.NamesInScope.ToList();
         var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList());
-        nested = new Context(plan, new CSharpExpressionWriter(plan), reserved, outer.Buffers, new Dictionary<string, int>(), recorded);
+        nested = new Context(plan, new CSharpExpressionWriter(plan), reserved, outer.Buffers, new Dictionary<string, int>(), recorded, outer.Hoisted);
         WriteRegion(writer, nested, Region.Root);
         var expressions = nested.Expressions;
         return results.Select(expressions.Write).ToList();

@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Emitting;
+
+/// <summary>
+/// The tapes of loops nested in one loop of the method's top level that are rented once, before it, and
+/// given back after it, instead of on each of its iterations. Only a tape whose length reads nothing but
+/// the method's parameters (<c>x.Length</c>, <c>d</c>) and literals qualifies: a loop index or a local of
+/// an enclosing loop could change from one iteration to the next.
+/// </summary>
+internal sealed class HoistedTapes
+{
+    private static readonly Regex Identifier = new(@"(?<!\.)@?\b[A-Za-z_][A-Za-z0-9_]*\b", RegexOptions.CultureInvariant);
+
+    private readonly HashSet<string> _parameters;
+
+    /// <param name="parameters">The parameters of the method's top-level DAG, which its body never assigns.</param>
+    public HoistedTapes(IEnumerable<string> parameters)
+        => _parameters = new HashSet<string>(parameters.Select(p => p.TrimStart('@')));
+
+    /// <summary>The statements that rent the hoisted tapes, in the order they were written.</summary>
+    public List<string> Rentals { get; } = new();
+
+    /// <summary>The arrays rented for the hoisted tapes, to give back after the loop.</summary>
+    public List<string> Rented { get; } = new();
+
+    /// <summary>
+    /// Whether the tape of <paramref name="loop"/> is hoisted; if so, records its rental (<paramref name="length"/>,
+    /// then the array <paramref name="rented"/> of <paramref name="count"/> values). Names are unique in a method,
+    /// but should one be written again (a body written twice, in sibling blocks), the array is shared.
+    /// </summary>
+    public bool TryHoist(LoopModel loop, string length, string rented, string count)
+    {
+        if (!IsInvariant(loop.Start) || !IsInvariant(loop.End))
+        {
+            return false;
+        }
+
+        if (Rented.Contains(rented))
+        {
+            return Rentals.Contains(length);
+        }
+
+        Rentals.Add(length);
+        Rentals.Add("double[] " + rented + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, " + count + "));");
+        Rented.Add(rented);
+        return true;
+    }
+
+    /// <summary>Whether every name <paramref name="bound"/> reads (other than a member such as <c>Length</c>) is a parameter.</summary>
+    private bool IsInvariant(string bound)
+        => Identifier.Matches(bound).Cast<Match>().All(m => _parameters.Contains(m.Value.TrimStart('@')));
+}
