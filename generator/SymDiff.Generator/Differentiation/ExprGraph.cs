@@ -37,6 +37,20 @@ internal sealed class ExprGraph
     /// <summary>Separates a vector's name from the index text in an <c>Element</c> symbol.</summary>
     public const char ElementSeparator = '\u0001';
 
+    /// <summary>The vector that <c>Element</c> or <c>Store</c> node <paramref name="id"/> reads or writes.</summary>
+    public string VectorOf(int id)
+    {
+        var symbol = _symbols[(int)_nodes[id].Payload];
+        return symbol.Substring(0, symbol.IndexOf(ElementSeparator));
+    }
+
+    /// <summary>The symbol payload of the same index as node <paramref name="id"/>'s, in <paramref name="vector"/>: <c>x[i + 1]</c> → <c>tx[i + 1]</c>.</summary>
+    public int SameIndexIn(int id, string vector)
+    {
+        var symbol = _symbols[(int)_nodes[id].Payload];
+        return Symbol(vector + symbol.Substring(symbol.IndexOf(ElementSeparator)));
+    }
+
     /// <summary>The functions that <c>CallGradient</c> nodes call, by payload.</summary>
     public IReadOnlyList<CalleeModel> Callees => _callees;
 

@@ -127,25 +127,17 @@ internal static class ForwardMode
     private static int TangentWrite(GraphAlgebra g, int store, Dictionary<int, int> tangent, IReadOnlyDictionary<string, string> outputs)
     {
         var graph = g.Graph;
-        var node = graph[store];
-        var symbol = graph.Symbols[(int)node.Payload];
-        var separator = symbol.IndexOf(ExprGraph.ElementSeparator);
-        var value = tangent.TryGetValue(node.Operand0, out var t) ? t : g.Zero;
-        return graph.Intern(new GraphNode(Operation.Store, value, Payload: graph.Symbol(outputs[symbol.Substring(0, separator)] + symbol.Substring(separator))));
+        var value = tangent.TryGetValue(graph[store].Operand0, out var t) ? t : g.Zero;
+        return graph.Intern(new GraphNode(Operation.Store, value, Payload: graph.SameIndexIn(store, outputs[graph.VectorOf(store)])));
     }
 
     /// <summary>The element of a vector's tangent that is the tangent of element <paramref name="id"/>, or null when it is zero.</summary>
     private static int? ElementOf(GraphAlgebra g, int id, IReadOnlyDictionary<string, string> vectors)
     {
         var graph = g.Graph;
-        var symbol = graph.Symbols[(int)graph[id].Payload];
-        var separator = symbol.IndexOf(ExprGraph.ElementSeparator);
-        if (!vectors.TryGetValue(symbol.Substring(0, separator), out var tangentVector))
-        {
-            return null;
-        }
-
-        return graph.Intern(new GraphNode(Operation.Element, Payload: graph.Symbol(tangentVector + symbol.Substring(separator))));
+        return vectors.TryGetValue(graph.VectorOf(id), out var tangentVector)
+            ? graph.Intern(new GraphNode(Operation.Element, Payload: graph.SameIndexIn(id, tangentVector)))
+            : null;
     }
 
     /// <summary>

@@ -112,10 +112,11 @@ internal static class MermaidPrinter
         drawing.Nodes.Append(indent).Append("end\n");
 
         // Each carried value starts from its value before the loop.
+        var reached = Reached(body);
         for (var bodyId = 0; bodyId < body.Nodes.Count; bodyId++)
         {
             var parameter = body.Nodes[bodyId];
-            if (parameter.Operation == Operation.Parameter && parameter.ParameterIndex < m && Reached(body)[bodyId])
+            if (parameter.Operation == Operation.Parameter && parameter.ParameterIndex < m && reached[bodyId])
             {
                 drawing.Edges.Append("    ").Append(outerReference(node.Operand(parameter.ParameterIndex))).Append(" --> ").Append(reference(bodyId)).Append('\n');
             }
@@ -195,19 +196,12 @@ internal static class MermaidPrinter
             Operation.Or => "or",
             Operation.Not => "not",
             Operation.Integer => graph.Symbols[(int)node.Payload],
-            Operation.Element => ElementText(graph.Symbols[(int)node.Payload]),
+            Operation.Element => graph.ElementParts(id).Vector + "[" + graph.ElementParts(id).Index + "]",
             Operation.LoopResult => graph.NameHints[id].Length > 0 ? graph.NameHints[id] + " after the loop" : "after the loop",
             _ => OperationTable.Get(node.Operation).Formula.Split('(')[0],
         };
 
         var hint = graph.NameHints[id];
         return hint.Length > 0 && node.Operation != Operation.LoopResult ? hint + " = " + label : label;
-    }
-
-    /// <summary><c>x[i + 1]</c> from an element's symbol.</summary>
-    private static string ElementText(string symbol)
-    {
-        var parts = symbol.Split(ExprGraph.ElementSeparator);
-        return parts[0] + "[" + parts[1] + "]";
     }
 }

@@ -116,21 +116,29 @@ internal static class MethodDeriver
         if (method.Modes.HasFlag(DerivativeModes.Hessian))
         {
             var n = parameters.Count;
-            var entries = graph.Loops.Count > 0 ? HessianByColumns(g, value, n, cancellationToken) : new int[n * n];
-            for (var i = 0; i < n && graph.Loops.Count == 0; i++)
-            {
-                var row = ReverseMode.Adjoints(g, gradient[i], n, cancellationToken);
-                for (var j = i; j < n; j++)
-                {
-                    // Exactly symmetric: the upper triangle is computed, the lower one mirrors it.
-                    entries[i * n + j] = entries[j * n + i] = row[j];
-                }
-            }
+            var entries = graph.Loops.Count > 0 ? HessianByColumns(g, value, n, cancellationToken) : HessianByRows(g, gradient, cancellationToken);
 
             hessianModel = GraphFreezer.Freeze(graph, parameters, hints, literals, values, gradient.Concat(entries).ToList()).Model;
         }
 
         return Describe(method, gradientModel) with { Gradient = gradientModel, Tangent = tangentModel, Hessian = hessianModel, HessianVector = hessianVectorModel };
+    }
+
+    /// <summary>Row i is the gradient's entry i differentiated again (reverse over reverse); the upper triangle is kept and mirrored, so it is exactly symmetric.</summary>
+    private static int[] HessianByRows(GraphAlgebra g, int[] gradient, CancellationToken cancellationToken)
+    {
+        var n = gradient.Length;
+        var entries = new int[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            var row = ReverseMode.Adjoints(g, gradient[i], n, cancellationToken);
+            for (var j = i; j < n; j++)
+            {
+                entries[i * n + j] = entries[j * n + i] = row[j];
+            }
+        }
+
+        return entries;
     }
 
     /// <summary>
@@ -180,7 +188,7 @@ internal static class MethodDeriver
     public static (ForwardMode.Direction Direction, IReadOnlyList<string> Names) DirectionParameters(MethodModel method, GraphAlgebra g, string prefix)
     {
         var parameters = method.Parameters;
-        var differentiable = Enumerable.Range(0, parameters.Count).Where(i => method.Kind(i) is ParameterKind.Scalar or ParameterKind.Vector).ToList();
+        var differentiable = method.Inputs;
         var names = ExtraNames(method, prefix, differentiable.Select(i => parameters[i]).ToList());
         var seeds = new Dictionary<int, int>();
         var vectors = new Dictionary<string, string>();
@@ -243,7 +251,7 @@ internal static class MethodDeriver
 
         var jacobianModel = GraphFreezer.Freeze(graph, parameters, hints, literals, jacobianValues, jacobian).Model;
 
-        var cotangentNames = ExtraNames(method, "u", method.Output.Names.Select((name, i) => name.StartsWith("Item") ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : name).ToList());
+        var cotangentNames = ExtraNames(method, "u", Enumerable.Range(0, method.Output.Count).Select(method.Output.Stem).ToList());
         var cotangents = values.Select((v, i) => (v, g.Parameter(n + i))).ToArray();
         var vjp = ReverseMode.Adjoints(g, cotangents, Enumerable.Range(0, n).Select(g.Parameter).ToArray(), cancellationToken);
         var vjpModel = GraphFreezer.Freeze(graph, parameters.Concat(cotangentNames).ToList(), hints, literals, values, vjp).Model;

@@ -27,9 +27,6 @@ internal sealed class OutputWeights
     public int Weight(GraphAlgebra g, int store)
     {
         var graph = g.Graph;
-        var symbol = graph.Symbols[(int)graph[store].Payload];
-        var separator = symbol.IndexOf(ExprGraph.ElementSeparator);
-        var weights = _weights[symbol.Substring(0, separator)];
-        return graph.Intern(new GraphNode(Operation.Element, Payload: graph.Symbol(weights + symbol.Substring(separator))));
+        return graph.Intern(new GraphNode(Operation.Element, Payload: graph.SameIndexIn(store, _weights[graph.VectorOf(store)])));
     }
 }

@@ -52,8 +52,8 @@ internal sealed class CSharpExpressionWriter
                 var code = _plan.Model.Symbols[(int)node.Payload];
                 return code.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') ? (code, Primary) : ("(" + code + ")", Primary);
             case Operation.Element:
-                var element = _plan.Model.Symbols[(int)node.Payload].Split(Differentiation.ExprGraph.ElementSeparator);
-                return (element[0] + "[" + element[1] + "]", Primary);
+                var (vector, index) = _plan.Model.ElementParts(id);
+                return (vector + "[" + index + "]", Primary);
             case Operation.False:
                 return ("false", Primary);
             case Operation.Add:

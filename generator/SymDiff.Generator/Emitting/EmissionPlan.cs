@@ -148,9 +148,15 @@ internal sealed class EmissionPlan
     /// <summary>The backward loop nodes over the same forward loop as <paramref name="sweep"/>, in order.</summary>
     private List<int> Sweeps(int sweep)
     {
-        var forward = Model.Nodes[sweep].Operand0;
-        return Enumerable.Range(0, Model.Nodes.Count).Where(id => Model.Nodes[id].Operation == Operation.LoopAdjoint && Model.Nodes[id].Operand0 == forward).ToList();
+        _sweeps ??= Enumerable.Range(0, Model.Nodes.Count)
+            .Where(id => Model.Nodes[id].Operation == Operation.LoopAdjoint)
+            .GroupBy(id => Model.Nodes[id].Operand0)
+            .ToDictionary(group => group.Key, group => group.ToList());
+        return _sweeps[Model.Nodes[sweep].Operand0];
     }
+
+    /// <summary>Per forward loop node, its backward loop nodes in order; built on first use.</summary>
+    private Dictionary<int, List<int>>? _sweeps;
 
     /// <summary>Whether node <paramref name="id"/> is a <c>bool</c>: a comparison or logic, or a conditional choosing between bools.</summary>
     public bool IsBoolean(int id)

@@ -57,10 +57,7 @@ internal static class GradientEmitter
                 var buffer = Identifier.Escape(outputs[i]!);
                 var vector = Identifier.Escape(method.Parameters[i]);
                 buffers.Add((method.Parameters[i], buffer));
-                writer.Open("if (" + buffer + ".Length != " + vector + ".Length)");
-                writer.Line("throw new global::System.ArgumentException(\"" + method.Name + "Gradient needs " + buffer + " of the length of " + vector + " (\" + " + vector + ".Length + \"), not \" + " + buffer + ".Length + \".\", nameof(" + buffer + "));");
-                writer.Close();
-                writer.Line();
+                LengthChecks.SameAs(writer, method.Name + "Gradient", buffer, vector);
             }
         }
 

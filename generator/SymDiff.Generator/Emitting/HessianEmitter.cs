@@ -39,23 +39,14 @@ internal static class HessianEmitter
             .Append("global::System.Span<" + scalar + "> " + gradient)
             .Append("global::System.Span<" + scalar + "> " + hessian);
         writer.Open(method.Declaration("Hessian", scalar, parameters));
-        LengthCheck(writer, method.Name + "Hessian", gradient, n);
-        LengthCheck(writer, method.Name + "Hessian", hessian, n * n);
+        LengthChecks.Exactly(writer, method.Name + "Hessian", gradient, n);
+        LengthChecks.Exactly(writer, method.Name + "Hessian", hessian, n * n);
 
         var targets = Enumerable.Range(0, n).Select(i => gradient + "[" + i + "]")
             .Concat(Enumerable.Range(0, n * n).Select(k => hessian + "[" + k + "]"))
             .ToList();
         MethodBodyWriter.Write(writer, graph, targets, new[] { gradient, hessian });
         writer.Close();
-    }
-
-    /// <summary>Throws <c>ArgumentException</c> naming <paramref name="span"/> unless it has exactly <paramref name="length"/> elements.</summary>
-    public static void LengthCheck(SourceWriter writer, string methodName, string span, int length)
-    {
-        writer.Open("if (" + span + ".Length != " + length + ")");
-        writer.Line("throw new global::System.ArgumentException(\"" + methodName + " needs " + span + " of length " + length + ", not \" + " + span + ".Length + \".\", nameof(" + span + "));");
-        writer.Close();
-        writer.Line();
     }
 
     private static List<(string Label, string Formula)> HessianFormulas(DerivativeGraphModel graph, MethodModel method, FormulaPrinter printer)

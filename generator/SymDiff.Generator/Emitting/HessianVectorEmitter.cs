@@ -23,8 +23,8 @@ internal static class HessianVectorEmitter
         var directions = TangentEmitter.Directions(method, graph);
         var taken = new HashSet<string>(graph.Parameters);
         taken.UnionWith(graph.NameHints.Where(h => h.Length > 0));
-        var gradients = directions.Select(d => Fresh(taken, "d" + method.Parameters[d.Parameter])).ToList();
-        var products = directions.Select(d => Fresh(taken, "hv" + method.Parameters[d.Parameter])).ToList();
+        var gradients = OutputNames.Fresh(method, directions.Select(d => d.Parameter), "d", taken);
+        var products = OutputNames.Fresh(method, directions.Select(d => d.Parameter), "hv", taken);
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/>, its gradient, and the product of its Hessian with the direction (" + string.Join(", ", directions.Select(d => d.Name)) + "), without forming the Hessian.");
         var printer = new FormulaPrinter(graph, MethodDeriver.FormulaLocals(graph));
@@ -77,7 +77,7 @@ internal static class HessianVectorEmitter
             var vector = Identifier.Escape(method.Parameters[parameter]);
             foreach (var buffer in new[] { Identifier.Escape(gradients[k]), Identifier.Escape(products[k]) })
             {
-                TangentEmitter.VectorLengthCheck(writer, method.Name + "HessianVector", buffer, vector);
+                LengthChecks.SameAs(writer, method.Name + "HessianVector", buffer, vector);
             }
 
             // The adjoint of an element of x is (H·v) there; the adjoint of the same element of v is ∂F/∂x there.
@@ -88,15 +88,5 @@ internal static class HessianVectorEmitter
         var targets = scalars.Select(p => Identifier.Escape(products[p.k])).Concat(scalars.Select(p => Identifier.Escape(gradients[p.k]))).ToList();
         MethodBodyWriter.Write(writer, graph, targets, gradients.Concat(products), buffers: buffers);
         writer.Close();
-    }
-
-    private static string Fresh(HashSet<string> taken, string name)
-    {
-        while (!taken.Add(name))
-        {
-            name = "_" + name;
-        }
-
-        return name;
     }
 }

@@ -49,7 +49,7 @@ internal static class JacobianEmitter
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
         var parameters = method.Parameters.Select(p => "double " + Identifier.Escape(p)).Append("global::System.Span<double> " + span);
         writer.Open(method.Accessibility + " static " + method.Output.TypeText + " " + method.Name + "Jacobian(" + string.Join(", ", parameters) + ")");
-        HessianEmitter.LengthCheck(writer, method.Name + "Jacobian", span, k * n);
+        LengthChecks.Exactly(writer, method.Name + "Jacobian", span, k * n);
         MethodBodyWriter.Write(writer, graph, Enumerable.Range(0, k * n).Select(i => span + "[" + i + "]").ToList(), new[] { span });
         writer.Close();
     }

@@ -70,15 +70,15 @@ internal static class MethodBodyWriter
     /// <summary><c>y[i]</c>: the slot an element or store node names.</summary>
     private static string ElementText(DerivativeGraphModel model, int id)
     {
-        var symbol = model.Symbols[(int)model.Nodes[id].Payload].Split(Differentiation.ExprGraph.ElementSeparator);
-        return symbol[0] + "[" + symbol[1] + "]";
+        var (vector, index) = model.ElementParts(id);
+        return vector + "[" + index + "]";
     }
 
     /// <summary><c>dx[i + 1]</c>: the gradient buffer slot of an element read.</summary>
     private static string ElementTarget(DerivativeGraphModel model, int element, IReadOnlyDictionary<string, string> buffers)
     {
-        var symbol = model.Symbols[(int)model.Nodes[element].Payload].Split(Differentiation.ExprGraph.ElementSeparator);
-        return buffers[symbol[0]] + "[" + symbol[1] + "]";
+        var (vector, index) = model.ElementParts(element);
+        return buffers[vector] + "[" + index + "]";
     }
 
     private static void WriteRegion(SourceWriter writer, Context context, Region region)

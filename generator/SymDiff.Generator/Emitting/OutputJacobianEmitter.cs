@@ -22,7 +22,7 @@ internal static class OutputJacobianEmitter
         }
 
         var method = model.Method;
-        var inputs = OutputNames.Inputs(method);
+        var inputs = method.Inputs;
         var outputs = OutputNames.Outputs(method);
         var span = method.Parameters.Contains("jacobian") ? "__jacobian" : "jacobian";
         var columns = Offsets(method, inputs);

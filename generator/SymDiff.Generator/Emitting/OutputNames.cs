@@ -7,10 +7,6 @@ namespace SymDiff.Generator.Emitting;
 /// <summary>The inputs and outputs of a method writing output vectors, and the names its derivative methods give them.</summary>
 internal static class OutputNames
 {
-    /// <summary>The differentiable inputs (doubles and read vectors), by parameter index.</summary>
-    public static IReadOnlyList<int> Inputs(MethodModel method)
-        => Enumerable.Range(0, method.Parameters.Count).Where(i => method.Kind(i) is ParameterKind.Scalar or ParameterKind.Vector).ToList();
-
     /// <summary>The output vectors, by parameter index.</summary>
     public static IReadOnlyList<int> Outputs(MethodModel method)
         => Enumerable.Range(0, method.Parameters.Count).Where(i => method.Kind(i) == ParameterKind.Output).ToList();

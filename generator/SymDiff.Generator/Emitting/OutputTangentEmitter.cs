@@ -40,7 +40,7 @@ internal static class OutputTangentEmitter
         TangentEmitter.WriteLengthChecks(writer, method, directions, "Tangent");
         for (var k = 0; k < outputs.Count; k++)
         {
-            TangentEmitter.VectorLengthCheck(writer, method.Name + "Tangent", Identifier.Escape(tangents[k]), Identifier.Escape(method.Parameters[outputs[k]]));
+            LengthChecks.SameAs(writer, method.Name + "Tangent", Identifier.Escape(tangents[k]), Identifier.Escape(method.Parameters[outputs[k]]));
         }
 
         MethodBodyWriter.Write(writer, graph, System.Array.Empty<string>(), tangents);

@@ -19,7 +19,7 @@ internal static class OutputVjpEmitter
 
         var method = model.Method;
         var n = method.Parameters.Count;
-        var inputs = OutputNames.Inputs(method);
+        var inputs = method.Inputs;
         var outputs = OutputNames.Outputs(method);
         var weights = graph.Parameters.Skip(n).ToList();
         var taken = new HashSet<string>(graph.Parameters);
@@ -50,7 +50,7 @@ internal static class OutputVjpEmitter
         writer.Open(method.Declaration("Vjp", "void", parameters));
         for (var k = 0; k < outputs.Count; k++)
         {
-            TangentEmitter.VectorLengthCheck(writer, method.Name + "Vjp", Identifier.Escape(weights[k]), Identifier.Escape(method.Parameters[outputs[k]]));
+            LengthChecks.SameAs(writer, method.Name + "Vjp", Identifier.Escape(weights[k]), Identifier.Escape(method.Parameters[outputs[k]]));
         }
 
         var buffers = new List<(string Vector, string Buffer)>();
@@ -59,7 +59,7 @@ internal static class OutputVjpEmitter
             if (method.Kind(inputs[k]) == ParameterKind.Vector)
             {
                 var buffer = Identifier.Escape(adjoints[k]);
-                TangentEmitter.VectorLengthCheck(writer, method.Name + "Vjp", buffer, Identifier.Escape(method.Parameters[inputs[k]]));
+                LengthChecks.SameAs(writer, method.Name + "Vjp", buffer, Identifier.Escape(method.Parameters[inputs[k]]));
                 buffers.Add((method.Parameters[inputs[k]], buffer));
             }
         }

@@ -65,7 +65,7 @@ internal static class TangentEmitter
         var taken = new HashSet<string>(graph.Parameters);
         taken.UnionWith(graph.NameHints.Where(h => h.Length > 0));
         var stems = method.Output.IsTuple
-            ? method.Output.Names.Select((name, i) => "t" + (name.StartsWith("Item") ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : name))
+            ? Enumerable.Range(0, method.Output.Count).Select(i => "t" + method.Output.Stem(i))
             : new[] { "tangent" };
         return stems.Select(stem =>
         {
@@ -82,7 +82,7 @@ internal static class TangentEmitter
     /// <summary>Each direction parameter (the graph's parameters after the source's) and the source parameter it goes with.</summary>
     public static IReadOnlyList<(string Name, int Parameter)> Directions(MethodModel method, DerivativeGraphModel graph)
     {
-        var differentiable = Enumerable.Range(0, method.Parameters.Count).Where(i => method.Kind(i) is ParameterKind.Scalar or ParameterKind.Vector).ToList();
+        var differentiable = method.Inputs;
         return graph.Parameters.Skip(method.Parameters.Count).Take(differentiable.Count).Select((name, k) => (name, differentiable[k])).ToList();
     }
 
@@ -105,16 +105,7 @@ internal static class TangentEmitter
     {
         foreach (var (name, parameter) in directions.Where(d => method.Kind(d.Parameter) == ParameterKind.Vector))
         {
-            VectorLengthCheck(writer, method.Name + suffix, Identifier.Escape(name), Identifier.Escape(method.Parameters[parameter]));
+            LengthChecks.SameAs(writer, method.Name + suffix, Identifier.Escape(name), Identifier.Escape(method.Parameters[parameter]));
         }
-    }
-
-    /// <summary>Throws <c>ArgumentException</c> naming <paramref name="span"/> unless it has the length of <paramref name="vector"/>.</summary>
-    public static void VectorLengthCheck(SourceWriter writer, string methodName, string span, string vector)
-    {
-        writer.Open("if (" + span + ".Length != " + vector + ".Length)");
-        writer.Line("throw new global::System.ArgumentException(\"" + methodName + " needs " + span + " of the length of " + vector + " (\" + " + vector + ".Length + \"), not \" + " + span + ".Length + \".\", nameof(" + span + "));");
-        writer.Close();
-        writer.Line();
     }
 }

@@ -33,6 +33,13 @@ internal sealed record DerivativeGraphModel(
     /// <summary>The real type the code computes in: <c>double</c>, <c>float</c> or a generic <c>T</c>.</summary>
     public string Scalar { get; init; } = "double";
 
+    /// <summary>The vector and index text of an <c>Element</c> or <c>Store</c> node.</summary>
+    public (string Vector, string Index) ElementParts(int id)
+    {
+        var parts = Symbols[(int)Nodes[id].Payload].Split(Differentiation.ExprGraph.ElementSeparator);
+        return (parts[0], parts[1]);
+    }
+
     /// <summary>The value of a method returning one double.</summary>
     public int Value => Values[0];
 }

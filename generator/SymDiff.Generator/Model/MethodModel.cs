@@ -40,6 +40,10 @@ internal sealed record MethodModel(
     /// <summary>The C# type of parameter <paramref name="index"/>.</summary>
     public string TypeOf(int index) => ParameterTypes.Count == 0 ? Scalar : ParameterTypes[index];
 
+    /// <summary>The differentiable inputs by parameter index: doubles and the vectors the method reads (not ints, not outputs).</summary>
+    public System.Collections.Generic.IReadOnlyList<int> Inputs
+        => System.Linq.Enumerable.ToList(System.Linq.Enumerable.Where(System.Linq.Enumerable.Range(0, Parameters.Count), i => Kind(i) is ParameterKind.Scalar or ParameterKind.Vector));
+
     /// <summary>Whether every parameter is a double (no vectors, no ints).</summary>
     public bool IsScalar => System.Linq.Enumerable.All(System.Linq.Enumerable.Range(0, Parameters.Count), i => Kind(i) == ParameterKind.Scalar);
 

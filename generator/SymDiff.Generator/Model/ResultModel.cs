@@ -15,4 +15,8 @@ internal sealed record ResultModel(string TypeText, EquatableArray<string> Names
     public bool IsVoid => TypeText == "void";
 
     public int Count => Names.Count;
+
+    /// <summary>Output <paramref name="index"/>'s name for derived names (<c>uSum</c>): the element's name, or its position from 1 when unnamed.</summary>
+    public string Stem(int index)
+        => Names[index].StartsWith("Item") ? (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : Names[index];
 }
