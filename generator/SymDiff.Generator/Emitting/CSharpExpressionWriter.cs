@@ -21,8 +21,17 @@ internal sealed class CSharpExpressionWriter
     private const int Conditional = 40;
 
     private readonly EmissionPlan _plan;
+    private readonly Func<int, string?>? _replacement;
+    private readonly Dictionary<int, string?> _replaced = new();
+    private bool _inline;
 
-    public CSharpExpressionWriter(EmissionPlan plan) => _plan = plan;
+    /// <param name="plan">Where each node is computed and what it is called.</param>
+    /// <param name="replacement">Text read instead of computing a node, or null to compute it (see <see cref="InvariantTables"/>).</param>
+    public CSharpExpressionWriter(EmissionPlan plan, Func<int, string?>? replacement = null)
+    {
+        _plan = plan;
+        _replacement = replacement;
+    }
 
     /// <summary>The expression for <paramref name="id"/>: its local's name if it has one.</summary>
     public string Write(int id) => Write(id, 0);
@@ -30,14 +39,41 @@ internal sealed class CSharpExpressionWriter
     /// <summary>The expression computing <paramref name="id"/> itself, even if it has a local.</summary>
     public string WriteDefinition(int id) => Format(id).Text;
 
+    /// <summary>The expression computing <paramref name="id"/> from scratch: no local is read and nothing is replaced.</summary>
+    public string WriteInline(int id)
+    {
+        _inline = true;
+        try
+        {
+            return Format(id).Text;
+        }
+        finally
+        {
+            _inline = false;
+        }
+    }
+
     private string Write(int id, int minimumPrecedence)
     {
-        var (text, precedence) = _plan.Names[id] is { } name ? (name, Primary) : Format(id);
+        var (text, precedence) = !_inline && _plan.Names[id] is { } name ? (name, Primary) : Format(id);
         return precedence < minimumPrecedence ? "(" + text + ")" : text;
     }
 
     private (string Text, int Precedence) Format(int id)
     {
+        if (!_inline && _replacement is not null)
+        {
+            if (!_replaced.TryGetValue(id, out var replaced))
+            {
+                _replaced[id] = replaced = _replacement(id);
+            }
+
+            if (replaced is not null)
+            {
+                return (replaced, Primary);
+            }
+        }
+
         var node = _plan.Model.Nodes[id];
         switch (node.Operation)
         {

@@ -19,7 +19,8 @@ internal sealed class EmissionPlan
     /// <param name="reservedNames">Names already in scope that locals must not take.</param>
     /// <param name="temporaryPrefix">Prefix of generated temporaries (a loop body uses its own, to not clash with the method's).</param>
     /// <param name="notRun">Forward loops whose results are read from a record: what only their run would read is not computed.</param>
-    public EmissionPlan(DerivativeGraphModel model, IEnumerable<string> reservedNames, string temporaryPrefix = "__t", ICollection<int>? notRun = null)
+    /// <param name="readInstead">Whether a node is read from elsewhere (see <see cref="InvariantTables"/>), given where it would be computed: then what only it reads is not computed.</param>
+    public EmissionPlan(DerivativeGraphModel model, IEnumerable<string> reservedNames, string temporaryPrefix = "__t", ICollection<int>? notRun = null, Func<EmissionPlan, int, bool>? readInstead = null)
     {
         Model = model;
         IsNested = temporaryPrefix != "__t";
@@ -30,13 +31,14 @@ internal sealed class EmissionPlan
         Names = new string?[count];
         IsStructured = new bool[count];
 
-        var uses = CountUses(model);
         PlaceNodes(model);
+        ReadInstead = readInstead is null ? new HashSet<int>() : new HashSet<int>(Enumerable.Range(0, count).Where(id => readInstead(this, id)));
+        var uses = CountUses(model, ReadInstead);
 
         var taken = new HashSet<string>(model.Parameters);
         taken.UnionWith(reservedNames);
         var temporaries = 0;
-        var live = notRun is { Count: > 0 } ? Live(model, notRun) : null;
+        var live = notRun is { Count: > 0 } || ReadInstead.Count > 0 ? Live(model, notRun ?? System.Array.Empty<int>(), ReadInstead) : null;
         for (var id = 0; id < count; id++)
         {
             var node = nodes[id];
@@ -120,6 +122,9 @@ internal sealed class EmissionPlan
     }
 
     public DerivativeGraphModel Model { get; }
+
+    /// <summary>Nodes that are read from elsewhere rather than computed; their operands are not computed for them.</summary>
+    public HashSet<int> ReadInstead { get; }
 
     private readonly Dictionary<int, SortedSet<int>> _usedPartials = new();
     private readonly Dictionary<int, List<string>> _loopStates = new();
@@ -222,8 +227,11 @@ internal sealed class EmissionPlan
         return ids;
     }
 
-    /// <summary>The nodes the DAG's results and effects read, not counting the initial values of loops that are not run.</summary>
-    private static bool[] Live(DerivativeGraphModel model, ICollection<int> notRun)
+    /// <summary>
+    /// The nodes the DAG's results and effects read, not counting the initial values of loops that are not run
+    /// nor the operands of nodes read from elsewhere.
+    /// </summary>
+    private static bool[] Live(DerivativeGraphModel model, ICollection<int> notRun, HashSet<int> readInstead)
     {
         var live = new bool[model.Nodes.Count];
         var stack = new Stack<int>(model.Values.Concat(model.Outputs).Concat(model.ElementOutputs).Concat(model.Effects));
@@ -237,7 +245,7 @@ internal sealed class EmissionPlan
 
             live[id] = true;
             var node = model.Nodes[id];
-            var first = notRun.Contains(id) ? model.Loops[(int)node.Payload].StateNames.Count : 0;
+            var first = readInstead.Contains(id) ? node.Arity : notRun.Contains(id) ? model.Loops[(int)node.Payload].StateNames.Count : 0;
             for (var i = first; i < node.Arity; i++)
             {
                 stack.Push(node.Operand(i));
@@ -247,7 +255,7 @@ internal sealed class EmissionPlan
         return live;
     }
 
-    private static int[] CountUses(DerivativeGraphModel model)
+    private static int[] CountUses(DerivativeGraphModel model, HashSet<int> readInstead)
     {
         var uses = new int[model.Nodes.Count];
         foreach (var value in model.Values)
@@ -260,8 +268,14 @@ internal sealed class EmissionPlan
             uses[output]++;
         }
 
-        foreach (var node in model.Nodes)
+        for (var id = 0; id < model.Nodes.Count; id++)
         {
+            var node = model.Nodes[id];
+            if (readInstead.Contains(id))
+            {
+                continue;
+            }
+
             // Values a loop body reads from outside are read by name, on every iteration.
             if (node.Operation == Operation.Loop)
             {

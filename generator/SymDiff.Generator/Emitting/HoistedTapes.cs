@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
@@ -13,8 +12,6 @@ namespace SymDiff.Generator.Emitting;
 /// </summary>
 internal sealed class HoistedTapes
 {
-    private static readonly Regex Identifier = new(@"(?<!\.)@?\b[A-Za-z_][A-Za-z0-9_]*\b", RegexOptions.CultureInvariant);
-
     private readonly HashSet<string> _parameters;
 
     /// <param name="parameters">The parameters of the method's top-level DAG, which its body never assigns.</param>
@@ -34,7 +31,7 @@ internal sealed class HoistedTapes
     /// </summary>
     public bool TryHoist(LoopModel loop, string length, string rented, string count)
     {
-        if (!IsInvariant(loop.Start) || !IsInvariant(loop.End))
+        if (!CodeNames.OnlyReads(loop.Start, _parameters) || !CodeNames.OnlyReads(loop.End, _parameters))
         {
             return false;
         }
@@ -49,8 +46,4 @@ internal sealed class HoistedTapes
         Rented.Add(rented);
         return true;
     }
-
-    /// <summary>Whether every name <paramref name="bound"/> reads (other than a member such as <c>Length</c>) is a parameter.</summary>
-    private bool IsInvariant(string bound)
-        => Identifier.Matches(bound).Cast<Match>().All(m => _parameters.Contains(m.Value.TrimStart('@')));
 }

@@ -20,7 +20,7 @@ internal static class MethodBodyWriter
         var expressions = new CSharpExpressionWriter(plan);
         buffers ??= System.Array.Empty<(string, string)>();
         var fillers = buffers.Count == 0 ? new Dictionary<string, int>() : BufferFilling.Fillers(plan);
-        var context = new Context(plan, expressions, reserved, buffers.ToDictionary(b => b.Vector, b => b.Buffer), fillers, new Dictionary<int, IReadOnlyList<string>>(), null);
+        var context = new Context(plan, expressions, reserved, buffers.ToDictionary(b => b.Vector, b => b.Buffer), fillers, new Dictionary<int, IReadOnlyList<string>>(), null, null, System.Array.Empty<LoopModel>());
         foreach (var (vector, buffer) in buffers)
         {
             if (fillers.TryGetValue(vector, out var filler))
@@ -61,7 +61,9 @@ internal static class MethodBodyWriter
     /// <param name="Fillers">For buffers that are not cleared beforehand, the fused loop (a node of this DAG) that fills each.</param>
     /// <param name="Recorded">Forward loops (nodes of this DAG) not run again: their results, as recorded by the enclosing loop's forward pass.</param>
     /// <param name="Hoisted">Inside a loop of the method's top level: where the tapes of the loops nested in it are rented once for all its iterations.</param>
-    private sealed record Context(EmissionPlan Plan, CSharpExpressionWriter Expressions, IReadOnlyList<string> Reserved, IReadOnlyDictionary<string, string> Buffers, IReadOnlyDictionary<string, int> Fillers, IReadOnlyDictionary<int, IReadOnlyList<string>> Recorded, HoistedTapes? Hoisted)
+    /// <param name="Tables">Inside a loop of the method's top level: the math calls computed once before it (see <see cref="InvariantTables"/>).</param>
+    /// <param name="Enclosing">The loops nested in the top-level one that enclose this DAG, outermost first.</param>
+    private sealed record Context(EmissionPlan Plan, CSharpExpressionWriter Expressions, IReadOnlyList<string> Reserved, IReadOnlyDictionary<string, string> Buffers, IReadOnlyDictionary<string, int> Fillers, IReadOnlyDictionary<int, IReadOnlyList<string>> Recorded, HoistedTapes? Hoisted, InvariantTables? Tables, IReadOnlyList<LoopModel> Enclosing)
     {
         /// <summary>Every name in scope at this DAG's statements, for a nested loop body to avoid.</summary>
         public IEnumerable<string> NamesInScope => Reserved.Concat(Plan.Names.Where(n => n is not null)!).Concat(Plan.AllLoopStates).Concat(Plan.Model.Parameters)!;
@@ -158,10 +160,14 @@ internal static class MethodBodyWriter
     /// </summary>
     private static void WriteTopLevelLoop(SourceWriter writer, Context context, int id)
     {
-        var hoisted = new HoistedTapes(context.Plan.Model.Parameters);
-        var inner = context with { Hoisted = hoisted };
+        var plan = context.Plan;
+        var node = plan.Model.Nodes[id];
+        var hoisted = new HoistedTapes(plan.Model.Parameters);
+        var tablePrefix = node.Operation == Operation.Loop ? plan.LoopName("table", (int)node.Payload) + "_" : plan.SweepName("backTable", id) + "_";
+        var tables = new InvariantTables(plan.Model.Parameters, plan.Model.Loops[(int)node.Payload], tablePrefix, plan.Model.Scalar);
+        var inner = context with { Hoisted = hoisted, Tables = tables };
         var mark = writer.Mark();
-        if (context.Plan.Model.Nodes[id].Operation == Operation.Loop)
+        if (node.Operation == Operation.Loop)
         {
             WriteForwardLoop(writer, inner, id);
         }
@@ -170,13 +176,14 @@ internal static class MethodBodyWriter
             WriteBackwardLoop(writer, inner, id);
         }
 
-        if (hoisted.Rented.Count == 0)
+        var rentedArrays = hoisted.Rented.Concat(tables.Rented).ToList();
+        if (rentedArrays.Count == 0)
         {
             return;
         }
 
-        writer.Insert(mark, hoisted.Rentals);
-        foreach (var rented in hoisted.Rented)
+        writer.Insert(mark, hoisted.Rentals.Concat(tables.Fills));
+        foreach (var rented in rentedArrays)
         {
             writer.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(" + rented + ");");
         }
@@ -248,7 +255,7 @@ internal static class MethodBodyWriter
             }
         }
 
-        var results = WriteNested(writer, context, body, plan.LoopName("l", number) + "_", body.Values, SharedResults(context, id), out var nested);
+        var results = WriteNested(writer, context, loop, body, plan.LoopName("l", number) + "_", body.Values, SharedResults(context, id), out var nested);
         var slot = 0;
         foreach (var innerLoop in recorded)
         {
@@ -398,7 +405,7 @@ internal static class MethodBodyWriter
             }
         }
 
-        var results = WriteNested(writer, context, body, plan.SweepName("r", id) + "_", body.Outputs, reads, out _);
+        var results = WriteNested(writer, context, loop, body, plan.SweepName("r", id) + "_", body.Outputs, reads, out _);
         for (var e = 0; e < loop.ReverseElements.Count; e++)
         {
             writer.Line(ElementTarget(body, loop.ReverseElements[e], context.Buffers) + " += " + results[m + capturedCount + e] + ";");
@@ -481,7 +488,7 @@ internal static class MethodBodyWriter
         var captured = Enumerable.Range(m, capturedCount).Select(i => context.Expressions.Write(node.Operand(i)));
         var body = fused with { Parameters = states.Concat(captured).Concat(seeds).ToEquatableArray() };
         writer.Open("for (int " + loop.Index + " = " + loop.Start + "; " + loop.Index + " < " + loop.End + "; " + loop.Index + "++)");
-        var results = WriteNested(writer, context, body, plan.LoopName("l", number) + "_", body.Values.Concat(body.Outputs));
+        var results = WriteNested(writer, context, loop, body, plan.LoopName("l", number) + "_", body.Values.Concat(body.Outputs));
         var contributions = results.Skip(m + m + capturedCount).ToList();
         for (var v = 0; v < vectors.Count; v++)
         {
@@ -599,17 +606,20 @@ internal static class MethodBodyWriter
         return width == 1 ? iteration : iteration + " * " + width + " + " + k;
     }
 
-    private static List<string> WriteNested(SourceWriter writer, Context outer, DerivativeGraphModel body, string prefix, IEnumerable<int> results)
-        => WriteNested(writer, outer, body, prefix, results, NothingRecorded, out _);
+    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results)
+        => WriteNested(writer, outer, loop, body, prefix, results, NothingRecorded, out _);
 
-    /// <summary>Writes a loop body's locals with a plan of its own; returns the expressions of <paramref name="results"/>.</summary>
-    private static List<string> WriteNested(SourceWriter writer, Context outer, DerivativeGraphModel body, string prefix, IEnumerable<int> results, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested)
+    /// <summary>Writes the locals of a body of <paramref name="loop"/> with a plan of its own; returns the expressions of <paramref name="results"/>.</summary>
+    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested)
     {
         var reserved = outer.NamesInScope.ToList();
-        var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList());
-        nested = new Context(plan, new CSharpExpressionWriter(plan), reserved, outer.Buffers, new Dictionary<string, int>(), recorded, outer.Hoisted);
+        var enclosing = outer.Plan.IsNested ? outer.Enclosing.Concat(new[] { loop }).ToList() : (IReadOnlyList<LoopModel>)System.Array.Empty<LoopModel>();
+        var tables = outer.Tables;
+        var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList(), tables is null ? null : (p, id) => tables.Qualifies(p, id, enclosing));
+        CSharpExpressionWriter? expressions = null;
+        expressions = new CSharpExpressionWriter(plan, plan.ReadInstead.Count == 0 ? null : id => plan.ReadInstead.Contains(id) ? tables!.Read(plan, expressions!, id, enclosing) : null);
+        nested = new Context(plan, expressions, reserved, outer.Buffers, new Dictionary<string, int>(), recorded, outer.Hoisted, tables, enclosing);
         WriteRegion(writer, nested, Region.Root);
-        var expressions = nested.Expressions;
         return results.Select(expressions.Write).ToList();
     }
 

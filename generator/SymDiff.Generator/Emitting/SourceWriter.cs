@@ -56,7 +56,7 @@ internal sealed class SourceWriter
         var text = new StringBuilder();
         foreach (var line in lines)
         {
-            text.Append(' ', mark.Indent * 4).Append(line).Append('\n');
+            text.Append(' ', line.Length > 0 ? mark.Indent * 4 : 0).Append(line).Append('\n');
         }
 
         _text.Insert(mark.Position, text.ToString());

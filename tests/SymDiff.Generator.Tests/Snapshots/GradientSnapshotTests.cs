@@ -374,6 +374,29 @@ public sealed class GradientSnapshotTests
     """);
 
     [Fact]
+    public void CallsOnParametersAreComputedOncePerComponent() => Verify("""
+        /// <summary>Σ over points of log Σ over components of e^{a[c]}·e^{−(x[p] − μ[c])²}: e^{a[c]} is the same for every point.</summary>
+        [Differentiable]
+        public static double Mixture(ReadOnlySpan<double> a, ReadOnlySpan<double> mu, ReadOnlySpan<double> x)
+        {
+            var total = 0.0;
+            for (int p = 0; p < x.Length; p++)
+            {
+                var likelihood = 0.0;
+                for (int c = 0; c < a.Length; c++)
+                {
+                    var z = x[p] - mu[c];
+                    likelihood += Math.Exp(a[c]) * Math.Exp(-z * z);
+                }
+
+                total += Math.Log(likelihood);
+            }
+
+            return total;
+        }
+    """);
+
+    [Fact]
     public void FloatAndGenericMath() => Verify("""
         [Differentiable(Modes = DerivativeModes.Tangent)]
         public static float Softplus(float x, float beta) => MathF.Log(1f + MathF.Exp(beta * x)) / beta + MathF.Abs(x) * 0.5f;

@@ -1,0 +1,18 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace SymDiff.Generator.Emitting;
+
+/// <summary>The names a piece of generated C# reads, to tell whether it can change from one loop iteration to the next.</summary>
+internal static class CodeNames
+{
+    private static readonly Regex Identifier = new(@"(?<!\.)@?\b[A-Za-z_][A-Za-z0-9_]*\b", RegexOptions.CultureInvariant);
+
+    /// <summary>Every identifier in <paramref name="code"/> other than a member after a dot (<c>Length</c>), without <c>@</c>.</summary>
+    public static IEnumerable<string> In(string code)
+        => Identifier.Matches(code).Cast<Match>().Select(m => m.Value.TrimStart('@'));
+
+    /// <summary>Whether every name <paramref name="code"/> reads is one of <paramref name="names"/>.</summary>
+    public static bool OnlyReads(string code, ICollection<string> names) => In(code).All(names.Contains);
+}

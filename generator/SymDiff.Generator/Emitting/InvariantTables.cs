@@ -1,0 +1,204 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Emitting;
+
+/// <summary>
+/// Math calls inside the loops nested in one loop of the method's top level whose argument does not
+/// change from one of its iterations to the next (<c>Math.Exp(icf[ik * s + j])</c> inside a loop over
+/// data points): each is computed once per value of the nested indices it reads, into a table filled
+/// before the top-level loop, and every body that would call it (forward, backward, recomputed) reads
+/// the table instead. The JIT hoists no call out of a loop, and a transcendental costs ten times a load.
+/// </summary>
+/// <remarks>
+/// A call qualifies when its argument reads only elements of the method's vectors, literals, the
+/// method's parameters and the indices of nested loops whose bounds read only parameters, and it is
+/// evaluated on every iteration of its body (not in one branch of a conditional). The table is filled
+/// only if the top-level loop runs (and every nested loop around the call whose index it does not
+/// read), so it reads no element that the method would not.
+/// </remarks>
+internal sealed class InvariantTables
+{
+    private readonly HashSet<string> _parameters;
+    private readonly LoopModel _top;
+    private readonly string _prefix;
+    private readonly string _scalar;
+    private readonly Dictionary<string, string> _tables = new();
+    private readonly SourceWriter _fills = new();
+
+    /// <param name="parameters">The parameters of the method's top-level DAG, which its body never assigns.</param>
+    /// <param name="top">The loop of the method's top level the tables are filled before.</param>
+    /// <param name="prefix">Prefix of the tables' names, unique in the method.</param>
+    /// <param name="scalar">The method's scalar type.</param>
+    public InvariantTables(IEnumerable<string> parameters, LoopModel top, string prefix, string scalar)
+    {
+        _parameters = new HashSet<string>(parameters.Select(p => p.TrimStart('@')));
+        _top = top;
+        _prefix = prefix;
+        _scalar = scalar;
+    }
+
+    /// <summary>The statements that rent and fill the tables, to write before the top-level loop.</summary>
+    public IEnumerable<string> Fills => _tables.Count == 0 ? Enumerable.Empty<string>() : _fills.ToString().TrimEnd('\n').Split('\n').Concat(new[] { "" });
+
+    /// <summary>The arrays rented for the tables, to give back after the loop.</summary>
+    public IEnumerable<string> Rented => _tables.Values.Distinct();
+
+    /// <summary>Whether node <paramref name="id"/> of a body nested in <paramref name="enclosing"/> (outermost first, the top-level loop excluded) is read from a table.</summary>
+    public bool Qualifies(EmissionPlan plan, int id, IReadOnlyList<LoopModel> enclosing) => Find(plan, id, enclosing) is not null;
+
+    /// <summary>The table read that replaces node <paramref name="id"/>, which <see cref="Qualifies"/>; the table is filled on first use.</summary>
+    public string Read(EmissionPlan plan, CSharpExpressionWriter expressions, int id, IReadOnlyList<LoopModel> enclosing)
+    {
+        var (key, indexed, around) = Find(plan, id, enclosing) ?? throw new System.InvalidOperationException("Node " + id + " has no table.");
+        if (!_tables.TryGetValue(key, out var table))
+        {
+            table = _prefix + _tables.Count;
+            _tables[key] = table;
+            WriteFill(table, expressions.WriteInline(id), indexed, around);
+        }
+
+        return table + "[" + Slot(table, indexed) + "]";
+    }
+
+    /// <summary>
+    /// For a node that qualifies: what identifies its table (its expression and the loops it is under),
+    /// the loops whose indices it reads (the table's dimensions), and the others around it.
+    /// </summary>
+    private (string Key, List<LoopModel> Indexed, List<LoopModel> Around)? Find(EmissionPlan plan, int id, IReadOnlyList<LoopModel> enclosing)
+    {
+        var model = plan.Model;
+        if (!IsCostly(model, id) || !ReferenceEquals(plan.Regions[id], Region.Root))
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>();
+        var shape = new StringBuilder();
+        var budget = 64;
+        if (!Describe(model, id, shape, names, ref budget) || enclosing.Any(l => !CodeNames.OnlyReads(l.Start, _parameters) || !CodeNames.OnlyReads(l.End, _parameters)))
+        {
+            return null;
+        }
+
+        var indexed = enclosing.Where(l => names.Contains(l.Index)).ToList();
+        if (indexed.Count == 0 || !names.All(n => _parameters.Contains(n) || indexed.Any(l => l.Index == n)))
+        {
+            return null;
+        }
+
+        var around = enclosing.Where(l => !names.Contains(l.Index)).ToList();
+        var key = shape + "|" + string.Join(";", enclosing.Select(l => (names.Contains(l.Index) ? "" : "~") + l.Index + "," + l.Start + "," + l.End));
+        return (key, indexed, around);
+    }
+
+    private void WriteFill(string table, string value, IReadOnlyList<LoopModel> indexed, IReadOnlyList<LoopModel> around)
+    {
+        var writer = _fills;
+        writer.Line("// " + value.Replace("global::System.", "") + " for every " + string.Join(", ", indexed.Select(l => l.Index)) + ", once instead of on every iteration over " + _top.Index + ".");
+        for (var d = 1; d < indexed.Count; d++)
+        {
+            writer.Line("int " + Length(table, d) + " = " + Count(indexed[d]) + ";");
+        }
+
+        var size = string.Join(" * ", new[] { Count(indexed[0]) }.Concat(Enumerable.Range(1, indexed.Count - 1).Select(d => Length(table, d))));
+        writer.Line(_scalar + "[] " + table + " = global::System.Buffers.ArrayPool<" + _scalar + ">.Shared.Rent(global::System.Math.Max(1, " + size + "));");
+        var runs = new[] { _top }.Concat(around).Select(l => l.Start + " < " + l.End);
+        writer.Open("if (" + string.Join(" && ", runs) + ")");
+        foreach (var loop in indexed)
+        {
+            writer.Open("for (int " + loop.Index + " = " + loop.Start + "; " + loop.Index + " < " + loop.End + "; " + loop.Index + "++)");
+        }
+
+        writer.Line(table + "[" + Slot(table, indexed) + "] = " + value + ";");
+        foreach (var _ in indexed)
+        {
+            writer.Close();
+        }
+
+        writer.Close();
+        writer.Line();
+    }
+
+    private static string Length(string table, int dimension) => table + "_n" + dimension;
+
+    private static string Count(LoopModel loop)
+        => "global::System.Math.Max(0, " + (loop.Start == "0" ? loop.End : "(" + loop.End + ") - (" + loop.Start + ")") + ")";
+
+    /// <summary>Row-major position of the current indices: <c>ik * __table0_0_n1 + j</c>.</summary>
+    private static string Slot(string table, IReadOnlyList<LoopModel> indexed)
+    {
+        string Offset(LoopModel l) => l.Start == "0" ? l.Index : "(" + l.Index + " - (" + l.Start + "))";
+        var slot = Offset(indexed[0]);
+        for (var d = 1; d < indexed.Count; d++)
+        {
+            slot = (d == 1 ? slot : "(" + slot + ")") + " * " + Length(table, d) + " + " + Offset(indexed[d]);
+        }
+
+        return slot;
+    }
+
+    /// <summary>A call worth a table: a transcendental function, a root or a non-integer power.</summary>
+    private static bool IsCostly(DerivativeGraphModel model, int id)
+    {
+        var node = model.Nodes[id];
+        return node.Operation switch
+        {
+            Operation.Exp or Operation.Log or Operation.LogBase or Operation.Log10 or Operation.Log2
+                or Operation.Sin or Operation.Cos or Operation.Tan or Operation.Asin or Operation.Acos or Operation.Atan or Operation.Atan2
+                or Operation.Sinh or Operation.Cosh or Operation.Tanh or Operation.Sqrt or Operation.Cbrt => true,
+            Operation.Pow => CSharpExpressionWriter.IntegerExponent(node, model.Nodes) is null,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// Writes the structure of the expression at <paramref name="id"/> into <paramref name="shape"/> and the
+    /// names its code reads into <paramref name="names"/>; false when it reads a value of the body itself
+    /// (a parameter of the body: a carried or captured value) or a call's or loop's result, or has more
+    /// than <paramref name="budget"/> nodes as a tree.
+    /// </summary>
+    private static bool Describe(DerivativeGraphModel model, int id, StringBuilder shape, HashSet<string> names, ref int budget)
+    {
+        if (--budget < 0)
+        {
+            return false;
+        }
+
+        var node = model.Nodes[id];
+        switch (node.Operation)
+        {
+            case Operation.Constant:
+                shape.Append('c').Append(node.Payload);
+                return true;
+            case Operation.Integer:
+                var code = model.Symbols[(int)node.Payload];
+                names.UnionWith(CodeNames.In(code));
+                shape.Append("i(").Append(code).Append(')');
+                return true;
+            case Operation.Element:
+                var (vector, index) = model.ElementParts(id);
+                names.Add(vector.TrimStart('@'));
+                names.UnionWith(CodeNames.In(index));
+                shape.Append("e(").Append(vector).Append('[').Append(index).Append("])");
+                return true;
+            case Operation.Parameter or Operation.CallGradient or Operation.Result or Operation.Loop or Operation.LoopAdjoint or Operation.LoopResult or Operation.Store:
+                return false;
+        }
+
+        shape.Append(node.Operation).Append('(');
+        for (var i = 0; i < node.Arity; i++)
+        {
+            shape.Append(i > 0 ? "," : "");
+            if (!Describe(model, node.Operand(i), shape, names, ref budget))
+            {
+                return false;
+            }
+        }
+
+        shape.Append(')');
+        return true;
+    }
+}
