@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using SymDiff.Generator.Model;
@@ -17,10 +18,11 @@ internal static class MethodBodyWriter
     {
         var reserved = reservedNames.ToList();
         var plan = new EmissionPlan(model, reserved);
+        var parameters = new HashSet<string>(model.Parameters.Select(p => p.TrimStart('@')));
         var expressions = new CSharpExpressionWriter(plan);
-        buffers ??= System.Array.Empty<(string, string)>();
+        buffers ??= Array.Empty<(string, string)>();
         var fillers = buffers.Count == 0 ? new Dictionary<string, int>() : BufferFilling.Fillers(plan);
-        var context = new Context(plan, expressions, reserved, buffers.ToDictionary(b => b.Vector, b => b.Buffer), fillers, new Dictionary<int, IReadOnlyList<string>>(), null, null, System.Array.Empty<LoopModel>());
+        var context = new Context(plan, expressions, reserved, buffers.ToDictionary(b => b.Vector, b => b.Buffer), fillers, new Dictionary<int, IReadOnlyList<string>>(), null, null, Array.Empty<LoopModel>(), code => CodeNames.OnlyReads(code, parameters));
         foreach (var (vector, buffer) in buffers)
         {
             if (fillers.TryGetValue(vector, out var filler))
@@ -63,8 +65,15 @@ internal static class MethodBodyWriter
     /// <param name="Hoisted">Inside a loop of the method's top level: where the tapes of the loops nested in it are rented once for all its iterations.</param>
     /// <param name="Tables">Inside a loop of the method's top level: the math calls computed once before it (see <see cref="InvariantTables"/>).</param>
     /// <param name="Enclosing">The loops nested in the top-level one that enclose this DAG, outermost first.</param>
-    private sealed record Context(EmissionPlan Plan, CSharpExpressionWriter Expressions, IReadOnlyList<string> Reserved, IReadOnlyDictionary<string, string> Buffers, IReadOnlyDictionary<string, int> Fillers, IReadOnlyDictionary<int, IReadOnlyList<string>> Recorded, HoistedTapes? Hoisted, InvariantTables? Tables, IReadOnlyList<LoopModel> Enclosing)
+    /// <param name="IsInvariant">Whether C# text reads only the method's parameters (and literals), which no statement assigns.</param>
+    private sealed record Context(EmissionPlan Plan, CSharpExpressionWriter Expressions, IReadOnlyList<string> Reserved, IReadOnlyDictionary<string, string> Buffers, IReadOnlyDictionary<string, int> Fillers, IReadOnlyDictionary<int, IReadOnlyList<string>> Recorded, HoistedTapes? Hoisted, InvariantTables? Tables, IReadOnlyList<LoopModel> Enclosing, Func<string, bool> IsInvariant)
     {
+        /// <summary>Forward loops of this DAG that record, on each iteration, their inner loops' results for the enclosing loop (see <see cref="DeepRecording"/>).</summary>
+        public IReadOnlyDictionary<int, DeepSlots> DeepRecords { get; init; } = NoDeepSlots;
+
+        /// <summary>Forward loops of this DAG, not run, whose backward sweeps read their inner loops' results from the enclosing loop's record.</summary>
+        public IReadOnlyDictionary<int, DeepSlots> DeepReads { get; init; } = NoDeepSlots;
+
         /// <summary>Every name in scope at this DAG's statements, for a nested loop body to avoid.</summary>
         public IEnumerable<string> NamesInScope => Reserved.Concat(Plan.Names.Where(n => n is not null)!).Concat(Plan.AllLoopStates).Concat(Plan.Model.Parameters)!;
     }
@@ -232,16 +241,26 @@ internal static class MethodBodyWriter
         var tape = plan.LoopName("tape", number);
         if (needsTape)
         {
-            WriteTapeRental(writer, context, loop, m, tape, plan.LoopName("rented", number), plan.LoopName("count", number));
+            WriteTapeRental(writer, context, loop, m.ToString(System.Globalization.CultureInfo.InvariantCulture), tape, plan.LoopName("rented", number), plan.LoopName("count", number));
         }
 
         // Inner loops that the backward sweep would run again have their results recorded instead.
-        var recorded = swept ? InnerLoopRecording.Recorded(loop) : System.Array.Empty<InnerLoopModel>();
+        var recorded = swept ? InnerLoopRecording.Recorded(loop) : Array.Empty<InnerLoopModel>();
         var width = InnerLoopRecording.Width(loop, recorded);
         var inner = plan.LoopName("inner", number);
         if (recorded.Count > 0)
         {
-            WriteTapeRental(writer, context, loop, width, inner, plan.LoopName("rentedInner", number), plan.LoopName("innerCount", number));
+            WriteTapeRental(writer, context, loop, width.ToString(System.Globalization.CultureInfo.InvariantCulture), inner, plan.LoopName("rentedInner", number), plan.LoopName("innerCount", number));
+        }
+
+        // One level down: what those inner loops' own sweeps would run again, recorded on each of their iterations.
+        var shared = SharedResults(context, id);
+        var deep = DeepRecording.Entries(loop, recorded, shared.Keys.ToList(), context.IsInvariant);
+        var deepTape = plan.LoopName("deep", number);
+        if (deep.Count > 0)
+        {
+            WriteTapeRental(writer, context, loop, DeepRecording.Length(deep), deepTape, plan.LoopName("rentedDeep", number), plan.LoopName("deepCount", number));
+            writer.Line("int " + plan.LoopName("deepStride", number) + " = " + DeepRecording.Stride(deep) + ";");
         }
 
         var captured = Enumerable.Range(m, node.Arity - m).Select(i => context.Expressions.Write(node.Operand(i)));
@@ -255,7 +274,20 @@ internal static class MethodBodyWriter
             }
         }
 
-        var results = WriteNested(writer, context, loop, body, plan.LoopName("l", number) + "_", body.Values, SharedResults(context, id), out var nested);
+        var deepRecords = deep.ToDictionary(e => e.Inner.InBody, e => new DeepSlots(deepTape, DeepRecording.Base(loop, plan.LoopName("deepStride", number), e), e));
+        var results = WriteNested(writer, context, loop, body, plan.LoopName("l", number) + "_", body.Values, shared, out var nested, deepRecords: deepRecords);
+        if (context.DeepRecords.TryGetValue(id, out var slots))
+        {
+            var k = 0;
+            foreach (var innermost in slots.Entry.Nested)
+            {
+                foreach (var result in nested.Plan.LoopStates(innermost.InBody))
+                {
+                    writer.Line(slots.Slot(k++) + " = " + result + ";");
+                }
+            }
+        }
+
         var slot = 0;
         foreach (var innerLoop in recorded)
         {
@@ -296,16 +328,18 @@ internal static class MethodBodyWriter
 
     private static readonly IReadOnlyDictionary<int, IReadOnlyList<string>> NothingRecorded = new Dictionary<int, IReadOnlyList<string>>();
 
+    private static readonly IReadOnlyDictionary<int, DeepSlots> NoDeepSlots = new Dictionary<int, DeepSlots>();
+
     /// <summary>
     /// A tape of <paramref name="width"/> values per iteration. Up to 128 values live on the stack; more are
     /// rented, and given back after the backward sweep. Inside another loop's body the stack is not used:
     /// it would grow on every iteration; when its length is the same on every iteration, it is rented once
     /// before the top-level loop (see <see cref="HoistedTapes"/>).
     /// </summary>
-    private static void WriteTapeRental(SourceWriter writer, Context context, LoopModel loop, int width, string tape, string rented, string count)
+    private static void WriteTapeRental(SourceWriter writer, Context context, LoopModel loop, string width, string tape, string rented, string count)
     {
         var iterations = loop.Start == "0" ? loop.End : "(" + loop.End + ") - (" + loop.Start + ")";
-        var length = "int " + count + " = global::System.Math.Max(0, " + iterations + ")" + (width == 1 ? "" : " * " + width) + ";";
+        var length = "int " + count + " = global::System.Math.Max(0, " + iterations + ")" + (width == "1" ? "" : " * " + width) + ";";
         if (context.Plan.IsNested && context.Hoisted is { } hoisted && hoisted.TryHoist(loop, length, rented, count))
         {
             writer.Line("global::System.Span<double> " + tape + " = " + rented + ";");
@@ -377,7 +411,7 @@ internal static class MethodBodyWriter
         var restored = Enumerable.Range(0, m).Select(k => plan.SweepName("s", id, k)).ToList();
         var captured = Enumerable.Range(m, capturedCount).Select(i => context.Expressions.Write(forward.Operand(i)));
         var body = loop.Reverse with { Parameters = restored.Concat(captured).Concat(seeds).ToEquatableArray() };
-        var recorded = context.Recorded.ContainsKey(node.Operand0) ? System.Array.Empty<InnerLoopModel>() : InnerLoopRecording.Recorded(loop);
+        var recorded = context.Recorded.ContainsKey(node.Operand0) ? Array.Empty<InnerLoopModel>() : InnerLoopRecording.Recorded(loop);
         var width = InnerLoopRecording.Width(loop, recorded);
         var reads = new Dictionary<int, IReadOnlyList<string>>();
         var slot = 0;
@@ -387,6 +421,21 @@ internal static class MethodBodyWriter
             reads[innerLoop.InReverse] = Enumerable.Range(slot, count).Select(s => plan.LoopName("inner", number) + "[" + TapeSlot(loop, width, s) + "]").ToList();
             slot += count;
         }
+
+        // An inner loop read from a record and swept: its own inner loops' results, as this loop's forward pass recorded them.
+        if (context.DeepReads.TryGetValue(node.Operand0, out var deepSlots))
+        {
+            var k = 0;
+            foreach (var innermost in deepSlots.Entry.Nested)
+            {
+                var count = loop.Reverse.Loops[(int)loop.Reverse.Nodes[innermost.InReverse].Payload].StateNames.Count;
+                reads[innermost.InReverse] = Enumerable.Range(k, count).Select(deepSlots.Slot).ToList();
+                k += count;
+            }
+        }
+
+        var deepReads = recorded.Count > 0 ? DeepReads(context, node.Operand0, recorded) : NoDeepSlots;
+        var ownDeep = recorded.Count > 0 && DeepRecording.Entries(loop, recorded, SharedResults(context, node.Operand0).Keys.ToList(), context.IsInvariant).Count > 0;
 
         // A sweep is linear in its seeds: when they are all zero at run time it adds nothing, as when they
         // are zero symbolically (a max loop's adjoint reaches one element; the others skip their sweeps).
@@ -405,7 +454,7 @@ internal static class MethodBodyWriter
             }
         }
 
-        var results = WriteNested(writer, context, loop, body, plan.SweepName("r", id) + "_", body.Outputs, reads, out _);
+        var results = WriteNested(writer, context, loop, body, plan.SweepName("r", id) + "_", body.Outputs, reads, out _, deepReads: deepReads);
         for (var e = 0; e < loop.ReverseElements.Count; e++)
         {
             writer.Line(ElementTarget(body, loop.ReverseElements[e], context.Buffers) + " += " + results[m + capturedCount + e] + ";");
@@ -436,6 +485,49 @@ internal static class MethodBodyWriter
         {
             WriteTapeReturn(writer, context, plan.LoopName("rentedInner", number));
         }
+
+        if (ownDeep && plan.IsLastSweep(id))
+        {
+            WriteTapeReturn(writer, context, plan.LoopName("rentedDeep", number));
+        }
+    }
+
+    /// <summary>
+    /// For the backward sweep of forward loop <paramref name="forward"/>: its recorded inner loops whose own inner loops'
+    /// results a forward pass recorded one level down, its own or that of the earlier loop it shares them with.
+    /// </summary>
+    private static IReadOnlyDictionary<int, DeepSlots> DeepReads(Context context, int forward, IReadOnlyList<InnerLoopModel> recorded)
+    {
+        var plan = context.Plan;
+        var model = plan.Model;
+        var loop = model.Loops[(int)model.Nodes[forward].Payload];
+        var shared = SharedResults(context, forward);
+        var reads = new Dictionary<int, DeepSlots>();
+        var own = DeepRecording.Entries(loop, recorded, shared.Keys.ToList(), context.IsInvariant);
+        foreach (var entry in own)
+        {
+            var number = (int)model.Nodes[forward].Payload;
+            reads[entry.Inner.InReverse] = new DeepSlots(plan.LoopName("deep", number), DeepRecording.Base(loop, plan.LoopName("deepStride", number), entry), entry);
+        }
+
+        if (!SharedInnerLoops.Find(model).TryGetValue(forward, out var sources))
+        {
+            return reads;
+        }
+
+        foreach (var pair in sources.Where(pair => shared.ContainsKey(pair.Key)))
+        {
+            var mine = recorded.Where(r => r.InBody == pair.Key).ToList();
+            var earlierNumber = (int)model.Nodes[pair.Value.Loop].Payload;
+            var earlier = model.Loops[earlierNumber];
+            var theirs = DeepRecording.Entries(earlier, InnerLoopRecording.Recorded(earlier), SharedResults(context, pair.Value.Loop).Keys.ToList(), context.IsInvariant);
+            if (mine.Count == 1 && theirs.FirstOrDefault(e => e.Inner.InBody == pair.Value.Inner) is { } entry)
+            {
+                reads[mine[0].InReverse] = new DeepSlots(plan.LoopName("deep", earlierNumber), DeepRecording.Base(loop, plan.LoopName("deepStride", earlierNumber), entry), entry);
+            }
+        }
+
+        return reads;
     }
 
     /// <summary>
@@ -610,15 +702,21 @@ internal static class MethodBodyWriter
         => WriteNested(writer, outer, loop, body, prefix, results, NothingRecorded, out _);
 
     /// <summary>Writes the locals of a body of <paramref name="loop"/> with a plan of its own; returns the expressions of <paramref name="results"/>.</summary>
-    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested)
+    /// <param name="deepRecords">Loops of the body that record their inner loops' results for this loop's backward sweeps.</param>
+    /// <param name="deepReads">Loops of the body, not run, whose sweeps read their inner loops' results from such a record.</param>
+    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested, IReadOnlyDictionary<int, DeepSlots>? deepRecords = null, IReadOnlyDictionary<int, DeepSlots>? deepReads = null)
     {
         var reserved = outer.NamesInScope.ToList();
-        var enclosing = outer.Plan.IsNested ? outer.Enclosing.Concat(new[] { loop }).ToList() : (IReadOnlyList<LoopModel>)System.Array.Empty<LoopModel>();
+        var enclosing = outer.Plan.IsNested ? outer.Enclosing.Concat(new[] { loop }).ToList() : (IReadOnlyList<LoopModel>)Array.Empty<LoopModel>();
         var tables = outer.Tables;
         var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList(), tables is null ? null : (p, id) => tables.Qualifies(p, id, enclosing));
         CSharpExpressionWriter? expressions = null;
         expressions = new CSharpExpressionWriter(plan, plan.ReadInstead.Count == 0 ? null : id => plan.ReadInstead.Contains(id) ? tables!.Read(plan, expressions!, id, enclosing) : null);
-        nested = new Context(plan, expressions, reserved, outer.Buffers, new Dictionary<string, int>(), recorded, outer.Hoisted, tables, enclosing);
+        nested = new Context(plan, expressions, reserved, outer.Buffers, new Dictionary<string, int>(), recorded, outer.Hoisted, tables, enclosing, outer.IsInvariant)
+        {
+            DeepRecords = deepRecords ?? NoDeepSlots,
+            DeepReads = deepReads ?? NoDeepSlots,
+        };
         WriteRegion(writer, nested, Region.Root);
         return results.Select(expressions.Write).ToList();
     }

@@ -11,8 +11,8 @@ namespace SymDiff.Generator.Emitting;
 /// </summary>
 internal static class SharedInnerLoops
 {
-    /// <summary>Where a later loop's inner loop finds its results: the earlier loop node, and its first slot in that loop's record.</summary>
-    public readonly record struct Source(int Loop, int Slot);
+    /// <summary>Where a later loop's inner loop finds its results: the earlier loop node, its first slot in that loop's record, and the inner loop it records (in its body).</summary>
+    public readonly record struct Source(int Loop, int Slot, int Inner);
 
     /// <summary>
     /// For each forward loop node of <paramref name="model"/>, its inner loops (numbered in its body) that
@@ -47,7 +47,7 @@ internal static class SharedInnerLoops
                     {
                         if (!Owned(result, later).ContainsKey(inner.InBody) && new Comparison(model, earlier, later).Same(candidate.InBody, inner.InBody))
                         {
-                            Owned(result, later)[inner.InBody] = new Source(earlier, slot);
+                            Owned(result, later)[inner.InBody] = new Source(earlier, slot, candidate.InBody);
                         }
 
                         slot += InnerLoopRecording.Width(first, new[] { candidate });

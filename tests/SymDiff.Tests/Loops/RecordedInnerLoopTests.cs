@@ -122,8 +122,77 @@ public static partial class RowScores
     }
 }
 
+/// <summary>Three levels of loops inside a loop over points: the middle loop's sweeps read what the innermost loops computed.</summary>
+public static partial class LoopsInLoops
+{
+    /// <summary>
+    /// Σ_p Π_{r ≥ 1} (1 + (Σ_{c ≥ 2} (s_c² + cos t_c) + Σ_c sin u_c) / 10), where s_c and t_c come from one innermost loop
+    /// (two results) and u_c from another: the product is swept backward in each point's iteration, and the sums over c
+    /// are read from its record, so their own sweeps would run the innermost loops again.
+    /// </summary>
+    [Differentiable]
+    public static double Nested(ReadOnlySpan<double> a, ReadOnlySpan<double> x, int rows, int columns)
+    {
+        var total = 0.0;
+        for (int p = 0; p < x.Length; p++)
+        {
+            var product = 1.0;
+            for (int r = 1; r < rows; r++)
+            {
+                var first = 0.0;
+                for (int c = 2; c < columns; c++)
+                {
+                    var s = x[p];
+                    var t = 0.0;
+                    for (int i = 0; i < c; i++)
+                    {
+                        s += a[r * columns + i] * Math.Sin(x[p] + i);
+                        t += a[r * columns + i] * a[r * columns + i];
+                    }
+
+                    first += s * s + Math.Cos(t);
+                }
+
+                var second = 0.0;
+                for (int c = 0; c < columns; c++)
+                {
+                    var u = 0.0;
+                    for (int i = 0; i <= c; i++)
+                    {
+                        u += a[r * columns + i] * x[p];
+                    }
+
+                    second += Math.Sin(u);
+                }
+
+                product *= 1 + 0.1 * (first + second);
+            }
+
+            total += product;
+        }
+
+        return total;
+    }
+}
+
 public sealed class RecordedInnerLoopTests
 {
+    [Theory]
+    [InlineData(4, 5)]
+    [InlineData(3, 2)]
+    [InlineData(1, 4)]
+    [InlineData(3, 1)]
+    public void InnermostResultsRecordedForTheMiddleLoop_MatchFiniteDifferences(int rows, int columns)
+    {
+        var (a, x) = (Point(rows * columns, 0.6, 17), Point(3, 1.0, 18));
+        var (da, dx) = (new double[a.Length], new double[x.Length]);
+        var value = LoopsInLoops.NestedGradient(a, x, rows, columns, da, dx);
+
+        Assert.Equal(LoopsInLoops.Nested(a, x, rows, columns), value, 1e-14);
+        GradientAssert.Close(FiniteDifference.Gradient(p => LoopsInLoops.Nested(p, x, rows, columns), a), da, 1e-6, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => LoopsInLoops.Nested(a, p, rows, columns), x), dx, 1e-6, 1e-9);
+    }
+
     [Fact]
     public void SecondPassOverTheSameRows_MatchesTheDirectSumAndFiniteDifferences()
     {

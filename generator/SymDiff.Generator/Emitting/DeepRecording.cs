@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Emitting;
+
+/// <summary>
+/// One level below <see cref="InnerLoopRecording"/>: when a loop records an inner loop's results, and that
+/// inner loop's own backward sweep would run its inner loops again (GMM: per component, the sum over
+/// dimensions j, whose sweep recomputes each <c>lx</c> from the triangle loop), the forward pass also
+/// records those innermost results, once per iteration of both loops, and the sweeps read them.
+/// </summary>
+internal static class DeepRecording
+{
+    /// <summary>An inner loop of the recording loop, and its inner loops whose results are recorded on each of its iterations.</summary>
+    /// <param name="Inner">The inner loop, in the recording loop's body and backward body.</param>
+    /// <param name="Loop">The inner loop itself.</param>
+    /// <param name="Nested">Its inner loops that are recorded.</param>
+    /// <param name="Width">How many values one of its iterations records.</param>
+    /// <param name="Offset">Where its values start in one iteration of the recording loop (C#).</param>
+    public sealed record Entry(InnerLoopModel Inner, LoopModel Loop, IReadOnlyList<InnerLoopModel> Nested, int Width, string Offset);
+
+    /// <summary>
+    /// What <paramref name="loop"/>'s forward pass records one level down, among the inner loops it records
+    /// (<paramref name="recorded"/>) and runs (not in <paramref name="notRun"/>): those whose bounds do not change
+    /// from one of its iterations to the next (<paramref name="invariant"/>), so each iteration records as many values.
+    /// </summary>
+    public static IReadOnlyList<Entry> Entries(LoopModel loop, IReadOnlyList<InnerLoopModel> recorded, ICollection<int> notRun, Func<string, bool> invariant)
+    {
+        var found = new List<(InnerLoopModel Inner, LoopModel Loop, IReadOnlyList<InnerLoopModel> Nested, int Width)>();
+        foreach (var inner in recorded)
+        {
+            var model = loop.Body.Loops[(int)loop.Body.Nodes[inner.InBody].Payload];
+            var swept = loop.Reverse.Nodes.Any(n => n.Operation == Operation.LoopAdjoint && n.Operand0 == inner.InReverse);
+            if (!swept || notRun.Contains(inner.InBody) || !invariant(model.Start) || !invariant(model.End))
+            {
+                continue;
+            }
+
+            var nested = InnerLoopRecording.Recorded(model);
+            if (nested.Count > 0)
+            {
+                found.Add((inner, model, nested, InnerLoopRecording.Width(model, nested)));
+            }
+        }
+
+        // With several inner loops, one that does not run must take no room (a negative count would shift the others).
+        var entries = new List<Entry>();
+        var offset = "0";
+        foreach (var (inner, model, nested, width) in found)
+        {
+            entries.Add(new Entry(inner, model, nested, width, offset));
+            var size = Size(model, width, found.Count > 1);
+            offset = offset == "0" ? size : offset + " + " + size;
+        }
+
+        return entries;
+    }
+
+    /// <summary>How many values one iteration of the recording loop records (C#, valid once the loops run).</summary>
+    public static string Stride(IReadOnlyList<Entry> entries)
+        => string.Join(" + ", entries.Select(e => Size(e.Loop, e.Width, entries.Count > 1)));
+
+    /// <summary>As <see cref="Stride"/>, never negative, for the tape's length.</summary>
+    public static string Length(IReadOnlyList<Entry> entries)
+        => "(" + string.Join(" + ", entries.Select(e => Size(e.Loop, e.Width, nonNegative: true))) + ")";
+
+    /// <summary>Where one iteration's values start for an inner loop: <c>ik * __l0_deepStride0</c>, given the local <paramref name="stride"/> holding <see cref="Stride"/>.</summary>
+    public static string Base(LoopModel outer, string stride, Entry entry)
+    {
+        var iteration = outer.Start == "0" ? outer.Index : "(" + outer.Index + " - (" + outer.Start + "))";
+        var start = iteration + " * " + stride;
+        return entry.Offset == "0" ? start : start + " + " + entry.Offset;
+    }
+
+    private static string Size(LoopModel loop, int width, bool nonNegative)
+    {
+        var iterations = loop.Start == "0" ? loop.End : "(" + loop.End + ") - (" + loop.Start + ")";
+        var count = nonNegative ? "global::System.Math.Max(0, " + iterations + ")" : loop.Start == "0" ? iterations : "(" + iterations + ")";
+        return width == 1 ? count : count + " * " + width;
+    }
+}

@@ -1,0 +1,17 @@
+namespace SymDiff.Generator.Emitting;
+
+/// <summary>Where the iterations of one inner loop record, or read, the results of its own inner loops.</summary>
+/// <param name="Tape">The recording loop's tape.</param>
+/// <param name="Base">Where the current iteration of the recording loop starts (C#).</param>
+/// <param name="Entry">The inner loop and what it records.</param>
+internal sealed record DeepSlots(string Tape, string Base, DeepRecording.Entry Entry)
+{
+    /// <summary>Value <paramref name="k"/> of the inner loop's current iteration.</summary>
+    public string Slot(int k)
+    {
+        var loop = Entry.Loop;
+        var iteration = loop.Start == "0" ? loop.Index : "(" + loop.Index + " - (" + loop.Start + "))";
+        var position = Entry.Width == 1 ? iteration : iteration + " * " + Entry.Width + " + " + k;
+        return Tape + "[" + Base + " + " + position + "]";
+    }
+}
