@@ -103,7 +103,7 @@ internal static class DerivativeRules
             Operation.Abs => g.Function(Operation.SignOf, a),
             Operation.Max => Extremum(g, operand == 0 ? Operation.Greater : Operation.Less, a, b),
             Operation.Min => Extremum(g, operand == 0 ? Operation.Less : Operation.Greater, a, b),
-            Operation.Sign or Operation.SignOf or Operation.Floor or Operation.Ceiling or Operation.Round => g.Zero,
+            Operation.Sign or Operation.SignOf or Operation.Floor or Operation.Ceiling or Operation.Round or Operation.WithoutDerivative => g.Zero,
 
             Operation.Select => operand switch
             {

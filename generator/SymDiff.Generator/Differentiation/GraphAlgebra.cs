@@ -383,6 +383,11 @@ internal sealed class GraphAlgebra
     /// <summary>A <c>Math</c> function; folded only where the result is exactly rounded everywhere.</summary>
     public int Function(Operation operation, int a, int b = -1)
     {
+        if (operation == Operation.WithoutDerivative && (Node(a).IsConstant || Graph.Is(a, Operation.WithoutDerivative)))
+        {
+            return a;
+        }
+
         if (IsConstant(a, out var x) && (b < 0 || IsConstant(b, out _)))
         {
             var y = b < 0 ? double.NaN : Node(b).Constant;

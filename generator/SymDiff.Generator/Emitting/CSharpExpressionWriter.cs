@@ -131,6 +131,8 @@ internal sealed class CSharpExpressionWriter
                 var factor = Write(node.Operand0, Multiplicative + 1);
                 var product = string.Join(" * ", Enumerable.Repeat(factor, Math.Abs(n)));
                 return n > 0 ? (product, Multiplicative) : (Literal(1.0, _plan.Model.Scalar) + " / " + (n == -1 ? product : "(" + product + ")"), Multiplicative);
+            case Operation.WithoutDerivative:
+                return _inline || _plan.Names[node.Operand0] is not { } operandName ? Format(node.Operand0) : (operandName, Primary);
             case Operation.SignOf or Operation.Sign:
                 // Math.Sign throws for NaN; this form gives NaN, so that a value computed ahead of a branch cannot throw.
                 var x = Write(node.Operand0, Relational + 1);

@@ -58,6 +58,32 @@ internal static class DeepRecording
         return entries;
     }
 
+    /// <summary>
+    /// <paramref name="entry"/> as read by <paramref name="reader"/>, an inner loop of a later loop that computes the
+    /// same results as the recorded one but may differ in its backward body: its own recorded inner loops, which
+    /// must run the same computations in the same order; null when they do not.
+    /// </summary>
+    public static Entry? Reading(Entry entry, LoopModel reader)
+    {
+        var nested = InnerLoopRecording.Recorded(reader);
+        if (nested.Count != entry.Nested.Count || !reader.Body.Equals(entry.Loop.Body) || reader.Index != entry.Loop.Index || reader.Start != entry.Loop.Start)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < nested.Count; i++)
+        {
+            var mine = reader.Reverse.Loops[(int)reader.Reverse.Nodes[nested[i].InReverse].Payload];
+            var theirs = entry.Loop.Reverse.Loops[(int)entry.Loop.Reverse.Nodes[entry.Nested[i].InReverse].Payload];
+            if (nested[i].InBody != entry.Nested[i].InBody || !mine.Body.Equals(theirs.Body) || mine.StateNames.Count != theirs.StateNames.Count)
+            {
+                return null;
+            }
+        }
+
+        return entry with { Loop = reader, Nested = nested };
+    }
+
     /// <summary>How many values one iteration of the recording loop records (C#, valid once the loops run).</summary>
     public static string Stride(IReadOnlyList<Entry> entries)
         => string.Join(" + ", entries.Select(e => Size(e.Loop, e.Width, entries.Count > 1)));

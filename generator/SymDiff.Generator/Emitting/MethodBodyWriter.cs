@@ -245,7 +245,7 @@ internal static class MethodBodyWriter
         }
 
         // Inner loops that the backward sweep would run again have their results recorded instead.
-        var recorded = swept ? InnerLoopRecording.Recorded(loop) : Array.Empty<InnerLoopModel>();
+        var recorded = swept || SharedInnerLoops.IsSource(model, id) ? InnerLoopRecording.Recorded(loop) : Array.Empty<InnerLoopModel>();
         var width = InnerLoopRecording.Width(loop, recorded);
         var inner = plan.LoopName("inner", number);
         if (recorded.Count > 0)
@@ -400,9 +400,11 @@ internal static class MethodBodyWriter
             writer.Line("double " + seeds[k] + " = " + context.Expressions.Write(node.Operand(k + 1)) + ";");
         }
 
+        // A captured value's adjoint is summed only if something reads it (not a value marked WithoutDerivative).
+        var summed = Enumerable.Range(0, capturedCount).Select(j => IsRead(model, id, m + j)).ToList();
         for (var j = 0; j < capturedCount; j++)
         {
-            if (!IsZero(loop.Reverse, m + j) || IsRead(model, id, m + j))
+            if (summed[j])
             {
                 writer.Line("double " + accumulators[j] + " = 0.0;");
             }
@@ -462,7 +464,7 @@ internal static class MethodBodyWriter
 
         for (var j = 0; j < capturedCount; j++)
         {
-            if (!body.Nodes[body.Outputs[m + j]].IsConstant || body.Nodes[body.Outputs[m + j]].Constant != 0.0)
+            if (summed[j] && !IsZero(body, m + j))
             {
                 writer.Line(accumulators[j] + " += " + results[m + j] + ";");
             }
@@ -489,6 +491,22 @@ internal static class MethodBodyWriter
         if (ownDeep && plan.IsLastSweep(id))
         {
             WriteTapeReturn(writer, context, plan.LoopName("rentedDeep", number));
+        }
+
+        // Records an earlier loop that is not swept kept only for this one.
+        if (plan.IsLastSweep(id) && !context.Recorded.ContainsKey(node.Operand0))
+        {
+            foreach (var source in SharedInnerLoops.RecordsEndingWith(model, node.Operand0))
+            {
+                var sourceLoop = model.Loops[(int)model.Nodes[source].Payload];
+                var sourceNumber = (int)model.Nodes[source].Payload;
+                var sourceRecorded = InnerLoopRecording.Recorded(sourceLoop);
+                WriteTapeReturn(writer, context, plan.LoopName("rentedInner", sourceNumber));
+                if (DeepRecording.Entries(sourceLoop, sourceRecorded, SharedResults(context, source).Keys.ToList(), context.IsInvariant).Count > 0)
+                {
+                    WriteTapeReturn(writer, context, plan.LoopName("rentedDeep", sourceNumber));
+                }
+            }
         }
     }
 
@@ -521,9 +539,10 @@ internal static class MethodBodyWriter
             var earlierNumber = (int)model.Nodes[pair.Value.Loop].Payload;
             var earlier = model.Loops[earlierNumber];
             var theirs = DeepRecording.Entries(earlier, InnerLoopRecording.Recorded(earlier), SharedResults(context, pair.Value.Loop).Keys.ToList(), context.IsInvariant);
-            if (mine.Count == 1 && theirs.FirstOrDefault(e => e.Inner.InBody == pair.Value.Inner) is { } entry)
+            if (mine.Count == 1 && theirs.FirstOrDefault(e => e.Inner.InBody == pair.Value.Inner) is { } entry
+                && DeepRecording.Reading(entry, loop.Body.Loops[(int)loop.Body.Nodes[pair.Key].Payload]) is { } reading)
             {
-                reads[mine[0].InReverse] = new DeepSlots(plan.LoopName("deep", earlierNumber), DeepRecording.Base(loop, plan.LoopName("deepStride", earlierNumber), entry), entry);
+                reads[mine[0].InReverse] = new DeepSlots(plan.LoopName("deep", earlierNumber), DeepRecording.Base(loop, plan.LoopName("deepStride", earlierNumber), entry), reading);
             }
         }
 
@@ -558,9 +577,10 @@ internal static class MethodBodyWriter
             }
         }
 
+        var summed = Enumerable.Range(0, capturedCount).Select(j => IsRead(model, backward, m + j)).ToList();
         for (var j = 0; j < capturedCount; j++)
         {
-            if (!IsZero(fused, m + j) || IsRead(model, backward, m + j))
+            if (summed[j])
             {
                 writer.Line("double " + accumulators[j] + " = 0.0;");
             }
@@ -590,8 +610,7 @@ internal static class MethodBodyWriter
 
         for (var j = 0; j < capturedCount; j++)
         {
-            var output = body.Nodes[body.Outputs[m + j]];
-            if (!output.IsConstant || output.Constant != 0.0)
+            if (summed[j] && !IsZero(body, m + j))
             {
                 writer.Line(accumulators[j] + " += " + results[m + m + j] + ";");
             }

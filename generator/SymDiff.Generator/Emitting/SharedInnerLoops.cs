@@ -16,8 +16,10 @@ internal static class SharedInnerLoops
 
     /// <summary>
     /// For each forward loop node of <paramref name="model"/>, its inner loops (numbered in its body) that
-    /// an earlier loop over the same range records with the same inputs. The earlier loop keeps its record
-    /// until its backward sweep, so it must come after the later loop.
+    /// an earlier loop over the same range records with the same inputs. An earlier loop that is swept
+    /// keeps its record until its sweep, so the later loop must come before that sweep. One that is not
+    /// swept (a max marked <c>WithoutDerivative</c>) records only for the first later loop that is, and
+    /// gives its record back after that loop's sweep.
     /// </summary>
     public static Dictionary<int, Dictionary<int, Source>> Find(DerivativeGraphModel model)
     {
@@ -25,14 +27,16 @@ internal static class SharedInnerLoops
         var loops = Enumerable.Range(0, model.Nodes.Count).Where(id => model.Nodes[id].Operation == Operation.Loop).ToList();
         foreach (var earlier in loops)
         {
-            if (Backward(model, earlier) is not int sweep || LoopFusion.Backward(model, earlier) is not null)
+            if (LoopFusion.Backward(model, earlier) is not null)
             {
                 continue;
             }
 
+            var sweep = Backward(model, earlier);
             var first = Loop(model, earlier);
             var recorded = InnerLoopRecording.Recorded(first);
-            foreach (var later in loops.Where(id => id > earlier && id < sweep && LoopFusion.Backward(model, id) is null))
+            var readers = loops.Where(id => id > earlier && LoopFusion.Backward(model, id) is null && (sweep is int end ? id < end : Backward(model, id) is not null));
+            foreach (var later in sweep is null ? readers.Take(1) : readers)
             {
                 var second = Loop(model, later);
                 if (second.Index != first.Index || second.Start != first.Start || second.End != first.End)
@@ -68,6 +72,16 @@ internal static class SharedInnerLoops
 
         return sources;
     }
+
+    /// <summary>The earlier loops that record only for <paramref name="later"/> and are not swept: their records go after its sweep.</summary>
+    public static IEnumerable<int> RecordsEndingWith(DerivativeGraphModel model, int later)
+        => Find(model).TryGetValue(later, out var sources)
+            ? sources.Values.Select(s => s.Loop).Distinct().Where(loop => Backward(model, loop) is null)
+            : Enumerable.Empty<int>();
+
+    /// <summary>Whether a later loop reads inner-loop results that forward loop <paramref name="loop"/> records.</summary>
+    public static bool IsSource(DerivativeGraphModel model, int loop)
+        => Find(model).Values.Any(sources => sources.Values.Any(s => s.Loop == loop));
 
     private static int? Backward(DerivativeGraphModel model, int forward)
     {
@@ -118,7 +132,9 @@ internal static class SharedInnerLoops
                 case Operation.Integer or Operation.Element:
                     return _first.Body.Symbols[(int)x.Payload] == _second.Body.Symbols[(int)y.Payload];
                 case Operation.Loop:
-                    if (!_first.Body.Loops[(int)x.Payload].Equals(_second.Body.Loops[(int)y.Payload]))
+                    // The same forward computation: their backward bodies may differ (seeded differently), which is no matter here.
+                    var (one, other) = (_first.Body.Loops[(int)x.Payload], _second.Body.Loops[(int)y.Payload]);
+                    if (one.Index != other.Index || one.Start != other.Start || one.End != other.End || !one.StateNames.Equals(other.StateNames) || !one.Body.Equals(other.Body))
                     {
                         return false;
                     }

@@ -94,4 +94,7 @@ internal enum Operation
     /// element's symbol, as <see cref="Element"/>'s) kept among its graph's effects.
     /// </summary>
     Store,
+
+    /// <summary>Its operand's value, with every derivative zero (<c>Derivatives.WithoutDerivative</c>).</summary>
+    WithoutDerivative,
 }

@@ -64,6 +64,7 @@ internal static class OperationTable
         new(Operation.LoopAdjoint, 0, null, "", ""),
         new(Operation.LoopResult, 1, null, "", ""),
         new(Operation.Store, 1, null, "", ""),
+        new(Operation.WithoutDerivative, 1, null, "{0}", "sg({0})"),
     };
 
     private static readonly Dictionary<(string Name, int Arity), Operation> ByMathName = BuildMathIndex();

@@ -646,8 +646,14 @@ internal sealed class BodyParser
             return DifferentiableCall(invocation, method);
         }
 
-        var isMath = method is not null && IsMathFunction(invocation, method);
         var arguments = invocation.ArgumentList.Arguments;
+        if (method is { Name: "WithoutDerivative", ContainingType: { Name: "Derivatives" } holder } && IsIn(holder, "SymDiff")
+            && arguments.Count == 1 && arguments[0].NameColon is null && arguments[0].RefKindKeyword.IsKind(SyntaxKind.None) && IsScalar(method.ReturnType))
+        {
+            return new OperationExpressionModel(Operation.WithoutDerivative, new[] { Numeric(arguments[0].Expression) }.ToEquatableArray());
+        }
+
+        var isMath = method is not null && IsMathFunction(invocation, method);
         if (method is not null && !isMath && IsDoubleFunction(method) && arguments.Count == method.Parameters.Length && arguments.All(a => a.NameColon is null && a.RefKindKeyword.IsKind(SyntaxKind.None)))
         {
             return CustomCall(invocation, method);

@@ -397,6 +397,29 @@ public sealed class GradientSnapshotTests
     """);
 
     [Fact]
+    public void ShiftMarkedWithoutDerivative() => Verify("""
+        /// <summary>log Σ exp(z) shifted by its max, the shift marked: the max loop gets no backward sweep and no tape.</summary>
+        [Differentiable]
+        public static double LogSumExp(ReadOnlySpan<double> z)
+        {
+            var max = double.NegativeInfinity;
+            for (int i = 0; i < z.Length; i++)
+            {
+                max = Math.Max(max, z[i]);
+            }
+
+            var shift = Derivatives.WithoutDerivative(max);
+            var sum = 0.0;
+            for (int i = 0; i < z.Length; i++)
+            {
+                sum += Math.Exp(z[i] - shift);
+            }
+
+            return shift + Math.Log(sum);
+        }
+    """);
+
+    [Fact]
     public void FloatAndGenericMath() => Verify("""
         [Differentiable(Modes = DerivativeModes.Tangent)]
         public static float Softplus(float x, float beta) => MathF.Log(1f + MathF.Exp(beta * x)) / beta + MathF.Abs(x) * 0.5f;

@@ -4,7 +4,9 @@ namespace SymDiff.Tests.Functions;
 /// The ADBench Gaussian mixture model objective (microsoft/ADBench, gmm): negative log-likelihood of
 /// n points in d dimensions under k Gaussians with inverse-covariance factors, plus the Wishart prior.
 /// Written the way a user writes it for SymDiff: loops over flat spans, the log-sum-exp over the
-/// components with a max shift, no scratch arrays.
+/// components with a max shift, no scratch arrays. The shifts are marked
+/// <see cref="Derivatives.WithoutDerivative{T}"/>, as JAX's logsumexp stops the gradient of its max:
+/// a log-sum-exp does not depend on its shift, so the backward pass need not sweep the max loops.
 /// </summary>
 public static partial class Gmm
 {
@@ -44,6 +46,7 @@ public static partial class Gmm
                 max = Math.Max(max, term);
             }
 
+            var shift = Derivatives.WithoutDerivative(max);
             var sum = 0.0;
             for (int ik = 0; ik < k; ik++)
             {
@@ -60,10 +63,10 @@ public static partial class Gmm
                     term += q - 0.5 * lx * lx;
                 }
 
-                sum += Math.Exp(term - max);
+                sum += Math.Exp(term - shift);
             }
 
-            slse += max + Math.Log(sum);
+            slse += shift + Math.Log(sum);
         }
 
         var alphaMax = double.NegativeInfinity;
@@ -72,10 +75,11 @@ public static partial class Gmm
             alphaMax = Math.Max(alphaMax, alphas[ik]);
         }
 
+        var alphaShift = Derivatives.WithoutDerivative(alphaMax);
         var alphaSum = 0.0;
         for (int ik = 0; ik < k; ik++)
         {
-            alphaSum += Math.Exp(alphas[ik] - alphaMax);
+            alphaSum += Math.Exp(alphas[ik] - alphaShift);
         }
 
         var prior = 0.0;
@@ -90,6 +94,6 @@ public static partial class Gmm
             }
         }
 
-        return -n * d * 0.5 * Math.Log(2 * Math.PI) + slse - n * (alphaMax + Math.Log(alphaSum)) + prior;
+        return -n * d * 0.5 * Math.Log(2 * Math.PI) + slse - n * (alphaShift + Math.Log(alphaSum)) + prior;
     }
 }

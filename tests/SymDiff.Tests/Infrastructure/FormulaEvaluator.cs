@@ -264,6 +264,7 @@ internal sealed class FormulaEvaluator
         ("floor", 1) => Math.Floor(a[0]),
         ("ceiling", 1) => Math.Ceiling(a[0]),
         ("round", 1) => Math.Round(a[0]),
+        ("sg", 1) => a[0],
         _ => throw new NotSupportedException("unknown function '" + name + "' in " + _text),
     };
 
