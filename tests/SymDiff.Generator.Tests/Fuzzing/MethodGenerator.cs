@@ -8,8 +8,8 @@ namespace SymDiff.Generator.Tests.Fuzzing;
 /// expression and block bodies; <c>double</c>, <c>bool</c> and <c>const</c> locals; reassignment of
 /// locals and parameters (<c>= += -= *= /= ++ --</c>); <c>+ - * /</c> and unary minus; every
 /// supported <c>Math</c> (and <c>double.</c>) function; <c>?:</c>; <c>if</c>/<c>else</c> with
-/// comparisons, <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>; early returns; top-level <c>for</c> loops whose
-/// bodies update values declared before them and read the loop variable.
+/// comparisons, <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>; early returns; top-level <c>for</c> loops, with
+/// loops nested up to three deep, whose bodies update values declared before them and read the loop variables.
 /// </summary>
 /// <remarks>
 /// Every method compiles: locals have unique names (so scopes never clash), every local is assigned
@@ -41,7 +41,7 @@ internal sealed class MethodGenerator
     private readonly List<string> _bools = new();
     private readonly List<(string Name, bool IsInt)> _constants = new();
 
-    /// <summary>The variables of the loops around the statement being written (at most one: loops are top-level).</summary>
+    /// <summary>The variables of the loops around the statement being written, outermost first.</summary>
     private readonly List<string> _loopIndices = new();
     private int _indent;
     private int _locals;
@@ -170,21 +170,28 @@ internal sealed class MethodGenerator
 
     /// <summary>
     /// A top-level <c>for</c> loop over an int bound whose body updates doubles declared before it (carried
-    /// values) and may declare its own; the loop variable can be read as an int in its expressions.
+    /// values) and may declare its own; the loop variable can be read as an int in its expressions. Its
+    /// body may hold loops of its own, up to three levels, whose bound may be an enclosing loop's index
+    /// (a triangle), so that inner-loop records, their second level and shared records are exercised.
     /// </summary>
-    private void Loop()
+    private void Loop(int depth = 0)
     {
         var index = NewLocal("i");
         var start = _random.Next(0, 2);
         var bound = start + _random.Next(1, 5);
-        Line("for (int " + index + " = " + start + "; " + index + (Chance(0.3) ? " <= " + (bound - 1) : " < " + bound) + "; " + index + (Chance(0.8) ? "++" : " += 1") + ")");
+        var end = depth > 0 && Chance(0.3) ? Pick(_loopIndices) + " + " + bound : bound.ToString(CultureInfo.InvariantCulture);
+        Line("for (int " + index + " = " + start + "; " + index + (Chance(0.3) ? " <= " + end + " - 1" : " < " + end) + "; " + index + (Chance(0.8) ? "++" : " += 1") + ")");
         Braced(() =>
         {
             _loopIndices.Add(index);
             var count = _random.Next(1, 4);
             for (var k = 0; k < count; k++)
             {
-                if (Chance(0.3))
+                if (depth < 2 && Chance(0.25))
+                {
+                    Loop(depth + 1);
+                }
+                else if (Chance(0.3))
                 {
                     DeclareDouble();
                 }
