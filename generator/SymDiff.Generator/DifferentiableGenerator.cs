@@ -112,6 +112,12 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             {
                 failures.Add(InternalError(type, method.Method.Name, method.Failure));
             }
+
+            foreach (var mode in method.TooLarge)
+            {
+                var consequence = mode == "Gradient" ? ", so the method gets no generated code at all" : "";
+                failures.Add(Diagnostic.Create(DiagnosticDescriptors.DerivativeTooLarge, Location.None, type.Type.QualifiedName + "." + method.Method.Name, mode, MethodDeriver.MaxMethodNodes, consequence, method.Method.Name));
+            }
         }
 
         try

@@ -128,6 +128,12 @@ internal static class DiagnosticDescriptors
         "'{0}' has no static method '{1}' of double parameters returning double to be the derivative of",
         "[DerivativeOf(typeof(T), nameof(T.F))] names a static double function F of double parameters.");
 
+    public static readonly DiagnosticDescriptor DerivativeTooLarge = Error(
+        "SD2010", Differentiation,
+        "Derivative code too large",
+        "'{0}{1}' was not generated: its code would exceed {2} expression nodes{3}. Ask for fewer modes in [Differentiable(Modes = ...)], or simplify '{4}': each if/else that reassigns a variable multiplies the paths that derivatives must cover.",
+        "A generated method whose code outgrows the generator's budget is left out rather than emitted: a method of hundreds of thousands of lines takes minutes to compile and can overflow the stack when it runs.");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "SD2999", Differentiation,
         "SymDiff generator failed",

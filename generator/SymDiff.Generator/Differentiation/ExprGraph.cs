@@ -73,11 +73,19 @@ internal sealed class ExprGraph
 
     public IReadOnlyList<GraphNode> Nodes => _nodes;
 
+    /// <summary>How many nodes the graph may hold; one more throws <see cref="DerivativeTooLargeException"/>.</summary>
+    public int Limit { get; set; } = int.MaxValue;
+
     public int Intern(GraphNode node)
     {
         if (_ids.TryGetValue(node, out var id))
         {
             return id;
+        }
+
+        if (_nodes.Count >= Limit)
+        {
+            throw new DerivativeTooLargeException();
         }
 
         id = _nodes.Count;

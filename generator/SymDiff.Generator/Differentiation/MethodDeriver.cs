@@ -90,38 +90,75 @@ internal static class MethodDeriver
         var parameters = method.Parameters;
         var values = new[] { value };
         var scalars = Enumerable.Range(0, parameters.Count).Where(i => method.Kind(i) == ParameterKind.Scalar).Select(g.Parameter).ToArray();
-        var sweep = ReverseMode.Sweep(g, new[] { (value, g.One) }, scalars, cancellationToken);
-        var gradient = sweep.Targets;
-        var gradientModel = GraphFreezer.Freeze(graph, parameters, hints, literals, values, gradient, sweep, cancellationToken).Model;
-        DerivativeGraphModel? tangentModel = null;
-        if (method.Modes.HasFlag(DerivativeModes.Tangent))
+        var tooLarge = new List<string>();
+        int[] gradient = System.Array.Empty<int>();
+        var gradientModel = Bounded(graph, "Gradient", tooLarge, () =>
+        {
+            var sweep = ReverseMode.Sweep(g, new[] { (value, g.One) }, scalars, cancellationToken);
+            gradient = sweep.Targets;
+            return GraphFreezer.Freeze(graph, parameters, hints, literals, values, gradient, sweep, cancellationToken).Model;
+        });
+        if (gradientModel is null)
+        {
+            return Skipped(method) with { TooLarge = tooLarge.ToEquatableArray() };
+        }
+
+        var tangentModel = !method.Modes.HasFlag(DerivativeModes.Tangent) ? null : Bounded(graph, "Tangent", tooLarge, () =>
         {
             var (direction, tangentNames) = DirectionParameters(method, g, "t");
             var (pushed, tangent) = ForwardMode.Push(g, values, direction, cancellationToken);
-            tangentModel = GraphFreezer.Freeze(graph, parameters.Concat(tangentNames).ToList(), hints, literals, pushed, tangent, cancellationToken: cancellationToken).Model;
-        }
-
-        DerivativeGraphModel? hessianVectorModel = null;
-        if (method.Modes.HasFlag(DerivativeModes.HessianVector))
-        {
-            hessianVectorModel = HessianVector(method, g, value, hints, literals, cancellationToken);
-        }
-
+            return GraphFreezer.Freeze(graph, parameters.Concat(tangentNames).ToList(), hints, literals, pushed, tangent, cancellationToken: cancellationToken).Model;
+        });
+        var hessianVectorModel = !method.Modes.HasFlag(DerivativeModes.HessianVector) ? null : Bounded(graph, "HessianVector", tooLarge, () => HessianVector(method, g, value, hints, literals, cancellationToken));
         if (!method.IsScalar)
         {
-            return Describe(method, gradientModel) with { Gradient = gradientModel, Tangent = tangentModel, HessianVector = hessianVectorModel };
+            return Describe(method, gradientModel) with { Gradient = gradientModel, Tangent = tangentModel, HessianVector = hessianVectorModel, TooLarge = tooLarge.ToEquatableArray() };
         }
 
-        DerivativeGraphModel? hessianModel = null;
-        if (method.Modes.HasFlag(DerivativeModes.Hessian))
+        var hessianModel = !method.Modes.HasFlag(DerivativeModes.Hessian) ? null : Bounded(graph, "Hessian", tooLarge, () =>
         {
             var n = parameters.Count;
             var entries = graph.Loops.Count > 0 ? HessianByColumns(g, value, n, cancellationToken) : HessianByRows(g, gradient, cancellationToken);
+            return GraphFreezer.Freeze(graph, parameters, hints, literals, values, gradient.Concat(entries).ToList()).Model;
+        });
 
-            hessianModel = GraphFreezer.Freeze(graph, parameters, hints, literals, values, gradient.Concat(entries).ToList()).Model;
+        return Describe(method, gradientModel) with { Gradient = gradientModel, Tangent = tangentModel, Hessian = hessianModel, HessianVector = hessianVectorModel, TooLarge = tooLarge.ToEquatableArray() };
+    }
+
+    /// <summary>Nodes one generated method may hold: some 30 times the largest real method seen (the GMM's H·v, about 700 lines).</summary>
+    internal const int MaxMethodNodes = 20_000;
+
+    /// <summary>How much the shared graph may grow while one mode is derived, to bound the generator's time as well.</summary>
+    private const int MaxGraphGrowth = 250_000;
+
+    /// <summary>
+    /// Derives one mode within the budgets; null, with <paramref name="mode"/> added to <paramref name="tooLarge"/>,
+    /// when its graph or its frozen method outgrows them (SD2010): nested branches multiply the paths that second
+    /// derivatives must cover, and a method of hundreds of thousands of lines would take minutes to compile and
+    /// could overflow the stack when it runs.
+    /// </summary>
+    private static DerivativeGraphModel? Bounded(ExprGraph graph, string mode, List<string> tooLarge, System.Func<DerivativeGraphModel> derive)
+    {
+        var limit = graph.Limit;
+        graph.Limit = graph.Count + MaxGraphGrowth;
+        try
+        {
+            var model = derive();
+            if (model.Nodes.Count <= MaxMethodNodes)
+            {
+                return model;
+            }
+        }
+        catch (DerivativeTooLargeException)
+        {
+        }
+        finally
+        {
+            graph.Limit = limit;
         }
 
-        return Describe(method, gradientModel) with { Gradient = gradientModel, Tangent = tangentModel, Hessian = hessianModel, HessianVector = hessianVectorModel };
+        tooLarge.Add(mode);
+        return null;
     }
 
     /// <summary>Row i is the gradient's entry i differentiated again (reverse over reverse); the upper triangle is kept and mirrored, so it is exactly symmetric.</summary>

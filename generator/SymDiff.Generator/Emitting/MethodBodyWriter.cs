@@ -496,7 +496,7 @@ internal static class MethodBodyWriter
         // Records an earlier loop that is not swept kept only for this one.
         if (plan.IsLastSweep(id) && !context.Recorded.ContainsKey(node.Operand0))
         {
-            foreach (var source in SharedInnerLoops.RecordsEndingWith(model, node.Operand0))
+            foreach (var source in SharedInnerLoops.RecordsEndingWith(model, node.Operand0).Where(source => !context.Recorded.ContainsKey(source)))
             {
                 var sourceLoop = model.Loops[(int)model.Nodes[source].Payload];
                 var sourceNumber = (int)model.Nodes[source].Payload;
@@ -533,7 +533,7 @@ internal static class MethodBodyWriter
             return reads;
         }
 
-        foreach (var pair in sources.Where(pair => shared.ContainsKey(pair.Key)))
+        foreach (var pair in sources.Where(pair => shared.ContainsKey(pair.Key) && SharedInnerLoops.OutlivesSweepsOf(model, pair.Value.Loop, forward)))
         {
             var mine = recorded.Where(r => r.InBody == pair.Key).ToList();
             var earlierNumber = (int)model.Nodes[pair.Value.Loop].Payload;

@@ -79,6 +79,17 @@ internal static class SharedInnerLoops
             ? sources.Values.Select(s => s.Loop).Distinct().Where(loop => Backward(model, loop) is null)
             : Enumerable.Empty<int>();
 
+    /// <summary>
+    /// Whether the records of <paramref name="source"/> are still there for every backward sweep of <paramref name="reader"/>:
+    /// a swept source gives them back after its own last sweep, which a Jacobian's later rows may follow.
+    /// </summary>
+    public static bool OutlivesSweepsOf(DerivativeGraphModel model, int source, int reader)
+    {
+        var sweeps = Enumerable.Range(0, model.Nodes.Count).Where(id => model.Nodes[id].Operation == Operation.LoopAdjoint).ToList();
+        var own = sweeps.Where(id => model.Nodes[id].Operand0 == source).ToList();
+        return own.Count == 0 || sweeps.Where(id => model.Nodes[id].Operand0 == reader).All(id => id < own[own.Count - 1]);
+    }
+
     /// <summary>Whether a later loop reads inner-loop results that forward loop <paramref name="loop"/> records.</summary>
     public static bool IsSource(DerivativeGraphModel model, int loop)
         => Find(model).Values.Any(sources => sources.Values.Any(s => s.Loop == loop));

@@ -41,6 +41,9 @@ internal sealed record DerivativesModel(
     /// <summary>For a method writing output vectors: writes them, and J·t into the tangent outputs (one forward pass).</summary>
     public DerivativeGraphModel? OutputTangent { get; init; }
 
+    /// <summary>The generated methods left out because their code would be too large (SD2010): <c>Hessian</c>, <c>Gradient</c>, ...</summary>
+    public EquatableArray<string> TooLarge { get; init; }
+
     /// <summary>Set when a call has no derivative (its SD2002 is reported elsewhere): no code is generated.</summary>
     public bool Unresolved { get; init; }
 

@@ -125,6 +125,88 @@ public sealed class DiagnosticTests
         Assert.DoesNotContain("BadGradient(", generated);
     }
 
+    /// <summary>A method the fuzzer wrote: its Hessian would be 130,000 lines (two minutes to generate), its H·v overflowed the stack.</summary>
+    [Fact]
+    public void DerivativeTooLarge_ThatModeIsLeftOutAndTheOthersGenerated()
+    {
+        var source = Usings + """
+        public static partial class C
+        {
+            [Differentiable(Modes = DerivativeModes.All)]
+            public static double Tangled(double x, double y, double z)
+            {
+                if (!(double.Atan2(3.0, y) < z))
+                {
+                }
+                else
+                {
+                    if (z > 0.25)
+                    {
+                        x = (-Math.Cos(x)) * Math.Max(y, y) + (z / z);
+                    }
+                    y += y;
+                    if (y >= 0.0)
+                        return z * z * y;
+                    else
+                    {
+                        var b0 = (Math.E != x || (double.Pi <= Math.E + z && Math.Ceiling(z) >= 1));
+                    }
+                }
+                if (z == 2)
+                {
+                    var v1 = Math.Log(1.0 + double.Tanh((double)x) * double.Tanh((double)x), double.Sqrt(1.0 + Math.Floor(Math.Asin(0.5 * Math.Tanh(x))) * Math.Floor(Math.Asin(0.5 * Math.Tanh(x)))));
+                    if ((Math.Acos(double.Pi / (1.0 + double.Abs(double.Pi))) <= y || double.Pi != Math.Min(x, 2.5e-1)))
+                    {
+                        y -= Math.Max(v1, Math.Min((z - y) * double.Pi, y));
+                    }
+                    z /= double.Pow(Math.Exp(Math.PI - y), Math.Pow(Math.Exp(y), z));
+                }
+                else
+                {
+                }
+                double v3;
+                if ((double)Math.Sign(z) < y + x)
+                {
+                    x *= y;
+                    v3 = x;
+                }
+                else
+                {
+                    v3 = Math.Atan2(y, z) - x;
+                }
+                var v4 = double.Pi;
+                for (int i5 = 1; i5 < 3; i5 += 1)
+                {
+                    v3 /= Math.Round(-(2.0 / 1.5));
+                    for (int i6 = 0; i6 < i5 + 2; i6++)
+                    {
+                        for (int i7 = 0; i7 < 3; i7++)
+                        {
+                            z--;
+                            y -= i5;
+                            double v8 = ((double)i5) - (x < i6 ? double.Pi : i5);
+                        }
+                        var v9 = ((z + z) / i6) - double.Pi;
+                    }
+                    v4 = -(-z);
+                }
+                return -double.Max(v4 * z + 2.0, (z != -v4 ? -2.0 : x));
+            }
+        }
+        """;
+        var run = GeneratorHarness.RunAllowingDiagnostics(source);
+
+        var diagnostics = run.Result.Diagnostics.OrderBy(d => d.GetMessage(), StringComparer.Ordinal).ToList();
+        Assert.Equal(["SD2010", "SD2010"], diagnostics.Select(d => d.Id));
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
+        Assert.StartsWith("'C.TangledHessian' was not generated: its code would exceed 20000 expression nodes.", diagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.StartsWith("'C.TangledHessianVector' was not generated", diagnostics[1].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        var generated = Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
+        Assert.Contains("TangledGradient(", generated);
+        Assert.Contains("TangledTangent(", generated);
+        Assert.DoesNotContain("TangledHessian", generated);
+    }
+
     [Fact]
     public void CodeWithCompileErrors_ReportsNothingOfItsOwn()
     {

@@ -23,6 +23,9 @@ internal sealed class FuzzStatistics
 
     public int Failures { get; set; }
 
+    /// <summary>Methods with a mode left out as too large to emit (SD2010): not checked.</summary>
+    public int TooLarge { get; set; }
+
     /// <summary>Counts one more occurrence of a named outcome (for mutants: which diagnostic, which error).</summary>
     public void Count(string outcome) => _outcomes[outcome] = _outcomes.TryGetValue(outcome, out var n) ? n + 1 : 1;
 
@@ -32,7 +35,7 @@ internal sealed class FuzzStatistics
         {
             string.Format(
                 CultureInfo.InvariantCulture,
-                "methods {0}, points {1} ({2} with a non-finite value), values compared {3}, partials compared {4}, partials skipped {5} ({6:P1}), failures {7}",
+                "methods {0}, points {1} ({2} with a non-finite value), values compared {3}, partials compared {4}, partials skipped {5} ({6:P1}), failures {7}, too large to emit (SD2010) {8}",
                 Methods,
                 Points,
                 NonFinitePoints,
@@ -40,7 +43,8 @@ internal sealed class FuzzStatistics
                 PartialsCompared,
                 PartialsSkipped,
                 PartialsCompared + PartialsSkipped == 0 ? 0.0 : (double)PartialsSkipped / (PartialsCompared + PartialsSkipped),
-                Failures),
+                Failures,
+                TooLarge),
         };
         lines.AddRange(_outcomes.Select(o => string.Format(CultureInfo.InvariantCulture, "  {0,6}  {1}", o.Value, o.Key)));
         return string.Join("\n", lines);

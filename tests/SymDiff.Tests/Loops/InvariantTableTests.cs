@@ -50,6 +50,22 @@ public static partial class ComponentScores
 
         return sum;
     }
+
+    /// <summary>Σ_ρ Σ_k e^{w[k + ρ]}·x[ρ]: the call reads the point loop's index, spelled with a non-ASCII letter, so it gets no table.</summary>
+    [Differentiable]
+    public static double Shifted(ReadOnlySpan<double> w, ReadOnlySpan<double> x, int components)
+    {
+        var total = 0.0;
+        for (int ρ = 0; ρ < x.Length; ρ++)
+        {
+            for (int k = 0; k < components; k++)
+            {
+                total += Math.Exp(w[k + ρ]) * x[ρ];
+            }
+        }
+
+        return total;
+    }
 }
 
 public sealed class InvariantTableTests
@@ -127,6 +143,18 @@ public sealed class InvariantTableTests
         Assert.Equal(2 * x.Sum() * expSum, value, 1e-13);
         GradientAssert.Close(w.Select(v => 2 * x.Sum() * Math.Exp(v)).ToArray(), dw, 1e-14, 1e-14);
         GradientAssert.Close(x.Select(_ => 2 * expSum).ToArray(), dx, 1e-14, 1e-14);
+    }
+
+    [Fact]
+    public void CallReadingTheOuterIndex_GradientIsExact()
+    {
+        var (w, x) = (new[] { 0.5, -0.25, 1.0, 0.75 }, new[] { 1.0, 2.0 });
+        var (dw, dx) = (new double[w.Length], new double[x.Length]);
+        var value = ComponentScores.ShiftedGradient(w, x, 3, dw, dx);
+
+        Assert.Equal(Enumerable.Range(0, 2).Sum(p => Enumerable.Range(0, 3).Sum(k => Math.Exp(w[k + p]) * x[p])), value, 1e-14);
+        GradientAssert.Close([Math.Exp(w[0]), Math.Exp(w[1]) * 3, Math.Exp(w[2]) * 3, Math.Exp(w[3]) * 2], dw, 1e-14, 1e-14);
+        GradientAssert.Close([Math.Exp(w[0]) + Math.Exp(w[1]) + Math.Exp(w[2]), Math.Exp(w[1]) + Math.Exp(w[2]) + Math.Exp(w[3])], dx, 1e-14, 1e-14);
     }
 
     private static double[] Point(int length, double scale, int seed)

@@ -212,8 +212,149 @@ public static partial class LoopsInLoops
     }
 }
 
+/// <summary>Records shared between sibling loops in less common places: a Jacobian's rows, a loop read from its parent's record.</summary>
+public static partial class SharedRecords
+{
+    /// <summary>
+    /// Two products over r of the same sums of squares; the second also multiplies by its own inner product. Its
+    /// Jacobian (reverse mode, one row per output) sweeps the first loop for row 0 only, and the second loop,
+    /// which shares the first one's records, for row 1: after the first loop's last sweep.
+    /// </summary>
+    [Differentiable]
+    public static (double First, double Second) TwoProducts(double x, double y, double z)
+    {
+        var p1 = 1.0;
+        for (int r = 1; r < 20; r++)
+        {
+            var f = 0.0;
+            for (int c = 2; c < 12; c++)
+            {
+                var s = x;
+                for (int i = 0; i < c; i++)
+                {
+                    s += Math.Sin(y * r + i * z);
+                }
+
+                f += s * s;
+            }
+
+            p1 *= 1 + 0.001 * f;
+        }
+
+        var p2 = 1.0;
+        for (int r = 1; r < 20; r++)
+        {
+            var f = 0.0;
+            for (int c = 2; c < 12; c++)
+            {
+                var s = x;
+                for (int i = 0; i < c; i++)
+                {
+                    s += Math.Sin(y * r + i * z);
+                }
+
+                f += s * s;
+            }
+
+            var g = 1.0;
+            for (int q = 0; q < 150; q++)
+            {
+                g *= 1 + 0.0001 * Math.Sin(x * q + r);
+            }
+
+            p2 *= 1 + 0.002 * f * g;
+        }
+
+        return (p1, p2);
+    }
+
+    /// <summary>
+    /// Per point, a max pass marked WithoutDerivative and a product pass over the same scores, inside a loop that is
+    /// not a sum: its backward body reads the max pass from its own record, so the max pass records nothing there.
+    /// Unlike a log-sum-exp this depends on the shift: marking it changes the derivative, as documented.
+    /// </summary>
+    [Differentiable]
+    public static double DecayingLogProducts(ReadOnlySpan<double> w, ReadOnlySpan<double> x, int components, int dimensions)
+    {
+        double total = 0;
+        for (int p = 0; p < x.Length / dimensions; p++)
+        {
+            var max = double.NegativeInfinity;
+            for (int k = 0; k < components; k++)
+            {
+                var s = 0.0;
+                for (int j = 0; j < dimensions; j++)
+                {
+                    s += w[k * dimensions + j] * x[p * dimensions + j];
+                }
+
+                max = Math.Max(max, s);
+            }
+
+            var shift = Derivatives.WithoutDerivative(max);
+            var product = 1.0;
+            for (int k = 0; k < components; k++)
+            {
+                var s = 0.0;
+                for (int j = 0; j < dimensions; j++)
+                {
+                    s += w[k * dimensions + j] * x[p * dimensions + j];
+                }
+
+                product *= 1 + Math.Exp(s - shift);
+            }
+
+            total = total * 0.9 + Math.Log(product);
+        }
+
+        return total;
+    }
+}
+
 public sealed class RecordedInnerLoopTests
 {
+    [Fact]
+    public void LaterRowSweepsALoopSharingAnEarlierLoopsRecords_JacobianMatchesFiniteDifferences()
+    {
+        double[] point = [0.3, 0.7, -0.4];
+        var jacobian = new double[6];
+        SharedRecords.TwoProductsJacobian(point[0], point[1], point[2], jacobian);
+
+        GradientAssert.Close(FiniteDifference.Gradient(p => SharedRecords.TwoProducts(p[0], p[1], p[2]).First, point), jacobian[..3], 1e-6, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => SharedRecords.TwoProducts(p[0], p[1], p[2]).Second, point), jacobian[3..], 1e-6, 1e-9);
+    }
+
+    [Fact]
+    public void UnsweptMaxPassInsideALoopThatIsNotASum_MatchesFiniteDifferences()
+    {
+        const int components = 3;
+        const int dimensions = 2;
+        var (w, x) = (Point(components * dimensions, 0.8, 27), Point(4 * dimensions, 1.0, 28));
+        var (dw, dx) = (new double[w.Length], new double[x.Length]);
+        var value = SharedRecords.DecayingLogProductsGradient(w, x, components, dimensions, dw, dx);
+
+        Assert.Equal(SharedRecords.DecayingLogProducts(w, x, components, dimensions), value, 1e-13);
+
+        // The shifts are constants to the derivative (WithoutDerivative), and this function is not shift-invariant:
+        // differences of the same sum with each point's shift frozen at its value here are the truth.
+        double Score(double[] wv, double[] xv, int p, int k) => Enumerable.Range(0, dimensions).Sum(j => wv[k * dimensions + j] * xv[p * dimensions + j]);
+        var shifts = Enumerable.Range(0, x.Length / dimensions).Select(p => Enumerable.Range(0, components).Max(k => Score(w, x, p, k))).ToArray();
+        double Frozen(double[] wv, double[] xv)
+        {
+            var total = 0.0;
+            for (var p = 0; p < shifts.Length; p++)
+            {
+                total = total * 0.9 + Math.Log(Enumerable.Range(0, components).Aggregate(1.0, (product, k) => product * (1 + Math.Exp(Score(wv, xv, p, k) - shifts[p]))));
+            }
+
+            return total;
+        }
+
+        Assert.Equal(Frozen(w, x), value, 1e-12);
+        GradientAssert.Close(FiniteDifference.Gradient(p => Frozen(p, x), w), dw, 1e-6, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => Frozen(w, p), x), dx, 1e-6, 1e-9);
+    }
+
     [Theory]
     [InlineData(4, 5)]
     [InlineData(3, 2)]
