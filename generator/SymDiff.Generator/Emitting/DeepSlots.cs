@@ -11,7 +11,7 @@ internal sealed record DeepSlots(string Tape, string Base, DeepRecording.Entry E
     {
         var loop = Entry.Loop;
         var iteration = loop.Start == "0" ? loop.Index : "(" + loop.Index + " - (" + loop.Start + "))";
-        var position = Entry.Width == 1 ? iteration : iteration + " * " + Entry.Width + " + " + k;
+        var position = Entry.Width == 1 ? iteration : iteration + " * " + Entry.Width + (k == 0 ? "" : " + " + k);
         return Tape + "[" + Base + " + " + position + "]";
     }
 }

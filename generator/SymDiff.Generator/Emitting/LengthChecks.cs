@@ -7,7 +7,7 @@ internal static class LengthChecks
     public static void Exactly(SourceWriter writer, string methodName, string span, int length)
     {
         writer.Open("if (" + span + ".Length != " + length + ")");
-        writer.Line("throw new global::System.ArgumentException(\"" + methodName + " needs " + span + " of length " + length + ", not \" + " + span + ".Length + \".\", nameof(" + span + "));");
+        writer.Line("throw new global::System.ArgumentException(\"" + methodName + " needs " + span + " of length " + length + ", not \" + " + span + ".Length + \".\", \"" + span.TrimStart('@') + "\");");
         writer.Close();
         writer.Line();
     }
@@ -16,7 +16,7 @@ internal static class LengthChecks
     public static void SameAs(SourceWriter writer, string methodName, string span, string vector)
     {
         writer.Open("if (" + span + ".Length != " + vector + ".Length)");
-        writer.Line("throw new global::System.ArgumentException(\"" + methodName + " needs " + span + " of the length of " + vector + " (\" + " + vector + ".Length + \"), not \" + " + span + ".Length + \".\", nameof(" + span + "));");
+        writer.Line("throw new global::System.ArgumentException(\"" + methodName + " needs " + span + " of the length of " + vector + " (\" + " + vector + ".Length + \"), not \" + " + span + ".Length + \".\", \"" + span.TrimStart('@') + "\");");
         writer.Close();
         writer.Line();
     }

@@ -38,7 +38,7 @@ internal static class OutputJacobianEmitter
         writer.Line("int __n = " + columns.Total + ";");
         writer.Line("int __m = " + rows.Total + ";");
         writer.Open("if (" + span + ".Length != __m * __n)");
-        writer.Line("throw new global::System.ArgumentException(\"" + method.Name + "Jacobian needs " + span + " of length \" + __m * __n + \" (\" + __m + \" outputs × \" + __n + \" inputs), not \" + " + span + ".Length + \".\", nameof(" + span + "));");
+        writer.Line("throw new global::System.ArgumentException(\"" + method.Name + "Jacobian needs " + span + " of length \" + __m * __n + \" (\" + __m + \" outputs × \" + __n + \" inputs), not \" + " + span + ".Length + \".\", \"" + span.TrimStart('@') + "\");");
         writer.Close();
         writer.Line();
         writer.Open("if (__n <= __m)");

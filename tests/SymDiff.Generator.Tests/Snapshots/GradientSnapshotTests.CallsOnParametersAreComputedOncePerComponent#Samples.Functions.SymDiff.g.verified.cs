@@ -27,17 +27,17 @@ namespace Samples
         {
             if (da.Length != a.Length)
             {
-                throw new global::System.ArgumentException("MixtureGradient needs da of the length of a (" + a.Length + "), not " + da.Length + ".", nameof(da));
+                throw new global::System.ArgumentException("MixtureGradient needs da of the length of a (" + a.Length + "), not " + da.Length + ".", "da");
             }
 
             if (dmu.Length != mu.Length)
             {
-                throw new global::System.ArgumentException("MixtureGradient needs dmu of the length of mu (" + mu.Length + "), not " + dmu.Length + ".", nameof(dmu));
+                throw new global::System.ArgumentException("MixtureGradient needs dmu of the length of mu (" + mu.Length + "), not " + dmu.Length + ".", "dmu");
             }
 
             if (dx.Length != x.Length)
             {
-                throw new global::System.ArgumentException("MixtureGradient needs dx of the length of x (" + x.Length + "), not " + dx.Length + ".", nameof(dx));
+                throw new global::System.ArgumentException("MixtureGradient needs dx of the length of x (" + x.Length + "), not " + dx.Length + ".", "dx");
             }
 
             da.Clear();

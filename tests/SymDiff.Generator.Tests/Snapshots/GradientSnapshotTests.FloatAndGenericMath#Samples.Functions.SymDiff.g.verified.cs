@@ -209,12 +209,12 @@ namespace Samples
         {
             if (gradient.Length != 3)
             {
-                throw new global::System.ArgumentException("GaussianHessian needs gradient of length 3, not " + gradient.Length + ".", nameof(gradient));
+                throw new global::System.ArgumentException("GaussianHessian needs gradient of length 3, not " + gradient.Length + ".", "gradient");
             }
 
             if (hessian.Length != 9)
             {
-                throw new global::System.ArgumentException("GaussianHessian needs hessian of length 9, not " + hessian.Length + ".", nameof(hessian));
+                throw new global::System.ArgumentException("GaussianHessian needs hessian of length 9, not " + hessian.Length + ".", "hessian");
             }
 
             T z = (x - mu) / sigma;

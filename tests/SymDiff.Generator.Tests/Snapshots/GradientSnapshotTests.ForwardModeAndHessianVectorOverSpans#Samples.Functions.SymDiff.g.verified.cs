@@ -23,7 +23,7 @@ namespace Samples
         {
             if (dx.Length != x.Length)
             {
-                throw new global::System.ArgumentException("RosenbrockGradient needs dx of the length of x (" + x.Length + "), not " + dx.Length + ".", nameof(dx));
+                throw new global::System.ArgumentException("RosenbrockGradient needs dx of the length of x (" + x.Length + "), not " + dx.Length + ".", "dx");
             }
 
             if (0 >= x.Length - 1)
@@ -69,7 +69,7 @@ namespace Samples
         {
             if (tx.Length != x.Length)
             {
-                throw new global::System.ArgumentException("RosenbrockTangent needs tx of the length of x (" + x.Length + "), not " + tx.Length + ".", nameof(tx));
+                throw new global::System.ArgumentException("RosenbrockTangent needs tx of the length of x (" + x.Length + "), not " + tx.Length + ".", "tx");
             }
 
             double sum = 0.0;
@@ -111,17 +111,17 @@ namespace Samples
         {
             if (vx.Length != x.Length)
             {
-                throw new global::System.ArgumentException("RosenbrockHessianVector needs vx of the length of x (" + x.Length + "), not " + vx.Length + ".", nameof(vx));
+                throw new global::System.ArgumentException("RosenbrockHessianVector needs vx of the length of x (" + x.Length + "), not " + vx.Length + ".", "vx");
             }
 
             if (dx.Length != x.Length)
             {
-                throw new global::System.ArgumentException("RosenbrockHessianVector needs dx of the length of x (" + x.Length + "), not " + dx.Length + ".", nameof(dx));
+                throw new global::System.ArgumentException("RosenbrockHessianVector needs dx of the length of x (" + x.Length + "), not " + dx.Length + ".", "dx");
             }
 
             if (hvx.Length != x.Length)
             {
-                throw new global::System.ArgumentException("RosenbrockHessianVector needs hvx of the length of x (" + x.Length + "), not " + hvx.Length + ".", nameof(hvx));
+                throw new global::System.ArgumentException("RosenbrockHessianVector needs hvx of the length of x (" + x.Length + "), not " + hvx.Length + ".", "hvx");
             }
 
             if (0 >= x.Length - 1)
@@ -239,7 +239,7 @@ namespace Samples
         {
             if (dcoefficients.Length != coefficients.Length)
             {
-                throw new global::System.ArgumentException("HornerGradient needs dcoefficients of the length of coefficients (" + coefficients.Length + "), not " + dcoefficients.Length + ".", nameof(dcoefficients));
+                throw new global::System.ArgumentException("HornerGradient needs dcoefficients of the length of coefficients (" + coefficients.Length + "), not " + dcoefficients.Length + ".", "dcoefficients");
             }
 
             dcoefficients.Clear();
@@ -293,7 +293,7 @@ namespace Samples
         {
             if (tcoefficients.Length != coefficients.Length)
             {
-                throw new global::System.ArgumentException("HornerTangent needs tcoefficients of the length of coefficients (" + coefficients.Length + "), not " + tcoefficients.Length + ".", nameof(tcoefficients));
+                throw new global::System.ArgumentException("HornerTangent needs tcoefficients of the length of coefficients (" + coefficients.Length + "), not " + tcoefficients.Length + ".", "tcoefficients");
             }
 
             double p = 0.0;
@@ -335,17 +335,17 @@ namespace Samples
         {
             if (vcoefficients.Length != coefficients.Length)
             {
-                throw new global::System.ArgumentException("HornerHessianVector needs vcoefficients of the length of coefficients (" + coefficients.Length + "), not " + vcoefficients.Length + ".", nameof(vcoefficients));
+                throw new global::System.ArgumentException("HornerHessianVector needs vcoefficients of the length of coefficients (" + coefficients.Length + "), not " + vcoefficients.Length + ".", "vcoefficients");
             }
 
             if (dcoefficients.Length != coefficients.Length)
             {
-                throw new global::System.ArgumentException("HornerHessianVector needs dcoefficients of the length of coefficients (" + coefficients.Length + "), not " + dcoefficients.Length + ".", nameof(dcoefficients));
+                throw new global::System.ArgumentException("HornerHessianVector needs dcoefficients of the length of coefficients (" + coefficients.Length + "), not " + dcoefficients.Length + ".", "dcoefficients");
             }
 
             if (hvcoefficients.Length != coefficients.Length)
             {
-                throw new global::System.ArgumentException("HornerHessianVector needs hvcoefficients of the length of coefficients (" + coefficients.Length + "), not " + hvcoefficients.Length + ".", nameof(hvcoefficients));
+                throw new global::System.ArgumentException("HornerHessianVector needs hvcoefficients of the length of coefficients (" + coefficients.Length + "), not " + hvcoefficients.Length + ".", "hvcoefficients");
             }
 
             hvcoefficients.Clear();

@@ -88,12 +88,12 @@ namespace Samples
         {
             if (gradient.Length != 3)
             {
-                throw new global::System.ArgumentException("NeuronHessian needs gradient of length 3, not " + gradient.Length + ".", nameof(gradient));
+                throw new global::System.ArgumentException("NeuronHessian needs gradient of length 3, not " + gradient.Length + ".", "gradient");
             }
 
             if (hessian.Length != 9)
             {
-                throw new global::System.ArgumentException("NeuronHessian needs hessian of length 9, not " + hessian.Length + ".", nameof(hessian));
+                throw new global::System.ArgumentException("NeuronHessian needs hessian of length 9, not " + hessian.Length + ".", "hessian");
             }
 
             double z = w * x + b;
@@ -284,12 +284,12 @@ namespace Samples
         {
             if (gradient.Length != 2)
             {
-                throw new global::System.ArgumentException("BranchyHessian needs gradient of length 2, not " + gradient.Length + ".", nameof(gradient));
+                throw new global::System.ArgumentException("BranchyHessian needs gradient of length 2, not " + gradient.Length + ".", "gradient");
             }
 
             if (hessian.Length != 4)
             {
-                throw new global::System.ArgumentException("BranchyHessian needs hessian of length 4, not " + hessian.Length + ".", nameof(hessian));
+                throw new global::System.ArgumentException("BranchyHessian needs hessian of length 4, not " + hessian.Length + ".", "hessian");
             }
 
             bool __t0 = x > y;

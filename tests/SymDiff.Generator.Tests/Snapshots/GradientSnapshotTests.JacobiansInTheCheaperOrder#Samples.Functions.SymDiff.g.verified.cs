@@ -60,7 +60,7 @@ namespace Samples
         {
             if (jacobian.Length != 6)
             {
-                throw new global::System.ArgumentException("WideJacobian needs jacobian of length 6, not " + jacobian.Length + ".", nameof(jacobian));
+                throw new global::System.ArgumentException("WideJacobian needs jacobian of length 6, not " + jacobian.Length + ".", "jacobian");
             }
 
             double __t0 = x * y;
@@ -155,7 +155,7 @@ namespace Samples
         {
             if (jacobian.Length != 6)
             {
-                throw new global::System.ArgumentException("TallJacobian needs jacobian of length 6, not " + jacobian.Length + ".", nameof(jacobian));
+                throw new global::System.ArgumentException("TallJacobian needs jacobian of length 6, not " + jacobian.Length + ".", "jacobian");
             }
 
             double c = global::System.Math.Cos(theta);

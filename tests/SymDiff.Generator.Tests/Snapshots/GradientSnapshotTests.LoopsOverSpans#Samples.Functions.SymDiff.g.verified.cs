@@ -23,7 +23,7 @@ namespace Samples
         {
             if (dx.Length != x.Length)
             {
-                throw new global::System.ArgumentException("RosenbrockGradient needs dx of the length of x (" + x.Length + "), not " + dx.Length + ".", nameof(dx));
+                throw new global::System.ArgumentException("RosenbrockGradient needs dx of the length of x (" + x.Length + "), not " + dx.Length + ".", "dx");
             }
 
             if (0 >= x.Length - 1)
@@ -116,7 +116,7 @@ namespace Samples
         {
             if (dcoefficients.Length != coefficients.Length)
             {
-                throw new global::System.ArgumentException("HornerGradient needs dcoefficients of the length of coefficients (" + coefficients.Length + "), not " + dcoefficients.Length + ".", nameof(dcoefficients));
+                throw new global::System.ArgumentException("HornerGradient needs dcoefficients of the length of coefficients (" + coefficients.Length + "), not " + dcoefficients.Length + ".", "dcoefficients");
             }
 
             dcoefficients.Clear();
@@ -199,7 +199,7 @@ namespace Samples
         {
             if (dx.Length != x.Length)
             {
-                throw new global::System.ArgumentException("ProductGradient needs dx of the length of x (" + x.Length + "), not " + dx.Length + ".", nameof(dx));
+                throw new global::System.ArgumentException("ProductGradient needs dx of the length of x (" + x.Length + "), not " + dx.Length + ".", "dx");
             }
 
             dx.Clear();

@@ -19,12 +19,12 @@ namespace Samples
         {
             if (tz.Length != z.Length)
             {
-                throw new global::System.ArgumentException("SoftmaxTangent needs tz of the length of z (" + z.Length + "), not " + tz.Length + ".", nameof(tz));
+                throw new global::System.ArgumentException("SoftmaxTangent needs tz of the length of z (" + z.Length + "), not " + tz.Length + ".", "tz");
             }
 
             if (ty.Length != y.Length)
             {
-                throw new global::System.ArgumentException("SoftmaxTangent needs ty of the length of y (" + y.Length + "), not " + ty.Length + ".", nameof(ty));
+                throw new global::System.ArgumentException("SoftmaxTangent needs ty of the length of y (" + y.Length + "), not " + ty.Length + ".", "ty");
             }
 
             double max = z[0];
@@ -74,12 +74,12 @@ namespace Samples
         {
             if (uy.Length != y.Length)
             {
-                throw new global::System.ArgumentException("SoftmaxVjp needs uy of the length of y (" + y.Length + "), not " + uy.Length + ".", nameof(uy));
+                throw new global::System.ArgumentException("SoftmaxVjp needs uy of the length of y (" + y.Length + "), not " + uy.Length + ".", "uy");
             }
 
             if (dz.Length != z.Length)
             {
-                throw new global::System.ArgumentException("SoftmaxVjp needs dz of the length of z (" + z.Length + "), not " + dz.Length + ".", nameof(dz));
+                throw new global::System.ArgumentException("SoftmaxVjp needs dz of the length of z (" + z.Length + "), not " + dz.Length + ".", "dz");
             }
 
             if (0 >= z.Length)
@@ -165,7 +165,7 @@ namespace Samples
             int __m = y.Length;
             if (jacobian.Length != __m * __n)
             {
-                throw new global::System.ArgumentException("SoftmaxJacobian needs jacobian of length " + __m * __n + " (" + __m + " outputs × " + __n + " inputs), not " + jacobian.Length + ".", nameof(jacobian));
+                throw new global::System.ArgumentException("SoftmaxJacobian needs jacobian of length " + __m * __n + " (" + __m + " outputs × " + __n + " inputs), not " + jacobian.Length + ".", "jacobian");
             }
 
             if (__n <= __m)
@@ -223,7 +223,7 @@ namespace Samples
         {
             if (txy.Length != xy.Length)
             {
-                throw new global::System.ArgumentException("ToCartesianTangent needs txy of the length of xy (" + xy.Length + "), not " + txy.Length + ".", nameof(txy));
+                throw new global::System.ArgumentException("ToCartesianTangent needs txy of the length of xy (" + xy.Length + "), not " + txy.Length + ".", "txy");
             }
 
             double __t0 = global::System.Math.Cos(theta);
@@ -249,7 +249,7 @@ namespace Samples
         {
             if (uxy.Length != xy.Length)
             {
-                throw new global::System.ArgumentException("ToCartesianVjp needs uxy of the length of xy (" + xy.Length + "), not " + uxy.Length + ".", nameof(uxy));
+                throw new global::System.ArgumentException("ToCartesianVjp needs uxy of the length of xy (" + xy.Length + "), not " + uxy.Length + ".", "uxy");
             }
 
             double __t0 = global::System.Math.Cos(theta);
@@ -277,7 +277,7 @@ namespace Samples
             int __m = xy.Length;
             if (jacobian.Length != __m * __n)
             {
-                throw new global::System.ArgumentException("ToCartesianJacobian needs jacobian of length " + __m * __n + " (" + __m + " outputs × " + __n + " inputs), not " + jacobian.Length + ".", nameof(jacobian));
+                throw new global::System.ArgumentException("ToCartesianJacobian needs jacobian of length " + __m * __n + " (" + __m + " outputs × " + __n + " inputs), not " + jacobian.Length + ".", "jacobian");
             }
 
             if (__n <= __m)

@@ -27,17 +27,17 @@ namespace Samples
         {
             if (da.Length != a.Length)
             {
-                throw new global::System.ArgumentException("LayerGradient needs da of the length of a (" + a.Length + "), not " + da.Length + ".", nameof(da));
+                throw new global::System.ArgumentException("LayerGradient needs da of the length of a (" + a.Length + "), not " + da.Length + ".", "da");
             }
 
             if (dx.Length != x.Length)
             {
-                throw new global::System.ArgumentException("LayerGradient needs dx of the length of x (" + x.Length + "), not " + dx.Length + ".", nameof(dx));
+                throw new global::System.ArgumentException("LayerGradient needs dx of the length of x (" + x.Length + "), not " + dx.Length + ".", "dx");
             }
 
             if (dw.Length != w.Length)
             {
-                throw new global::System.ArgumentException("LayerGradient needs dw of the length of w (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
+                throw new global::System.ArgumentException("LayerGradient needs dw of the length of w (" + w.Length + "), not " + dw.Length + ".", "dw");
             }
 
             da.Clear();

@@ -26,7 +26,7 @@ namespace Samples
         {
             if (dz.Length != z.Length)
             {
-                throw new global::System.ArgumentException("LogSumExpGradient needs dz of the length of z (" + z.Length + "), not " + dz.Length + ".", nameof(dz));
+                throw new global::System.ArgumentException("LogSumExpGradient needs dz of the length of z (" + z.Length + "), not " + dz.Length + ".", "dz");
             }
 
             dz.Clear();

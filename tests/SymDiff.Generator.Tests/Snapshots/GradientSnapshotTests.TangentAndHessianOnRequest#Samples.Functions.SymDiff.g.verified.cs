@@ -94,12 +94,12 @@ namespace Samples
         {
             if (gradient.Length != 2)
             {
-                throw new global::System.ArgumentException("FHessian needs gradient of length 2, not " + gradient.Length + ".", nameof(gradient));
+                throw new global::System.ArgumentException("FHessian needs gradient of length 2, not " + gradient.Length + ".", "gradient");
             }
 
             if (hessian.Length != 4)
             {
-                throw new global::System.ArgumentException("FHessian needs hessian of length 4, not " + hessian.Length + ".", nameof(hessian));
+                throw new global::System.ArgumentException("FHessian needs hessian of length 4, not " + hessian.Length + ".", "hessian");
             }
 
             double __t0 = x * x;
@@ -241,12 +241,12 @@ namespace Samples
         {
             if (gradient.Length != 2)
             {
-                throw new global::System.ArgumentException("RosenbrockHessian needs gradient of length 2, not " + gradient.Length + ".", nameof(gradient));
+                throw new global::System.ArgumentException("RosenbrockHessian needs gradient of length 2, not " + gradient.Length + ".", "gradient");
             }
 
             if (hessian.Length != 4)
             {
-                throw new global::System.ArgumentException("RosenbrockHessian needs hessian of length 4, not " + hessian.Length + ".", nameof(hessian));
+                throw new global::System.ArgumentException("RosenbrockHessian needs hessian of length 4, not " + hessian.Length + ".", "hessian");
             }
 
             double __t0 = 1.0 - x;

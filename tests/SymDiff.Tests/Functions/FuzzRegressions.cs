@@ -37,3 +37,44 @@ public static partial class FuzzRegressions
         return -z;
     }
 }
+
+/// <summary>Int loop indices as operands (the fuzzer's M1005 and M1523 wrote <c>Math.Round((double)i0)</c>).</summary>
+public static partial class IntegerOperands
+{
+    /// <summary>Σ_i Σ_j x·(round(i) + i/j + max(i, 2.5)): a rounded index, a real quotient of two ints, an index in Max.</summary>
+    [Differentiable]
+    public static double Indices(double x)
+    {
+        var s = 0.0;
+        for (int i = 1; i < 4; i++)
+        {
+            for (int j = 1; j < 3; j++)
+            {
+                s += x * Math.Round((double)i) + (double)i / j * x + Math.Max((double)i, 2.5) * x;
+            }
+        }
+
+        return s;
+    }
+}
+
+/// <summary>A type with a method named <c>nameof</c> (the mutation fuzzer's mutant 1971): the generated length checks must still compile.</summary>
+public static partial class NameofShadowed
+{
+    public static double nameof(double a, double b) => a + b;
+
+    [Differentiable(Modes = DerivativeModes.Hessian)]
+    public static double Pair(double x, double y) => x * y;
+
+    [Differentiable]
+    public static double Sum(ReadOnlySpan<double> x)
+    {
+        var s = 0.0;
+        foreach (var v in x)
+        {
+            s += v;
+        }
+
+        return s;
+    }
+}

@@ -32,4 +32,24 @@ public sealed class FuzzRegressionTests
         Assert.Equal(k * y, dx);
         Assert.Equal(k * x, dy);
     }
+
+    [Fact]
+    public void IntOperands_AreConvertedNotDividedAsInts()
+    {
+        // round(i) sums to 12, i/j (real) to 9, max(i, 2.5) to 16 over i = 1..3, j = 1..2.
+        var value = IntegerOperands.IndicesGradient(2.0, out var dx);
+        Assert.Equal(37.0, dx, 1e-13);
+        Assert.Equal(74.0, value, 1e-12);
+        Assert.Equal(IntegerOperands.Indices(2.0), value, 1e-12);
+    }
+
+    [Fact]
+    public void MethodNamedNameof_LengthChecksStillNameTheSpan()
+    {
+        var error = Assert.Throws<ArgumentException>(() => NameofShadowed.SumGradient([1.0, 2.0], new double[1]));
+        Assert.Equal("dx", error.ParamName);
+        var hessian = new double[4];
+        NameofShadowed.PairHessian(2.0, 3.0, new double[2], hessian);
+        Assert.Equal([0.0, 1.0, 1.0, 0.0], hessian);
+    }
 }
