@@ -31,7 +31,9 @@ internal sealed class EmissionPlan
         Names = new string?[count];
         IsStructured = new bool[count];
 
-        PlaceNodes(model);
+        // Nodes only a loop that is not run reads are placed nowhere: a value shared by two conditionals on the
+        // same condition must not be computed inside one of them that is never written.
+        PlaceNodes(model, notRun is { Count: > 0 } ? Live(model, notRun, new HashSet<int>()) : null);
         ReadInstead = readInstead is null ? new HashSet<int>() : new HashSet<int>(Enumerable.Range(0, count).Where(id => readInstead(this, id)));
         var uses = CountUses(model, ReadInstead);
 
@@ -310,7 +312,7 @@ internal sealed class EmissionPlan
     /// A node's region is the innermost one enclosing all its uses; a use through a conditional's
     /// branch counts as inside that branch. Users come after operands, so one backward sweep suffices.
     /// </summary>
-    private void PlaceNodes(DerivativeGraphModel model)
+    private void PlaceNodes(DerivativeGraphModel model, bool[]? live)
     {
         var nodes = model.Nodes;
         foreach (var value in model.Values)
@@ -325,6 +327,11 @@ internal sealed class EmissionPlan
 
         for (var id = nodes.Count - 1; id >= 0; id--)
         {
+            if (live is not null && !live[id])
+            {
+                continue;
+            }
+
             var node = nodes[id];
 
             // A loop is a statement of the method's top level, whoever reads its results.

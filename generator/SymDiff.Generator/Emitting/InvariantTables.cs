@@ -184,7 +184,8 @@ internal sealed class InvariantTables
                 names.UnionWith(CodeNames.In(index));
                 shape.Append("e(").Append(vector).Append('[').Append(index).Append("])");
                 return true;
-            case Operation.Parameter or Operation.CallGradient or Operation.Result or Operation.Loop or Operation.LoopAdjoint or Operation.LoopResult or Operation.Store:
+            // A conditional stays out: its branches would be placed as if computed, and then never written.
+            case Operation.Parameter or Operation.CallGradient or Operation.Result or Operation.Loop or Operation.LoopAdjoint or Operation.LoopResult or Operation.Store or Operation.Select:
                 return false;
         }
 

@@ -115,4 +115,44 @@ public sealed class KnownGeneratorBugTests
             """);
         Assert.Contains(run.Result.Diagnostics, d => d.Id.StartsWith("SD", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The mutation fuzzer's mutant 427 (with loops nested three deep): in the Hessian, a value two conditionals on the
+    /// same condition share was placed in the first one's branch, but that conditional only fed a loop whose results
+    /// are read from a record, so it was never written: CS0103 for the value in the second conditional.
+    /// </summary>
+    [Fact]
+    public void ValueSharedWithAConditionalOnlyARecordedLoopReads_IsDeclared()
+    {
+        using var build = FuzzBuild.Of(Header + """
+                [Differentiable(Modes = DerivativeModes.All)]
+                public static double M427(double x)
+                {
+                    var b0 = (!(Math.Log(Math.Sqrt(1.0 + Math.Max(x, Math.E) * Math.Max(x, Math.E)), 0.5) != (-x < x ? x : Math.Max(x, x))) || x >  int.MaxValue );
+                    if (Math.Ceiling((double)3) > Math.PI - (x * 3.0))
+                    {
+                    }
+                    else
+                    {
+                    }
+                    double v1 = (double)double.Sign(x);
+                    for (int i2 = 1; i2 < 4; i2++)
+                    {
+                        var v3 = Math.Asin(Math.Sin(Math.Min(Math.Log(Math.Abs(double.Round(x)) + 0.5, Math.Exp(0.1)), x)));
+                        for (int i4 = 0; i4 <= 4 - 1; i4++)
+                        {
+                            x += -double.Pi;
+                            v3 -= Math.Ceiling(v3 / x);
+                            v1 *= i2;
+                        }
+                        v3 *= -v3;
+                    }
+                    return v1 + (double.Ceiling(x) + (v1 * x / x));
+                }
+            }
+            """);
+        Assert.Empty(build.GeneratorDiagnostics);
+        Assert.Empty(build.GeneratedCodeProblems);
+        Assert.NotNull(build.Assembly);
+    }
 }
