@@ -6,7 +6,8 @@ using SymDiff.Generator.Model;
 namespace SymDiff.Generator.Emitting;
 
 /// <summary>
-/// Math calls inside the loops nested in one loop of the method's top level whose argument does not
+/// Math calls inside the loops nested in one loop of the method's top level (and in its backward sweeps,
+/// which read the same tables) whose argument does not
 /// change from one of its iterations to the next (<c>Math.Exp(icf[ik * s + j])</c> inside a loop over
 /// data points): each is computed once per value of the nested indices it reads, into a table filled
 /// before the top-level loop, and every body that would call it (forward, backward, recomputed) reads
@@ -26,7 +27,8 @@ internal sealed class InvariantTables
     private readonly string _prefix;
     private readonly string _scalar;
     private readonly Dictionary<string, string> _tables = new();
-    private readonly SourceWriter _fills = new();
+    private SourceWriter _fills = new();
+    private bool _pending;
 
     /// <param name="parameters">The parameters of the method's top-level DAG, which its body never assigns.</param>
     /// <param name="top">The loop of the method's top level the tables are filled before.</param>
@@ -40,11 +42,26 @@ internal sealed class InvariantTables
         _scalar = scalar;
     }
 
-    /// <summary>The statements that rent and fill the tables, to write before the top-level loop.</summary>
-    public IEnumerable<string> Fills => _tables.Count == 0 ? Enumerable.Empty<string>() : _fills.ToString().TrimEnd('\n').Split('\n').Concat(new[] { "" });
+    /// <summary>
+    /// The statements that rent and fill the tables made since the last call, to write before the loop being
+    /// written: the forward loop's, then those only its backward sweep needs (the derivative's <c>Math.Cos</c>).
+    /// </summary>
+    public IReadOnlyList<string> TakeFills()
+    {
+        if (!_pending)
+        {
+            return System.Array.Empty<string>();
+        }
 
-    /// <summary>The arrays rented for the tables, to give back after the loop.</summary>
-    public IEnumerable<string> Rented => _tables.Values.Distinct();
+        var lines = _fills.ToString().TrimEnd('\n').Split('\n').Concat(new[] { "" }).ToList();
+        _fills = new SourceWriter();
+        _pending = false;
+        return lines;
+    }
+
+    /// <summary>The statements that give the tables' arrays back, after the last loop that reads them.</summary>
+    public IEnumerable<string> Returns
+        => _tables.Values.Select(table => "global::System.Buffers.ArrayPool<" + _scalar + ">.Shared.Return(" + table + ");");
 
     /// <summary>Whether node <paramref name="id"/> of a body nested in <paramref name="enclosing"/> (outermost first, the top-level loop excluded) is read from a table.</summary>
     public bool Qualifies(EmissionPlan plan, int id, IReadOnlyList<LoopModel> enclosing) => Find(plan, id, enclosing) is not null;
@@ -58,6 +75,7 @@ internal sealed class InvariantTables
             table = _prefix + _tables.Count;
             _tables[key] = table;
             WriteFill(table, expressions.WriteInline(id), indexed, around);
+            _pending = true;
         }
 
         return table + "[" + Slot(table, indexed) + "]";

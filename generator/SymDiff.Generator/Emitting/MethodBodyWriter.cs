@@ -22,7 +22,10 @@ internal static class MethodBodyWriter
         var expressions = new CSharpExpressionWriter(plan);
         buffers ??= Array.Empty<(string, string)>();
         var fillers = buffers.Count == 0 ? new Dictionary<string, int>() : BufferFilling.Fillers(plan);
-        var context = new Context(plan, expressions, reserved, buffers.ToDictionary(b => b.Vector, b => b.Buffer), fillers, new Dictionary<int, IReadOnlyList<string>>(), null, null, Array.Empty<LoopModel>(), code => CodeNames.OnlyReads(code, parameters));
+        var context = new Context(plan, expressions, reserved, buffers.ToDictionary(b => b.Vector, b => b.Buffer), fillers, new Dictionary<int, IReadOnlyList<string>>(), null, null, Array.Empty<LoopModel>(), code => CodeNames.OnlyReads(code, parameters))
+        {
+            TablesByLoop = new Dictionary<int, InvariantTables>(),
+        };
         foreach (var (vector, buffer) in buffers)
         {
             if (fillers.TryGetValue(vector, out var filler))
@@ -68,6 +71,9 @@ internal static class MethodBodyWriter
     /// <param name="IsInvariant">Whether C# text reads only the method's parameters (and literals), which no statement assigns.</param>
     private sealed record Context(EmissionPlan Plan, CSharpExpressionWriter Expressions, IReadOnlyList<string> Reserved, IReadOnlyDictionary<string, string> Buffers, IReadOnlyDictionary<string, int> Fillers, IReadOnlyDictionary<int, IReadOnlyList<string>> Recorded, HoistedTapes? Hoisted, InvariantTables? Tables, IReadOnlyList<LoopModel> Enclosing, Func<string, bool> IsInvariant)
     {
+        /// <summary>In the method's own DAG: the tables of each top-level forward loop, shared with its backward sweeps.</summary>
+        public Dictionary<int, InvariantTables>? TablesByLoop { get; init; }
+
         /// <summary>Forward loops of this DAG that record, on each iteration, their inner loops' results for the enclosing loop (see <see cref="DeepRecording"/>).</summary>
         public IReadOnlyDictionary<int, DeepSlots> DeepRecords { get; init; } = NoDeepSlots;
 
@@ -172,8 +178,16 @@ internal static class MethodBodyWriter
         var plan = context.Plan;
         var node = plan.Model.Nodes[id];
         var hoisted = new HoistedTapes(plan.Model.Parameters);
-        var tablePrefix = node.Operation == Operation.Loop ? plan.LoopName("table", (int)node.Payload) + "_" : plan.SweepName("backTable", id) + "_";
-        var tables = new InvariantTables(plan.Model.Parameters, plan.Model.Loops[(int)node.Payload], tablePrefix, plan.Model.Scalar);
+
+        // A loop's backward sweeps read the tables its forward pass filled; they are given back after the last one.
+        var forward = node.Operation == Operation.Loop ? id : node.Operand0;
+        var tablesByLoop = context.TablesByLoop!;
+        if (!tablesByLoop.TryGetValue(forward, out var tables))
+        {
+            tables = new InvariantTables(plan.Model.Parameters, plan.Model.Loops[(int)node.Payload], plan.LoopName("table", (int)node.Payload) + "_", plan.Model.Scalar);
+            tablesByLoop[forward] = tables;
+        }
+
         var inner = context with { Hoisted = hoisted, Tables = tables };
         var mark = writer.Mark();
         if (node.Operation == Operation.Loop)
@@ -185,16 +199,23 @@ internal static class MethodBodyWriter
             WriteBackwardLoop(writer, inner, id);
         }
 
-        var rentedArrays = hoisted.Rented.Concat(tables.Rented).ToList();
-        if (rentedArrays.Count == 0)
+        var swept = plan.Model.Nodes.Any(n => n.Operation == Operation.LoopAdjoint && n.Operand0 == forward);
+        var lastUse = node.Operation == Operation.Loop ? !swept : plan.IsLastSweep(id);
+        var returns = hoisted.Rented.Select(rented => "global::System.Buffers.ArrayPool<double>.Shared.Return(" + rented + ");").ToList();
+        if (lastUse)
+        {
+            returns.AddRange(tables.Returns);
+        }
+
+        writer.Insert(mark, hoisted.Rentals.Concat(tables.TakeFills()));
+        if (returns.Count == 0)
         {
             return;
         }
 
-        writer.Insert(mark, hoisted.Rentals.Concat(tables.Fills));
-        foreach (var rented in rentedArrays)
+        foreach (var line in returns)
         {
-            writer.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(" + rented + ");");
+            writer.Line(line);
         }
 
         writer.Line();
