@@ -73,8 +73,30 @@ internal sealed class ExprGraph
 
     public IReadOnlyList<GraphNode> Nodes => _nodes;
 
-    /// <summary>How many nodes the graph may hold; one more throws <see cref="DerivativeTooLargeException"/>.</summary>
-    public int Limit { get; set; } = int.MaxValue;
+    /// <summary>
+    /// How many more nodes the derivation running on this thread may create, in this graph and in the loop bodies'
+    /// graphs it makes; one more throws <see cref="DerivativeTooLargeException"/>. Null: no limit.
+    /// </summary>
+    [System.ThreadStatic]
+    private static int[]? t_budget;
+
+    /// <summary>Limits the nodes every graph may create on this thread until the result is disposed, which restores the limit before.</summary>
+    public static Budget Limit(int nodes)
+    {
+        var previous = t_budget;
+        t_budget = new[] { nodes };
+        return new Budget(previous);
+    }
+
+    /// <summary>Restores the limit that was in force before <see cref="Limit"/>.</summary>
+    public readonly struct Budget : System.IDisposable
+    {
+        private readonly int[]? _previous;
+
+        public Budget(int[]? previous) => _previous = previous;
+
+        public void Dispose() => t_budget = _previous;
+    }
 
     public int Intern(GraphNode node)
     {
@@ -83,7 +105,7 @@ internal sealed class ExprGraph
             return id;
         }
 
-        if (_nodes.Count >= Limit)
+        if (t_budget is { } budget && --budget[0] < 0)
         {
             throw new DerivativeTooLargeException();
         }

@@ -27,7 +27,12 @@ internal static class MethodDeriver
     {
         try
         {
-            var model = DeriveCore(method, customDerivatives, cancellationToken);
+            DerivativesModel model;
+            using (ExprGraph.Limit(MaxMethodGrowth))
+            {
+                model = DeriveCore(method, customDerivatives, cancellationToken);
+            }
+
             if (method.Scalar == "double")
             {
                 return model;
@@ -43,6 +48,11 @@ internal static class MethodDeriver
                 OutputVjp = Typed(model.OutputVjp),
                 OutputTangent = Typed(model.OutputTangent),
             };
+        }
+        catch (DerivativeTooLargeException)
+        {
+            // Outside the per-mode budgets of DeriveScalar: building the method itself, or a tuple's or output method's derivatives.
+            return Skipped(method) with { TooLarge = new[] { "Gradient" }.ToEquatableArray() };
         }
         catch (UnresolvedCallException)
         {
@@ -125,11 +135,14 @@ internal static class MethodDeriver
         return Describe(method, gradientModel) with { Gradient = gradientModel, Tangent = tangentModel, Hessian = hessianModel, HessianVector = hessianVectorModel, TooLarge = tooLarge.ToEquatableArray() };
     }
 
-    /// <summary>Nodes one generated method may hold: some 30 times the largest real method seen (the GMM's H·v, about 700 lines).</summary>
-    internal const int MaxMethodNodes = 20_000;
+    /// <summary>Nodes one generated method may hold, its loop bodies included: the largest real method seen (the GMM's H·v, about 700 lines) is well inside.</summary>
+    internal const int MaxMethodNodes = 100_000;
 
-    /// <summary>How much the shared graph may grow while one mode is derived, to bound the generator's time as well.</summary>
+    /// <summary>How many nodes the graphs (the method's and its loop bodies') may gain while one mode is derived, to bound the generator's time as well.</summary>
     private const int MaxGraphGrowth = 250_000;
+
+    /// <summary>The same for the whole method, every mode included.</summary>
+    private const int MaxMethodGrowth = 1_000_000;
 
     /// <summary>
     /// Derives one mode within the budgets; null, with <paramref name="mode"/> added to <paramref name="tooLarge"/>,
@@ -139,27 +152,28 @@ internal static class MethodDeriver
     /// </summary>
     private static DerivativeGraphModel? Bounded(ExprGraph graph, string mode, List<string> tooLarge, System.Func<DerivativeGraphModel> derive)
     {
-        var limit = graph.Limit;
-        graph.Limit = graph.Count + MaxGraphGrowth;
         try
         {
-            var model = derive();
-            if (model.Nodes.Count <= MaxMethodNodes)
+            using (ExprGraph.Limit(MaxGraphGrowth))
             {
-                return model;
+                var model = derive();
+                if (Size(model) <= MaxMethodNodes)
+                {
+                    return model;
+                }
             }
         }
         catch (DerivativeTooLargeException)
         {
         }
-        finally
-        {
-            graph.Limit = limit;
-        }
 
         tooLarge.Add(mode);
         return null;
     }
+
+    /// <summary>The nodes of a generated method: its DAG and, in each loop, the body, backward body and fused body.</summary>
+    private static int Size(DerivativeGraphModel model)
+        => model.Nodes.Count + model.Loops.Sum(loop => Size(loop.Body) + Size(loop.Reverse) + (loop.Fused is { } fused ? Size(fused) : 0));
 
     /// <summary>Row i is the gradient's entry i differentiated again (reverse over reverse); the upper triangle is kept and mirrored, so it is exactly symmetric.</summary>
     private static int[] HessianByRows(GraphAlgebra g, int[] gradient, CancellationToken cancellationToken)

@@ -85,8 +85,11 @@ internal sealed class CSharpExpressionWriter
             case Operation.True:
                 return ("true", Primary);
             case Operation.Integer:
+                // An int in a double computation is converted where it is read, as the source's (double)i is: two ints
+                // must neither divide nor multiply as ints (i / j, i * j overflowing), nor pick Math.Round(decimal).
                 var code = _plan.Model.Symbols[(int)node.Payload];
-                return code.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') ? (code, Primary) : ("(" + code + ")", Primary);
+                var integer = code.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') ? code : "(" + code + ")";
+                return _plan.Model.Scalar is "double" or "float" ? ("(" + _plan.Model.Scalar + ")" + integer, Unary) : (_plan.Model.Scalar + ".CreateChecked(" + code + ")", Primary);
             case Operation.Element:
                 var (vector, index) = _plan.Model.ElementParts(id);
                 return (vector + "[" + index + "]", Primary);
@@ -102,9 +105,6 @@ internal sealed class CSharpExpressionWriter
                 return Binary(node, "-", Additive);
             case Operation.Multiply:
                 return Binary(node, "*", Multiplicative);
-            case Operation.Divide when IsInteger(node.Operand0) && IsInteger(node.Operand1):
-                // (double)i / j: two ints would divide as integers in C#.
-                return (AsScalar(node.Operand0) + " / " + Write(node.Operand1, Multiplicative + 1), Multiplicative);
             case Operation.Divide:
                 return Binary(node, "/", Multiplicative);
             case Operation.Negate:
@@ -131,7 +131,7 @@ internal sealed class CSharpExpressionWriter
             case Operation.Select:
                 return (Write(node.Operand0, Conditional + 1) + " ? " + Write(node.Operand1, Conditional + 1) + " : " + Write(node.Operand2, Conditional), Conditional);
             case Operation.Pow when IntegerExponent(node) is int n:
-                var factor = IsInteger(node.Operand0) ? "(" + AsScalar(node.Operand0) + ")" : Write(node.Operand0, Multiplicative + 1);
+                var factor = Write(node.Operand0, Multiplicative + 1);
                 var product = string.Join(" * ", Enumerable.Repeat(factor, Math.Abs(n)));
                 return n > 0 ? (product, Multiplicative) : (Literal(1.0, _plan.Model.Scalar) + " / " + (n == -1 ? product : "(" + product + ")"), Multiplicative);
             case Operation.WithoutDerivative:
@@ -146,8 +146,7 @@ internal sealed class CSharpExpressionWriter
                 var operands = new object[node.Arity];
                 for (var i = 0; i < node.Arity; i++)
                 {
-                    // Math.Round(i) with an int would not compile (decimal or double?), and Math.Max(i, j) would be an int.
-                    operands[i] = IsInteger(node.Operand(i)) ? AsScalar(node.Operand(i)) : Write(node.Operand(i), 0);
+                    operands[i] = Write(node.Operand(i), 0);
                 }
 
                 return (string.Format(CultureInfo.InvariantCulture, template, operands), template.StartsWith("(double)") ? Unary : Primary);
@@ -191,19 +190,6 @@ internal sealed class CSharpExpressionWriter
 
                 break;
         }
-    }
-
-    private bool IsInteger(int id) => _plan.Model.Nodes[id].Operation == Operation.Integer;
-
-    /// <summary>An int operand converted to the method's scalar type: <c>(double)i</c>, <c>(float)i</c>, <c>T.CreateChecked(i)</c>.</summary>
-    private string AsScalar(int id)
-    {
-        var operand = Write(id, Primary);
-        return _plan.Model.Scalar switch
-        {
-            "double" or "float" => "(" + _plan.Model.Scalar + ")" + operand,
-            var type => type + ".CreateChecked(" + operand + ")",
-        };
     }
 
     /// <summary>The exponent of a power emitted as multiplications (<c>x * x * x</c>), or null.</summary>

@@ -78,3 +78,11 @@ public static partial class NameofShadowed
         return s;
     }
 }
+
+/// <summary>Int expressions converted to double in the source (found in review): the generated code must not compute them as ints.</summary>
+public static partial class IntegerExpressions
+{
+    /// <summary>x·((double)(i + j) / k + (double)i * j + round(i + j)): a real quotient, a product past int.MaxValue, Math.Round of an int sum.</summary>
+    [Differentiable]
+    public static double Mixed(double x, int i, int j, int k) => x * ((double)(i + j) / k + (double)i * j + Math.Round((double)(i + j)));
+}

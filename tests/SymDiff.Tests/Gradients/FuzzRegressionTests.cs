@@ -52,4 +52,15 @@ public sealed class FuzzRegressionTests
         NameofShadowed.PairHessian(2.0, 3.0, new double[2], hessian);
         Assert.Equal([0.0, 1.0, 1.0, 0.0], hessian);
     }
+
+    [Fact]
+    public void IntExpressionsConvertedInTheSource_AreNotComputedAsInts()
+    {
+        var value = IntegerExpressions.MixedGradient(2.0, 2, 3, 2, out var dx);
+        Assert.Equal(2.5 + 6.0 + 5.0, dx, 1e-15);
+        Assert.Equal(IntegerExpressions.Mixed(2.0, 2, 3, 2), value);
+
+        IntegerExpressions.MixedGradient(1.0, 100_000, 100_000, 1, out var large);
+        Assert.Equal(200_000.0 + 1e10 + 200_000.0, large, 1e-6);
+    }
 }
