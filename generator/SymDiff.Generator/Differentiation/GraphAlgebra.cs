@@ -548,12 +548,23 @@ internal sealed class GraphAlgebra
     /// <summary>Whether a conditional adjoint is zero on some path (then a product must not be formed outside it: 0·∞ = NaN).</summary>
     private bool CanBeZero(int id)
     {
+        // Nodes never change, so the answer is kept: on a DAG of nested conditionals the recursion would revisit
+        // shared subgraphs exponentially often.
+        if (_canBeZero.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
         var node = Node(id);
-        return IsZero(id)
+        var result = IsZero(id)
             || node.Operation == Operation.Select && (CanBeZero(node.Operand1) || CanBeZero(node.Operand2))
             || node.Operation is Operation.Add or Operation.Subtract or Operation.Multiply && (CanBeZero(node.Operand0) || CanBeZero(node.Operand1))
             || node.Operation == Operation.Negate && CanBeZero(node.Operand0);
+        _canBeZero[id] = result;
+        return result;
     }
+
+    private readonly System.Collections.Generic.Dictionary<int, bool> _canBeZero = new();
 
     /// <summary>
     /// <paramref name="sum"/> + <paramref name="term"/> in derivative code: a zero term is dropped, and
