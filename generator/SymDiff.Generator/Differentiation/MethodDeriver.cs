@@ -102,7 +102,7 @@ internal static class MethodDeriver
         var scalars = Enumerable.Range(0, parameters.Count).Where(i => method.Kind(i) == ParameterKind.Scalar).Select(g.Parameter).ToArray();
         var tooLarge = new List<string>();
         int[] gradient = System.Array.Empty<int>();
-        var gradientModel = Bounded(graph, "Gradient", tooLarge, () =>
+        var gradientModel = Bounded("Gradient", tooLarge, () =>
         {
             var sweep = ReverseMode.Sweep(g, new[] { (value, g.One) }, scalars, cancellationToken);
             gradient = sweep.Targets;
@@ -113,19 +113,19 @@ internal static class MethodDeriver
             return Skipped(method) with { TooLarge = tooLarge.ToEquatableArray() };
         }
 
-        var tangentModel = !method.Modes.HasFlag(DerivativeModes.Tangent) ? null : Bounded(graph, "Tangent", tooLarge, () =>
+        var tangentModel = !method.Modes.HasFlag(DerivativeModes.Tangent) ? null : Bounded("Tangent", tooLarge, () =>
         {
             var (direction, tangentNames) = DirectionParameters(method, g, "t");
             var (pushed, tangent) = ForwardMode.Push(g, values, direction, cancellationToken);
             return GraphFreezer.Freeze(graph, parameters.Concat(tangentNames).ToList(), hints, literals, pushed, tangent, cancellationToken: cancellationToken).Model;
         });
-        var hessianVectorModel = !method.Modes.HasFlag(DerivativeModes.HessianVector) ? null : Bounded(graph, "HessianVector", tooLarge, () => HessianVector(method, g, value, hints, literals, cancellationToken));
+        var hessianVectorModel = !method.Modes.HasFlag(DerivativeModes.HessianVector) ? null : Bounded("HessianVector", tooLarge, () => HessianVector(method, g, value, hints, literals, cancellationToken));
         if (!method.IsScalar)
         {
             return Describe(method, gradientModel) with { Gradient = gradientModel, Tangent = tangentModel, HessianVector = hessianVectorModel, TooLarge = tooLarge.ToEquatableArray() };
         }
 
-        var hessianModel = !method.Modes.HasFlag(DerivativeModes.Hessian) ? null : Bounded(graph, "Hessian", tooLarge, () =>
+        var hessianModel = !method.Modes.HasFlag(DerivativeModes.Hessian) ? null : Bounded("Hessian", tooLarge, () =>
         {
             var n = parameters.Count;
             var entries = graph.Loops.Count > 0 ? HessianByColumns(g, value, n, cancellationToken) : HessianByRows(g, gradient, cancellationToken);
@@ -150,7 +150,7 @@ internal static class MethodDeriver
     /// derivatives must cover, and a method of hundreds of thousands of lines would take minutes to compile and
     /// could overflow the stack when it runs.
     /// </summary>
-    private static DerivativeGraphModel? Bounded(ExprGraph graph, string mode, List<string> tooLarge, System.Func<DerivativeGraphModel> derive)
+    private static DerivativeGraphModel? Bounded(string mode, List<string> tooLarge, System.Func<DerivativeGraphModel> derive)
     {
         try
         {

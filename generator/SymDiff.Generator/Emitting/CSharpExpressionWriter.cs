@@ -87,9 +87,8 @@ internal sealed class CSharpExpressionWriter
             case Operation.Integer:
                 // An int in a double computation is converted where it is read, as the source's (double)i is: two ints
                 // must neither divide nor multiply as ints (i / j, i * j overflowing), nor pick Math.Round(decimal).
-                var code = _plan.Model.Symbols[(int)node.Payload];
-                var integer = code.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') ? code : "(" + code + ")";
-                return _plan.Model.Scalar is "double" or "float" ? ("(" + _plan.Model.Scalar + ")" + integer, Unary) : (_plan.Model.Scalar + ".CreateChecked(" + code + ")", Primary);
+                var integer = IntegerCode(id);
+                return _plan.Model.Scalar is "double" or "float" ? ("(" + _plan.Model.Scalar + ")" + integer, Unary) : (_plan.Model.Scalar + ".CreateChecked(" + integer + ")", Primary);
             case Operation.Element:
                 var (vector, index) = _plan.Model.ElementParts(id);
                 return (vector + "[" + index + "]", Primary);
@@ -207,7 +206,23 @@ internal sealed class CSharpExpressionWriter
     private int? IntegerExponent(GraphNode node) => IntegerExponent(node, _plan.Model.Nodes);
 
     private (string Text, int Precedence) Binary(GraphNode node, string symbol, int precedence)
-        => (Write(node.Operand0, precedence) + " " + symbol + " " + Write(node.Operand1, precedence + 1), precedence);
+    {
+        // Two ints compare the same as ints: j < d reads better than (double)j < (double)d.
+        var nodes = _plan.Model.Nodes;
+        if (precedence is Relational or Equality && nodes[node.Operand0].Operation == Operation.Integer && nodes[node.Operand1].Operation == Operation.Integer)
+        {
+            return (IntegerCode(node.Operand0) + " " + symbol + " " + IntegerCode(node.Operand1), precedence);
+        }
+
+        return (Write(node.Operand0, precedence) + " " + symbol + " " + Write(node.Operand1, precedence + 1), precedence);
+    }
+
+    /// <summary>An int node's own C# text, parenthesised unless it is a name or a number.</summary>
+    private string IntegerCode(int id)
+    {
+        var code = _plan.Model.Symbols[(int)_plan.Model.Nodes[id].Payload];
+        return code.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') ? code : "(" + code + ")";
+    }
 
     /// <summary>A double literal that round-trips: <c>3.0</c>, <c>0.1</c>, <c>1E-300</c>, <c>double.NaN</c>.</summary>
     /// <summary>Where the math functions of <paramref name="scalar"/> live: <c>Math.</c>, <c>MathF.</c> or <c>T.</c>.</summary>

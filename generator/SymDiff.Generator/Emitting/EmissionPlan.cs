@@ -152,15 +152,17 @@ internal sealed class EmissionPlan
     /// <summary>Whether <paramref name="sweep"/> is its loop's last backward sweep, after which the loop's tape can go.</summary>
     public bool IsLastSweep(int sweep) => Sweeps(sweep)[Sweeps(sweep).Count - 1] == sweep;
 
+    /// <summary>Whether this DAG runs forward loop node <paramref name="forward"/> backward too.</summary>
+    public bool IsSwept(int forward) => SweepsByLoop.ContainsKey(forward);
+
     /// <summary>The backward loop nodes over the same forward loop as <paramref name="sweep"/>, in order.</summary>
-    private List<int> Sweeps(int sweep)
-    {
-        _sweeps ??= Enumerable.Range(0, Model.Nodes.Count)
+    private List<int> Sweeps(int sweep) => SweepsByLoop[Model.Nodes[sweep].Operand0];
+
+    private Dictionary<int, List<int>> SweepsByLoop
+        => _sweeps ??= Enumerable.Range(0, Model.Nodes.Count)
             .Where(id => Model.Nodes[id].Operation == Operation.LoopAdjoint)
             .GroupBy(id => Model.Nodes[id].Operand0)
             .ToDictionary(group => group.Key, group => group.ToList());
-        return _sweeps[Model.Nodes[sweep].Operand0];
-    }
 
     /// <summary>Per forward loop node, its backward loop nodes in order; built on first use.</summary>
     private Dictionary<int, List<int>>? _sweeps;

@@ -199,8 +199,7 @@ internal static class MethodBodyWriter
             WriteBackwardLoop(writer, inner, id);
         }
 
-        var swept = plan.Model.Nodes.Any(n => n.Operation == Operation.LoopAdjoint && n.Operand0 == forward);
-        var lastUse = node.Operation == Operation.Loop ? !swept : plan.IsLastSweep(id);
+        var lastUse = node.Operation == Operation.Loop ? !plan.IsSwept(forward) : plan.IsLastSweep(id);
         var returns = hoisted.Rented.Select(rented => "global::System.Buffers.ArrayPool<double>.Shared.Return(" + rented + ");").ToList();
         if (lastUse)
         {
@@ -257,7 +256,7 @@ internal static class MethodBodyWriter
 
         // The tape is only kept where this DAG also runs the loop backward (a loop body recomputing an
         // inner loop forward, just for its value, records nothing).
-        var swept = model.Nodes.Any(n => n.Operation == Operation.LoopAdjoint && n.Operand0 == id);
+        var swept = plan.IsSwept(id);
         var needsTape = loop.NeedsTape && swept;
         var tape = plan.LoopName("tape", number);
         if (needsTape)
@@ -276,7 +275,7 @@ internal static class MethodBodyWriter
 
         // One level down: what those inner loops' own sweeps would run again, recorded on each of their iterations.
         var shared = SharedResults(context, id);
-        var deep = DeepRecording.Entries(loop, recorded, shared.Keys.ToList(), context.IsInvariant);
+        var deep = DeepEntries(context, id, recorded);
         var deepTape = plan.LoopName("deep", number);
         if (deep.Count > 0)
         {
@@ -345,6 +344,13 @@ internal static class MethodBodyWriter
         }
 
         return reads;
+    }
+
+    /// <summary>What forward loop <paramref name="forward"/> records one level down, of the inner loops it records and runs.</summary>
+    private static IReadOnlyList<DeepRecording.Entry> DeepEntries(Context context, int forward, IReadOnlyList<InnerLoopModel> recorded)
+    {
+        var model = context.Plan.Model;
+        return DeepRecording.Entries(model.Loops[(int)model.Nodes[forward].Payload], recorded, SharedResults(context, forward).Keys.ToList(), context.IsInvariant);
     }
 
     private static readonly IReadOnlyDictionary<int, IReadOnlyList<string>> NothingRecorded = new Dictionary<int, IReadOnlyList<string>>();
@@ -457,8 +463,8 @@ internal static class MethodBodyWriter
             }
         }
 
-        var deepReads = recorded.Count > 0 ? DeepReads(context, node.Operand0, recorded) : NoDeepSlots;
-        var ownDeep = recorded.Count > 0 && DeepRecording.Entries(loop, recorded, SharedResults(context, node.Operand0).Keys.ToList(), context.IsInvariant).Count > 0;
+        var ownDeep = recorded.Count > 0 ? DeepEntries(context, node.Operand0, recorded) : Array.Empty<DeepRecording.Entry>();
+        var deepReads = recorded.Count > 0 ? DeepReads(context, node.Operand0, recorded, ownDeep) : NoDeepSlots;
 
         // A sweep is linear in its seeds: when they are all zero at run time it adds nothing, as when they
         // are zero symbolically (a max loop's adjoint reaches one element; the others skip their sweeps).
@@ -509,7 +515,7 @@ internal static class MethodBodyWriter
             WriteTapeReturn(writer, context, plan.LoopName("rentedInner", number));
         }
 
-        if (ownDeep && plan.IsLastSweep(id))
+        if (ownDeep.Count > 0 && plan.IsLastSweep(id))
         {
             WriteTapeReturn(writer, context, plan.LoopName("rentedDeep", number));
         }
@@ -519,11 +525,9 @@ internal static class MethodBodyWriter
         {
             foreach (var source in SharedInnerLoops.RecordsEndingWith(model, node.Operand0).Where(source => !context.Recorded.ContainsKey(source)))
             {
-                var sourceLoop = model.Loops[(int)model.Nodes[source].Payload];
                 var sourceNumber = (int)model.Nodes[source].Payload;
-                var sourceRecorded = InnerLoopRecording.Recorded(sourceLoop);
                 WriteTapeReturn(writer, context, plan.LoopName("rentedInner", sourceNumber));
-                if (DeepRecording.Entries(sourceLoop, sourceRecorded, SharedResults(context, source).Keys.ToList(), context.IsInvariant).Count > 0)
+                if (DeepEntries(context, source, InnerLoopRecording.Recorded(model.Loops[sourceNumber])).Count > 0)
                 {
                     WriteTapeReturn(writer, context, plan.LoopName("rentedDeep", sourceNumber));
                 }
@@ -535,17 +539,16 @@ internal static class MethodBodyWriter
     /// For the backward sweep of forward loop <paramref name="forward"/>: its recorded inner loops whose own inner loops'
     /// results a forward pass recorded one level down, its own or that of the earlier loop it shares them with.
     /// </summary>
-    private static IReadOnlyDictionary<int, DeepSlots> DeepReads(Context context, int forward, IReadOnlyList<InnerLoopModel> recorded)
+    private static IReadOnlyDictionary<int, DeepSlots> DeepReads(Context context, int forward, IReadOnlyList<InnerLoopModel> recorded, IReadOnlyList<DeepRecording.Entry> own)
     {
         var plan = context.Plan;
         var model = plan.Model;
-        var loop = model.Loops[(int)model.Nodes[forward].Payload];
+        var number = (int)model.Nodes[forward].Payload;
+        var loop = model.Loops[number];
         var shared = SharedResults(context, forward);
         var reads = new Dictionary<int, DeepSlots>();
-        var own = DeepRecording.Entries(loop, recorded, shared.Keys.ToList(), context.IsInvariant);
         foreach (var entry in own)
         {
-            var number = (int)model.Nodes[forward].Payload;
             reads[entry.Inner.InReverse] = new DeepSlots(plan.LoopName("deep", number), DeepRecording.Base(loop, plan.LoopName("deepStride", number), entry), entry);
         }
 
@@ -559,7 +562,7 @@ internal static class MethodBodyWriter
             var mine = recorded.Where(r => r.InBody == pair.Key).ToList();
             var earlierNumber = (int)model.Nodes[pair.Value.Loop].Payload;
             var earlier = model.Loops[earlierNumber];
-            var theirs = DeepRecording.Entries(earlier, InnerLoopRecording.Recorded(earlier), SharedResults(context, pair.Value.Loop).Keys.ToList(), context.IsInvariant);
+            var theirs = DeepEntries(context, pair.Value.Loop, InnerLoopRecording.Recorded(earlier));
             if (mine.Count == 1 && theirs.FirstOrDefault(e => e.Inner.InBody == pair.Value.Inner) is { } entry
                 && DeepRecording.Reading(entry, loop.Body.Loops[(int)loop.Body.Nodes[pair.Key].Payload]) is { } reading)
             {
