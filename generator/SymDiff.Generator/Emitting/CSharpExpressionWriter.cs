@@ -22,15 +22,18 @@ internal sealed class CSharpExpressionWriter
 
     private readonly EmissionPlan _plan;
     private readonly Func<int, string?>? _replacement;
+    private readonly Func<string, string>? _index;
     private readonly Dictionary<int, string?> _replaced = new();
     private bool _inline;
 
     /// <param name="plan">Where each node is computed and what it is called.</param>
     /// <param name="replacement">Text read instead of computing a node, or null to compute it (see <see cref="InvariantTables"/>).</param>
-    public CSharpExpressionWriter(EmissionPlan plan, Func<int, string?>? replacement = null)
+    /// <param name="index">The code to index an element with, given its index text (see <see cref="InductionVariables"/>).</param>
+    public CSharpExpressionWriter(EmissionPlan plan, Func<int, string?>? replacement = null, Func<string, string>? index = null)
     {
         _plan = plan;
         _replacement = replacement;
+        _index = index;
     }
 
     /// <summary>The expression for <paramref name="id"/>: its local's name if it has one.</summary>
@@ -91,7 +94,7 @@ internal sealed class CSharpExpressionWriter
                 return _plan.Model.Scalar is "double" or "float" ? ("(" + _plan.Model.Scalar + ")" + integer, Unary) : (_plan.Model.Scalar + ".CreateChecked(" + integer + ")", Primary);
             case Operation.Element:
                 var (vector, index) = _plan.Model.ElementParts(id);
-                return (vector + "[" + index + "]", Primary);
+                return (vector + "[" + (_index is null ? index : _index(index)) + "]", Primary);
             case Operation.False:
                 return ("false", Primary);
             case Operation.Add:

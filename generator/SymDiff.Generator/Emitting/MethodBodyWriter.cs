@@ -42,7 +42,7 @@ internal static class MethodBodyWriter
         WriteRegion(writer, context, Region.Root);
         for (var i = 0; i < model.ElementOutputs.Count; i += 2)
         {
-            writer.Line(ElementTarget(model, model.ElementOutputs[i], context.Buffers) + " += " + expressions.Write(model.ElementOutputs[i + 1]) + ";");
+            writer.Line(ElementTarget(context, model, model.ElementOutputs[i]) + " += " + expressions.Write(model.ElementOutputs[i + 1]) + ";");
         }
 
         for (var i = 0; i < outputTargets.Count; i++)
@@ -80,22 +80,25 @@ internal static class MethodBodyWriter
         /// <summary>Forward loops of this DAG, not run, whose backward sweeps read their inner loops' results from the enclosing loop's record.</summary>
         public IReadOnlyDictionary<int, DeepSlots> DeepReads { get; init; } = NoDeepSlots;
 
+        /// <summary>The running locals that index elements in the loops enclosing this DAG.</summary>
+        public InductionVariables Inductions { get; init; } = InductionVariables.None;
+
         /// <summary>Every name in scope at this DAG's statements, for a nested loop body to avoid.</summary>
         public IEnumerable<string> NamesInScope => Reserved.Concat(Plan.Names.Where(n => n is not null)!).Concat(Plan.AllLoopStates).Concat(Plan.Model.Parameters)!;
     }
 
     /// <summary><c>y[i]</c>: the slot an element or store node names.</summary>
-    private static string ElementText(DerivativeGraphModel model, int id)
+    private static string ElementText(Context context, int id)
     {
-        var (vector, index) = model.ElementParts(id);
-        return vector + "[" + index + "]";
+        var (vector, index) = context.Plan.Model.ElementParts(id);
+        return vector + "[" + context.Inductions.Index(index) + "]";
     }
 
     /// <summary><c>dx[i + 1]</c>: the gradient buffer slot of an element read.</summary>
-    private static string ElementTarget(DerivativeGraphModel model, int element, IReadOnlyDictionary<string, string> buffers)
+    private static string ElementTarget(Context context, DerivativeGraphModel model, int element)
     {
         var (vector, index) = model.ElementParts(element);
-        return buffers[vector] + "[" + index + "]";
+        return context.Buffers[vector] + "[" + context.Inductions.Index(index) + "]";
     }
 
     private static void WriteRegion(SourceWriter writer, Context context, Region region)
@@ -125,7 +128,7 @@ internal static class MethodBodyWriter
 
             if (node.Operation == Operation.Store)
             {
-                writer.Line(ElementText(plan.Model, id) + " = " + expressions.Write(node.Operand0) + ";");
+                writer.Line(ElementText(context, id) + " = " + expressions.Write(node.Operand0) + ";");
                 continue;
             }
 
@@ -285,6 +288,8 @@ internal static class MethodBodyWriter
 
         var captured = Enumerable.Range(m, node.Arity - m).Select(i => context.Expressions.Write(node.Operand(i)));
         var body = loop.Body with { Parameters = states.Concat(captured).ToEquatableArray() };
+        var inductions = context.Inductions.Enter(loop.Index, loop.Start, loop.End, backward: false, IndexTexts(body), plan.LoopName("at", number) + "_");
+        var header = writer.Mark();
         writer.Open("for (int " + loop.Index + " = " + loop.Start + "; " + loop.Index + " < " + loop.End + "; " + loop.Index + "++)");
         if (needsTape)
         {
@@ -295,7 +300,7 @@ internal static class MethodBodyWriter
         }
 
         var deepRecords = deep.ToDictionary(e => e.Inner.InBody, e => new DeepSlots(deepTape, DeepRecording.Base(loop, plan.LoopName("deepStride", number), e), e));
-        var results = WriteNested(writer, context, loop, body, plan.LoopName("l", number) + "_", body.Values, shared, out var nested, deepRecords: deepRecords);
+        var results = WriteNested(writer, context, loop, body, plan.LoopName("l", number) + "_", body.Values, inductions, shared, out var nested, deepRecords: deepRecords);
         if (context.DeepRecords.TryGetValue(id, out var slots))
         {
             var k = 0;
@@ -318,8 +323,7 @@ internal static class MethodBodyWriter
         }
 
         Assign(writer, states, results, plan.LoopName("n", number) + "_");
-        writer.Close();
-        writer.Line();
+        CloseLoop(writer, header, inductions);
     }
 
     /// <summary>The inner loops of forward loop <paramref name="id"/> whose results an earlier loop of this DAG records: where to read them.</summary>
@@ -474,6 +478,8 @@ internal static class MethodBodyWriter
             writer.Open("if (" + string.Join(" || ", neededSeeds.Select(k => seeds[k] + " != 0.0")) + ")");
         }
 
+        var inductions = context.Inductions.Enter(loop.Index, loop.Start, loop.End, backward: true, IndexTexts(body), plan.SweepName("back", id) + "_");
+        var header = writer.Mark();
         writer.Open("for (int " + loop.Index + " = (" + loop.End + ") - 1; " + loop.Index + " >= " + loop.Start + "; " + loop.Index + "--)");
         if (loop.NeedsTape)
         {
@@ -483,10 +489,10 @@ internal static class MethodBodyWriter
             }
         }
 
-        var results = WriteNested(writer, context, loop, body, plan.SweepName("r", id) + "_", body.Outputs, reads, out _, deepReads: deepReads);
+        var results = WriteNested(writer, context, loop, body, plan.SweepName("r", id) + "_", body.Outputs, inductions, reads, out var nested, deepReads: deepReads);
         for (var e = 0; e < loop.ReverseElements.Count; e++)
         {
-            writer.Line(ElementTarget(body, loop.ReverseElements[e], context.Buffers) + " += " + results[m + capturedCount + e] + ";");
+            writer.Line(ElementTarget(nested, body, loop.ReverseElements[e]) + " += " + results[m + capturedCount + e] + ";");
         }
 
         for (var j = 0; j < capturedCount; j++)
@@ -498,13 +504,12 @@ internal static class MethodBodyWriter
         }
 
         Assign(writer, neededSeeds.Select(k => seeds[k]).ToList(), neededSeeds.Select(k => results[k]).ToList(), plan.SweepName("b", id) + "_");
-        writer.Close();
+        CloseLoop(writer, header, inductions, blankLine: !guarded);
         if (guarded)
         {
             writer.Close();
+            writer.Line();
         }
-
-        writer.Line();
         if (loop.NeedsTape && plan.IsLastSweep(id))
         {
             WriteTapeReturn(writer, context, plan.LoopName("rented", number));
@@ -623,13 +628,15 @@ internal static class MethodBodyWriter
 
         var captured = Enumerable.Range(m, capturedCount).Select(i => context.Expressions.Write(node.Operand(i)));
         var body = fused with { Parameters = states.Concat(captured).Concat(seeds).ToEquatableArray() };
+        var inductions = context.Inductions.Enter(loop.Index, loop.Start, loop.End, backward: false, IndexTexts(body), plan.LoopName("at", number) + "_");
+        var header = writer.Mark();
         writer.Open("for (int " + loop.Index + " = " + loop.Start + "; " + loop.Index + " < " + loop.End + "; " + loop.Index + "++)");
-        var results = WriteNested(writer, context, loop, body, plan.LoopName("l", number) + "_", body.Values.Concat(body.Outputs));
+        var results = WriteNested(writer, context, loop, body, plan.LoopName("l", number) + "_", body.Values.Concat(body.Outputs), inductions, NothingRecorded, out var nested);
         var contributions = results.Skip(m + m + capturedCount).ToList();
         for (var v = 0; v < vectors.Count; v++)
         {
             var fills = context.Fillers.TryGetValue(vectors[v], out var filler) && filler == forward;
-            WriteElementAdjoints(writer, context, body, loop, vectors[v], sliding[v], fills, carries[v], contributions);
+            WriteElementAdjoints(writer, nested, body, loop, vectors[v], sliding[v], fills, carries[v], contributions);
         }
 
         for (var j = 0; j < capturedCount; j++)
@@ -641,8 +648,7 @@ internal static class MethodBodyWriter
         }
 
         Assign(writer, states, results.Take(m).ToList(), plan.LoopName("n", number) + "_");
-        writer.Close();
-        writer.Line();
+        CloseLoop(writer, header, inductions);
         for (var v = 0; v < vectors.Count; v++)
         {
             if (sliding[v] is { } write)
@@ -661,7 +667,7 @@ internal static class MethodBodyWriter
             {
                 if (SlidingWrite.Symbol(body, loop.FusedElements[e]).Vector == vector)
                 {
-                    writer.Line(ElementTarget(body, loop.FusedElements[e], context.Buffers) + " += " + contributions[e] + ";");
+                    writer.Line(ElementTarget(context, body, loop.FusedElements[e]) + " += " + contributions[e] + ";");
                 }
             }
 
@@ -741,28 +747,50 @@ internal static class MethodBodyWriter
         return width == 1 ? iteration : iteration + " * " + width + " + " + k;
     }
 
-    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results)
-        => WriteNested(writer, outer, loop, body, prefix, results, NothingRecorded, out _);
-
     /// <summary>Writes the locals of a body of <paramref name="loop"/> with a plan of its own; returns the expressions of <paramref name="results"/>.</summary>
     /// <param name="deepRecords">Loops of the body that record their inner loops' results for this loop's backward sweeps.</param>
     /// <param name="deepReads">Loops of the body, not run, whose sweeps read their inner loops' results from such a record.</param>
-    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested, IReadOnlyDictionary<int, DeepSlots>? deepRecords = null, IReadOnlyDictionary<int, DeepSlots>? deepReads = null)
+    /// <param name="inductions">The running locals that index elements in this body (see <see cref="InductionVariables"/>).</param>
+    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results, InductionVariables inductions, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested, IReadOnlyDictionary<int, DeepSlots>? deepRecords = null, IReadOnlyDictionary<int, DeepSlots>? deepReads = null)
     {
         var reserved = outer.NamesInScope.ToList();
         var enclosing = outer.Plan.IsNested ? outer.Enclosing.Concat(new[] { loop }).ToList() : (IReadOnlyList<LoopModel>)Array.Empty<LoopModel>();
         var tables = outer.Tables;
         var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList(), tables is null ? null : (p, id) => tables.Qualifies(p, id, enclosing));
         CSharpExpressionWriter? expressions = null;
-        expressions = new CSharpExpressionWriter(plan, plan.ReadInstead.Count == 0 ? null : id => plan.ReadInstead.Contains(id) ? tables!.Read(plan, expressions!, id, enclosing) : null);
+        expressions = new CSharpExpressionWriter(plan, plan.ReadInstead.Count == 0 ? null : id => plan.ReadInstead.Contains(id) ? tables!.Read(plan, expressions!, id, enclosing) : null, inductions.Index);
         nested = new Context(plan, expressions, reserved, outer.Buffers, new Dictionary<string, int>(), recorded, outer.Hoisted, tables, enclosing, outer.IsInvariant)
         {
+            Inductions = inductions,
             DeepRecords = deepRecords ?? NoDeepSlots,
             DeepReads = deepReads ?? NoDeepSlots,
         };
         WriteRegion(writer, nested, Region.Root);
         return results.Select(expressions.Write).ToList();
     }
+
+    /// <summary>Ends a loop's body: its running index locals advance, and are declared before its header.</summary>
+    private static void CloseLoop(SourceWriter writer, (int Position, int Indent) header, InductionVariables inductions, bool blankLine = true)
+    {
+        foreach (var step in inductions.Steps())
+        {
+            writer.Line(step);
+        }
+
+        writer.Close();
+        if (blankLine)
+        {
+            writer.Line();
+        }
+
+        writer.Insert(header, inductions.Declarations());
+    }
+
+    /// <summary>The index texts of the elements a body reads or writes.</summary>
+    private static IEnumerable<string> IndexTexts(DerivativeGraphModel body)
+        => Enumerable.Range(0, body.Nodes.Count)
+            .Where(id => body.Nodes[id].Operation is Operation.Element or Operation.Store)
+            .Select(id => body.ElementParts(id).Index);
 
     /// <summary>Assigns new values to locals all at once: through temporaries when there are several.</summary>
     private static void Assign(SourceWriter writer, IReadOnlyList<string> targets, IReadOnlyList<string> values, string prefix)

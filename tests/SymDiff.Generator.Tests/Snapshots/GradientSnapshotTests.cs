@@ -397,6 +397,28 @@ public sealed class GradientSnapshotTests
     """);
 
     [Fact]
+    public void PackedTriangleIndexIsStrengthReduced() => Verify("""
+        /// <summary>Σ_j (Σ_{i<j} L[j,i]·c[i])², L's strict lower triangle packed by columns: a running index, forward and backward.</summary>
+        [Differentiable]
+        public static double Triangle(ReadOnlySpan<double> l, ReadOnlySpan<double> c, int d)
+        {
+            var total = 1.0;
+            for (int j = 0; j < d; j++)
+            {
+                var lx = c[j];
+                for (int i = 0; i < j; i++)
+                {
+                    lx += l[i * (2 * d - i - 1) / 2 + (j - i - 1)] * c[i];
+                }
+
+                total *= lx;
+            }
+
+            return total;
+        }
+    """);
+
+    [Fact]
     public void ShiftMarkedWithoutDerivative() => Verify("""
         /// <summary>log Σ exp(z) shifted by its max, the shift marked: the max loop gets no backward sweep and no tape.</summary>
         [Differentiable]

@@ -1,0 +1,173 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Numerics;
+
+namespace SymDiff.Generator.Emitting;
+
+/// <summary>
+/// Strength reduction of element indices. An index that is a polynomial of degree two or more in the loop
+/// variable (the triangle <c>i * (2 * d - i - 1) / 2</c>), or divides it exactly, is kept in a local that
+/// each iteration advances by its differences, instead of being evaluated again: <c>at += at_d1; at_d1 -= 1;</c>.
+/// The running value is the polynomial's exact value, which the source's <c>int</c> arithmetic computes too
+/// unless it overflows.
+/// </summary>
+/// <remarks>
+/// Scopes nest as loops do: an index is looked up in the innermost loop first. A running local is declared
+/// (before its loop) and advanced (at the end of each iteration) only if some element is written with it.
+/// </remarks>
+internal sealed class InductionVariables
+{
+    private const string Step = "\u0002t";
+
+    private readonly InductionVariables? _outer;
+    private readonly List<Reduction> _reductions;
+    private readonly Dictionary<string, Reduction> _byIndex;
+
+    private InductionVariables(InductionVariables? outer, List<Reduction> reductions)
+    {
+        _outer = outer;
+        _reductions = reductions;
+        _byIndex = reductions.ToDictionary(r => r.Index);
+    }
+
+    /// <summary>No loop: every index is written as it is.</summary>
+    public static InductionVariables None { get; } = new(null, new List<Reduction>());
+
+    /// <summary>
+    /// The scope of one loop's body: of <paramref name="indices"/> (index texts its body reads or writes), those worth
+    /// reducing, named <paramref name="prefix"/> and a number.
+    /// </summary>
+    /// <param name="backward">Whether the loop runs from <c>end - 1</c> down to <paramref name="start"/>.</param>
+    public InductionVariables Enter(string variable, string start, string end, bool backward, IEnumerable<string> indices, string prefix)
+    {
+        var first = IndexPolynomial.Parse(backward ? "(" + end + ") - 1" : start, variable);
+        var reductions = new List<Reduction>();
+        if (first is null)
+        {
+            return new InductionVariables(this, reductions);
+        }
+
+        // The variable on iteration t: first + t, or first - t.
+        var iteration = first.Plus(IndexPolynomial.Atom(Step).Scaled(backward ? -Rational.One : Rational.One));
+        foreach (var index in indices.Distinct().OrderBy(i => i, System.StringComparer.Ordinal))
+        {
+            var polynomial = IndexPolynomial.Parse(index, variable);
+            if (polynomial is null)
+            {
+                continue;
+            }
+
+            var degree = polynomial.DegreeIn(variable);
+            if (degree == 0 || (degree == 1 && !polynomial.DividesVariable))
+            {
+                continue;
+            }
+
+            var onIteration = polynomial.Substitute(variable, iteration);
+            var differences = ForwardDifferences(onIteration, degree);
+            var name = prefix + reductions.Count.ToString(CultureInfo.InvariantCulture);
+            reductions.Add(new Reduction(index, name, differences));
+        }
+
+        return new InductionVariables(this, reductions);
+    }
+
+    /// <summary>The code to index with: a running local of this scope or an enclosing one, else <paramref name="index"/> itself.</summary>
+    public string Index(string index)
+    {
+        for (var scope = this; scope is not null; scope = scope._outer)
+        {
+            if (scope._byIndex.TryGetValue(index, out var reduction))
+            {
+                reduction.IsUsed = true;
+                return reduction.Name;
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>Before the loop: each running local used, with its differences.</summary>
+    public IEnumerable<string> Declarations()
+    {
+        foreach (var reduction in _reductions.Where(r => r.IsUsed))
+        {
+            var last = reduction.Differences.Count - 1;
+            for (var k = 0; k < last || (k == last && reduction.Differences[k].AsConstant is null); k++)
+            {
+                yield return "int " + reduction.Difference(k) + " = " + reduction.Differences[k].ToCode() + ";";
+            }
+        }
+    }
+
+    /// <summary>At the end of each iteration: each running local used, advanced to the next iteration's value.</summary>
+    public IEnumerable<string> Steps()
+    {
+        foreach (var reduction in _reductions.Where(r => r.IsUsed))
+        {
+            var last = reduction.Differences.Count - 1;
+            for (var k = 0; k < last; k++)
+            {
+                var target = reduction.Difference(k);
+                if (k + 1 < last || reduction.Differences[last].AsConstant is not { } constant)
+                {
+                    yield return target + " += " + reduction.Difference(k + 1) + ";";
+                }
+                else if (!constant.IsZero)
+                {
+                    yield return Advance(target, constant.Numerator);
+                }
+            }
+        }
+    }
+
+    private static string Advance(string target, BigInteger amount)
+        => amount.IsOne ? target + "++;"
+            : amount == BigInteger.MinusOne ? target + "--;"
+            : amount.Sign > 0 ? target + " += " + amount.ToString(CultureInfo.InvariantCulture) + ";"
+            : target + " -= " + BigInteger.Negate(amount).ToString(CultureInfo.InvariantCulture) + ";";
+
+    /// <summary>Δ⁰ … Δ^degree of <paramref name="polynomial"/> in <see cref="Step"/> at 0: Δᵏ = Σₘ (−1)^(k−m)·C(k, m)·p(m).</summary>
+    private static IReadOnlyList<IndexPolynomial> ForwardDifferences(IndexPolynomial polynomial, int degree)
+    {
+        var values = Enumerable.Range(0, degree + 1).Select(m => polynomial.Substitute(Step, IndexPolynomial.Constant(new Rational(m)))).ToList();
+        var differences = new List<IndexPolynomial>();
+        for (var k = 0; k <= degree; k++)
+        {
+            var sum = IndexPolynomial.Constant(Rational.Zero);
+            var binomial = BigInteger.One;
+            for (var m = 0; m <= k; m++)
+            {
+                var sign = (k - m) % 2 == 0 ? BigInteger.One : BigInteger.MinusOne;
+                sum = sum.Plus(values[m].Scaled(new Rational(sign * binomial)));
+                binomial = binomial * (k - m) / (m + 1);
+            }
+
+            differences.Add(sum);
+        }
+
+        return differences;
+    }
+
+    /// <summary>An index computed by a running local: its value, then its differences, on the loop's first iteration.</summary>
+    private sealed class Reduction
+    {
+        public Reduction(string index, string name, IReadOnlyList<IndexPolynomial> differences)
+        {
+            Index = index;
+            Name = name;
+            Differences = differences;
+        }
+
+        public string Index { get; }
+
+        public string Name { get; }
+
+        public IReadOnlyList<IndexPolynomial> Differences { get; }
+
+        public bool IsUsed { get; set; }
+
+        public string Difference(int k) => k == 0 ? Name : Name + "_d" + k.ToString(CultureInfo.InvariantCulture);
+    }
+}

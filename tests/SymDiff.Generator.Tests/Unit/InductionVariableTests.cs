@@ -1,0 +1,183 @@
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SymDiff.Generator.Emitting;
+
+namespace SymDiff.Generator.Tests.Unit;
+
+/// <summary>
+/// Strength-reduced indices: the running locals' declarations and steps, run by a small interpreter of C#'s
+/// own int arithmetic, give on every iteration exactly the index the source's expression gives there.
+/// </summary>
+public sealed class InductionVariableTests
+{
+    public static TheoryData<string> Reduced => new()
+    {
+        "k * (d * (d + 1) / 2) + d + i * (2 * d - i - 1) / 2 + (j - i - 1)",
+        "i * (i + 1) / 2 + j",
+        "i * i",
+        "(i * i * i - i) / 6",
+        "3 * i * i - 2 * i * j + 7",
+        "(2 * i + 4) / 2",
+        "(n - i) * (n - i - 1) / 2",
+        "-(i * i) + d * i",
+        "i * (i - 1) * (i - 2) / 6 + i * (i - 1) / 2",
+    };
+
+    [Theory]
+    [MemberData(nameof(Reduced))]
+    public void RunningLocals_EqualTheIndexOnEveryIteration_ForwardAndBackward(string index)
+    {
+        var random = new Random(index.Length);
+        foreach (var backward in new[] { false, true })
+        {
+            foreach (var (start, end) in new[] { ("0", "j"), ("1", "n"), ("j - 3", "n + 2"), ("-n", "d") })
+            {
+                for (var trial = 0; trial < 20; trial++)
+                {
+                    var values = new Dictionary<string, int>
+                    {
+                        ["d"] = random.Next(0, 30), ["j"] = random.Next(-5, 30), ["k"] = random.Next(0, 9), ["n"] = random.Next(-3, 40),
+                    };
+                    AssertRunsAsEvaluated(index, start, end, backward, values);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("i")]                          // affine: the JIT keeps it in a register already
+    [InlineData("ix * d + i")]
+    [InlineData("i * i / 2")]                  // i² is odd for odd i: C#'s / truncates, which no polynomial does
+    [InlineData("(i + 1) / 2")]
+    [InlineData("i * i % 7")]
+    [InlineData("global::System.Math.Max(i * i, 3)")]
+    [InlineData("j * (j + 1) / 2")]            // does not read i
+    public void OtherIndices_AreLeftAsWritten(string index)
+    {
+        var scope = InductionVariables.None.Enter("i", "0", "n", backward: false, [index], "__at");
+        Assert.Equal(index, scope.Index(index));
+        Assert.Empty(scope.Declarations());
+        Assert.Empty(scope.Steps());
+    }
+
+    [Fact]
+    public void GmmTriangle_ReadsAsDerivedByHand()
+    {
+        // I(i) = base + d + i(2d − i − 1)/2 + (j − i − 1): I(0) = base + d + j − 1, ΔI(0) = d − 2, Δ²I = −1.
+        const string index = "ik * (d * (d + 1) / 2) + d + i * (2 * d - i - 1) / 2 + (j - i - 1)";
+        var forward = InductionVariables.None.Enter("i", "0", "j", backward: false, [index], "__at");
+        Assert.Equal("__at0", forward.Index(index));
+        Assert.Equal(["int __at0 = (d * (d + 1) / 2) * ik + d + j - 1;", "int __at0_d1 = d - 2;"], forward.Declarations());
+        Assert.Equal(["__at0 += __at0_d1;", "__at0_d1--;"], forward.Steps());
+
+        // Backward from i = j − 1: I(j − 1) = base + d·j + (j − j²)/2, and the step I(i − 1) − I(i) = j − d on the first one.
+        var backward = InductionVariables.None.Enter("i", "0", "j", backward: true, [index], "__at");
+        Assert.Equal("__at0", backward.Index(index));
+        Assert.Equal(["int __at0 = (d * (d + 1) / 2) * ik + d * j + (int)((-(long)j * j + (long)j) / 2);", "int __at0_d1 = -d + j;"], backward.Declarations());
+        Assert.Equal(["__at0 += __at0_d1;", "__at0_d1--;"], backward.Steps());
+    }
+
+    [Fact]
+    public void UnusedReduction_DeclaresNothing()
+    {
+        var scope = InductionVariables.None.Enter("i", "0", "n", backward: false, ["i * i"], "__at");
+        Assert.Empty(scope.Declarations());
+        Assert.Empty(scope.Steps());
+    }
+
+    [Fact]
+    public void InnerScope_FindsTheEnclosingLoopsRunningLocal()
+    {
+        var outer = InductionVariables.None.Enter("j", "0", "n", backward: false, ["j * j"], "__outer");
+        var inner = outer.Enter("i", "0", "j", backward: false, ["i * i + j"], "__inner");
+        Assert.Equal("__outer0", inner.Index("j * j"));
+        Assert.Equal("__inner0", inner.Index("i * i + j"));
+        Assert.Equal(["int __outer0 = 0;", "int __outer0_d1 = 1;"], outer.Declarations());
+    }
+
+    private static void AssertRunsAsEvaluated(string index, string start, string end, bool backward, Dictionary<string, int> values)
+    {
+        var scope = InductionVariables.None.Enter("i", start, end, backward, [index], "__at");
+        var name = scope.Index(index);
+        Assert.NotEqual(index, name);
+        var locals = new Dictionary<string, int>(values);
+        foreach (var declaration in scope.Declarations())
+        {
+            var parts = declaration.TrimEnd(';').Substring("int ".Length).Split(" = ", 2);
+            locals[parts[0]] = Evaluate(parts[1], locals);
+        }
+
+        var (first, last) = (Evaluate(start, values), Evaluate(end, values) - 1);
+        for (var i = backward ? last : first; backward ? i >= first : i <= last; i += backward ? -1 : 1)
+        {
+            locals["i"] = i;
+            Assert.True(
+                Evaluate(index, locals) == locals[name],
+                $"{index} at i = {i} ({string.Join(", ", values.Select(v => v.Key + " = " + v.Value))}, {(backward ? "backward" : "forward")} from {start} to {end}): {Evaluate(index, locals)}, running {locals[name]}");
+            foreach (var step in scope.Steps())
+            {
+                Step(step, locals);
+            }
+        }
+    }
+
+    private static void Step(string statement, Dictionary<string, int> locals)
+    {
+        var text = statement.TrimEnd(';');
+        if (text.EndsWith("++", StringComparison.Ordinal) || text.EndsWith("--", StringComparison.Ordinal))
+        {
+            locals[text[..^2]] += text.EndsWith("++", StringComparison.Ordinal) ? 1 : -1;
+            return;
+        }
+
+        var op = text.Contains(" += ", StringComparison.Ordinal) ? " += " : " -= ";
+        var parts = text.Split(op, 2);
+        var amount = Evaluate(parts[1], locals);
+        locals[parts[0]] = unchecked(op == " += " ? locals[parts[0]] + amount : locals[parts[0]] - amount);
+    }
+
+    /// <summary>C# int and long arithmetic, unchecked, as the compiled code computes it.</summary>
+    private static int Evaluate(string code, IReadOnlyDictionary<string, int> locals)
+    {
+        var (value, isLong) = Evaluate(SyntaxFactory.ParseExpression(code), locals);
+        Assert.False(isLong, code + " is a long");
+        return (int)value;
+    }
+
+    private static (long Value, bool IsLong) Evaluate(ExpressionSyntax expression, IReadOnlyDictionary<string, int> locals)
+    {
+        switch (expression)
+        {
+            case LiteralExpressionSyntax { Token.Value: int literal }:
+                return (literal, false);
+            case LiteralExpressionSyntax { Token.Value: long literal }:
+                return (literal, true);
+            case IdentifierNameSyntax name:
+                return (locals[name.Identifier.ValueText], false);
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Evaluate(parenthesized.Expression, locals);
+            case CastExpressionSyntax cast:
+                var operand = Evaluate(cast.Expression, locals).Value;
+                return cast.Type.ToString() == "long" ? (operand, true) : (unchecked((int)operand), false);
+            case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression } negation:
+                var (negated, isLong) = Evaluate(negation.Operand, locals);
+                return Narrow(unchecked(-negated), isLong);
+            case BinaryExpressionSyntax binary:
+                var (left, leftLong) = Evaluate(binary.Left, locals);
+                var (right, rightLong) = Evaluate(binary.Right, locals);
+                var wide = leftLong || rightLong;
+                return Narrow(unchecked(binary.Kind() switch
+                {
+                    SyntaxKind.AddExpression => left + right,
+                    SyntaxKind.SubtractExpression => left - right,
+                    SyntaxKind.MultiplyExpression => left * right,
+                    SyntaxKind.DivideExpression => wide ? left / right : (int)left / (int)right,
+                    _ => throw new NotSupportedException(binary.ToString()),
+                }), wide);
+            default:
+                throw new NotSupportedException(expression.ToString());
+        }
+    }
+
+    private static (long Value, bool IsLong) Narrow(long value, bool isLong) => isLong ? (value, true) : (unchecked((int)value), false);
+}
