@@ -94,7 +94,8 @@ internal sealed class CSharpExpressionWriter
                 return _plan.Model.Scalar is "double" or "float" ? ("(" + _plan.Model.Scalar + ")" + integer, Unary) : (_plan.Model.Scalar + ".CreateChecked(" + integer + ")", Primary);
             case Operation.Element:
                 var (vector, index) = _plan.Model.ElementParts(id);
-                return (vector + "[" + (_index is null ? index : _index(index)) + "]", Primary);
+                // From scratch (a table's fill, before the loop) the index is the source's: running locals live in the loop.
+                return (vector + "[" + (_index is null || _inline ? index : _index(index)) + "]", Primary);
             case Operation.False:
                 return ("false", Primary);
             case Operation.Add:

@@ -52,6 +52,22 @@ public static partial class PackedIndices
 
         return sum;
     }
+
+    /// <summary>Σ_p Σ_i e^{w[i(i + 1)/2]}·x[p]: the call is tabulated before the point loop, and its index is reduced inside it.</summary>
+    [Differentiable]
+    public static double TabulatedCall(ReadOnlySpan<double> w, ReadOnlySpan<double> x, int m)
+    {
+        var sum = 0.0;
+        for (int p = 0; p < x.Length; p++)
+        {
+            for (int i = 0; i < m; i++)
+            {
+                sum += Math.Exp(w[i * (i + 1) / 2]) * x[p];
+            }
+        }
+
+        return sum;
+    }
 }
 
 public sealed class StrengthReducedIndexTests
@@ -137,6 +153,21 @@ public sealed class StrengthReducedIndexTests
 
         Assert.Equal(PackedIndices.Halves(x, n), value);
         GradientAssert.Close(FiniteDifference.Gradient(p => PackedIndices.Halves(p, n), x), dx, 1e-7, 1e-10);
+    }
+
+    [Fact]
+    public void CallTabulatedBeforeTheLoop_ItsTableIsFilledWithTheSourcesIndex()
+    {
+        var (w, x) = (Point(10, 1.0, 30), Point(5, 1.0, 31));
+        var (dw, dx) = (new double[w.Length], new double[x.Length]);
+        var value = PackedIndices.TabulatedCallGradient(w, x, 4, dw, dx);
+
+        // By hand: ∂/∂w[t] = e^{w[t]}·Σx for t = 0, 1, 3, 6 (the triangular numbers below 10), 0 elsewhere; ∂/∂x[p] = Σ_i e^{w[i(i+1)/2]}.
+        var triangular = new[] { 0, 1, 3, 6 };
+        var calls = triangular.Sum(t => Math.Exp(w[t]));
+        Assert.Equal(PackedIndices.TabulatedCall(w, x, 4), value);
+        GradientAssert.Close(w.Select((v, t) => triangular.Contains(t) ? Math.Exp(v) * x.Sum() : 0.0).ToArray(), dw, 1e-14, 1e-14);
+        GradientAssert.Close(x.Select(_ => calls).ToArray(), dx, 1e-14, 1e-14);
     }
 
     private static double[] Point(int length, double scale, int seed)
