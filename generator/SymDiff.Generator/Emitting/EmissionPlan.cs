@@ -107,7 +107,7 @@ internal sealed class EmissionPlan
             // A source local keeps its name at the top level; inside a branch it is only named if shared.
             var hint = node.Operation == Operation.CallGradient ? ValueHint(model, id) : model.NameHints[id];
             var keepsSourceName = hint.Length > 0 && ReferenceEquals(Regions[id], Region.Root) && !taken.Contains(hint);
-            if (uses[id] < 2 && !keepsSourceName && !IsStructured[id] && node.Operation != Operation.CallGradient)
+            if ((uses[id] < 2 && !keepsSourceName && !IsStructured[id] && node.Operation != Operation.CallGradient) || _readWhereUsed.Contains(id))
             {
                 continue;
             }
@@ -355,6 +355,23 @@ internal sealed class EmissionPlan
     /// </summary>
     private Region Merge(Region a, Region b, int node)
     {
+        var merged = MergeRegions(a, b, node);
+
+        // An element read in a branch is only known to be in range there: read anywhere above, it is read in every
+        // branch's place, unless its uses are the two branches of one conditional (the source reads it either way).
+        var nodes = Model.Nodes;
+        if (nodes[node].Operation == Operation.Element && (!ReferenceEquals(merged, a) || !ReferenceEquals(merged, b))
+            && !_sharedAcrossConditionals.Contains(node)
+            && !(a.Parent is { } parent && ReferenceEquals(parent, b.Parent) && ReferenceEquals(parent, merged) && a.Select == b.Select))
+        {
+            _readWhereUsed.Add(node);
+        }
+
+        return merged;
+    }
+
+    private Region MergeRegions(Region a, Region b, int node)
+    {
         while (a.Depth > b.Depth)
         {
             a = a.Parent!;
@@ -380,7 +397,7 @@ internal sealed class EmissionPlan
         // Only worth it for a function call or a division: cheap arithmetic is just computed ahead.
         var operation = nodes[node].Operation;
         if (a.Branch == b.Branch && nodes[a.Select].Operand0 == nodes[b.Select].Operand0
-            && (OperationTable.Get(operation).MathName is not null || operation == Operation.Divide))
+            && (OperationTable.Get(operation).MathName is not null || operation is Operation.Divide or Operation.Element))
         {
             _sharedAcrossConditionals.Add(node);
             return a.Select < b.Select ? a : b;
@@ -390,6 +407,9 @@ internal sealed class EmissionPlan
     }
 
     private readonly HashSet<int> _sharedAcrossConditionals = new();
+
+    /// <summary>Elements read in a conditional's branch and elsewhere: never kept in a local, so each use reads it where it is evaluated.</summary>
+    private readonly HashSet<int> _readWhereUsed = new();
 
     /// <summary>
     /// Whether <paramref name="id"/> is computed in a conditional's branch but also read by a later

@@ -30,12 +30,20 @@ internal sealed class HoistedTapes
     /// but should one be written again (a body written twice, in sibling blocks), the array is shared.
     /// </summary>
     public bool TryHoist(LoopModel loop, string length, string rented, string count)
-    {
-        if (!CodeNames.OnlyReads(loop.Start, _parameters) || !CodeNames.OnlyReads(loop.End, _parameters))
-        {
-            return false;
-        }
+        => CodeNames.OnlyReads(loop.Start, _parameters) && CodeNames.OnlyReads(loop.End, _parameters) && Rent(length, rented, count);
 
+    /// <summary>
+    /// Whether an array of <paramref name="size"/> values (code that must read only the method's parameters) is
+    /// rented before the loop as <paramref name="rented"/>, its length in <paramref name="count"/>.
+    /// </summary>
+    public bool TryHoist(string size, string rented, string count)
+        => CodeNames.OnlyReads(size, _parameters) && Rent("int " + count + " = global::System.Math.Max(0, " + size + ");", rented, count);
+
+    /// <summary>Whether an array of <paramref name="size"/> values could be rented before the loop: the size reads only the method's parameters.</summary>
+    public bool CanHoist(string size) => CodeNames.OnlyReads(size, _parameters);
+
+    private bool Rent(string length, string rented, string count)
+    {
         if (Rented.Contains(rented))
         {
             return Rentals.Contains(length);

@@ -46,6 +46,13 @@ internal sealed class IndexPolynomial
     public int DegreeIn(string atom)
         => _terms.Where(t => !t.Value.IsZero).Select(t => Atoms(t.Key).Count(a => a == atom)).DefaultIfEmpty(0).Max();
 
+    /// <summary>The constant c when the polynomial is c·<paramref name="atom"/> plus terms not reading it; else null.</summary>
+    public Rational? LinearCoefficient(string atom)
+    {
+        var reading = _terms.Where(t => Atoms(t.Key).Contains(atom)).ToList();
+        return reading.Count == 1 && reading[0].Key == atom ? reading[0].Value : null;
+    }
+
     /// <summary>This polynomial with <paramref name="atom"/> replaced by <paramref name="value"/>.</summary>
     public IndexPolynomial Substitute(string atom, IndexPolynomial value)
     {

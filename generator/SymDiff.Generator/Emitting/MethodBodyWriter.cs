@@ -42,7 +42,7 @@ internal static class MethodBodyWriter
         WriteRegion(writer, context, Region.Root);
         for (var i = 0; i < model.ElementOutputs.Count; i += 2)
         {
-            writer.Line(ElementTarget(context, model, model.ElementOutputs[i]) + " += " + expressions.Write(model.ElementOutputs[i + 1]) + ";");
+            WriteElementAdjoint(writer, context, ElementTarget(context, model, model.ElementOutputs[i]), model.ElementOutputs[i + 1]);
         }
 
         for (var i = 0; i < outputTargets.Count; i++)
@@ -79,6 +79,15 @@ internal static class MethodBodyWriter
 
         /// <summary>Forward loops of this DAG, not run, whose backward sweeps read their inner loops' results from the enclosing loop's record.</summary>
         public IReadOnlyDictionary<int, DeepSlots> DeepReads { get; init; } = NoDeepSlots;
+
+        /// <summary>Inside a loop body: the values of loops nested two levels down that this body tabulates (see <see cref="HoistedValues"/>).</summary>
+        public HoistedValues? Values { get; init; }
+
+        /// <summary>The <see cref="Values"/> of the body around this one.</summary>
+        public HoistedValues? EnclosingValues { get; init; }
+
+        /// <summary>Whether this body's loop runs on every iteration of the body around it (it is not inside a conditional there).</summary>
+        public bool Unconditional { get; init; }
 
         /// <summary>The running locals that index elements in the loops enclosing this DAG.</summary>
         public InductionVariables Inductions { get; init; } = InductionVariables.None;
@@ -300,7 +309,7 @@ internal static class MethodBodyWriter
         }
 
         var deepRecords = deep.ToDictionary(e => e.Inner.InBody, e => new DeepSlots(deepTape, DeepRecording.Base(loop, plan.LoopName("deepStride", number), e), e));
-        var results = WriteNested(writer, context, loop, body, plan.LoopName("l", number) + "_", body.Values, inductions, shared, out var nested, deepRecords: deepRecords);
+        var results = WriteNested(writer, context, loop, body, plan.LoopName("l", number) + "_", body.Values, inductions, IsUnconditional(context, id), shared, out var nested, deepRecords: deepRecords);
         if (context.DeepRecords.TryGetValue(id, out var slots))
         {
             var k = 0;
@@ -489,10 +498,10 @@ internal static class MethodBodyWriter
             }
         }
 
-        var results = WriteNested(writer, context, loop, body, plan.SweepName("r", id) + "_", body.Outputs, inductions, reads, out var nested, deepReads: deepReads);
+        var results = WriteNested(writer, context, loop, body, plan.SweepName("r", id) + "_", body.Outputs, inductions, IsUnconditional(context, id), reads, out var nested, deepReads: deepReads);
         for (var e = 0; e < loop.ReverseElements.Count; e++)
         {
-            writer.Line(ElementTarget(nested, body, loop.ReverseElements[e]) + " += " + results[m + capturedCount + e] + ";");
+            WriteElementAdjoint(writer, nested, ElementTarget(nested, body, loop.ReverseElements[e]), body.Outputs[m + capturedCount + e]);
         }
 
         for (var j = 0; j < capturedCount; j++)
@@ -631,12 +640,12 @@ internal static class MethodBodyWriter
         var inductions = context.Inductions.Enter(loop.Index, loop.Start, loop.End, backward: false, IndexTexts(body), plan.LoopName("at", number) + "_");
         var header = writer.Mark();
         writer.Open("for (int " + loop.Index + " = " + loop.Start + "; " + loop.Index + " < " + loop.End + "; " + loop.Index + "++)");
-        var results = WriteNested(writer, context, loop, body, plan.LoopName("l", number) + "_", body.Values.Concat(body.Outputs), inductions, NothingRecorded, out var nested);
+        var results = WriteNested(writer, context, loop, body, plan.LoopName("l", number) + "_", body.Values.Concat(body.Outputs), inductions, IsUnconditional(context, forward), NothingRecorded, out var nested);
         var contributions = results.Skip(m + m + capturedCount).ToList();
         for (var v = 0; v < vectors.Count; v++)
         {
             var fills = context.Fillers.TryGetValue(vectors[v], out var filler) && filler == forward;
-            WriteElementAdjoints(writer, nested, body, loop, vectors[v], sliding[v], fills, carries[v], contributions);
+            WriteElementAdjoints(writer, nested, body, loop, vectors[v], sliding[v], fills, carries[v], contributions, body.Values.Concat(body.Outputs).Skip(m + m + capturedCount).ToList());
         }
 
         for (var j = 0; j < capturedCount; j++)
@@ -659,7 +668,7 @@ internal static class MethodBodyWriter
     }
 
     /// <summary>One iteration's element adjoints for <paramref name="vector"/>: one write per slot when they slide, else one per element.</summary>
-    private static void WriteElementAdjoints(SourceWriter writer, Context context, DerivativeGraphModel body, LoopModel loop, string vector, SlidingWrite? sliding, bool fills, string carry, IReadOnlyList<string> contributions)
+    private static void WriteElementAdjoints(SourceWriter writer, Context context, DerivativeGraphModel body, LoopModel loop, string vector, SlidingWrite? sliding, bool fills, string carry, IReadOnlyList<string> contributions, IReadOnlyList<int> contributionNodes)
     {
         if (sliding is null)
         {
@@ -667,7 +676,7 @@ internal static class MethodBodyWriter
             {
                 if (SlidingWrite.Symbol(body, loop.FusedElements[e]).Vector == vector)
                 {
-                    writer.Line(ElementTarget(context, body, loop.FusedElements[e]) + " += " + contributions[e] + ";");
+                    WriteElementAdjoint(writer, context, ElementTarget(context, body, loop.FusedElements[e]), contributionNodes[e]);
                 }
             }
 
@@ -751,23 +760,46 @@ internal static class MethodBodyWriter
     /// <param name="deepRecords">Loops of the body that record their inner loops' results for this loop's backward sweeps.</param>
     /// <param name="deepReads">Loops of the body, not run, whose sweeps read their inner loops' results from such a record.</param>
     /// <param name="inductions">The running locals that index elements in this body (see <see cref="InductionVariables"/>).</param>
-    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results, InductionVariables inductions, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested, IReadOnlyDictionary<int, DeepSlots>? deepRecords = null, IReadOnlyDictionary<int, DeepSlots>? deepReads = null)
+    /// <param name="unconditional">Whether the loop runs on every iteration of the body around it.</param>
+    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results, InductionVariables inductions, bool unconditional, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested, IReadOnlyDictionary<int, DeepSlots>? deepRecords = null, IReadOnlyDictionary<int, DeepSlots>? deepReads = null)
     {
         var reserved = outer.NamesInScope.ToList();
         var enclosing = outer.Plan.IsNested ? outer.Enclosing.Concat(new[] { loop }).ToList() : (IReadOnlyList<LoopModel>)Array.Empty<LoopModel>();
         var tables = outer.Tables;
-        var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList(), tables is null ? null : (p, id) => tables.Qualifies(p, id, enclosing));
+
+        // Values of this loop that do not change with the loop around it are tabulated by the body around that one.
+        var hoisting = unconditional && outer.Unconditional && enclosing.Count >= 2 ? outer.EnclosingValues : null;
+        var around = hoisting is null ? null : enclosing[enclosing.Count - 2];
+        bool Tabulated(EmissionPlan p, int id) => tables?.Qualifies(p, id, enclosing) == true;
+        bool Hoisted(EmissionPlan p, int id) => hoisting?.Qualifies(p, id, around!, loop) == true;
+        var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList(), tables is null && hoisting is null ? null : (p, id) => Tabulated(p, id) || Hoisted(p, id));
         CSharpExpressionWriter? expressions = null;
-        expressions = new CSharpExpressionWriter(plan, plan.ReadInstead.Count == 0 ? null : id => plan.ReadInstead.Contains(id) ? tables!.Read(plan, expressions!, id, enclosing) : null, inductions.Index);
+        expressions = new CSharpExpressionWriter(
+            plan,
+            plan.ReadInstead.Count == 0 ? null : id => !plan.ReadInstead.Contains(id) ? null : Tabulated(plan, id) ? tables!.Read(plan, expressions!, id, enclosing) : hoisting!.Read(plan, expressions!, id, around!, loop),
+            inductions.Index);
+        var values = outer.Hoisted is { } rentals && plan.IsNested ? new HoistedValues(rentals, prefix + "values") : null;
         nested = new Context(plan, expressions, reserved, outer.Buffers, new Dictionary<string, int>(), recorded, outer.Hoisted, tables, enclosing, outer.IsInvariant)
         {
             Inductions = inductions,
             DeepRecords = deepRecords ?? NoDeepSlots,
             DeepReads = deepReads ?? NoDeepSlots,
+            Values = values,
+            EnclosingValues = outer.Values,
+            Unconditional = unconditional,
         };
+        var start = writer.Mark();
         WriteRegion(writer, nested, Region.Root);
+        if (values?.TakeFills() is { Count: > 0 } fills)
+        {
+            writer.Insert(start, fills);
+        }
+
         return results.Select(expressions.Write).ToList();
     }
+
+    /// <summary>Whether loop node <paramref name="id"/> runs whenever its DAG does: it is not inside a conditional.</summary>
+    private static bool IsUnconditional(Context context, int id) => ReferenceEquals(context.Plan.Regions[id], Region.Root);
 
     /// <summary>Ends a loop's body: its running index locals advance, and are declared before its header.</summary>
     private static void CloseLoop(SourceWriter writer, (int Position, int Indent) header, InductionVariables inductions, bool blankLine = true)
@@ -791,6 +823,44 @@ internal static class MethodBodyWriter
         => Enumerable.Range(0, body.Nodes.Count)
             .Where(id => body.Nodes[id].Operation is Operation.Element or Operation.Store)
             .Select(id => body.ElementParts(id).Index);
+
+    /// <summary>
+    /// <c>dx[i] += a;</c>. An adjoint that is zero unless a condition holds (<c>c ? a : 0</c>: the element is read in
+    /// one branch only) is added only when it holds: the index may be out of range where the source does not read it.
+    /// </summary>
+    private static void WriteElementAdjoint(SourceWriter writer, Context context, string target, int adjoint)
+    {
+        var plan = context.Plan;
+        var nodes = plan.Model.Nodes;
+        bool IsZero(int id) => nodes[id].IsConstant && nodes[id].Constant == 0.0;
+        var guards = new List<string>();
+        var value = adjoint;
+        while (nodes[value].Operation == Operation.Select && (IsZero(nodes[value].Operand1) || IsZero(nodes[value].Operand2)))
+        {
+            var node = nodes[value];
+            var condition = context.Expressions.Write(node.Operand0);
+            guards.Add(IsZero(node.Operand2) ? condition : "!(" + condition + ")");
+
+            // A conditional computed in an if, or kept in a local, is read whole; its inner conditions are its own.
+            if (plan.IsStructured[value] || plan.Names[value] is not null)
+            {
+                break;
+            }
+
+            value = IsZero(node.Operand2) ? node.Operand1 : node.Operand2;
+        }
+
+        var line = target + " += " + context.Expressions.Write(value) + ";";
+        if (guards.Count == 0)
+        {
+            writer.Line(line);
+            return;
+        }
+
+        writer.Open("if (" + (guards.Count == 1 ? guards[0] : string.Join(" && ", guards.Select(g => "(" + g + ")"))) + ")");
+        writer.Line(line);
+        writer.Close();
+    }
 
     /// <summary>Assigns new values to locals all at once: through temporaries when there are several.</summary>
     private static void Assign(SourceWriter writer, IReadOnlyList<string> targets, IReadOnlyList<string> values, string prefix)

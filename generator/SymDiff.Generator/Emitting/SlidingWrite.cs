@@ -35,7 +35,7 @@ internal sealed record SlidingWrite(string Vector, int Offset, string Index, IRe
                 continue;
             }
 
-            if (OffsetOf(index, loopIndex) is not int offset)
+            if (OffsetOf(index, loopIndex) is not int offset || IsGuarded(body, body.Outputs[body.Outputs.Count - elements.Count + e]))
             {
                 return null;
             }
@@ -61,6 +61,17 @@ internal sealed record SlidingWrite(string Vector, int Offset, string Index, IRe
             lower.Index,
             offsets.Where(o => o.Offset == low).Select(o => o.Position).ToList(),
             offsets.Where(o => o.Offset == low + 1).Select(o => o.Position).ToList());
+    }
+
+    /// <summary>
+    /// Whether an element's adjoint is zero unless a condition holds (<c>c ? a : 0</c>): the source reads it in one
+    /// branch only, so its slot may not exist on every iteration (<c>x[i + 1]</c> read while <c>i + 1 &lt; n</c>).
+    /// </summary>
+    private static bool IsGuarded(DerivativeGraphModel body, int adjoint)
+    {
+        var node = body.Nodes[adjoint];
+        bool IsZero(int id) => body.Nodes[id].IsConstant && body.Nodes[id].Constant == 0.0;
+        return node.Operation == Operation.Select && (IsZero(node.Operand1) || IsZero(node.Operand2));
     }
 
     /// <summary>The vector and index text of an element node.</summary>

@@ -33,10 +33,9 @@ namespace Samples
             for (int i = 1; i < z.Length; i++)
             {
                 double __l3_0 = z[i];
-                double __l3_1 = tz[i];
-                bool __l3_2 = __t0 == __l3_0;
+                bool __l3_1 = __t0 == __l3_0;
                 double __n3_0 = global::System.Math.Max(__t0, __l3_0);
-                double __n3_1 = (__t0 > __l3_0 ? tmax : __l3_2 ? tmax * 0.5 : 0.0) + (__t0 < __l3_0 ? __l3_1 : __l3_2 ? __l3_1 * 0.5 : 0.0);
+                double __n3_1 = (__t0 > __l3_0 ? tmax : __l3_1 ? tmax * 0.5 : 0.0) + (__t0 < __l3_0 ? tz[i] : __l3_1 ? tz[i] * 0.5 : 0.0);
                 __t0 = __n3_0;
                 tmax = __n3_1;
             }
