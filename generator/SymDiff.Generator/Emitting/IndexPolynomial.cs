@@ -21,6 +21,8 @@ internal sealed class IndexPolynomial
 {
     private const int MaxDegree = 6;
 
+    private const int MaxTerms = 64;
+
     // Monomial: its atoms in order, repeated by power, joined by a separator; "" is the constant term.
     private const char Separator = '\u0001';
 
@@ -135,6 +137,18 @@ internal sealed class IndexPolynomial
         return binomial.Values.All(c => c.IsInteger);
     }
 
+    /// <summary>Whether <see cref="ToCode"/> writes every number as an <c>int</c> literal (a coefficient of 2⁴⁰ would not compile).</summary>
+    public bool IsWritable
+    {
+        get
+        {
+            var fractional = _terms.Values.Where(c => !c.IsInteger).ToList();
+            var denominator = fractional.Aggregate(BigInteger.One, (l, c) => l / BigInteger.GreatestCommonDivisor(l, c.Denominator) * c.Denominator);
+            bool Fits(BigInteger value) => BigInteger.Abs(value) <= int.MaxValue;
+            return Fits(denominator) && _terms.Values.All(c => c.IsInteger ? Fits(c.Numerator) : Fits(c.Numerator * (denominator / c.Denominator)));
+        }
+    }
+
     /// <summary>
     /// C# <c>int</c> code computing the polynomial, which must be integer-valued: its terms with integer
     /// coefficients, then the others over their common denominator, an exact division (<c>(j - j * j) / 2</c>).
@@ -217,7 +231,7 @@ internal sealed class IndexPolynomial
                         return left.Plus(right.Scaled(-Rational.One));
                     case SyntaxKind.MultiplyExpression:
                         var product = left.Times(right);
-                        return product.TotalDegree > MaxDegree ? null : product;
+                        return product.TotalDegree > MaxDegree || product._terms.Count > MaxTerms ? null : product;
                     case SyntaxKind.DivideExpression when right.AsConstant is { IsZero: false, IsInteger: true } divisor && Reads(binary.Left, variable):
                         // Only an exact division is the polynomial's; C#'s truncating / of anything else is not. One that
                         // does not read the variable stays whole, as the source wrote it (d * (d + 1) / 2).

@@ -66,6 +66,11 @@ internal sealed class InductionVariables
 
             var onIteration = polynomial.Substitute(variable, iteration);
             var differences = ForwardDifferences(onIteration, degree);
+            if (!differences.All(d => d.IsWritable))
+            {
+                continue;
+            }
+
             var name = prefix + reductions.Count.ToString(CultureInfo.InvariantCulture);
             reductions.Add(new Reduction(index, name, differences));
         }
@@ -96,12 +101,16 @@ internal sealed class InductionVariables
             var last = reduction.Differences.Count - 1;
             for (var k = 0; k < last || (k == last && reduction.Differences[k].AsConstant is null); k++)
             {
-                yield return "int " + reduction.Difference(k) + " = " + reduction.Differences[k].ToCode() + ";";
+                // unchecked: in a checked build the expanded polynomial's terms may overflow where the source's do not.
+                yield return "int " + reduction.Difference(k) + " = unchecked(" + reduction.Differences[k].ToCode() + ");";
             }
         }
     }
 
-    /// <summary>At the end of each iteration: each running local used, advanced to the next iteration's value.</summary>
+    /// <summary>
+    /// At the end of each iteration: each running local used, advanced to the next iteration's value (to write in an
+    /// <c>unchecked</c> block: after the last iteration the values are past the range and may overflow).
+    /// </summary>
     public IEnumerable<string> Steps()
     {
         foreach (var reduction in _reductions.Where(r => r.IsUsed))

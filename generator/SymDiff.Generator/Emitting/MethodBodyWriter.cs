@@ -804,9 +804,16 @@ internal static class MethodBodyWriter
     /// <summary>Ends a loop's body: its running index locals advance, and are declared before its header.</summary>
     private static void CloseLoop(SourceWriter writer, (int Position, int Indent) header, InductionVariables inductions, bool blankLine = true)
     {
-        foreach (var step in inductions.Steps())
+        var steps = inductions.Steps().ToList();
+        if (steps.Count > 0)
         {
-            writer.Line(step);
+            writer.Open("unchecked");
+            foreach (var step in steps)
+            {
+                writer.Line(step);
+            }
+
+            writer.Close();
         }
 
         writer.Close();

@@ -41,10 +41,11 @@ internal sealed class FuzzBuild : IDisposable
         }
     }
 
-    public static FuzzBuild Of(string source, bool checkInput = false)
+    /// <param name="overflowChecks">Compile as <c>&lt;CheckForOverflowUnderflow&gt;true&lt;/CheckForOverflowUnderflow&gt;</c> does.</param>
+    public static FuzzBuild Of(string source, bool checkInput = false, bool overflowChecks = false)
     {
         var compilation = GeneratorHarness.Compilation(source);
-        compilation = compilation.WithOptions(compilation.Options.WithGeneralDiagnosticOption(ReportDiagnostic.Default));
+        compilation = compilation.WithOptions(compilation.Options.WithGeneralDiagnosticOption(ReportDiagnostic.Default).WithOverflowChecks(overflowChecks));
         var driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var run = new GeneratorRun(driver, compilation, output, driver.GetRunResult().Results.Single());
         var inputErrors = checkInput

@@ -44,6 +44,41 @@ public sealed class KnownGeneratorBugTests
     }
 
     /// <summary>
+    /// A strength-reduced index's first value is the index polynomial expanded: <c>k * k - 2 * k * m + m * m</c> for
+    /// <c>(i - m) * (i - m)</c> from i = k, whose terms overflow for k = m = 100,000 though the index is 0. In a
+    /// build with overflow checks that threw OverflowException; the running locals are computed unchecked.
+    /// </summary>
+    [Fact]
+    public void ReducedIndexInACheckedBuild_DoesNotOverflow()
+    {
+        using var build = FuzzBuild.Of(Header + """
+                [Differentiable]
+                public static double Squares(ReadOnlySpan<double> x, int k, int m)
+                {
+                    var p = 1.0;
+                    for (int i = k; i < k + 3; i++)
+                    {
+                        p *= 1 + x[(i - m) * (i - m)];
+                    }
+
+                    return p;
+                }
+
+                public static double Run(double[] x, int k, int m, double[] dx) => SquaresGradient(x, k, m, dx);
+            }
+            """, overflowChecks: true);
+        Assert.Empty(build.GeneratedCodeProblems);
+        var type = build.Assembly!.Assembly.GetType("Fuzz.Generated", throwOnError: true)!;
+        double[] x = [0.5, 0.25, -0.5, 1.0, 2.0];
+        var dx = new double[5];
+        var value = (double)type.GetMethod("Run")!.Invoke(null, [x, 100_000, 100_000, dx])!;
+
+        // Indices 0, 1, 4: p = 1.5 · 1.25 · 3, ∂p/∂x[j] = p / (1 + x[j]).
+        Assert.Equal(1.5 * 1.25 * 3.0, value, 1e-15);
+        Assert.Equal([value / 1.5, value / 1.25, 0.0, 0.0, value / 3.0], dx);
+    }
+
+    /// <summary>
     /// conventions.md promises that the untaken branch is not evaluated at all. But a value used
     /// both by the branch's derivative and by the returned <c>?:</c> is computed before the branch:
     /// <c>double __t1 = (double)Math.Sign(Math.Log(x));</c> runs for x = −1, and

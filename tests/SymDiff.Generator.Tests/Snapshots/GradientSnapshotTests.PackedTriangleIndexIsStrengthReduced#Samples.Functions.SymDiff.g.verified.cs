@@ -48,13 +48,16 @@ namespace Samples
                 __tape0[j] = total;
                 double lx = c[j];
                 double __l0_0 = lx;
-                int __l0_at0_0 = j - 1;
-                int __l0_at0_0_d1 = d - 2;
+                int __l0_at0_0 = unchecked(j - 1);
+                int __l0_at0_0_d1 = unchecked(d - 2);
                 for (int i = 0; i < j; i++)
                 {
                     __l0_0 = __l0_0 + l[__l0_at0_0] * c[i];
-                    __l0_at0_0 += __l0_at0_0_d1;
-                    __l0_at0_0_d1--;
+                    unchecked
+                    {
+                        __l0_at0_0 += __l0_at0_0_d1;
+                        __l0_at0_0_d1--;
+                    }
                 }
 
                 __inner0[j] = __l0_0;
@@ -69,14 +72,17 @@ namespace Samples
                 double __r0_a0_0 = __a0_0 * __s0_0;
                 if (__r0_a0_0 != 0.0)
                 {
-                    int __r0_back0_0 = d * j - d + (int)((-(long)j * j + (long)j) / 2);
-                    int __r0_back0_0_d1 = -d + j;
+                    int __r0_back0_0 = unchecked(d * j - d + (int)((-(long)j * j + (long)j) / 2));
+                    int __r0_back0_0_d1 = unchecked(-d + j);
                     for (int i = (j) - 1; i >= 0; i--)
                     {
                         dl[__r0_back0_0] += __r0_a0_0 * c[i];
                         dc[i] += __r0_a0_0 * l[__r0_back0_0];
-                        __r0_back0_0 += __r0_back0_0_d1;
-                        __r0_back0_0_d1--;
+                        unchecked
+                        {
+                            __r0_back0_0 += __r0_back0_0_d1;
+                            __r0_back0_0_d1--;
+                        }
                     }
                 }
 

@@ -52,6 +52,7 @@ public sealed class InductionVariableTests
     [InlineData("i * i % 7")]
     [InlineData("global::System.Math.Max(i * i, 3)")]
     [InlineData("j * (j + 1) / 2")]            // does not read i
+    [InlineData("(i - 50000) * (i - 50000)")]  // expanded, 2,500,000,000 is no int literal
     public void OtherIndices_AreLeftAsWritten(string index)
     {
         var scope = InductionVariables.None.Enter("i", "0", "n", backward: false, [index], "__at");
@@ -67,13 +68,13 @@ public sealed class InductionVariableTests
         const string index = "ik * (d * (d + 1) / 2) + d + i * (2 * d - i - 1) / 2 + (j - i - 1)";
         var forward = InductionVariables.None.Enter("i", "0", "j", backward: false, [index], "__at");
         Assert.Equal("__at0", forward.Index(index));
-        Assert.Equal(["int __at0 = (d * (d + 1) / 2) * ik + d + j - 1;", "int __at0_d1 = d - 2;"], forward.Declarations());
+        Assert.Equal(["int __at0 = unchecked((d * (d + 1) / 2) * ik + d + j - 1);", "int __at0_d1 = unchecked(d - 2);"], forward.Declarations());
         Assert.Equal(["__at0 += __at0_d1;", "__at0_d1--;"], forward.Steps());
 
         // Backward from i = j − 1: I(j − 1) = base + d·j + (j − j²)/2, and the step I(i − 1) − I(i) = j − d on the first one.
         var backward = InductionVariables.None.Enter("i", "0", "j", backward: true, [index], "__at");
         Assert.Equal("__at0", backward.Index(index));
-        Assert.Equal(["int __at0 = (d * (d + 1) / 2) * ik + d * j + (int)((-(long)j * j + (long)j) / 2);", "int __at0_d1 = -d + j;"], backward.Declarations());
+        Assert.Equal(["int __at0 = unchecked((d * (d + 1) / 2) * ik + d * j + (int)((-(long)j * j + (long)j) / 2));", "int __at0_d1 = unchecked(-d + j);"], backward.Declarations());
         Assert.Equal(["__at0 += __at0_d1;", "__at0_d1--;"], backward.Steps());
     }
 
@@ -92,7 +93,7 @@ public sealed class InductionVariableTests
         var inner = outer.Enter("i", "0", "j", backward: false, ["i * i + j"], "__inner");
         Assert.Equal("__outer0", inner.Index("j * j"));
         Assert.Equal("__inner0", inner.Index("i * i + j"));
-        Assert.Equal(["int __outer0 = 0;", "int __outer0_d1 = 1;"], outer.Declarations());
+        Assert.Equal(["int __outer0 = unchecked(0);", "int __outer0_d1 = unchecked(1);"], outer.Declarations());
     }
 
     private static void AssertRunsAsEvaluated(string index, string start, string end, bool backward, Dictionary<string, int> values)
@@ -156,6 +157,8 @@ public sealed class InductionVariableTests
                 return (locals[name.Identifier.ValueText], false);
             case ParenthesizedExpressionSyntax parenthesized:
                 return Evaluate(parenthesized.Expression, locals);
+            case CheckedExpressionSyntax { RawKind: (int)SyntaxKind.UncheckedExpression } @unchecked:
+                return Evaluate(@unchecked.Expression, locals);
             case CastExpressionSyntax cast:
                 var operand = Evaluate(cast.Expression, locals).Value;
                 return cast.Type.ToString() == "long" ? (operand, true) : (unchecked((int)operand), false);
