@@ -15,6 +15,10 @@ internal static class CodeNames
     public static IEnumerable<string> In(string code)
         => Identifier.Matches(code).Cast<Match>().Select(m => m.Value.TrimStart('@'));
 
+    /// <summary><paramref name="code"/> with every read of <paramref name="name"/> replaced by <paramref name="replacement"/>.</summary>
+    public static string Rename(string code, string name, string replacement)
+        => Identifier.Replace(code, m => m.Value.TrimStart('@') == name.TrimStart('@') ? replacement : m.Value);
+
     /// <summary>Whether every name <paramref name="code"/> reads is one of <paramref name="names"/>.</summary>
     public static bool OnlyReads(string code, ICollection<string> names) => In(code).All(names.Contains);
 }

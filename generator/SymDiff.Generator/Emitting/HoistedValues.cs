@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text;
 using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
@@ -9,7 +11,9 @@ namespace SymDiff.Generator.Emitting;
 /// outer loop's index (the GMM's centred point <c>x[ix * d + i] - means[ik * d + i]</c> in the triangle's
 /// loop over i, inside the loop over j): its value for each i is the same on every iteration over j, so
 /// it is computed once per i into a table, filled in the body before the loop over j, and every body of
-/// the loop over i (forward, recomputed, backward) reads the table instead.
+/// the loop over i (forward, recomputed, backward) reads the table instead. When the outer loop's body
+/// computes the same value at its own index (<c>x[ix * d + j] - means[ik * d + j]</c>), it reads the same
+/// table, which then covers both ranges.
 /// </summary>
 /// <remarks>
 /// A value qualifies when it is evaluated on every iteration of its loop, that loop on every iteration of
@@ -24,10 +28,15 @@ internal sealed class HoistedValues
 {
     private const int MaxNodes = 16;
 
+    // Stands for the loop index in a value's shape, so that the inner loop's x[i] and the outer one's x[j] match.
+    private const string Index = "\u0001";
+
     private readonly HoistedTapes _rentals;
     private readonly string _prefix;
     private readonly Dictionary<string, string> _tables = new();
     private readonly List<string> _fills = new();
+    private readonly Dictionary<LoopModel, Dictionary<string, (string Start, string End)>> _innerValues = new(new ByReference());
+    private readonly Dictionary<LoopModel, HashSet<string>> _outerValues = new(new ByReference());
 
     /// <param name="rentals">Where the tables' arrays are rented, before the top-level loop.</param>
     /// <param name="prefix">Prefix of the tables' names, unique in the method.</param>
@@ -38,29 +47,47 @@ internal sealed class HoistedValues
     }
 
     /// <summary>Whether node <paramref name="id"/> of a body of <paramref name="inner"/>, nested in <paramref name="outer"/>, is read from a table.</summary>
-    public bool Qualifies(EmissionPlan plan, int id, LoopModel outer, LoopModel inner) => Find(plan, id, outer, inner) is not null;
+    public bool Qualifies(EmissionPlan plan, int id, LoopModel outer, LoopModel inner) => FindInner(plan, id, outer, inner) is not null;
+
+    /// <summary>Whether node <paramref name="id"/> of a body of <paramref name="outer"/> is read from the table of a value of its inner loop.</summary>
+    public bool QualifiesOuter(EmissionPlan plan, int id, LoopModel outer) => FindOuter(plan, id, outer) is not null;
 
     /// <summary>The table read that replaces node <paramref name="id"/>, which <see cref="Qualifies"/>; the table is filled on first use.</summary>
     public string Read(EmissionPlan plan, CSharpExpressionWriter expressions, int id, LoopModel outer, LoopModel inner)
+        => Read(expressions, id, inner.Index, FindInner(plan, id, outer, inner) ?? throw new System.InvalidOperationException("Node " + id + " has no table."), outer);
+
+    /// <summary>The table read that replaces node <paramref name="id"/>, which <see cref="QualifiesOuter"/>.</summary>
+    public string ReadOuter(EmissionPlan plan, CSharpExpressionWriter expressions, int id, LoopModel outer)
+        => Read(expressions, id, outer.Index, FindOuter(plan, id, outer) ?? throw new System.InvalidOperationException("Node " + id + " has no table."), outer);
+
+    /// <summary>The statements that fill the tables made since the last call, to write at the start of the body.</summary>
+    public IReadOnlyList<string> TakeFills()
     {
-        var end = Find(plan, id, outer, inner) ?? throw new System.InvalidOperationException("Node " + id + " has no table.");
-        var value = expressions.WriteInline(id);
-        var offset = inner.Start == "0" ? inner.Index : inner.Index + " - (" + inner.Start + ")";
-        var key = value + "|" + inner.Index + "|" + inner.Start + "|" + end + "|" + outer.Start + "|" + outer.End;
+        var fills = _fills.ToList();
+        _fills.Clear();
+        return fills;
+    }
+
+    private string Read(CSharpExpressionWriter expressions, int id, string index, (string Shape, string Start, string End, bool Shared) found, LoopModel outer)
+    {
+        var offset = found.Start == "0" ? index : index + " - (" + found.Start + ")";
+        var key = found.Shape + "|" + found.Start + "|" + found.End + "|" + outer.Start + "|" + outer.End;
         if (!_tables.TryGetValue(key, out var table))
         {
             table = _prefix + _tables.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var size = inner.Start == "0" ? end : "(" + end + ") - (" + inner.Start + ")";
-            if (!_rentals.TryHoist(size, table, table + "_count"))
+            if (!_rentals.TryHoist(Size(found.Start, found.End), table, table + "_count"))
             {
                 throw new System.InvalidOperationException("Table " + table + " could not be rented.");
             }
 
             _tables[key] = table;
-            _fills.Add("// " + value.Replace("global::System.", "") + " for every " + inner.Index + ", once instead of on every iteration over " + outer.Index + ".");
+            var value = expressions.WriteInline(id);
+            _fills.Add("// " + value.Replace("global::System.", "") + " for every " + index + (found.Shared
+                ? ", once for the loop over " + outer.Index + " and the loop inside it."
+                : ", once instead of on every iteration over " + outer.Index + "."));
             _fills.Add("if (" + outer.Start + " < " + outer.End + ")");
             _fills.Add("{");
-            _fills.Add("    for (int " + inner.Index + " = " + inner.Start + "; " + inner.Index + " < " + end + "; " + inner.Index + "++)");
+            _fills.Add("    for (int " + index + " = " + found.Start + "; " + index + " < " + found.End + "; " + index + "++)");
             _fills.Add("    {");
             _fills.Add("        " + table + "[" + offset + "] = " + value + ";");
             _fills.Add("    }");
@@ -71,49 +98,220 @@ internal sealed class HoistedValues
         return table + "[" + offset + "]";
     }
 
-    /// <summary>The statements that fill the tables made since the last call, to write at the start of the body.</summary>
-    public IReadOnlyList<string> TakeFills()
+    private static string Size(string start, string end) => start == "0" ? end : "(" + end + ") - (" + start + ")";
+
+    /// <summary>For a value of the inner loop that qualifies: its shape and the range its table covers.</summary>
+    private (string Shape, string Start, string End, bool Shared)? FindInner(EmissionPlan plan, int id, LoopModel outer, LoopModel inner)
     {
-        var fills = _fills.ToList();
-        _fills.Clear();
-        return fills;
+        if (!IsCandidate(plan.Model, id, inner.Index, outer.Index) || !ReferenceEquals(plan.Regions[id], Region.Root) || InnerRange(outer, inner) is not { } range)
+        {
+            return null;
+        }
+
+        // The source's own loop computes it on every iteration over that range.
+        var shape = Shape(plan.Model, id, inner.Index);
+        if (!InnerValues(outer).TryGetValue(shape, out var source) || source != range)
+        {
+            return null;
+        }
+
+        var union = OuterValues(outer).Contains(shape) ? Union(outer, range) : null;
+        var end = union ?? range.End;
+        return _rentals.CanHoist(Size(range.Start, end)) ? (shape, range.Start, end, union is not null) : null;
     }
 
-    /// <summary>For a node that qualifies, the end of the inner loop's range over all iterations of the outer one.</summary>
-    private string? Find(EmissionPlan plan, int id, LoopModel outer, LoopModel inner)
+    /// <summary>For a value of the outer loop that its inner loop also computes at its own index: its shape and the shared table's range.</summary>
+    private (string Shape, string Start, string End, bool Shared)? FindOuter(EmissionPlan plan, int id, LoopModel outer)
     {
-        var model = plan.Model;
-        if (model.Scalar != "double" || !ReferenceEquals(plan.Regions[id], Region.Root) || !IsArithmetic(model.Nodes[id].Operation))
+        if (!IsCandidate(plan.Model, id, outer.Index, null) || !ReferenceEquals(plan.Regions[id], Region.Root))
         {
             return null;
         }
 
-        var names = new HashSet<string>();
-        var elements = 0;
-        var budget = MaxNodes;
-        if (!Reads(model, id, names, ref elements, ref budget) || elements < 2 || !names.Contains(inner.Index.TrimStart('@')) || names.Contains(outer.Index.TrimStart('@')))
-        {
-            return null;
-        }
+        var shape = Shape(plan.Model, id, outer.Index);
+        return OuterValues(outer).Contains(shape) && InnerValues(outer).TryGetValue(shape, out var range) && Union(outer, range) is { } end && _rentals.CanHoist(Size(range.Start, end))
+            ? (shape, range.Start, end, true)
+            : null;
+    }
 
+    /// <summary>The inner loop's range over every iteration of the outer one: [start, end on the last iteration).</summary>
+    private static (string Start, string End)? InnerRange(LoopModel outer, LoopModel inner)
+    {
         var outerIndex = outer.Index.TrimStart('@');
         if (CodeNames.In(inner.Start).Contains(outerIndex))
         {
             return null;
         }
 
-        var end = CodeNames.In(inner.End).Contains(outerIndex) ? LastEnd(inner, outer) : inner.End;
-        return end is not null && _rentals.CanHoist(inner.Start == "0" ? end : "(" + end + ") - (" + inner.Start + ")") ? end : null;
-    }
+        if (!CodeNames.In(inner.End).Contains(outerIndex))
+        {
+            return (inner.Start, inner.End);
+        }
 
-    /// <summary>When the inner loop's end grows with the outer index (<c>j + c</c>), its end on the outer loop's last iteration, whose range holds every other's.</summary>
-    private static string? LastEnd(LoopModel inner, LoopModel outer)
-    {
+        // The end grows with the outer index (j + c): the last iteration's range holds every other's.
         var end = IndexPolynomial.Parse(inner.End, outer.Index);
         var last = IndexPolynomial.Parse("(" + outer.End + ") - 1", outer.Index);
-        return end?.DegreeIn(outer.Index) == 1 && end.LinearCoefficient(outer.Index) is { } c && c.Numerator.Sign > 0 && last is not null
-            ? end.Substitute(outer.Index, last).ToCode()
+        return end?.DegreeIn(outer.Index) == 1 && end.LinearCoefficient(outer.Index) is { } c && c.Numerator.Sign > 0 && last is not null && end.Substitute(outer.Index, last) is { IsWritable: true } lastEnd
+            ? (inner.Start, lastEnd.ToCode())
             : null;
+    }
+
+    /// <summary>The end of [start, end) ∪ the outer loop's range, when both start alike and their ends differ by a constant.</summary>
+    private static string? Union(LoopModel outer, (string Start, string End) inner)
+    {
+        const string none = "\u0002";
+        var (a, b) = (IndexPolynomial.Parse(outer.End, none), IndexPolynomial.Parse(inner.End, none));
+        if (outer.Start != inner.Start || a is null || b is null || a.Plus(b.Scaled(-Rational.One)).AsConstant is not { } difference)
+        {
+            return null;
+        }
+
+        return difference.Numerator.Sign > 0 ? outer.End : inner.End;
+    }
+
+    /// <summary>The shapes of the values the outer loop's own body computes at its index, on every iteration.</summary>
+    private HashSet<string> OuterValues(LoopModel outer)
+    {
+        if (!_outerValues.TryGetValue(outer, out var shapes))
+        {
+            var body = outer.Body;
+            var always = Unconditional(body);
+            shapes = new HashSet<string>(Enumerable.Range(0, body.Nodes.Count)
+                .Where(id => always[id] && IsCandidate(body, id, outer.Index, null))
+                .Select(id => Shape(body, id, outer.Index)));
+            _outerValues[outer] = shapes;
+        }
+
+        return shapes;
+    }
+
+    /// <summary>The shapes of the values the outer loop's inner loops would tabulate, with their ranges.</summary>
+    private Dictionary<string, (string Start, string End)> InnerValues(LoopModel outer)
+    {
+        if (!_innerValues.TryGetValue(outer, out var values))
+        {
+            values = new Dictionary<string, (string Start, string End)>();
+            var body = outer.Body;
+            var always = Unconditional(body);
+            foreach (var id in Enumerable.Range(0, body.Nodes.Count).Where(id => always[id] && body.Nodes[id].Operation == Operation.Loop))
+            {
+                var inner = body.Loops[(int)body.Nodes[id].Payload];
+                if (InnerRange(outer, inner) is not { } range)
+                {
+                    continue;
+                }
+
+                // Only values read on their own: one inside a larger tabulated value is not computed by the inner loop.
+                var innerAlways = Unconditional(inner.Body);
+                var candidates = Enumerable.Range(0, inner.Body.Nodes.Count).Where(v => innerAlways[v] && IsCandidate(inner.Body, v, inner.Index, outer.Index)).ToList();
+                var subsumed = new HashSet<int>(candidates);
+                var nodes = inner.Body.Nodes;
+                foreach (var user in Enumerable.Range(0, nodes.Count).Where(u => !candidates.Contains(u)))
+                {
+                    for (var i = 0; i < nodes[user].Arity; i++)
+                    {
+                        subsumed.Remove(nodes[user].Operand(i));
+                    }
+                }
+
+                subsumed.ExceptWith(inner.Body.Values.Concat(inner.Body.Outputs));
+                foreach (var value in candidates.Where(v => !subsumed.Contains(v)))
+                {
+                    var shape = Shape(inner.Body, value, inner.Index);
+                    if (!values.ContainsKey(shape))
+                    {
+                        values[shape] = range;
+                    }
+                }
+            }
+
+            _innerValues[outer] = values;
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// Whether node <paramref name="id"/> is arithmetic on at least two elements, ints and literals that reads
+    /// <paramref name="index"/> and not <paramref name="excluded"/>.
+    /// </summary>
+    private static bool IsCandidate(DerivativeGraphModel model, int id, string index, string? excluded)
+    {
+        if (model.Scalar != "double" || !IsArithmetic(model.Nodes[id].Operation))
+        {
+            return false;
+        }
+
+        var names = new HashSet<string>();
+        var elements = 0;
+        var budget = MaxNodes;
+        return Reads(model, id, names, ref elements, ref budget) && elements >= 2
+            && names.Contains(index.TrimStart('@')) && (excluded is null || !names.Contains(excluded.TrimStart('@')));
+    }
+
+    /// <summary>
+    /// Which nodes are evaluated whenever the DAG runs: read by a result, an effect or a loop other than
+    /// through a conditional's branch (as <see cref="EmissionPlan"/>'s root region).
+    /// </summary>
+    private static bool[] Unconditional(DerivativeGraphModel model)
+    {
+        var nodes = model.Nodes;
+        var always = new bool[nodes.Count];
+        var stack = new Stack<int>(model.Values.Concat(model.Outputs).Concat(model.ElementOutputs).Concat(model.Effects)
+            .Concat(Enumerable.Range(0, nodes.Count).Where(id => nodes[id].Operation is Operation.Loop or Operation.LoopAdjoint or Operation.Store)));
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            if (always[id])
+            {
+                continue;
+            }
+
+            always[id] = true;
+            var node = nodes[id];
+            var arity = node.Operation == Operation.Select ? 1 : node.Arity;
+            for (var i = 0; i < arity; i++)
+            {
+                stack.Push(node.Operand(i));
+            }
+        }
+
+        return always;
+    }
+
+    /// <summary>The expression's structure, its loop index written as one placeholder.</summary>
+    private static string Shape(DerivativeGraphModel model, int id, string index)
+    {
+        var shape = new StringBuilder();
+        void Append(int node)
+        {
+            var n = model.Nodes[node];
+            switch (n.Operation)
+            {
+                case Operation.Constant:
+                    shape.Append('c').Append(System.BitConverter.DoubleToInt64Bits(n.Constant));
+                    return;
+                case Operation.Integer:
+                    shape.Append("i(").Append(CodeNames.Rename(model.Symbols[(int)n.Payload], index, Index)).Append(')');
+                    return;
+                case Operation.Element:
+                    var (vector, text) = model.ElementParts(node);
+                    shape.Append("e(").Append(vector).Append('[').Append(CodeNames.Rename(text, index, Index)).Append("])");
+                    return;
+            }
+
+            shape.Append(n.Operation).Append('(');
+            for (var i = 0; i < n.Arity; i++)
+            {
+                shape.Append(i > 0 ? "," : "");
+                Append(n.Operand(i));
+            }
+
+            shape.Append(')');
+        }
+
+        Append(id);
+        return shape.ToString();
     }
 
     private static bool IsArithmetic(Operation operation)
@@ -160,5 +358,13 @@ internal sealed class HoistedValues
         }
 
         return true;
+    }
+
+    /// <summary>Loops compared as the objects they are: records compare deeply, and two loops may be alike.</summary>
+    private sealed class ByReference : IEqualityComparer<LoopModel>
+    {
+        public bool Equals(LoopModel? x, LoopModel? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(LoopModel obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }

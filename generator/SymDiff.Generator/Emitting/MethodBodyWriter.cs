@@ -767,17 +767,22 @@ internal static class MethodBodyWriter
         var enclosing = outer.Plan.IsNested ? outer.Enclosing.Concat(new[] { loop }).ToList() : (IReadOnlyList<LoopModel>)Array.Empty<LoopModel>();
         var tables = outer.Tables;
 
-        // Values of this loop that do not change with the loop around it are tabulated by the body around that one.
+        // Values of this loop that do not change with the loop around it are tabulated by the body around that one;
+        // this loop's own values that its inner loops tabulate too read the same tables.
         var hoisting = unconditional && outer.Unconditional && enclosing.Count >= 2 ? outer.EnclosingValues : null;
         var around = hoisting is null ? null : enclosing[enclosing.Count - 2];
+        var sharing = unconditional ? outer.Values : null;
         bool Tabulated(EmissionPlan p, int id) => tables?.Qualifies(p, id, enclosing) == true;
         bool Hoisted(EmissionPlan p, int id) => hoisting?.Qualifies(p, id, around!, loop) == true;
-        var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList(), tables is null && hoisting is null ? null : (p, id) => Tabulated(p, id) || Hoisted(p, id));
+        bool Shared(EmissionPlan p, int id) => sharing?.QualifiesOuter(p, id, loop) == true;
+        var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList(), tables is null && hoisting is null && sharing is null ? null : (p, id) => Tabulated(p, id) || Hoisted(p, id) || Shared(p, id));
         CSharpExpressionWriter? expressions = null;
-        expressions = new CSharpExpressionWriter(
-            plan,
-            plan.ReadInstead.Count == 0 ? null : id => !plan.ReadInstead.Contains(id) ? null : Tabulated(plan, id) ? tables!.Read(plan, expressions!, id, enclosing) : hoisting!.Read(plan, expressions!, id, around!, loop),
-            inductions.Index);
+        string? Replacement(int id)
+            => !plan.ReadInstead.Contains(id) ? null
+                : Tabulated(plan, id) ? tables!.Read(plan, expressions!, id, enclosing)
+                : Hoisted(plan, id) ? hoisting!.Read(plan, expressions!, id, around!, loop)
+                : sharing!.ReadOuter(plan, expressions!, id, loop);
+        expressions = new CSharpExpressionWriter(plan, plan.ReadInstead.Count == 0 ? null : Replacement, inductions.Index);
         var values = outer.Hoisted is { } rentals && plan.IsNested ? new HoistedValues(rentals, prefix + "values") : null;
         nested = new Context(plan, expressions, reserved, outer.Buffers, new Dictionary<string, int>(), recorded, outer.Hoisted, tables, enclosing, outer.IsInvariant)
         {

@@ -419,6 +419,34 @@ public sealed class GradientSnapshotTests
     """);
 
     [Fact]
+    public void CentredElementsAreTabulatedOncePerComponent() => Verify("""
+        /// <summary>Σ_p Σ_k Σ_j (x[p,j] − μ[k,j] + Σ_{i<j} w[j,i]·(x[p,i] − μ[k,i]))²: x − μ is the same for every j, so one table per (p, k) serves both loops.</summary>
+        [Differentiable]
+        public static double Centred(ReadOnlySpan<double> w, ReadOnlySpan<double> x, ReadOnlySpan<double> mu, int m)
+        {
+            var total = 0.0;
+            for (int p = 0; p < x.Length / m; p++)
+            {
+                for (int k = 0; k < mu.Length / m; k++)
+                {
+                    for (int j = 0; j < m; j++)
+                    {
+                        var lx = x[p * m + j] - mu[k * m + j];
+                        for (int i = 0; i < j; i++)
+                        {
+                            lx += w[j * m + i] * (x[p * m + i] - mu[k * m + i]);
+                        }
+
+                        total += lx * lx;
+                    }
+                }
+            }
+
+            return total;
+        }
+    """);
+
+    [Fact]
     public void ShiftMarkedWithoutDerivative() => Verify("""
         /// <summary>log Σ exp(z) shifted by its max, the shift marked: the max loop gets no backward sweep and no tape.</summary>
         [Differentiable]

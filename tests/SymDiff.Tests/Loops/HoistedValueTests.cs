@@ -36,6 +36,66 @@ public static partial class CentredNests
         return total;
     }
 
+    /// <summary>
+    /// As the GMM: lx = e^{w[j]}·(x[p·m + j] − μ[k·m + j]) + Σ_{i&lt;j + shift} w[m + i]·(x[p·m + i] − μ[k·m + i]), summed
+    /// as log(1 + Σ_j lx²): the loop over j reads the centred element at j and its inner loop at i, so one table serves
+    /// both (shift 0: the inner loop from 0; shift 1 starts it at 1, where the ranges no longer start alike).
+    /// </summary>
+    [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
+    public static double Shared(ReadOnlySpan<double> w, ReadOnlySpan<double> x, ReadOnlySpan<double> mu, int m)
+    {
+        var total = 0.0;
+        for (int p = 0; p < x.Length / m; p++)
+        {
+            for (int k = 0; k < mu.Length / m; k++)
+            {
+                var term = 0.0;
+                for (int j = 0; j < m; j++)
+                {
+                    var lx = Math.Exp(w[j]) * (x[p * m + j] - mu[k * m + j]);
+                    for (int i = 0; i < j; i++)
+                    {
+                        lx += w[m + i] * (x[p * m + i] - mu[k * m + i]);
+                    }
+
+                    term += lx * lx;
+                }
+
+                total += Math.Log(1 + term);
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>As <see cref="Shared"/>, the inner loop starting at 1: its table and the outer loop's values are kept apart.</summary>
+    [Differentiable]
+    public static double Apart(ReadOnlySpan<double> w, ReadOnlySpan<double> x, ReadOnlySpan<double> mu, int m)
+    {
+        var total = 0.0;
+        for (int p = 0; p < x.Length / m; p++)
+        {
+            for (int k = 0; k < mu.Length / m; k++)
+            {
+                var term = 0.0;
+                for (int j = 0; j < m; j++)
+                {
+                    var lx = Math.Exp(w[j]) * (x[p * m + j] - mu[k * m + j]);
+                    for (int i = 1; i < j; i++)
+                    {
+                        lx += w[m + i] * (x[p * m + i] - mu[k * m + i]);
+                    }
+
+                    term += lx * lx;
+                }
+
+                total += Math.Log(1 + term);
+            }
+        }
+
+        return total;
+    }
+
     /// <summary>The same, the inner loop's body guarded by j &lt; limit: its elements past the limit are never read, so none may be tabulated.</summary>
     [Differentiable]
     public static double Guarded(ReadOnlySpan<double> w, ReadOnlySpan<double> x, ReadOnlySpan<double> mu, int m, int limit)
@@ -198,6 +258,49 @@ public sealed class HoistedValueTests
         Assert.Equal(CentredNests.Shrinking(x, mu, M), value);
         GradientAssert.Close(FiniteDifference.Gradient(p => CentredNests.Shrinking(p, mu, M), x), dx, 1e-7, 1e-9);
         GradientAssert.Close(FiniteDifference.Gradient(p => CentredNests.Shrinking(x, p, M), mu), dmu, 1e-7, 1e-9);
+    }
+
+    [Fact]
+    public void SharedByBothLoops_GradientTangentAndHessianVectorMatchDifferences()
+    {
+        var (w, x, mu) = (Point(2 * M, 0.5, 17), Point(3 * M, 1.0, 18), Point(2 * M, 1.0, 19));
+        var (dw, dx, dmu) = (new double[w.Length], new double[x.Length], new double[mu.Length]);
+        var value = CentredNests.SharedGradient(w, x, mu, M, dw, dx, dmu);
+
+        Assert.Equal(CentredNests.Shared(w, x, mu, M), value);
+        GradientAssert.Close(FiniteDifference.Gradient(p => CentredNests.Shared(p, x, mu, M), w), dw, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => CentredNests.Shared(w, p, mu, M), x), dx, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => CentredNests.Shared(w, x, p, M), mu), dmu, 1e-7, 1e-9);
+
+        var (tw, tx, tmu) = (Point(w.Length, 1.0, 20), Point(x.Length, 1.0, 21), Point(mu.Length, 1.0, 22));
+        CentredNests.SharedTangent(w, x, mu, M, tw, tx, tmu, out var tangent);
+        Assert.Equal(dw.Zip(tw, (a, b) => a * b).Sum() + dx.Zip(tx, (a, b) => a * b).Sum() + dmu.Zip(tmu, (a, b) => a * b).Sum(), tangent, 1e-10);
+
+        var (hw, hx, hmu) = (new double[w.Length], new double[x.Length], new double[mu.Length]);
+        CentredNests.SharedHessianVector(w, x, mu, M, tw, tx, tmu, new double[w.Length], new double[x.Length], new double[mu.Length], hw, hx, hmu);
+        const double h = 1e-5;
+        double[] At(double step)
+        {
+            double[] Shifted(double[] v, double[] t) => v.Zip(t, (a, b) => a + (step * b)).ToArray();
+            var (gw, gx, gmu) = (new double[w.Length], new double[x.Length], new double[mu.Length]);
+            CentredNests.SharedGradient(Shifted(w, tw), Shifted(x, tx), Shifted(mu, tmu), M, gw, gx, gmu);
+            return [.. gw, .. gx, .. gmu];
+        }
+
+        var (plus, minus) = (At(h), At(-h));
+        GradientAssert.Close(plus.Zip(minus, (a, b) => (a - b) / (2 * h)).ToArray(), [.. hw, .. hx, .. hmu], 1e-6, 1e-8);
+    }
+
+    [Fact]
+    public void RangesStartingApart_GradientMatchesFiniteDifferences()
+    {
+        var (w, x, mu) = (Point(2 * M, 0.5, 23), Point(2 * M, 1.0, 24), Point(3 * M, 1.0, 25));
+        var (dw, dx, dmu) = (new double[w.Length], new double[x.Length], new double[mu.Length]);
+        var value = CentredNests.ApartGradient(w, x, mu, M, dw, dx, dmu);
+
+        Assert.Equal(CentredNests.Apart(w, x, mu, M), value);
+        GradientAssert.Close(FiniteDifference.Gradient(p => CentredNests.Apart(w, p, mu, M), x), dx, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => CentredNests.Apart(w, x, p, M), mu), dmu, 1e-7, 1e-9);
     }
 
     private static double[] Gradient(double[] w, double[] x, double[] mu)
