@@ -86,6 +86,9 @@ internal static class MethodBodyWriter
         /// <summary>The <see cref="Values"/> of the body around this one.</summary>
         public HoistedValues? EnclosingValues { get; init; }
 
+        /// <summary>In the body of a backward sweep: where its inner loops' sweeps sum element adjoints per index (see <see cref="AdjointTables"/>).</summary>
+        public AdjointTables? Accumulators { get; init; }
+
         /// <summary>Whether this body's loop runs on every iteration of the body around it (it is not inside a conditional there).</summary>
         public bool Unconditional { get; init; }
 
@@ -498,10 +501,21 @@ internal static class MethodBodyWriter
             }
         }
 
-        var results = WriteNested(writer, context, loop, body, plan.SweepName("r", id) + "_", body.Outputs, inductions, IsUnconditional(context, id), reads, out var nested, deepReads: deepReads);
+        var sums = context.Hoisted is { } rentals && plan.IsNested ? new AdjointTables(rentals, plan.SweepName("acc", id) + "_", loop, context.Buffers) : null;
+        var results = WriteNested(writer, context, loop, body, plan.SweepName("r", id) + "_", body.Outputs, inductions, IsUnconditional(context, id), reads, out var nested, deepReads: deepReads, accumulators: sums);
+        var (sumLines, inSums) = context.Accumulators?.Accumulate(nested.Plan, nested.Expressions, body, loop, m + capturedCount, loop.ReverseElements)
+            ?? (Array.Empty<string>(), new HashSet<int>());
+        foreach (var line in sumLines)
+        {
+            writer.Line(line);
+        }
+
         for (var e = 0; e < loop.ReverseElements.Count; e++)
         {
-            WriteElementAdjoint(writer, nested, ElementTarget(nested, body, loop.ReverseElements[e]), body.Outputs[m + capturedCount + e]);
+            if (!inSums.Contains(e))
+            {
+                WriteElementAdjoint(writer, nested, ElementTarget(nested, body, loop.ReverseElements[e]), body.Outputs[m + capturedCount + e]);
+            }
         }
 
         for (var j = 0; j < capturedCount; j++)
@@ -514,6 +528,21 @@ internal static class MethodBodyWriter
 
         Assign(writer, neededSeeds.Select(k => seeds[k]).ToList(), neededSeeds.Select(k => results[k]).ToList(), plan.SweepName("b", id) + "_");
         CloseLoop(writer, header, inductions, blankLine: !guarded);
+        if (sums?.Clears().ToList() is { Count: > 0 } clears)
+        {
+            if (guarded)
+            {
+                writer.Line();
+            }
+
+            foreach (var line in sums.Flushes())
+            {
+                writer.Line(line);
+            }
+
+            writer.Insert(header, clears);
+        }
+
         if (guarded)
         {
             writer.Close();
@@ -761,7 +790,8 @@ internal static class MethodBodyWriter
     /// <param name="deepReads">Loops of the body, not run, whose sweeps read their inner loops' results from such a record.</param>
     /// <param name="inductions">The running locals that index elements in this body (see <see cref="InductionVariables"/>).</param>
     /// <param name="unconditional">Whether the loop runs on every iteration of the body around it.</param>
-    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results, InductionVariables inductions, bool unconditional, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested, IReadOnlyDictionary<int, DeepSlots>? deepRecords = null, IReadOnlyDictionary<int, DeepSlots>? deepReads = null)
+    /// <param name="accumulators">For a backward sweep's body: where its inner loops' sweeps sum element adjoints.</param>
+    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results, InductionVariables inductions, bool unconditional, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested, IReadOnlyDictionary<int, DeepSlots>? deepRecords = null, IReadOnlyDictionary<int, DeepSlots>? deepReads = null, AdjointTables? accumulators = null)
     {
         var reserved = outer.NamesInScope.ToList();
         var enclosing = outer.Plan.IsNested ? outer.Enclosing.Concat(new[] { loop }).ToList() : (IReadOnlyList<LoopModel>)Array.Empty<LoopModel>();
@@ -792,6 +822,7 @@ internal static class MethodBodyWriter
             Values = values,
             EnclosingValues = outer.Values,
             Unconditional = unconditional,
+            Accumulators = accumulators,
         };
         var start = writer.Mark();
         WriteRegion(writer, nested, Region.Root);

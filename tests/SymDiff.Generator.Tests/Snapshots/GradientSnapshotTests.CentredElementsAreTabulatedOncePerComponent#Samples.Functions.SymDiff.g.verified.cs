@@ -96,6 +96,8 @@ namespace Samples
             double[] __r0_l0_values0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __r0_l0_values0_count));
             int __r0_r0_values0_count = global::System.Math.Max(0, m);
             double[] __r0_r0_values0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __r0_r0_values0_count));
+            int __r0_r0_acc0_0_count = global::System.Math.Max(0, m - 1);
+            double[] __r0_r0_acc0_0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __r0_r0_acc0_0_count));
             double __a0_0 = 1.0;
             for (int p = (x.Length / m) - 1; p >= 0; p--)
             {
@@ -154,6 +156,11 @@ namespace Samples
                         double __r0_r0_a0_0 = __r0_a0_0;
                         if (__r0_r0_a0_0 != 0.0)
                         {
+                            for (int i = 0; i < m - 1; i++)
+                            {
+                                __r0_r0_acc0_0[i] = 0.0;
+                            }
+
                             for (int j = (m) - 1; j >= 0; j--)
                             {
                                 double lx = __r0_deep0[k * __r0_deepStride0 + j];
@@ -163,14 +170,22 @@ namespace Samples
                                     for (int i = (j) - 1; i >= 0; i--)
                                     {
                                         double __r0_r0_r0_r0_0 = __r0_r0_r0_a0_0 * w[j * m + i];
+                                        __r0_r0_acc0_0[i] += __r0_r0_r0_r0_0;
                                         dw[j * m + i] += __r0_r0_r0_a0_0 * __r0_r0_values0[i];
-                                        dx[p * m + i] += __r0_r0_r0_r0_0;
-                                        dmu[k * m + i] += -__r0_r0_r0_r0_0;
                                     }
                                 }
 
                                 dx[p * m + j] += __r0_r0_r0_a0_0;
                                 dmu[k * m + j] += -__r0_r0_r0_a0_0;
+                            }
+
+                            if (0 < m)
+                            {
+                                for (int i = 0; i < m - 1; i++)
+                                {
+                                    dx[p * m + i] += __r0_r0_acc0_0[i];
+                                    dmu[k * m + i] -= __r0_r0_acc0_0[i];
+                                }
                             }
                         }
 
@@ -191,6 +206,7 @@ namespace Samples
             global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_rentedDeep0);
             global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_l0_values0);
             global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_r0_values0);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_r0_acc0_0);
 
             return total;
         }

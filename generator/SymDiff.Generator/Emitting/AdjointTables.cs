@@ -1,0 +1,206 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Emitting;
+
+/// <summary>
+/// During one backward sweep of a loop L: the element adjoints its inner loop M adds, on each of its
+/// iterations, into slots that do not depend on L's index, with one value up to its sign
+/// (<c>dx[ix * d + i] += r; dmeans[ik * d + i] += -r;</c>, the adjoint of the GMM's centred point). They are
+/// summed per index of M into one table, <c>acc[i] += r</c>, and added to their slots once after the
+/// sweep: one read-modify-write per entry instead of one per slot.
+/// </summary>
+/// <remarks>
+/// A group qualifies when every slot's index reads M's index and not L's, M's range over all iterations
+/// of L is known (as for <see cref="HoistedValues"/>), its adjoints are not guarded by a condition, and
+/// M's forward body reads each element on every iteration: then the sum after L's sweep writes only slots
+/// the source reads, still inside the sweep that wrote them before. The value is not touched, only the
+/// order in which the gradient's terms are added.
+/// </remarks>
+internal sealed class AdjointTables
+{
+    private readonly HoistedTapes _rentals;
+    private readonly string _prefix;
+    private readonly LoopModel _outer;
+    private readonly IReadOnlyDictionary<string, string> _buffers;
+    private readonly Dictionary<string, (string Table, string Start, string End, string Index, List<(string Target, bool Negated)> Slots)> _tables = new();
+
+    /// <param name="rentals">Where the tables' arrays are rented, before the top-level loop.</param>
+    /// <param name="prefix">Prefix of the tables' names, unique in the method.</param>
+    /// <param name="outer">The loop swept.</param>
+    /// <param name="buffers">The gradient buffer of each vector.</param>
+    public AdjointTables(HoistedTapes rentals, string prefix, LoopModel outer, IReadOnlyDictionary<string, string> buffers)
+    {
+        _rentals = rentals;
+        _prefix = prefix;
+        _outer = outer;
+        _buffers = buffers;
+    }
+
+    /// <summary>
+    /// For the element adjoints of one iteration of a backward body of <paramref name="inner"/> (outputs from
+    /// <paramref name="first"/> on, for <paramref name="elements"/>): the statements that add the groups that
+    /// qualify into their tables, and which elements they cover.
+    /// </summary>
+    public (IReadOnlyList<string> Lines, ISet<int> Covered) Accumulate(EmissionPlan plan, CSharpExpressionWriter expressions, DerivativeGraphModel body, LoopModel inner, int first, IReadOnlyList<int> elements)
+    {
+        var lines = new List<string>();
+        var covered = new HashSet<int>();
+        if (body.Scalar != "double" || InnerRange(inner) is not { } range)
+        {
+            return (lines, covered);
+        }
+
+        var read = ReadOnEveryIteration(inner);
+        var groups = new Dictionary<int, List<(int Element, bool Negated)>>();
+        for (var e = 0; e < elements.Count; e++)
+        {
+            var value = body.Outputs[first + e];
+            var negated = body.Nodes[value].Operation == Operation.Negate;
+            var root = negated ? body.Nodes[value].Operand0 : value;
+            var (vector, index) = body.ElementParts(elements[e]);
+            var names = CodeNames.In(index).ToList();
+            if (body.Nodes[root].Operation == Operation.Select || !names.Contains(inner.Index.TrimStart('@')) || names.Contains(_outer.Index.TrimStart('@'))
+                || !read.Contains(vector + "[" + index + "]"))
+            {
+                continue;
+            }
+
+            if (!groups.TryGetValue(root, out var group))
+            {
+                groups[root] = group = new List<(int, bool)>();
+            }
+
+            group.Add((e, negated));
+        }
+
+        foreach (var pair in groups.Where(g => g.Value.Count >= 2).OrderBy(g => g.Value[0].Element))
+        {
+            var slots = pair.Value.Select(m => (Target: Target(body, elements[m.Element]), m.Negated)).ToList();
+            var key = inner.Index + "|" + range.Start + "|" + range.End + "|" + string.Join(";", slots.Select(s => (s.Negated ? "-" : "+") + s.Target));
+            if (!_tables.TryGetValue(key, out var table))
+            {
+                var name = _prefix + _tables.Count.ToString(CultureInfo.InvariantCulture);
+                if (!_rentals.TryHoist(Size(range.Start, range.End), name, name + "_count"))
+                {
+                    continue;
+                }
+
+                _tables[key] = table = (name, range.Start, range.End, inner.Index, slots);
+            }
+
+            lines.Add(table.Table + "[" + Offset(inner.Index, range.Start) + "] += " + expressions.Write(pair.Key) + ";");
+            covered.UnionWith(pair.Value.Select(m => m.Element));
+        }
+
+        return (lines, covered);
+    }
+
+    /// <summary>
+    /// Before the sweep: the tables used, cleared over their range by a loop (a call such as <c>Array.Clear</c>
+    /// here, with doubles live across it, would make the JIT keep them in memory).
+    /// </summary>
+    public IEnumerable<string> Clears()
+    {
+        foreach (var t in _tables.Values)
+        {
+            yield return "for (int " + t.Index + " = " + t.Start + "; " + t.Index + " < " + t.End + "; " + t.Index + "++)";
+            yield return "{";
+            yield return "    " + t.Table + "[" + Offset(t.Index, t.Start) + "] = 0.0;";
+            yield return "}";
+            yield return "";
+        }
+    }
+
+    /// <summary>After the sweep, if it ran: each table added to its slots, each with its sign.</summary>
+    public IEnumerable<string> Flushes()
+    {
+        yield return "if (" + _outer.Start + " < " + _outer.End + ")";
+        yield return "{";
+        var first = true;
+        foreach (var t in _tables.Values)
+        {
+            if (!first)
+            {
+                yield return "";
+            }
+
+            first = false;
+            yield return "    for (int " + t.Index + " = " + t.Start + "; " + t.Index + " < " + t.End + "; " + t.Index + "++)";
+            yield return "    {";
+            foreach (var (target, negated) in t.Slots)
+            {
+                yield return "        " + target + (negated ? " -= " : " += ") + t.Table + "[" + Offset(t.Index, t.Start) + "];";
+            }
+
+            yield return "    }";
+        }
+
+        yield return "}";
+        yield return "";
+    }
+
+    private string Target(DerivativeGraphModel body, int element)
+    {
+        var (vector, index) = body.ElementParts(element);
+        return _buffers[vector] + "[" + index + "]";
+    }
+
+    private (string Start, string End)? InnerRange(LoopModel inner)
+    {
+        var outerIndex = _outer.Index.TrimStart('@');
+        if (CodeNames.In(inner.Start).Contains(outerIndex))
+        {
+            return null;
+        }
+
+        string? end = inner.End;
+        if (CodeNames.In(inner.End).Contains(outerIndex))
+        {
+            var polynomial = IndexPolynomial.Parse(inner.End, _outer.Index);
+            var last = IndexPolynomial.Parse("(" + _outer.End + ") - 1", _outer.Index);
+            end = polynomial?.DegreeIn(_outer.Index) == 1 && polynomial.LinearCoefficient(_outer.Index) is { } c && c.Numerator.Sign > 0 && last is not null
+                && polynomial.Substitute(_outer.Index, last) is { IsWritable: true } lastEnd
+                ? lastEnd.ToCode()
+                : null;
+        }
+
+        return end is not null && _rentals.CanHoist(Size(inner.Start, end)) ? (inner.Start, end) : null;
+    }
+
+    /// <summary>The elements (as <c>x[index]</c>) the inner loop's forward body reads on every iteration.</summary>
+    private static HashSet<string> ReadOnEveryIteration(LoopModel inner)
+    {
+        var body = inner.Body;
+        var nodes = body.Nodes;
+        var always = new bool[nodes.Count];
+        var stack = new Stack<int>(body.Values.Concat(body.Outputs).Concat(body.ElementOutputs).Concat(body.Effects)
+            .Concat(Enumerable.Range(0, nodes.Count).Where(id => nodes[id].Operation is Operation.Loop or Operation.LoopAdjoint or Operation.Store)));
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            if (always[id])
+            {
+                continue;
+            }
+
+            always[id] = true;
+            var node = nodes[id];
+            for (var i = 0; i < (node.Operation == Operation.Select ? 1 : node.Arity); i++)
+            {
+                stack.Push(node.Operand(i));
+            }
+        }
+
+        return new HashSet<string>(Enumerable.Range(0, nodes.Count)
+            .Where(id => always[id] && nodes[id].Operation == Operation.Element)
+            .Select(id => body.ElementParts(id))
+            .Select(p => p.Vector + "[" + p.Index + "]"));
+    }
+
+    private static string Size(string start, string end) => start == "0" ? end : "(" + end + ") - (" + start + ")";
+
+    private static string Offset(string index, string start) => start == "0" ? index : index + " - (" + start + ")";
+}
