@@ -188,7 +188,7 @@ internal sealed class AdjointTables
 
             always[id] = true;
             var node = nodes[id];
-            for (var i = 0; i < (node.Operation == Operation.Select ? 1 : node.Arity); i++)
+            for (var i = 0; i < (node.Operation is Operation.Select or Operation.And or Operation.Or ? 1 : node.Arity); i++)
             {
                 stack.Push(node.Operand(i));
             }

@@ -267,7 +267,7 @@ internal sealed class EmissionPlan
             uses[value]++;
         }
 
-        foreach (var output in model.Outputs.Concat(model.ElementOutputs))
+        foreach (var output in model.Outputs.Concat(AdjointsOfElements(model)))
         {
             uses[output]++;
         }
@@ -311,18 +311,33 @@ internal sealed class EmissionPlan
     }
 
     /// <summary>
+    /// The adjoints in <see cref="DerivativeGraphModel.ElementOutputs"/>, without the elements they are paired with:
+    /// an element names the slot its adjoint is added into, which does not read it.
+    /// </summary>
+    private static IEnumerable<int> AdjointsOfElements(DerivativeGraphModel model)
+        => model.ElementOutputs.Where((_, i) => i % 2 == 1);
+
+    /// <summary>
     /// A node's region is the innermost one enclosing all its uses; a use through a conditional's
     /// branch counts as inside that branch. Users come after operands, so one backward sweep suffices.
     /// </summary>
     private void PlaceNodes(DerivativeGraphModel model, bool[]? live)
     {
         var nodes = model.Nodes;
+        _readsElement = new bool[nodes.Count];
+        for (var id = 0; id < nodes.Count; id++)
+        {
+            var node = nodes[id];
+            _readsElement[id] = node.Operation == Operation.Element || Enumerable.Range(0, node.Arity).Any(i => _readsElement[node.Operand(i)]);
+        }
+
+        var conditional = new bool[nodes.Count];
         foreach (var value in model.Values)
         {
             Regions[value] = Region.Root;
         }
 
-        foreach (var output in model.Outputs.Concat(model.ElementOutputs).Concat(model.Effects))
+        foreach (var output in model.Outputs.Concat(AdjointsOfElements(model)).Concat(model.Effects))
         {
             Regions[output] = Region.Root;
         }
@@ -336,12 +351,28 @@ internal sealed class EmissionPlan
 
             var node = nodes[id];
 
+            // Read only conditionally and by nothing up here: read where used, too.
+            if (conditional[id] && Regions[id] is not { Parent: null })
+            {
+                _readWhereUsed.Add(id);
+                Regions[id] ??= Region.Root;
+            }
+
             // A loop is a statement of the method's top level, whoever reads its results.
             var region = node.Operation is Operation.Loop or Operation.LoopAdjoint or Operation.Store ? Regions[id] = Region.Root : Regions[id];
             for (var i = 0; i < node.Arity; i++)
             {
-                var edge = node.Operation == Operation.Select && i > 0 ? BranchOf(region, id, i == 1) : region;
                 var operand = node.Operand(i);
+
+                // What an expression read where it is used reads is read there too, and the right side of && and || only
+                // when the left one does not decide: for an element, such a use does not count as one up here.
+                if (_readsElement[operand] && (_readWhereUsed.Contains(id) || (node.Operation is Operation.And or Operation.Or && i == 1)))
+                {
+                    conditional[operand] = true;
+                    continue;
+                }
+
+                var edge = node.Operation == Operation.Select && i > 0 ? BranchOf(region, id, i == 1) : region;
                 Regions[operand] = Regions[operand] is { } current ? Merge(current, edge, operand) : edge;
             }
         }
@@ -357,10 +388,10 @@ internal sealed class EmissionPlan
     {
         var merged = MergeRegions(a, b, node);
 
-        // An element read in a branch is only known to be in range there: read anywhere above, it is read in every
-        // branch's place, unless its uses are the two branches of one conditional (the source reads it either way).
-        var nodes = Model.Nodes;
-        if (nodes[node].Operation == Operation.Element && (!ReferenceEquals(merged, a) || !ReferenceEquals(merged, b))
+        // An element read in a branch is only known to be in range there: read anywhere above (or anything computed
+        // from one), it is read in every branch's place, unless one of its uses is up there already (read anyway)
+        // or its uses are the two branches of one conditional (the source reads it either way).
+        if (_readsElement[node] && !ReferenceEquals(merged, a) && !ReferenceEquals(merged, b)
             && !_sharedAcrossConditionals.Contains(node)
             && !(a.Parent is { } parent && ReferenceEquals(parent, b.Parent) && ReferenceEquals(parent, merged) && a.Select == b.Select))
         {
@@ -397,7 +428,7 @@ internal sealed class EmissionPlan
         // Only worth it for a function call or a division: cheap arithmetic is just computed ahead.
         var operation = nodes[node].Operation;
         if (a.Branch == b.Branch && nodes[a.Select].Operand0 == nodes[b.Select].Operand0
-            && (OperationTable.Get(operation).MathName is not null || operation is Operation.Divide or Operation.Element))
+            && (OperationTable.Get(operation).MathName is not null || operation == Operation.Divide || _readsElement[node]))
         {
             _sharedAcrossConditionals.Add(node);
             return a.Select < b.Select ? a : b;
@@ -408,8 +439,14 @@ internal sealed class EmissionPlan
 
     private readonly HashSet<int> _sharedAcrossConditionals = new();
 
-    /// <summary>Elements read in a conditional's branch and elsewhere: never kept in a local, so each use reads it where it is evaluated.</summary>
+    /// <summary>
+    /// Elements (and what is computed from them) read in a conditional's branch and elsewhere: never kept in a
+    /// local, so each use reads them where it is evaluated.
+    /// </summary>
     private readonly HashSet<int> _readWhereUsed = new();
+
+    /// <summary>Per node, whether it reads a vector element, itself or through its operands.</summary>
+    private bool[] _readsElement = System.Array.Empty<bool>();
 
     /// <summary>
     /// Whether <paramref name="id"/> is computed in a conditional's branch but also read by a later

@@ -269,7 +269,8 @@ internal sealed class HoistedValues
 
             always[id] = true;
             var node = nodes[id];
-            var arity = node.Operation == Operation.Select ? 1 : node.Arity;
+            // Of a conditional, and of && and ||, only the condition (the left side) is evaluated every time.
+            var arity = node.Operation is Operation.Select or Operation.And or Operation.Or ? 1 : node.Arity;
             for (var i = 0; i < arity; i++)
             {
                 stack.Push(node.Operand(i));

@@ -870,39 +870,67 @@ internal static class MethodBodyWriter
     /// <summary>
     /// <c>dx[i] += a;</c>. An adjoint that is zero unless a condition holds (<c>c ? a : 0</c>: the element is read in
     /// one branch only) is added only when it holds: the index may be out of range where the source does not read it.
+    /// A sum of such terms (the element read under two conditions) is added term by term, each under its own.
     /// </summary>
     private static void WriteElementAdjoint(SourceWriter writer, Context context, string target, int adjoint)
     {
         var plan = context.Plan;
         var nodes = plan.Model.Nodes;
         bool IsZero(int id) => nodes[id].IsConstant && nodes[id].Constant == 0.0;
-        var guards = new List<string>();
-        var value = adjoint;
-        while (nodes[value].Operation == Operation.Select && (IsZero(nodes[value].Operand1) || IsZero(nodes[value].Operand2)))
-        {
-            var node = nodes[value];
-            var condition = context.Expressions.Write(node.Operand0);
-            guards.Add(IsZero(node.Operand2) ? condition : "!(" + condition + ")");
+        bool IsGuarded(int id) => nodes[id].Operation == Operation.Select && (IsZero(nodes[id].Operand1) || IsZero(nodes[id].Operand2));
+        bool IsInline(int id) => !plan.IsStructured[id] && plan.Names[id] is null;
 
-            // A conditional computed in an if, or kept in a local, is read whole; its inner conditions are its own.
-            if (plan.IsStructured[value] || plan.Names[value] is not null)
+        // The terms of the adjoint, through sums computed inline: split only when one of them is guarded.
+        var terms = new List<int>();
+        void Collect(int id)
+        {
+            if (nodes[id].Operation == Operation.Add && IsInline(id))
             {
-                break;
+                Collect(nodes[id].Operand0);
+                Collect(nodes[id].Operand1);
+            }
+            else
+            {
+                terms.Add(id);
+            }
+        }
+
+        Collect(adjoint);
+        if (!terms.Any(IsGuarded))
+        {
+            terms = new List<int> { adjoint };
+        }
+
+        foreach (var term in terms)
+        {
+            var guards = new List<string>();
+            var value = term;
+            while (IsGuarded(value))
+            {
+                var node = nodes[value];
+                var condition = context.Expressions.Write(node.Operand0);
+                guards.Add(IsZero(node.Operand2) ? condition : "!(" + condition + ")");
+
+                // A conditional computed in an if, or kept in a local, is read whole; its inner conditions are its own.
+                if (!IsInline(value))
+                {
+                    break;
+                }
+
+                value = IsZero(node.Operand2) ? node.Operand1 : node.Operand2;
             }
 
-            value = IsZero(node.Operand2) ? node.Operand1 : node.Operand2;
-        }
+            var line = target + " += " + context.Expressions.Write(value) + ";";
+            if (guards.Count == 0)
+            {
+                writer.Line(line);
+                continue;
+            }
 
-        var line = target + " += " + context.Expressions.Write(value) + ";";
-        if (guards.Count == 0)
-        {
+            writer.Open("if (" + (guards.Count == 1 ? guards[0] : string.Join(" && ", guards.Select(g => "(" + g + ")"))) + ")");
             writer.Line(line);
-            return;
+            writer.Close();
         }
-
-        writer.Open("if (" + (guards.Count == 1 ? guards[0] : string.Join(" && ", guards.Select(g => "(" + g + ")"))) + ")");
-        writer.Line(line);
-        writer.Close();
     }
 
     /// <summary>Assigns new values to locals all at once: through temporaries when there are several.</summary>

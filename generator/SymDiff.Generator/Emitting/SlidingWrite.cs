@@ -64,14 +64,16 @@ internal sealed record SlidingWrite(string Vector, int Offset, string Index, IRe
     }
 
     /// <summary>
-    /// Whether an element's adjoint is zero unless a condition holds (<c>c ? a : 0</c>): the source reads it in one
-    /// branch only, so its slot may not exist on every iteration (<c>x[i + 1]</c> read while <c>i + 1 &lt; n</c>).
+    /// Whether an element's adjoint is zero unless a condition holds (<c>c ? a : 0</c>, or a sum with such a term):
+    /// the source reads it in a branch, so its slot may not exist on every iteration (<c>x[i + 1]</c> read while
+    /// <c>i + 1 &lt; n</c>).
     /// </summary>
     private static bool IsGuarded(DerivativeGraphModel body, int adjoint)
     {
         var node = body.Nodes[adjoint];
         bool IsZero(int id) => body.Nodes[id].IsConstant && body.Nodes[id].Constant == 0.0;
-        return node.Operation == Operation.Select && (IsZero(node.Operand1) || IsZero(node.Operand2));
+        return node.Operation == Operation.Add ? IsGuarded(body, node.Operand0) || IsGuarded(body, node.Operand1)
+            : node.Operation == Operation.Select && (IsZero(node.Operand1) || IsZero(node.Operand2));
     }
 
     /// <summary>The vector and index text of an element node.</summary>

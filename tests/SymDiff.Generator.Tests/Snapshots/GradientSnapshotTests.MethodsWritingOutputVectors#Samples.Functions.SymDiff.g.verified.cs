@@ -33,9 +33,8 @@ namespace Samples
             for (int i = 1; i < z.Length; i++)
             {
                 double __l3_0 = z[i];
-                bool __l3_1 = __t0 == __l3_0;
                 double __n3_0 = global::System.Math.Max(__t0, __l3_0);
-                double __n3_1 = (__t0 > __l3_0 ? tmax : __l3_1 ? tmax * 0.5 : 0.0) + (__t0 < __l3_0 ? tz[i] : __l3_1 ? tz[i] * 0.5 : 0.0);
+                double __n3_1 = (__t0 > __l3_0 ? tmax : __t0 == __l3_0 ? tmax * 0.5 : 0.0) + (__t0 < __l3_0 ? tz[i] : __t0 == __l3_0 ? tz[i] * 0.5 : 0.0);
                 __t0 = __n3_0;
                 tmax = __n3_1;
             }
@@ -136,9 +135,8 @@ namespace Samples
                 {
                     double __s0_0 = __tape0[(i - (1))];
                     double __r0_0 = z[i];
-                    double __r0_1 = __s0_0 == __r0_0 ? __a0_0 * 0.5 : 0.0;
-                    dz[i] += __s0_0 < __r0_0 ? __a0_0 : __r0_1;
-                    __a0_0 = __s0_0 > __r0_0 ? __a0_0 : __r0_1;
+                    dz[i] += __s0_0 < __r0_0 ? __a0_0 : __s0_0 == __r0_0 ? __a0_0 * 0.5 : 0.0;
+                    __a0_0 = __s0_0 > __r0_0 ? __a0_0 : __s0_0 == __r0_0 ? __a0_0 * 0.5 : 0.0;
                 }
             }
 

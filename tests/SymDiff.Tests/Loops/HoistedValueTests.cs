@@ -149,6 +149,34 @@ public static partial class CentredNests
         return total;
     }
 
+    /// <summary>The centred product read only when i &lt; limit has decided &amp;&amp;: evaluated on some iterations only, so not tabulated.</summary>
+    [Differentiable]
+    public static double ShortCircuit(ReadOnlySpan<double> w, ReadOnlySpan<double> x, ReadOnlySpan<double> mu, int m, int limit)
+    {
+        var total = 0.0;
+        for (int p = 0; p < 2; p++)
+        {
+            for (int k = 0; k < 2; k++)
+            {
+                var product = 1.0;
+                for (int j = 0; j < m; j++)
+                {
+                    var s = 0.0;
+                    for (int i = 0; i < j; i++)
+                    {
+                        s += (i < limit && x[p * limit + i] * mu[k * limit + i] > 0.1) ? w[i] : 0.5 * w[i];
+                    }
+
+                    product *= 1 + 0.1 * s;
+                }
+
+                total += product;
+            }
+        }
+
+        return total;
+    }
+
     /// <summary>An inner loop that shrinks as j grows (i &lt; m − j): its range over all j is not its last one, so it is not tabulated.</summary>
     [Differentiable]
     public static double Shrinking(ReadOnlySpan<double> x, ReadOnlySpan<double> mu, int m)
@@ -246,6 +274,18 @@ public sealed class HoistedValueTests
         Assert.Equal(CentredNests.Guarded(w, x, mu, M, limit), value);
         GradientAssert.Close(FiniteDifference.Gradient(p => CentredNests.Guarded(w, p, mu, M, limit), x), dx, 1e-7, 1e-9);
         GradientAssert.Close(FiniteDifference.Gradient(p => CentredNests.Guarded(w, x, p, M, limit), mu), dmu, 1e-7, 1e-9);
+    }
+
+    [Fact]
+    public void ValueAfterAnAnd_ReadsOnlyWhatTheSourceReads()
+    {
+        // limit = 2, x and μ of 4: the source reads x[p·2 + i] only for i < 2; a table over i < m − 1 would read past them.
+        var (w, x, mu) = (Point(M, 1.0, 26), Point(4, 1.0, 27), Point(4, 1.0, 28));
+        var dw = new double[w.Length];
+        var value = CentredNests.ShortCircuitGradient(w, x, mu, M, 2, dw, new double[4], new double[4]);
+
+        Assert.Equal(CentredNests.ShortCircuit(w, x, mu, M, 2), value);
+        GradientAssert.Close(FiniteDifference.Gradient(p => CentredNests.ShortCircuit(p, x, mu, M, 2), w), dw, 1e-7, 1e-9);
     }
 
     [Fact]
