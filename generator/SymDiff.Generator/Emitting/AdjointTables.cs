@@ -48,7 +48,7 @@ internal sealed class AdjointTables
     {
         var lines = new List<string>();
         var covered = new HashSet<int>();
-        if (body.Scalar != "double" || InnerRange(inner) is not { } range)
+        if (body.Scalar != "double" || LoopNests.InnerRange(_outer, inner) is not { } range || !_rentals.CanHoist(LoopNests.Size(range.Start, range.End)))
         {
             return (lines, covered);
         }
@@ -83,7 +83,7 @@ internal sealed class AdjointTables
             if (!_tables.TryGetValue(key, out var table))
             {
                 var name = _prefix + _tables.Count.ToString(CultureInfo.InvariantCulture);
-                if (!_rentals.TryHoist(Size(range.Start, range.End), name, name + "_count"))
+                if (!_rentals.TryHoist(LoopNests.Size(range.Start, range.End), name, name + "_count"))
                 {
                     continue;
                 }
@@ -91,7 +91,7 @@ internal sealed class AdjointTables
                 _tables[key] = table = (name, range.Start, range.End, inner.Index, slots);
             }
 
-            lines.Add(table.Table + "[" + Offset(inner.Index, range.Start) + "] += " + expressions.Write(pair.Key) + ";");
+            lines.Add(table.Table + "[" + LoopNests.Offset(inner.Index, range.Start) + "] += " + expressions.Write(pair.Key) + ";");
             covered.UnionWith(pair.Value.Select(m => m.Element));
         }
 
@@ -108,7 +108,7 @@ internal sealed class AdjointTables
         {
             yield return "for (int " + t.Index + " = " + t.Start + "; " + t.Index + " < " + t.End + "; " + t.Index + "++)";
             yield return "{";
-            yield return "    " + t.Table + "[" + Offset(t.Index, t.Start) + "] = 0.0;";
+            yield return "    " + t.Table + "[" + LoopNests.Offset(t.Index, t.Start) + "] = 0.0;";
             yield return "}";
             yield return "";
         }
@@ -132,7 +132,7 @@ internal sealed class AdjointTables
             yield return "    {";
             foreach (var (target, negated) in t.Slots)
             {
-                yield return "        " + target + (negated ? " -= " : " += ") + t.Table + "[" + Offset(t.Index, t.Start) + "];";
+                yield return "        " + target + (negated ? " -= " : " += ") + t.Table + "[" + LoopNests.Offset(t.Index, t.Start) + "];";
             }
 
             yield return "    }";
@@ -148,59 +148,15 @@ internal sealed class AdjointTables
         return _buffers[vector] + "[" + index + "]";
     }
 
-    private (string Start, string End)? InnerRange(LoopModel inner)
-    {
-        var outerIndex = _outer.Index.TrimStart('@');
-        if (CodeNames.In(inner.Start).Contains(outerIndex))
-        {
-            return null;
-        }
-
-        string? end = inner.End;
-        if (CodeNames.In(inner.End).Contains(outerIndex))
-        {
-            var polynomial = IndexPolynomial.Parse(inner.End, _outer.Index);
-            var last = IndexPolynomial.Parse("(" + _outer.End + ") - 1", _outer.Index);
-            end = polynomial?.DegreeIn(_outer.Index) == 1 && polynomial.LinearCoefficient(_outer.Index) is { } c && c.Numerator.Sign > 0 && last is not null
-                && polynomial.Substitute(_outer.Index, last) is { IsWritable: true } lastEnd
-                ? lastEnd.ToCode()
-                : null;
-        }
-
-        return end is not null && _rentals.CanHoist(Size(inner.Start, end)) ? (inner.Start, end) : null;
-    }
-
     /// <summary>The elements (as <c>x[index]</c>) the inner loop's forward body reads on every iteration.</summary>
     private static HashSet<string> ReadOnEveryIteration(LoopModel inner)
     {
         var body = inner.Body;
-        var nodes = body.Nodes;
-        var always = new bool[nodes.Count];
-        var stack = new Stack<int>(body.Values.Concat(body.Outputs).Concat(body.ElementOutputs).Concat(body.Effects)
-            .Concat(Enumerable.Range(0, nodes.Count).Where(id => nodes[id].Operation is Operation.Loop or Operation.LoopAdjoint or Operation.Store)));
-        while (stack.Count > 0)
-        {
-            var id = stack.Pop();
-            if (always[id])
-            {
-                continue;
-            }
-
-            always[id] = true;
-            var node = nodes[id];
-            for (var i = 0; i < (node.Operation is Operation.Select or Operation.And or Operation.Or ? 1 : node.Arity); i++)
-            {
-                stack.Push(node.Operand(i));
-            }
-        }
-
-        return new HashSet<string>(Enumerable.Range(0, nodes.Count)
-            .Where(id => always[id] && nodes[id].Operation == Operation.Element)
+        var always = LoopNests.Unconditional(body);
+        return new HashSet<string>(Enumerable.Range(0, body.Nodes.Count)
+            .Where(id => always[id] && body.Nodes[id].Operation == Operation.Element)
             .Select(id => body.ElementParts(id))
             .Select(p => p.Vector + "[" + p.Index + "]"));
     }
 
-    private static string Size(string start, string end) => start == "0" ? end : "(" + end + ") - (" + start + ")";
-
-    private static string Offset(string index, string start) => start == "0" ? index : index + " - (" + start + ")";
 }

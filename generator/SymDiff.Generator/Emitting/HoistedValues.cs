@@ -70,12 +70,12 @@ internal sealed class HoistedValues
 
     private string Read(CSharpExpressionWriter expressions, int id, string index, (string Shape, string Start, string End, bool Shared) found, LoopModel outer)
     {
-        var offset = found.Start == "0" ? index : index + " - (" + found.Start + ")";
+        var offset = LoopNests.Offset(index, found.Start);
         var key = found.Shape + "|" + found.Start + "|" + found.End + "|" + outer.Start + "|" + outer.End;
         if (!_tables.TryGetValue(key, out var table))
         {
             table = _prefix + _tables.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (!_rentals.TryHoist(Size(found.Start, found.End), table, table + "_count"))
+            if (!_rentals.TryHoist(LoopNests.Size(found.Start, found.End), table, table + "_count"))
             {
                 throw new System.InvalidOperationException("Table " + table + " could not be rented.");
             }
@@ -98,12 +98,10 @@ internal sealed class HoistedValues
         return table + "[" + offset + "]";
     }
 
-    private static string Size(string start, string end) => start == "0" ? end : "(" + end + ") - (" + start + ")";
-
     /// <summary>For a value of the inner loop that qualifies: its shape and the range its table covers.</summary>
     private (string Shape, string Start, string End, bool Shared)? FindInner(EmissionPlan plan, int id, LoopModel outer, LoopModel inner)
     {
-        if (!IsCandidate(plan.Model, id, inner.Index, outer.Index) || !ReferenceEquals(plan.Regions[id], Region.Root) || InnerRange(outer, inner) is not { } range)
+        if (!IsCandidate(plan.Model, id, inner.Index, outer.Index) || !ReferenceEquals(plan.Regions[id], Region.Root) || LoopNests.InnerRange(outer, inner) is not { } range)
         {
             return null;
         }
@@ -117,7 +115,7 @@ internal sealed class HoistedValues
 
         var union = OuterValues(outer).Contains(shape) ? Union(outer, range) : null;
         var end = union ?? range.End;
-        return _rentals.CanHoist(Size(range.Start, end)) ? (shape, range.Start, end, union is not null) : null;
+        return _rentals.CanHoist(LoopNests.Size(range.Start, end)) ? (shape, range.Start, end, union is not null) : null;
     }
 
     /// <summary>For a value of the outer loop that its inner loop also computes at its own index: its shape and the shared table's range.</summary>
@@ -129,30 +127,8 @@ internal sealed class HoistedValues
         }
 
         var shape = Shape(plan.Model, id, outer.Index);
-        return OuterValues(outer).Contains(shape) && InnerValues(outer).TryGetValue(shape, out var range) && Union(outer, range) is { } end && _rentals.CanHoist(Size(range.Start, end))
+        return OuterValues(outer).Contains(shape) && InnerValues(outer).TryGetValue(shape, out var range) && Union(outer, range) is { } end && _rentals.CanHoist(LoopNests.Size(range.Start, end))
             ? (shape, range.Start, end, true)
-            : null;
-    }
-
-    /// <summary>The inner loop's range over every iteration of the outer one: [start, end on the last iteration).</summary>
-    private static (string Start, string End)? InnerRange(LoopModel outer, LoopModel inner)
-    {
-        var outerIndex = outer.Index.TrimStart('@');
-        if (CodeNames.In(inner.Start).Contains(outerIndex))
-        {
-            return null;
-        }
-
-        if (!CodeNames.In(inner.End).Contains(outerIndex))
-        {
-            return (inner.Start, inner.End);
-        }
-
-        // The end grows with the outer index (j + c): the last iteration's range holds every other's.
-        var end = IndexPolynomial.Parse(inner.End, outer.Index);
-        var last = IndexPolynomial.Parse("(" + outer.End + ") - 1", outer.Index);
-        return end?.DegreeIn(outer.Index) == 1 && end.LinearCoefficient(outer.Index) is { } c && c.Numerator.Sign > 0 && last is not null && end.Substitute(outer.Index, last) is { IsWritable: true } lastEnd
-            ? (inner.Start, lastEnd.ToCode())
             : null;
     }
 
@@ -175,7 +151,7 @@ internal sealed class HoistedValues
         if (!_outerValues.TryGetValue(outer, out var shapes))
         {
             var body = outer.Body;
-            var always = Unconditional(body);
+            var always = LoopNests.Unconditional(body);
             shapes = new HashSet<string>(Enumerable.Range(0, body.Nodes.Count)
                 .Where(id => always[id] && IsCandidate(body, id, outer.Index, null))
                 .Select(id => Shape(body, id, outer.Index)));
@@ -192,21 +168,22 @@ internal sealed class HoistedValues
         {
             values = new Dictionary<string, (string Start, string End)>();
             var body = outer.Body;
-            var always = Unconditional(body);
+            var always = LoopNests.Unconditional(body);
             foreach (var id in Enumerable.Range(0, body.Nodes.Count).Where(id => always[id] && body.Nodes[id].Operation == Operation.Loop))
             {
                 var inner = body.Loops[(int)body.Nodes[id].Payload];
-                if (InnerRange(outer, inner) is not { } range)
+                if (LoopNests.InnerRange(outer, inner) is not { } range)
                 {
                     continue;
                 }
 
                 // Only values read on their own: one inside a larger tabulated value is not computed by the inner loop.
-                var innerAlways = Unconditional(inner.Body);
+                var innerAlways = LoopNests.Unconditional(inner.Body);
                 var candidates = Enumerable.Range(0, inner.Body.Nodes.Count).Where(v => innerAlways[v] && IsCandidate(inner.Body, v, inner.Index, outer.Index)).ToList();
+                var candidateSet = new HashSet<int>(candidates);
                 var subsumed = new HashSet<int>(candidates);
                 var nodes = inner.Body.Nodes;
-                foreach (var user in Enumerable.Range(0, nodes.Count).Where(u => !candidates.Contains(u)))
+                foreach (var user in Enumerable.Range(0, nodes.Count).Where(u => !candidateSet.Contains(u)))
                 {
                     for (var i = 0; i < nodes[user].Arity; i++)
                     {
@@ -247,37 +224,6 @@ internal sealed class HoistedValues
         var budget = MaxNodes;
         return Reads(model, id, names, ref elements, ref budget) && elements >= 2
             && names.Contains(index.TrimStart('@')) && (excluded is null || !names.Contains(excluded.TrimStart('@')));
-    }
-
-    /// <summary>
-    /// Which nodes are evaluated whenever the DAG runs: read by a result, an effect or a loop other than
-    /// through a conditional's branch (as <see cref="EmissionPlan"/>'s root region).
-    /// </summary>
-    private static bool[] Unconditional(DerivativeGraphModel model)
-    {
-        var nodes = model.Nodes;
-        var always = new bool[nodes.Count];
-        var stack = new Stack<int>(model.Values.Concat(model.Outputs).Concat(model.ElementOutputs).Concat(model.Effects)
-            .Concat(Enumerable.Range(0, nodes.Count).Where(id => nodes[id].Operation is Operation.Loop or Operation.LoopAdjoint or Operation.Store)));
-        while (stack.Count > 0)
-        {
-            var id = stack.Pop();
-            if (always[id])
-            {
-                continue;
-            }
-
-            always[id] = true;
-            var node = nodes[id];
-            // Of a conditional, and of && and ||, only the condition (the left side) is evaluated every time.
-            var arity = node.Operation is Operation.Select or Operation.And or Operation.Or ? 1 : node.Arity;
-            for (var i = 0; i < arity; i++)
-            {
-                stack.Push(node.Operand(i));
-            }
-        }
-
-        return always;
     }
 
     /// <summary>The expression's structure, its loop index written as one placeholder.</summary>
