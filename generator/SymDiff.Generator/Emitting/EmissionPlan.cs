@@ -34,6 +34,7 @@ internal sealed class EmissionPlan
         // Nodes only a loop that is not run reads are placed nowhere: a value shared by two conditionals on the
         // same condition must not be computed inside one of them that is never written.
         PlaceNodes(model, notRun is { Count: > 0 } ? Live(model, notRun, new HashSet<int>()) : null);
+        PlaceLoopGuards(model);
         ReadInstead = readInstead is null ? new HashSet<int>() : new HashSet<int>(Enumerable.Range(0, count).Where(id => readInstead(this, id)));
         var uses = CountUses(model, ReadInstead);
 
@@ -308,6 +309,81 @@ internal sealed class EmissionPlan
         }
 
         return uses;
+    }
+
+    /// <summary>
+    /// The branch a forward loop of the method's top level would be computed in if it were a value (where its
+    /// results are read: after an early <c>return</c>, the other branch's), as the conditions leading there,
+    /// outermost first; empty when its results are read unconditionally.
+    /// </summary>
+    public IReadOnlyList<(int Condition, bool Holds)> LoopGuard(int loop)
+        => _loopGuards.TryGetValue(loop, out var guard) ? guard : System.Array.Empty<(int, bool)>();
+
+    private readonly Dictionary<int, List<(int Condition, bool Holds)>> _loopGuards = new();
+
+    /// <summary>
+    /// A loop is a statement at the top, placed there whoever reads it; but a loop whose results are read only
+    /// in one branch (the rest of the method after <c>if (stop) return 0;</c>) runs only when that branch is
+    /// taken, as in the source: it may read elements the other branch's inputs do not have. Its backward sweep
+    /// needs no guard: its seeds are then zero, and a sweep with zero seeds is skipped.
+    /// </summary>
+    private void PlaceLoopGuards(DerivativeGraphModel model)
+    {
+        if (IsNested)
+        {
+            return;
+        }
+
+        var nodes = model.Nodes;
+
+        // Where each loop's results are read, as the conditions leading there; two conditionals on one condition
+        // (the value's c ? ... and the derivative's) are one branch.
+        var reads = new Dictionary<int, List<(int Condition, bool Holds)>>();
+        void Read(int result, Region where)
+        {
+            var loop = nodes[result].Operand0;
+            var path = new List<(int, bool)>();
+            for (var r = where; r.Parent is not null; r = r.Parent)
+            {
+                path.Insert(0, (nodes[r.Select].Operand0, r.Branch));
+            }
+
+            reads[loop] = reads.TryGetValue(loop, out var current)
+                ? current.Zip(path, (x, y) => (x, y)).TakeWhile(p => p.x == p.y).Select(p => p.x).ToList()
+                : path;
+        }
+
+        bool IsLoopResult(int id) => nodes[id].Operation == Operation.LoopResult && nodes[nodes[id].Operand0].Operation == Operation.Loop;
+        foreach (var root in model.Values.Concat(model.Outputs).Concat(AdjointsOfElements(model)).Where(IsLoopResult))
+        {
+            Read(root, Region.Root);
+        }
+
+        for (var id = 0; id < nodes.Count; id++)
+        {
+            var node = nodes[id];
+            if (Regions[id] is not { } region)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < node.Arity; i++)
+            {
+                if (IsLoopResult(node.Operand(i)))
+                {
+                    Read(node.Operand(i), node.Operation == Operation.Select && i > 0 ? BranchOf(region, id, i == 1) : region);
+                }
+            }
+        }
+
+        foreach (var pair in reads.Where(p => p.Value.Count > 0))
+        {
+            // The conditions must be computed before the loop, at the top (not inside another conditional's branch).
+            if (pair.Value.All(g => g.Condition < pair.Key && Regions[g.Condition] is { Parent: null }))
+            {
+                _loopGuards[pair.Key] = pair.Value;
+            }
+        }
     }
 
     /// <summary>

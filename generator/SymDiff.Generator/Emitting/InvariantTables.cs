@@ -42,6 +42,9 @@ internal sealed class InvariantTables
         _scalar = scalar;
     }
 
+    /// <summary>The condition under which the top-level loop runs at all (after an early return), or null.</summary>
+    public string? RunsWhen { get; init; }
+
     /// <summary>
     /// The statements that rent and fill the tables made since the last call, to write before the loop being
     /// written: the forward loop's, then those only its backward sweep needs (the derivative's <c>Math.Cos</c>).
@@ -123,7 +126,7 @@ internal sealed class InvariantTables
 
         var size = string.Join(" * ", new[] { Count(indexed[0]) }.Concat(Enumerable.Range(1, indexed.Count - 1).Select(d => Length(table, d))));
         writer.Line(_scalar + "[] " + table + " = global::System.Buffers.ArrayPool<" + _scalar + ">.Shared.Rent(global::System.Math.Max(1, " + size + "));");
-        var runs = new[] { _top }.Concat(around).Select(l => l.Start + " < " + l.End);
+        var runs = (RunsWhen is null ? new string[0] : new[] { "(" + RunsWhen + ")" }).Concat(new[] { _top }.Concat(around).Select(l => l.Start + " < " + l.End));
         writer.Open("if (" + string.Join(" && ", runs) + ")");
         foreach (var loop in indexed)
         {

@@ -199,7 +199,10 @@ internal static class MethodBodyWriter
         var tablesByLoop = context.TablesByLoop!;
         if (!tablesByLoop.TryGetValue(forward, out var tables))
         {
-            tables = new InvariantTables(plan.Model.Parameters, plan.Model.Loops[(int)node.Payload], plan.LoopName("table", (int)node.Payload) + "_", plan.Model.Scalar);
+            tables = new InvariantTables(plan.Model.Parameters, plan.Model.Loops[(int)node.Payload], plan.LoopName("table", (int)node.Payload) + "_", plan.Model.Scalar)
+            {
+                RunsWhen = Guard(context, forward),
+            };
             tablesByLoop[forward] = tables;
         }
 
@@ -301,6 +304,12 @@ internal static class MethodBodyWriter
         var captured = Enumerable.Range(m, node.Arity - m).Select(i => context.Expressions.Write(node.Operand(i)));
         var body = loop.Body with { Parameters = states.Concat(captured).ToEquatableArray() };
         var inductions = context.Inductions.Enter(loop.Index, loop.Start, loop.End, backward: false, IndexTexts(body), plan.LoopName("at", number) + "_");
+        var guard = Guard(context, id);
+        if (guard is not null)
+        {
+            writer.Open("if (" + guard + ")");
+        }
+
         var header = writer.Mark();
         writer.Open("for (int " + loop.Index + " = " + loop.Start + "; " + loop.Index + " < " + loop.End + "; " + loop.Index + "++)");
         if (needsTape)
@@ -335,7 +344,30 @@ internal static class MethodBodyWriter
         }
 
         Assign(writer, states, results, plan.LoopName("n", number) + "_");
-        CloseLoop(writer, header, inductions);
+        CloseLoop(writer, header, inductions, blankLine: guard is null);
+        if (guard is not null)
+        {
+            writer.Close();
+            writer.Line();
+        }
+    }
+
+    /// <summary>
+    /// The condition under which top-level loop <paramref name="id"/> runs, when its results are read in one branch
+    /// only (see <see cref="EmissionPlan.LoopGuard"/>); null when it always runs.
+    /// </summary>
+    private static string? Guard(Context context, int id)
+    {
+        var guard = context.Plan.LoopGuard(id);
+        if (guard.Count == 0)
+        {
+            return null;
+        }
+
+        var conditions = guard.Select(g => (Text: context.Expressions.Write(g.Condition), g.Holds)).ToList();
+        return conditions.Count == 1 && conditions[0].Holds
+            ? conditions[0].Text
+            : string.Join(" && ", conditions.Select(c => c.Holds ? "(" + c.Text + ")" : "!(" + c.Text + ")"));
     }
 
     /// <summary>The inner loops of forward loop <paramref name="id"/> whose results an earlier loop of this DAG records: where to read them.</summary>
@@ -667,6 +699,14 @@ internal static class MethodBodyWriter
         var captured = Enumerable.Range(m, capturedCount).Select(i => context.Expressions.Write(node.Operand(i)));
         var body = fused with { Parameters = states.Concat(captured).Concat(seeds).ToEquatableArray() };
         var inductions = context.Inductions.Enter(loop.Index, loop.Start, loop.End, backward: false, IndexTexts(body), plan.LoopName("at", number) + "_");
+
+        // A loop filling a buffer by assignment runs whatever its guard: the buffer was not cleared.
+        var guard = context.Fillers.Values.Contains(forward) ? null : Guard(context, forward);
+        if (guard is not null)
+        {
+            writer.Open("if (" + guard + ")");
+        }
+
         var header = writer.Mark();
         writer.Open("for (int " + loop.Index + " = " + loop.Start + "; " + loop.Index + " < " + loop.End + "; " + loop.Index + "++)");
         var results = WriteNested(writer, context, loop, body, plan.LoopName("l", number) + "_", body.Values.Concat(body.Outputs), inductions, IsUnconditional(context, forward), NothingRecorded, out var nested);
@@ -686,7 +726,13 @@ internal static class MethodBodyWriter
         }
 
         Assign(writer, states, results.Take(m).ToList(), plan.LoopName("n", number) + "_");
-        CloseLoop(writer, header, inductions);
+        CloseLoop(writer, header, inductions, blankLine: guard is null);
+        if (guard is not null)
+        {
+            writer.Close();
+            writer.Line();
+        }
+
         for (var v = 0; v < vectors.Count; v++)
         {
             if (sliding[v] is { } write)
