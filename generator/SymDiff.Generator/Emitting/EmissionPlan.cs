@@ -501,7 +501,8 @@ internal sealed class EmissionPlan
         }
 
         var nodes = Model.Nodes;
-        // Only worth it for a function call or a division: cheap arithmetic is just computed ahead.
+        // Only worth it for a function call or a division (cheap arithmetic is just computed ahead), and needed for
+        // what reads an element, which may be out of range outside the branch.
         var operation = nodes[node].Operation;
         if (a.Branch == b.Branch && nodes[a.Select].Operand0 == nodes[b.Select].Operand0
             && (OperationTable.Get(operation).MathName is not null || operation == Operation.Divide || _readsElement[node]))

@@ -126,7 +126,7 @@ internal sealed class InvariantTables
 
         var size = string.Join(" * ", new[] { Count(indexed[0]) }.Concat(Enumerable.Range(1, indexed.Count - 1).Select(d => Length(table, d))));
         writer.Line(_scalar + "[] " + table + " = global::System.Buffers.ArrayPool<" + _scalar + ">.Shared.Rent(global::System.Math.Max(1, " + size + "));");
-        var runs = (RunsWhen is null ? new string[0] : new[] { "(" + RunsWhen + ")" }).Concat(new[] { _top }.Concat(around).Select(l => l.Start + " < " + l.End));
+        var runs = (RunsWhen is null ? System.Array.Empty<string>() : new[] { "(" + RunsWhen + ")" }).Concat(new[] { _top }.Concat(around).Select(l => l.Start + " < " + l.End));
         writer.Open("if (" + string.Join(" && ", runs) + ")");
         foreach (var loop in indexed)
         {

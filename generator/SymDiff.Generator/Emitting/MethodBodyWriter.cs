@@ -848,16 +848,29 @@ internal static class MethodBodyWriter
         var hoisting = unconditional && outer.Unconditional && enclosing.Count >= 2 ? outer.EnclosingValues : null;
         var around = hoisting is null ? null : enclosing[enclosing.Count - 2];
         var sharing = unconditional ? outer.Values : null;
-        bool Tabulated(EmissionPlan p, int id) => tables?.Qualifies(p, id, enclosing) == true;
-        bool Hoisted(EmissionPlan p, int id) => hoisting?.Qualifies(p, id, around!, loop) == true;
-        bool Shared(EmissionPlan p, int id) => sharing?.QualifiesOuter(p, id, loop) == true;
-        var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList(), tables is null && hoisting is null && sharing is null ? null : (p, id) => Tabulated(p, id) || Hoisted(p, id) || Shared(p, id));
+        // Which of them each node read from elsewhere is read from, decided once.
+        var readFrom = new Dictionary<int, Func<EmissionPlan, CSharpExpressionWriter, int, string>>();
+        bool ReadsInstead(EmissionPlan p, int id)
+        {
+            if (tables?.Qualifies(p, id, enclosing) == true)
+            {
+                readFrom[id] = (q, w, n) => tables.Read(q, w, n, enclosing);
+            }
+            else if (hoisting?.Qualifies(p, id, around!, loop) == true)
+            {
+                readFrom[id] = (q, w, n) => hoisting.Read(q, w, n, around!, loop);
+            }
+            else if (sharing?.QualifiesOuter(p, id, loop) == true)
+            {
+                readFrom[id] = (q, w, n) => sharing.ReadOuter(q, w, n, loop);
+            }
+
+            return readFrom.ContainsKey(id);
+        }
+
+        var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList(), tables is null && hoisting is null && sharing is null ? null : ReadsInstead);
         CSharpExpressionWriter? expressions = null;
-        string? Replacement(int id)
-            => !plan.ReadInstead.Contains(id) ? null
-                : Tabulated(plan, id) ? tables!.Read(plan, expressions!, id, enclosing)
-                : Hoisted(plan, id) ? hoisting!.Read(plan, expressions!, id, around!, loop)
-                : sharing!.ReadOuter(plan, expressions!, id, loop);
+        string? Replacement(int id) => plan.ReadInstead.Contains(id) ? readFrom[id](plan, expressions!, id) : null;
         expressions = new CSharpExpressionWriter(plan, plan.ReadInstead.Count == 0 ? null : Replacement, inductions.Index);
         var values = outer.Hoisted is { } rentals && plan.IsNested ? new HoistedValues(rentals, prefix + "values") : null;
         nested = new Context(plan, expressions, reserved, outer.Buffers, new Dictionary<string, int>(), recorded, outer.Hoisted, tables, enclosing, outer.IsInvariant)
@@ -921,9 +934,8 @@ internal static class MethodBodyWriter
     private static void WriteElementAdjoint(SourceWriter writer, Context context, string target, int adjoint)
     {
         var plan = context.Plan;
-        var nodes = plan.Model.Nodes;
-        bool IsZero(int id) => nodes[id].IsConstant && nodes[id].Constant == 0.0;
-        bool IsGuarded(int id) => nodes[id].Operation == Operation.Select && (IsZero(nodes[id].Operand1) || IsZero(nodes[id].Operand2));
+        var model = plan.Model;
+        var nodes = model.Nodes;
         bool IsInline(int id) => !plan.IsStructured[id] && plan.Names[id] is null;
 
         // The terms of the adjoint, through sums computed inline: split only when one of them is guarded.
@@ -942,7 +954,7 @@ internal static class MethodBodyWriter
         }
 
         Collect(adjoint);
-        if (!terms.Any(IsGuarded))
+        if (!terms.Any(model.IsGuarded))
         {
             terms = new List<int> { adjoint };
         }
@@ -951,11 +963,11 @@ internal static class MethodBodyWriter
         {
             var guards = new List<string>();
             var value = term;
-            while (IsGuarded(value))
+            while (model.IsGuarded(value))
             {
                 var node = nodes[value];
                 var condition = context.Expressions.Write(node.Operand0);
-                guards.Add(IsZero(node.Operand2) ? condition : "!(" + condition + ")");
+                guards.Add(model.IsZero(node.Operand2) ? condition : "!(" + condition + ")");
 
                 // A conditional computed in an if, or kept in a local, is read whole; its inner conditions are its own.
                 if (!IsInline(value))
@@ -963,7 +975,7 @@ internal static class MethodBodyWriter
                     break;
                 }
 
-                value = IsZero(node.Operand2) ? node.Operand1 : node.Operand2;
+                value = model.IsZero(node.Operand2) ? node.Operand1 : node.Operand2;
             }
 
             var line = target + " += " + context.Expressions.Write(value) + ";";

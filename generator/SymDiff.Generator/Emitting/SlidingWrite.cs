@@ -71,9 +71,7 @@ internal sealed record SlidingWrite(string Vector, int Offset, string Index, IRe
     private static bool IsGuarded(DerivativeGraphModel body, int adjoint)
     {
         var node = body.Nodes[adjoint];
-        bool IsZero(int id) => body.Nodes[id].IsConstant && body.Nodes[id].Constant == 0.0;
-        return node.Operation == Operation.Add ? IsGuarded(body, node.Operand0) || IsGuarded(body, node.Operand1)
-            : node.Operation == Operation.Select && (IsZero(node.Operand1) || IsZero(node.Operand2));
+        return node.Operation == Operation.Add ? IsGuarded(body, node.Operand0) || IsGuarded(body, node.Operand1) : body.IsGuarded(adjoint);
     }
 
     /// <summary>The vector and index text of an element node.</summary>

@@ -40,6 +40,16 @@ internal sealed record DerivativeGraphModel(
         return (parts[0], parts[1]);
     }
 
+    /// <summary>Whether node <paramref name="id"/> is the constant 0.</summary>
+    public bool IsZero(int id) => Nodes[id].IsConstant && Nodes[id].Constant == 0.0;
+
+    /// <summary>
+    /// Whether node <paramref name="id"/> is zero unless a condition holds (<c>c ? a : 0</c> or <c>c ? 0 : a</c>): an
+    /// element's adjoint of this form means the source reads the element in one branch only.
+    /// </summary>
+    public bool IsGuarded(int id)
+        => Nodes[id].Operation == Operation.Select && (IsZero(Nodes[id].Operand1) || IsZero(Nodes[id].Operand2));
+
     /// <summary>The value of a method returning one double.</summary>
     public int Value => Values[0];
 }
