@@ -73,6 +73,61 @@ internal sealed class IndexPolynomial
         return result;
     }
 
+    /// <summary>
+    /// This polynomial with each monomial of integer coefficient that <paramref name="name"/> names (given its atoms)
+    /// read as that name; this same instance when it names none.
+    /// </summary>
+    public IndexPolynomial ReplaceMonomials(Func<IReadOnlyList<string>, string?> name)
+    {
+        Dictionary<string, Rational>? terms = null;
+        foreach (var term in _terms)
+        {
+            if (term.Key.Length > 0 && term.Value.IsInteger && name(Atoms(term.Key)) is { } replacement)
+            {
+                terms ??= new Dictionary<string, Rational>(_terms);
+                terms.Remove(term.Key);
+                terms[replacement] = terms.TryGetValue(replacement, out var c) ? c + term.Value : term.Value;
+            }
+        }
+
+        return terms is null ? this : Normalized(terms, DividesVariable);
+    }
+
+    /// <summary>C# code multiplying <paramref name="atoms"/>.</summary>
+    public static string Product(IReadOnlyList<string> atoms) => atoms.Count == 1 ? atoms[0] : string.Join(" * ", atoms.Select(Operand));
+
+    /// <summary>Whether <paramref name="atom"/> is a name or a member of one (<c>n</c>, <c>x.Length</c>): nothing to compute ahead.</summary>
+    public static bool IsPlain(string atom)
+        => SyntaxFactory.ParseExpression(atom) is var e && !e.ContainsDiagnostics
+            && e.DescendantNodesAndSelf().All(n => n is IdentifierNameSyntax or MemberAccessExpressionSyntax);
+
+    /// <summary>
+    /// Whether <paramref name="atom"/> computes without throwing in an unchecked context: names, members, literals and ring
+    /// operations, divided only by non-zero literals.
+    /// </summary>
+    public static bool CannotThrow(string atom)
+        => SyntaxFactory.ParseExpression(atom) is var e && !e.ContainsDiagnostics
+            && e.DescendantNodesAndSelf().All(n => n switch
+            {
+                IdentifierNameSyntax or MemberAccessExpressionSyntax or ParenthesizedExpressionSyntax => true,
+                LiteralExpressionSyntax literal => literal.Token.Value is int,
+                PrefixUnaryExpressionSyntax unary => unary.IsKind(SyntaxKind.UnaryMinusExpression) || unary.IsKind(SyntaxKind.UnaryPlusExpression),
+                BinaryExpressionSyntax binary => binary.Kind() switch
+                {
+                    SyntaxKind.AddExpression or SyntaxKind.SubtractExpression or SyntaxKind.MultiplyExpression => true,
+                    SyntaxKind.DivideExpression or SyntaxKind.ModuloExpression => WithoutParentheses(binary.Right) is LiteralExpressionSyntax { Token.Value: int divisor } && divisor != 0 && divisor != -1,
+                    _ => false,
+                },
+                _ => false,
+            });
+
+    private static ExpressionSyntax WithoutParentheses(ExpressionSyntax expression)
+        => expression is ParenthesizedExpressionSyntax parenthesized ? WithoutParentheses(parenthesized.Expression) : expression;
+
+    /// <summary>Whether the code <paramref name="text"/> reads the name <paramref name="variable"/>.</summary>
+    public static bool Reads(string text, string variable)
+        => SyntaxFactory.ParseExpression(text) is var e && (e.ContainsDiagnostics || Reads(e, variable));
+
     public IndexPolynomial Plus(IndexPolynomial other)
     {
         var terms = new Dictionary<string, Rational>(_terms);
@@ -195,7 +250,7 @@ internal sealed class IndexPolynomial
         return text;
     }
 
-    private static string Operand(string atom) => SyntaxFacts.IsValidIdentifier(atom.TrimStart('@')) || atom.All(char.IsDigit) ? atom : "(" + atom + ")";
+    private static string Operand(string atom) => SyntaxFacts.IsValidIdentifier(atom.TrimStart('@')) || atom.All(char.IsDigit) || IsPlain(atom) ? atom : "(" + atom + ")";
 
     private static IndexPolynomial? Build(ExpressionSyntax expression, string variable)
         => Structured(expression, variable) ?? (Reads(expression, variable) ? null : Atom(expression.WithoutTrivia().ToString()));

@@ -15,24 +15,30 @@ namespace SymDiff.Generator.Emitting;
 /// <remarks>
 /// Scopes nest as loops do: an index is looked up in the innermost loop first. A running local is declared
 /// (before its loop) and advanced (at the end of each iteration) only if some element is written with it.
+/// The products of an index that do not read a loop's variable (<c>ix * d</c> in <c>x[ix * d + j]</c> inside the
+/// loop over j) are computed before the outermost loop they do not read (see <see cref="HoistedProducts"/>).
 /// </remarks>
 internal sealed class InductionVariables
 {
     private const string Step = "\u0002t";
 
     private readonly InductionVariables? _outer;
+    private readonly string? _variable;
+    private readonly HoistedProducts? _products;
     private readonly List<Reduction> _reductions;
     private readonly Dictionary<string, Reduction> _byIndex;
 
-    private InductionVariables(InductionVariables? outer, List<Reduction> reductions)
+    private InductionVariables(InductionVariables? outer, string? variable, string prefix, List<Reduction> reductions)
     {
         _outer = outer;
+        _variable = variable;
+        _products = variable is null ? null : new HoistedProducts(prefix + "p");
         _reductions = reductions;
         _byIndex = reductions.ToDictionary(r => r.Index);
     }
 
     /// <summary>No loop: every index is written as it is.</summary>
-    public static InductionVariables None { get; } = new(null, new List<Reduction>());
+    public static InductionVariables None { get; } = new(null, null, "", new List<Reduction>());
 
     /// <summary>
     /// The scope of one loop's body: of <paramref name="indices"/> (index texts its body reads or writes), those worth
@@ -45,7 +51,7 @@ internal sealed class InductionVariables
         var reductions = new List<Reduction>();
         if (first is null)
         {
-            return new InductionVariables(this, reductions);
+            return new InductionVariables(this, variable, prefix, reductions);
         }
 
         // The variable on iteration t: first + t, or first - t.
@@ -75,10 +81,13 @@ internal sealed class InductionVariables
             reductions.Add(new Reduction(index, name, differences));
         }
 
-        return new InductionVariables(this, reductions);
+        return new InductionVariables(this, variable, prefix, reductions);
     }
 
-    /// <summary>The code to index with: a running local of this scope or an enclosing one, else <paramref name="index"/> itself.</summary>
+    /// <summary>
+    /// The code to index with: a running local of this scope or an enclosing one, else <paramref name="index"/> with
+    /// its products that enclosing loops compute ahead, else <paramref name="index"/> itself.
+    /// </summary>
     public string Index(string index)
     {
         for (var scope = this; scope is not null; scope = scope._outer)
@@ -90,21 +99,61 @@ internal sealed class InductionVariables
             }
         }
 
-        return index;
+        if (_variable is null || IndexPolynomial.Parse(index, _variable) is not { } polynomial)
+        {
+            return index;
+        }
+
+        var hoisted = polynomial.ReplaceMonomials(ProductName);
+        return ReferenceEquals(hoisted, polynomial) ? index : hoisted.ToCode();
     }
 
-    /// <summary>Before the loop: each running local used, with its differences.</summary>
-    public IEnumerable<string> Declarations()
+    /// <summary>
+    /// Before the loop: the products its body's indices read, then each running local used, with its differences
+    /// (their products computed ahead by the enclosing loops).
+    /// </summary>
+    public IReadOnlyList<string> Declarations()
     {
+        var lines = _products?.Close().ToList() ?? new List<string>();
         foreach (var reduction in _reductions.Where(r => r.IsUsed))
         {
             var last = reduction.Differences.Count - 1;
             for (var k = 0; k < last || (k == last && reduction.Differences[k].AsConstant is null); k++)
             {
+                var difference = _outer is { } outer ? reduction.Differences[k].ReplaceMonomials(outer.ProductName) : reduction.Differences[k];
+
                 // unchecked: in a checked build the expanded polynomial's terms may overflow where the source's do not.
-                yield return "int " + reduction.Difference(k) + " = unchecked(" + reduction.Differences[k].ToCode() + ");";
+                lines.Add("int " + reduction.Difference(k) + " = unchecked(" + difference.ToCode() + ");");
             }
         }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// The local that holds the product of <paramref name="atoms"/>, declared before the outermost enclosing loop
+    /// whose variable (and whose inner loops' variables) it does not read; null when it reads this loop's variable,
+    /// is a single name, or might throw where the source would not evaluate it (a division by a variable).
+    /// </summary>
+    private string? ProductName(IReadOnlyList<string> atoms)
+    {
+        if (atoms.Count == 0 || (atoms.Count == 1 && IndexPolynomial.IsPlain(atoms[0])) || !atoms.All(IndexPolynomial.CannotThrow))
+        {
+            return null;
+        }
+
+        HoistedProducts? place = null;
+        for (var scope = this; scope is { _variable: { } variable, _products: { IsClosed: false } products }; scope = scope._outer)
+        {
+            if (atoms.Any(a => IndexPolynomial.Reads(a, variable)))
+            {
+                break;
+            }
+
+            place = products;
+        }
+
+        return place?.Name(IndexPolynomial.Product(atoms));
     }
 
     /// <summary>

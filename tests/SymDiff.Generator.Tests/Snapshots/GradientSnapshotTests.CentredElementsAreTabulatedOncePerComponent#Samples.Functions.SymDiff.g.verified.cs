@@ -70,9 +70,10 @@ namespace Samples
                     {
                         double lx = __l0_l0_values0[j];
                         double __l0_l0_l0_0 = lx;
+                        int __l0_l0_l0_at0_p0 = unchecked(j * m);
                         for (int i = 0; i < j; i++)
                         {
-                            __l0_l0_l0_0 = __l0_l0_l0_0 + w[j * m + i] * __l0_l0_values0[i];
+                            __l0_l0_l0_0 = __l0_l0_l0_0 + w[__l0_l0_l0_at0_p0 + i] * __l0_l0_values0[i];
                         }
 
                         __l0_l0_0 = __l0_l0_0 + __l0_l0_l0_0 * __l0_l0_l0_0;
@@ -124,9 +125,10 @@ namespace Samples
                     {
                         double lx = __r0_l0_values0[j];
                         double __r0_l0_l0_0 = lx;
+                        int __r0_l0_l0_at0_p0 = unchecked(j * m);
                         for (int i = 0; i < j; i++)
                         {
-                            __r0_l0_l0_0 = __r0_l0_l0_0 + w[j * m + i] * __r0_l0_values0[i];
+                            __r0_l0_l0_0 = __r0_l0_l0_0 + w[__r0_l0_l0_at0_p0 + i] * __r0_l0_values0[i];
                         }
 
                         __r0_deep0[k * __r0_deepStride0 + j] = __r0_l0_l0_0;
@@ -140,6 +142,7 @@ namespace Samples
                 double __r0_a0_0 = __a0_0;
                 if (__r0_a0_0 != 0.0)
                 {
+                    int __r0_back0_p0 = unchecked(m * p);
                     for (int k = (mu.Length / m) - 1; k >= 0; k--)
                     {
                         double __r0_s0_0 = __r0_tape0[k];
@@ -161,22 +164,24 @@ namespace Samples
                                 __r0_r0_acc0_0[i] = 0.0;
                             }
 
+                            int __r0_r0_back0_p0 = unchecked(k * m);
                             for (int j = (m) - 1; j >= 0; j--)
                             {
                                 double lx = __r0_deep0[k * __r0_deepStride0 + j];
                                 double __r0_r0_r0_a0_0 = __r0_r0_a0_0 * (2.0 * lx);
                                 if (__r0_r0_r0_a0_0 != 0.0)
                                 {
+                                    int __r0_r0_r0_back0_p0 = unchecked(j * m);
                                     for (int i = (j) - 1; i >= 0; i--)
                                     {
-                                        double __r0_r0_r0_r0_0 = __r0_r0_r0_a0_0 * w[j * m + i];
+                                        double __r0_r0_r0_r0_0 = __r0_r0_r0_a0_0 * w[__r0_r0_r0_back0_p0 + i];
                                         __r0_r0_acc0_0[i] += __r0_r0_r0_r0_0;
-                                        dw[j * m + i] += __r0_r0_r0_a0_0 * __r0_r0_values0[i];
+                                        dw[__r0_r0_r0_back0_p0 + i] += __r0_r0_r0_a0_0 * __r0_r0_values0[i];
                                     }
                                 }
 
-                                dx[p * m + j] += __r0_r0_r0_a0_0;
-                                dmu[k * m + j] += -__r0_r0_r0_a0_0;
+                                dx[__r0_back0_p0 + j] += __r0_r0_r0_a0_0;
+                                dmu[__r0_r0_back0_p0 + j] += -__r0_r0_r0_a0_0;
                             }
 
                             if (0 < m)

@@ -46,12 +46,12 @@ public sealed class InductionVariableTests
 
     [Theory]
     [InlineData("i")]                          // affine: the JIT keeps it in a register already
-    [InlineData("ix * d + i")]
     [InlineData("i * i / 2")]                  // i² is odd for odd i: C#'s / truncates, which no polynomial does
     [InlineData("(i + 1) / 2")]
     [InlineData("i * i % 7")]
     [InlineData("global::System.Math.Max(i * i, 3)")]
-    [InlineData("j * (j + 1) / 2")]            // does not read i
+    [InlineData("n / m + i")]                  // computed ahead, n / m could throw where the source does not run it
+    [InlineData("x.Length + 2 * n - i")]       // nothing to compute ahead
     [InlineData("(i - 50000) * (i - 50000)")]  // expanded, 2,500,000,000 is no int literal
     public void OtherIndices_AreLeftAsWritten(string index)
     {
@@ -59,6 +59,45 @@ public sealed class InductionVariableTests
         Assert.Equal(index, scope.Index(index));
         Assert.Empty(scope.Declarations());
         Assert.Empty(scope.Steps());
+    }
+
+    [Theory]
+    [InlineData("ix * d + i", "__atp0 + i", "d * ix")]
+    [InlineData("j * (j + 1) / 2 - i", "__atp0 - i", "j * (j + 1) / 2")]
+    [InlineData("ik * (d * (d + 1) / 2) + 3 * k * x.Length + i", "__atp0 + 3 * __atp1 + i", "(d * (d + 1) / 2) * ik", "k * x.Length")]
+    public void ProductsNotReadingTheVariable_AreComputedBeforeTheLoop(string index, string written, params string[] products)
+    {
+        var scope = InductionVariables.None.Enter("i", "0", "n", backward: false, [index], "__at");
+        Assert.Equal(written, scope.Index(index));
+        Assert.Equal(products.Select((p, k) => "int __atp" + k + " = unchecked(" + p + ");"), scope.Declarations());
+        Assert.Empty(scope.Steps());
+    }
+
+    [Fact]
+    public void Products_AreComputedBeforeTheOutermostLoopTheyDoNotRead()
+    {
+        var outer = InductionVariables.None.Enter("ix", "0", "n", backward: false, [], "__outer");
+        var inner = outer.Enter("j", "0", "d", backward: false, [], "__inner");
+        Assert.Equal("__innerp0 + j", inner.Index("ix * d + j"));
+        Assert.Equal("__outerp0 + j", inner.Index("k * d + j"));
+        Assert.Equal("__innerp0 + __outerp0 + j", inner.Index("k * d + ix * d + j"));
+        Assert.Equal(["int __innerp0 = unchecked(d * ix);"], inner.Declarations());
+
+        // The outer loop has closed: a product is computed no further out than the loop still open.
+        Assert.Equal(["int __outerp0 = unchecked(d * k);"], outer.Declarations());
+        var later = outer.Enter("j", "0", "d", backward: false, [], "__later");
+        Assert.Equal("__laterp0 + j", later.Index("m * d + j"));
+    }
+
+    [Fact]
+    public void RunningLocalsOfAnInnerLoop_ReadTheProductsOfTheLoopsAroundIt()
+    {
+        const string index = "k * (d * (d + 1) / 2) + d + i * (2 * d - i - 1) / 2 + (j - i - 1)";
+        var outer = InductionVariables.None.Enter("j", "0", "d", backward: false, [], "__outer");
+        var inner = outer.Enter("i", "0", "j", backward: false, [index], "__at");
+        Assert.Equal("__at0", inner.Index(index));
+        Assert.Equal(["int __at0 = unchecked(__outerp0 + d + j - 1);", "int __at0_d1 = unchecked(d - 2);"], inner.Declarations());
+        Assert.Equal(["int __outerp0 = unchecked((d * (d + 1) / 2) * k);"], outer.Declarations());
     }
 
     [Fact]
