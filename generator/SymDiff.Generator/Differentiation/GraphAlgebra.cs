@@ -598,7 +598,8 @@ internal sealed class GraphAlgebra
             {
                 if (CoefficientOf(terms[i], out var c1, out var x) && x == y)
                 {
-                    terms[i] = Multiply(Constant(c1 + c2), x);
+                    var coefficient = c1 + c2;
+                    terms[i] = coefficient == 1.0 ? x : coefficient == -1.0 ? Negate(x) : Multiply(Constant(coefficient), x);
                     var rebuilt = terms[0];
                     for (var k = 1; k < terms.Count; k++)
                     {
@@ -610,7 +611,84 @@ internal sealed class GraphAlgebra
             }
         }
 
+        // k₁·(u·v) + k₂·(u·v), with k₁, k₂ powers of two wherever they sit (u·(½·v), (u·v)·½, −(2·u)·v): the product
+        // rule's two terms of ½·v·v. Each is exactly kᵢ·round(u·v), so their sum is exactly (k₁ + k₂)·round(u·v).
+        if (ScaledProduct(term, 0, out var k2, out var u2, out var v2))
+        {
+            for (var i = 0; i < terms.Count; i++)
+            {
+                if (ScaledProduct(terms[i], 0, out var k1, out var u1, out var v1)
+                    && ((u1 == u2 && v1 == v2) || (u1 == v2 && v1 == u2))
+                    && (k1 + k2) is var k && k != 0.0 && IsNormal(k))
+                {
+                    var product = Multiply(u1, v1);
+                    terms[i] = k == 1.0 ? product : k == -1.0 ? Negate(product) : Multiply(Constant(k), product);
+                    var rebuilt = terms[0];
+                    for (var j = 1; j < terms.Count; j++)
+                    {
+                        rebuilt = AddTerm(rebuilt, terms[j]);
+                    }
+
+                    return rebuilt;
+                }
+            }
+        }
+
         return AddTerm(sum, term);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="id"/> is <c>k·(u·v)</c> up to where its power-of-two factors sit (<c>u·(k·v)</c>,
+    /// <c>(u·v)·k</c>, <c>−(u·v)</c>), with u and v not constant: then it equals <c>k·round(u·v)</c> exactly, unless a
+    /// product leaves the normal range (as in <see cref="TryFoldPowerOfTwo"/>).
+    /// </summary>
+    private bool ScaledProduct(int id, int depth, out double scale, out int left, out int right)
+    {
+        scale = 1.0;
+        left = right = -1;
+        var node = Node(id);
+        if (depth > 3 || node.Operation is not (Operation.Multiply or Operation.Negate))
+        {
+            return false;
+        }
+
+        if (node.Operation == Operation.Negate)
+        {
+            var negated = ScaledProduct(node.Operand0, depth + 1, out scale, out left, out right);
+            scale = -scale;
+            return negated;
+        }
+
+        foreach (var (factor, other) in new[] { (node.Operand0, node.Operand1), (node.Operand1, node.Operand0) })
+        {
+            if (IsConstant(factor, out var power) && IsPowerOfTwo(power) && ScaledProduct(other, depth + 1, out scale, out left, out right))
+            {
+                scale *= power;
+                return IsNormal(scale);
+            }
+        }
+
+        if (IsConstant(node.Operand0, out _) || IsConstant(node.Operand1, out _))
+        {
+            return false;
+        }
+
+        scale = PowerOfTwoFactor(node.Operand0, out left) * PowerOfTwoFactor(node.Operand1, out right);
+        return IsNormal(scale);
+    }
+
+    /// <summary>k when <paramref name="id"/> is k·u with k a power of two (<paramref name="rest"/> = u); else 1 (u = the node).</summary>
+    private double PowerOfTwoFactor(int id, out int rest)
+    {
+        var node = Node(id);
+        if (node.Operation == Operation.Multiply && IsConstant(node.Operand0, out var power) && IsPowerOfTwo(power) && !IsConstant(node.Operand1, out _))
+        {
+            rest = node.Operand1;
+            return power;
+        }
+
+        rest = id;
+        return 1.0;
     }
 
     private int AddTerm(int sum, int term)
@@ -641,6 +719,12 @@ internal sealed class GraphAlgebra
         if (node.Operation == Operation.Multiply && IsConstant(node.Operand0, out coefficient))
         {
             rest = node.Operand1;
+            return true;
+        }
+
+        if (node.Operation == Operation.Negate && CoefficientOf(node.Operand0, out coefficient, out rest))
+        {
+            coefficient = -coefficient;
             return true;
         }
 

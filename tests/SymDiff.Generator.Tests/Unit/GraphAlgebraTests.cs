@@ -185,6 +185,45 @@ public sealed class GraphAlgebraTests
         Assert.Equal(_g.Multiply(_g.Multiply(_g.Constant(System.Math.ScaleB(1.0, 100)), X), huge), _g.Scale(_g.Multiply(_g.Constant(System.Math.ScaleB(1.0, 100)), X), huge));
     }
 
+    [Fact]
+    public void Accumulate_CollectsTheProductRulesTermsOfAHalvedSquare()
+    {
+        // d(−½·l·l)/dl·a as the product rule makes it: −(a·(½·l)) − (a·l)·½, which is −(a·l).
+        var a = X;
+        var l = Y;
+        var first = _g.Negate(_g.Multiply(a, _g.Multiply(_g.Constant(0.5), l)));
+        var second = _g.Negate(_g.Multiply(_g.Multiply(a, l), _g.Constant(0.5)));
+        Assert.Equal(_g.Negate(_g.Multiply(a, l)), _g.Accumulate(first, second));
+        Assert.Equal(_g.Multiply(_g.Constant(4), _g.Multiply(a, l)), _g.Accumulate(_g.Multiply(_g.Constant(2), _g.Multiply(l, a)), _g.Multiply(_g.Multiply(_g.Constant(2), a), l)));
+    }
+
+    [Fact]
+    public void Accumulate_LeavesProductsWhoseFactorsAreNotPowersOfTwo()
+    {
+        // 3·(x·y) + x·(3·y) would round differently as 6·(x·y); and ½·(x·y) − ½·(x·y) is not folded to a zero.
+        var three = _g.Accumulate(_g.Multiply(_g.Constant(3), _g.Multiply(X, Y)), _g.Multiply(X, _g.Multiply(_g.Constant(3), Y)));
+        Assert.Equal(Operation.Add, Op(three));
+        var cancelled = _g.Accumulate(_g.Multiply(X, _g.Multiply(_g.Constant(0.5), Y)), _g.Negate(_g.Multiply(_g.Multiply(X, Y), _g.Constant(0.5))));
+        Assert.Equal(Operation.Subtract, Op(cancelled));
+    }
+
+    [Theory]
+    [InlineData(0.5, 0.5)]
+    [InlineData(-0.5, -0.5)]
+    [InlineData(2.0, -0.25)]
+    public void CollectedPowerOfTwoTerms_AreBitExactInTheNormalRange(double k1, double k2)
+    {
+        var random = new System.Random(7);
+        for (var i = 0; i < 100_000; i++)
+        {
+            var u = (random.NextDouble() - 0.5) * System.Math.Pow(10, random.Next(-30, 30));
+            var v = (random.NextDouble() - 0.5) * System.Math.Pow(10, random.Next(-30, 30));
+            var written = (u * (k1 * v)) + ((u * v) * k2);
+            var collected = (k1 + k2) * (u * v);
+            Assert.Equal(System.BitConverter.DoubleToInt64Bits(written), System.BitConverter.DoubleToInt64Bits(collected));
+        }
+    }
+
     [Theory]
     [InlineData(-200.0, 2.0)]
     [InlineData(0.1, 0.5)]
