@@ -612,6 +612,12 @@ internal sealed class BodyParser
             _ => null,
         };
 
+        // int % (i % 2 == 0) is an int expression, as int / is below.
+        if (binary.IsKind(SyntaxKind.ModuloExpression) && _facts.Type(binary)?.SpecialType == SpecialType.System_Int32)
+        {
+            return Integer(binary) is { } remainder ? new IntegerExpressionModel(remainder) : Invalid;
+        }
+
         if (operation is not { } op)
         {
             return NotSupported(binary, "the operator '" + binary.OperatorToken.ValueText + "' is not differentiable here");
