@@ -126,7 +126,9 @@ internal sealed class FormulaPrinter
             case Operation.Result:
                 return CallResult(node);
             case Operation.Integer:
-                return (_symbols[(int)node.Payload], AtomPrecedence);
+                // An int expression is one value: a·(n % m), not a·n % m.
+                var integer = _symbols[(int)node.Payload];
+                return (integer.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') ? integer : "(" + integer + ")", AtomPrecedence);
             case Operation.Element:
                 var element = _symbols[(int)node.Payload].Split(ExprGraph.ElementSeparator);
                 return (element[0] + "[" + element[1] + "]", AtomPrecedence);

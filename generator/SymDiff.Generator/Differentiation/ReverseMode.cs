@@ -113,9 +113,9 @@ internal static class ReverseMode
         var reverse = LoopDifferentiation.Reverse(loop, cancellationToken, writes);
         for (var j = 0; j < node.Arity; j++)
         {
-            // A carried value the body's adjoint drops (s = 0.0 * s, s = x[i]) still has the seed's adjoint when the loop
+            // A carried value the body's adjoint drops (s = 0.0 * s, s = x[i]) still has its seed's adjoint when the loop
             // runs no iteration: only a captured value's adjoint, a sum over the iterations, is zero with the body's.
-            if (j < loop.StateNames.Count || !reverse.IsZero[j])
+            if (!reverse.IsZero[j] || (j < loop.StateNames.Count && !g.IsZero(seeds[j + 1])))
             {
                 add(node.Operand(j), graph.Intern(new GraphNode(Operation.LoopResult, backward, Payload: j)));
             }

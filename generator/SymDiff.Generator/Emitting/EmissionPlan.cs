@@ -404,7 +404,9 @@ internal sealed class EmissionPlan
         for (var id = 0; id < nodes.Count; id++)
         {
             var node = nodes[id];
-            _readsElement[id] = node.Operation == Operation.Element || Enumerable.Range(0, node.Arity).Any(i => _readsElement[node.Operand(i)]);
+            _readsElement[id] = node.Operation == Operation.Element
+                || (node.Operation == Operation.Integer && !IndexPolynomial.CannotThrow(model.Symbols[(int)node.Payload]))
+                || Enumerable.Range(0, node.Arity).Any(i => _readsElement[node.Operand(i)]);
         }
 
         var conditional = new bool[nodes.Count];
@@ -522,7 +524,10 @@ internal sealed class EmissionPlan
     /// </summary>
     private readonly HashSet<int> _readWhereUsed = new();
 
-    /// <summary>Per node, whether it reads a vector element, itself or through its operands.</summary>
+    /// <summary>
+    /// Per node, whether it reads a vector element, or divides ints by a variable (<c>n % m</c>), itself or through its
+    /// operands: either may throw outside the branch that guards it (out of range, by zero).
+    /// </summary>
     private bool[] _readsElement = System.Array.Empty<bool>();
 
     /// <summary>

@@ -5,12 +5,13 @@ using System.Linq;
 namespace SymDiff.Generator.Emitting;
 
 /// <summary>
-/// The <c>int</c> products one loop's header computes for the indices inside it, read in every iteration (<c>ix * d</c> in
-/// <c>x[ix * d + j]</c>, <c>ik * (d * (d + 1) / 2)</c>), each once instead of on every inner iteration.
+/// The <c>int</c> parts of indices that one loop's header computes for the loops inside it (<c>ix * d</c> in
+/// <c>x[ix * d + j]</c> inside the loop over j, <c>ik * (d * (d + 1) / 2)</c>), each once instead of on every
+/// inner iteration.
 /// </summary>
 /// <remarks>
-/// Products are named as the loop's body is written and declared when it closes, in the order named; after
-/// that the loop takes no more (an index written later is left as it is).
+/// Parts are named as the loop's body is written and declared when it closes, in the order named; after that
+/// the loop takes no more (an index written later is left as it is).
 /// </remarks>
 internal sealed class HoistedProducts
 {
@@ -24,23 +25,28 @@ internal sealed class HoistedProducts
     public bool IsClosed { get; private set; }
 
     /// <summary>The local holding <paramref name="code"/>, named on first use.</summary>
-    public string Name(string code)
+    /// <param name="expanded">
+    /// Whether <paramref name="code"/> is a term of an expanded polynomial, computed <c>unchecked</c> as the running
+    /// locals are (in a build with overflow checks it may overflow where the source's factored form does not), rather
+    /// than a part of an index as the source writes it, computed as the source computes it.
+    /// </param>
+    public string Name(string code, bool expanded)
     {
-        if (!_names.TryGetValue(code, out var name))
+        var key = (expanded ? "unchecked " : "") + code;
+        if (!_names.TryGetValue(key, out var name))
         {
             name = _prefix + _declared.Count.ToString(CultureInfo.InvariantCulture);
-            _names.Add(code, name);
-            _declared.Add((name, code));
+            _names.Add(key, name);
+            _declared.Add((name, expanded ? "unchecked(" + code + ")" : code));
         }
 
         return name;
     }
 
-    /// <summary>The declarations to write before the loop's header; closes the loop to new products.</summary>
+    /// <summary>The declarations to write before the loop's header; closes the loop to new parts.</summary>
     public IReadOnlyList<string> Close()
     {
         IsClosed = true;
-        // unchecked, as the running locals are: computed ahead, a product runs even where the source's branch would not.
-        return _declared.Select(d => "int " + d.Name + " = unchecked(" + d.Code + ");").ToList();
+        return _declared.Select(d => "int " + d.Name + " = " + d.Code + ";").ToList();
     }
 }

@@ -102,8 +102,8 @@ internal sealed class IndexPolynomial
             && e.DescendantNodesAndSelf().All(n => n is IdentifierNameSyntax or MemberAccessExpressionSyntax);
 
     /// <summary>
-    /// Whether <paramref name="atom"/> computes without throwing in an unchecked context: names, members, literals and ring
-    /// operations, divided only by non-zero literals.
+    /// Whether <paramref name="atom"/> computes without throwing, overflow aside: names, members, literals and ring
+    /// operations, divided only by literals other than 0 and −1.
     /// </summary>
     public static bool CannotThrow(string atom)
         => SyntaxFactory.ParseExpression(atom) is var e && !e.ContainsDiagnostics

@@ -99,13 +99,7 @@ internal sealed class InductionVariables
             }
         }
 
-        if (_variable is null || IndexPolynomial.Parse(index, _variable) is not { } polynomial)
-        {
-            return index;
-        }
-
-        var hoisted = polynomial.ReplaceMonomials(ProductName);
-        return ReferenceEquals(hoisted, polynomial) ? index : hoisted.ToCode();
+        return _variable is null ? index : InvariantParts.Rewrite(index, _variable, SourcePartName);
     }
 
     /// <summary>
@@ -120,7 +114,7 @@ internal sealed class InductionVariables
             var last = reduction.Differences.Count - 1;
             for (var k = 0; k < last || (k == last && reduction.Differences[k].AsConstant is null); k++)
             {
-                var difference = _outer is { } outer ? reduction.Differences[k].ReplaceMonomials(outer.ProductName) : reduction.Differences[k];
+                var difference = _outer is { } outer ? reduction.Differences[k].ReplaceMonomials(outer.MonomialName) : reduction.Differences[k];
 
                 // unchecked: in a checked build the expanded polynomial's terms may overflow where the source's do not.
                 lines.Add("int " + reduction.Difference(k) + " = unchecked(" + difference.ToCode() + ");");
@@ -131,21 +125,27 @@ internal sealed class InductionVariables
     }
 
     /// <summary>
-    /// The local that holds the product of <paramref name="atoms"/>, declared before the outermost enclosing loop
-    /// whose variable (and whose inner loops' variables) it does not read; null when it reads this loop's variable,
-    /// is a single name, or might throw where the source would not evaluate it (a division by a variable).
+    /// The local that holds <paramref name="code"/>, a part of an index as the source writes it that does not read
+    /// this loop's variable (<c>ix * d</c>), computed as the source computes it; null when it reads this loop's variable.
     /// </summary>
-    private string? ProductName(IReadOnlyList<string> atoms)
-    {
-        if (atoms.Count == 0 || (atoms.Count == 1 && IndexPolynomial.IsPlain(atoms[0])) || !atoms.All(IndexPolynomial.CannotThrow))
-        {
-            return null;
-        }
+    private string? SourcePartName(string code) => Place(code)?.Name(code, expanded: false);
 
+    /// <summary>
+    /// The local that holds the product of <paramref name="atoms"/>, a monomial of a running local's expanded first
+    /// value; null when it reads this loop's variable, is a single name, or might throw (a division by a variable).
+    /// </summary>
+    private string? MonomialName(IReadOnlyList<string> atoms)
+        => atoms.Count == 0 || (atoms.Count == 1 && IndexPolynomial.IsPlain(atoms[0])) || !atoms.All(IndexPolynomial.CannotThrow)
+            ? null
+            : Place(IndexPolynomial.Product(atoms))?.Name(IndexPolynomial.Product(atoms), expanded: true);
+
+    /// <summary>Where <paramref name="code"/> is computed: before the outermost open loop around this one whose variable, and whose inner loops' variables, it does not read.</summary>
+    private HoistedProducts? Place(string code)
+    {
         HoistedProducts? place = null;
         for (var scope = this; scope is { _variable: { } variable, _products: { IsClosed: false } products }; scope = scope._outer)
         {
-            if (atoms.Any(a => IndexPolynomial.Reads(a, variable)))
+            if (IndexPolynomial.Reads(code, variable))
             {
                 break;
             }
@@ -153,7 +153,7 @@ internal sealed class InductionVariables
             place = products;
         }
 
-        return place?.Name(IndexPolynomial.Product(atoms));
+        return place;
     }
 
     /// <summary>

@@ -79,6 +79,43 @@ public sealed class KnownGeneratorBugTests
     }
 
     /// <summary>
+    /// Found in review: a part of an index computed ahead of its loop was first taken from the expanded polynomial,
+    /// <c>(i - lo) * d</c> as <c>i * d - d * lo</c>, whose products overflow in a build with overflow checks where the
+    /// source's do not (OverflowException from the gradient); the part is now the source's own expression.
+    /// </summary>
+    [Fact]
+    public void HoistedIndexPartInACheckedBuild_IsTheSourcesOwn()
+    {
+        using var build = FuzzBuild.Of(Header + """
+                [Differentiable]
+                public static double Rows(ReadOnlySpan<double> x, int lo, int hi, int d)
+                {
+                    var s = 0.0;
+                    for (int i = lo; i < hi; i++)
+                    {
+                        for (int j = 0; j < d; j++)
+                        {
+                            s += x[(i - lo) * d + j] * x[(i - lo) * d + j];
+                        }
+                    }
+
+                    return s;
+                }
+
+                public static double Run(double[] x, int lo, int hi, int d, double[] dx) => RowsGradient(x, lo, hi, d, dx);
+            }
+            """, overflowChecks: true);
+        Assert.Empty(build.GeneratedCodeProblems);
+        Assert.Contains("int __l0_at0_p0 = (i - lo) * d;", build.Run.Result.GeneratedSources.Single().SourceText.ToString());
+        var type = build.Assembly!.Assembly.GetType("Fuzz.Generated", throwOnError: true)!;
+        var x = Enumerable.Range(0, 32).Select(k => 0.1 * k).ToArray();
+        var dx = new double[32];
+        var value = (double)type.GetMethod("Run")!.Invoke(null, [x, 134_217_727, 134_217_729, 16, dx])!;
+        Assert.Equal(x.Sum(v => v * v), value, 1e-12);
+        Assert.Equal(x.Select(v => 2 * v), dx);
+    }
+
+    /// <summary>
     /// conventions.md promises that the untaken branch is not evaluated at all. But a value used
     /// both by the branch's derivative and by the returned <c>?:</c> is computed before the branch:
     /// <c>double __t1 = (double)Math.Sign(Math.Log(x));</c> runs for x = −1, and

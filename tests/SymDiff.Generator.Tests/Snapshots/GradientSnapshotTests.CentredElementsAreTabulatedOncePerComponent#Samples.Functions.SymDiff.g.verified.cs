@@ -70,7 +70,7 @@ namespace Samples
                     {
                         double lx = __l0_l0_values0[j];
                         double __l0_l0_l0_0 = lx;
-                        int __l0_l0_l0_at0_p0 = unchecked(j * m);
+                        int __l0_l0_l0_at0_p0 = j * m;
                         for (int i = 0; i < j; i++)
                         {
                             __l0_l0_l0_0 = __l0_l0_l0_0 + w[__l0_l0_l0_at0_p0 + i] * __l0_l0_values0[i];
@@ -125,7 +125,7 @@ namespace Samples
                     {
                         double lx = __r0_l0_values0[j];
                         double __r0_l0_l0_0 = lx;
-                        int __r0_l0_l0_at0_p0 = unchecked(j * m);
+                        int __r0_l0_l0_at0_p0 = j * m;
                         for (int i = 0; i < j; i++)
                         {
                             __r0_l0_l0_0 = __r0_l0_l0_0 + w[__r0_l0_l0_at0_p0 + i] * __r0_l0_values0[i];
@@ -142,7 +142,7 @@ namespace Samples
                 double __r0_a0_0 = __a0_0;
                 if (__r0_a0_0 != 0.0)
                 {
-                    int __r0_back0_p0 = unchecked(m * p);
+                    int __r0_back0_p0 = p * m;
                     for (int k = (mu.Length / m) - 1; k >= 0; k--)
                     {
                         double __r0_s0_0 = __r0_tape0[k];
@@ -164,14 +164,14 @@ namespace Samples
                                 __r0_r0_acc0_0[i] = 0.0;
                             }
 
-                            int __r0_r0_back0_p0 = unchecked(k * m);
+                            int __r0_r0_back0_p0 = k * m;
                             for (int j = (m) - 1; j >= 0; j--)
                             {
                                 double lx = __r0_deep0[k * __r0_deepStride0 + j];
                                 double __r0_r0_r0_a0_0 = __r0_r0_a0_0 * (2.0 * lx);
                                 if (__r0_r0_r0_a0_0 != 0.0)
                                 {
-                                    int __r0_r0_r0_back0_p0 = unchecked(j * m);
+                                    int __r0_r0_r0_back0_p0 = j * m;
                                     for (int i = (j) - 1; i >= 0; i--)
                                     {
                                         double __r0_r0_r0_r0_0 = __r0_r0_r0_a0_0 * w[__r0_r0_r0_back0_p0 + i];

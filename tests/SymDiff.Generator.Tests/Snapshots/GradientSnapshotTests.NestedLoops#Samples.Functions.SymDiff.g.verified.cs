@@ -51,7 +51,7 @@ namespace Samples
             for (int i = 0; i < w.Length; i++)
             {
                 double row = 0.0;
-                int __l0_at0_p0 = unchecked(i * x.Length);
+                int __l0_at0_p0 = i * x.Length;
                 for (int j = 0; j < x.Length; j++)
                 {
                     row = row + a[__l0_at0_p0 + j] * x[j];
@@ -62,7 +62,7 @@ namespace Samples
                 double __l0_a0_0 = __l0_0 * (1.0 - __l0_1 * __l0_1);
                 if (__l0_a0_0 != 0.0)
                 {
-                    int __l0_back0_p0 = unchecked(i * x.Length);
+                    int __l0_back0_p0 = i * x.Length;
                     for (int j = (x.Length) - 1; j >= 0; j--)
                     {
                         da[__l0_back0_p0 + j] += __l0_a0_0 * x[j];

@@ -34,6 +34,24 @@ public static partial class DroppedCarries
         return s;
     }
 
+    /// <summary>
+    /// a + Σ x[i]²: t is overwritten and never read after the loop, so its initial value, log a, has no adjoint, and
+    /// its partial, 1/a, infinite at a = 0, must not be multiplied in (found in review: da was NaN at a = 0).
+    /// </summary>
+    [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
+    public static double DeadCarry(ReadOnlySpan<double> x, double a, int n)
+    {
+        var s = a;
+        var t = Math.Log(a);
+        for (int i = 0; i < n; i++)
+        {
+            t = x[i];
+            s += t * x[i];
+        }
+
+        return s;
+    }
+
     /// <summary>sin(a) when n ≤ 0, else 0 (s − s): the gradient's sweep drops s, and H·v's tangent of s is 0·ts.</summary>
     [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
     public static double Cancelled(ReadOnlySpan<double> x, double a, int n)
@@ -92,6 +110,22 @@ public sealed class DroppedCarryTests
         // H of a² is [2]; of x[n−1]·a it couples x[n−1] and a.
         Assert.Equal(n == 0 ? 2 * va : v[n - 1], hva, 1e-14);
         Assert.Equal(n == 0 ? 0.0 : va, hx[Math.Max(n - 1, 0)], 1e-14);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void DeadCarry_HasNoPartialThroughTheDeadValue(int n)
+    {
+        double[] x = [0.5, -1.0, 0.25];
+        var dx = new double[3];
+        DroppedCarries.DeadCarryGradient(x, 0.0, n, dx, out var da);
+        Assert.Equal(1.0, da);
+        Assert.Equal(x.Select((v, i) => i < n ? 2 * v : 0.0), dx);
+        var hx = new double[3];
+        DroppedCarries.DeadCarryHessianVector(x, 0.0, n, [1.0, 1.0, 1.0], 1.0, dx, out var hvGradient, hx, out var hva);
+        Assert.Equal(1.0, hvGradient);
+        Assert.Equal(0.0, hva);
+        Assert.Equal(x.Select((_, i) => i < n ? 2.0 : 0.0), hx);
     }
 
     [Theory]

@@ -2,7 +2,7 @@ using SymDiff.Tests.Infrastructure;
 
 namespace SymDiff.Tests.Loops;
 
-/// <summary>An int remainder in a condition and in an index: an int expression, as an int quotient is.</summary>
+/// <summary>An int remainder in a condition, an index and a product: an int expression, as an int quotient is.</summary>
 public static partial class Remainders
 {
     /// <summary>Σ_{i&lt;n} ±x[i]·x[(i + 1) % n], + on even i: an alternating sum over a ring.</summary>
@@ -25,10 +25,32 @@ public static partial class Remainders
 
         return s;
     }
+
+    /// <summary>
+    /// n % m and n / m read only where m ≠ 0: computed ahead of the test (found in review), they threw
+    /// DivideByZeroException at m = 0, where the source returns 2a.
+    /// </summary>
+    [Differentiable]
+    public static double Guarded(double a, int n, int m)
+    {
+        var q = m != 0 && n % m == 0 ? a * a : a;
+        var w = m == 0 ? a : a * (n % m) + a * (n / m);
+        return q + w;
+    }
 }
 
 public sealed class IntRemainderTests
 {
+    [Theory]
+    [InlineData(5, 0, 2.0)]            // q = a, w = a
+    [InlineData(6, 3, 2 * 0.3 + 2)]    // q = a², w = a·0 + a·2
+    [InlineData(-7, 3, 1 - 1 - 2)]     // q = a, w = a·(−1) + a·(−2): C#'s remainder keeps the dividend's sign
+    public void Guarded_IsReadOnlyWhereTheSourceReadsIt(int n, int m, double expected)
+    {
+        Assert.Equal(Remainders.Guarded(0.3, n, m), Remainders.GuardedGradient(0.3, n, m, out var da));
+        Assert.Equal(expected, da, 1e-15);
+    }
+
     [Fact]
     public void AlternatingRing_AllModesMatchTheDerivativeByHand()
     {
