@@ -42,7 +42,7 @@ public sealed class SpanFuzzTests
             var methods = Enumerable.Range(start, Math.Min(BatchSize, Count - start))
                 .Select(i => generator.Next("S" + i.ToString(CultureInfo.InvariantCulture)))
                 .ToList();
-            Check(methods, statistics, failures);
+            Check(methods, statistics, failures, overflowChecks: start / BatchSize % 2 == 1);
         }
 
         _output.WriteLine("seed " + FuzzSettings.Seed + ", " + clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s");
@@ -51,9 +51,10 @@ public sealed class SpanFuzzTests
         Assert.True(statistics.PartialsCompared >= 10 * statistics.PartialsSkipped, statistics.ToString());
     }
 
-    private static void Check(List<FuzzMethod> methods, FuzzStatistics statistics, List<string> failures)
+    /// <param name="overflowChecks">Every other batch is built as <c>&lt;CheckForOverflowUnderflow&gt;</c> builds do.</param>
+    private static void Check(List<FuzzMethod> methods, FuzzStatistics statistics, List<string> failures, bool overflowChecks)
     {
-        using var build = FuzzBuild.Of(DifferentialFuzzTests.File(methods));
+        using var build = FuzzBuild.Of(DifferentialFuzzTests.File(methods), overflowChecks: overflowChecks);
         var problems = build.GeneratorDiagnostics.Concat(build.GeneratedCodeProblems).ToList();
         if (build.Assembly is null || problems.Count > 0)
         {
@@ -61,7 +62,7 @@ public sealed class SpanFuzzTests
             {
                 foreach (var method in methods)
                 {
-                    Check(new List<FuzzMethod> { method }, statistics, failures);
+                    Check(new List<FuzzMethod> { method }, statistics, failures, overflowChecks);
                 }
 
                 return;

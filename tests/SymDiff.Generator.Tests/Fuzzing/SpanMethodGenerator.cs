@@ -214,13 +214,15 @@ internal sealed class SpanMethodGenerator
         if (scope.Indices.Count >= 2 && Chance(0.7))
         {
             var o = scope.Indices[^2];
-            var index = _random.Next(6) switch
+            var index = _random.Next(8) switch
             {
                 0 => o + " * n + " + i,
                 1 => i + " * n + " + o,
                 2 => i + " * (" + i + " + 1) / 2 + " + o,
                 3 => i + " * (2 * n - " + i + " - 1) / 2 + " + o,
                 4 => o + " + " + i,
+                5 => "(n - 1 - " + o + ") * n + " + i,
+                6 => "(" + o + " + 1) * (" + i + " + 1) - 1",
                 _ => "n * " + o + " + " + i + " + 1",
             };
             return vector + "[" + index + "]";
