@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.CodeAnalysis;
 using Xunit.Abstractions;
 
 namespace SymDiff.Generator.Tests.Fuzzing;
@@ -51,37 +50,13 @@ public sealed class DifferentialFuzzTests
 
     private static void Check(List<FuzzMethod> methods, FuzzStatistics statistics, List<string> failures)
     {
-        using var build = FuzzBuild.Of(File(methods));
-        var problems = build.GeneratorDiagnostics.Concat(build.GeneratedCodeProblems).ToList();
-        if (methods.Count == 1 && problems.Count > 0 && problems.All(p => p.Id == "SD2010"))
+        using var build = FuzzBatch.Build(methods, statistics, failures, method => Check(new List<FuzzMethod> { method }, statistics, failures));
+        if (build is null)
         {
-            // A mode left out as too large (branches multiplying the paths): counted, not checked.
-            statistics.Methods++;
-            statistics.TooLarge++;
             return;
         }
 
-        if (build.Assembly is null || problems.Count > 0)
-        {
-            if (methods.Count > 1)
-            {
-                // Find the culprits: check each method on its own, so that each failure names one method.
-                foreach (var method in methods)
-                {
-                    Check(new List<FuzzMethod> { method }, statistics, failures);
-                }
-
-                return;
-            }
-
-            statistics.Methods++;
-            statistics.Failures++;
-            var errors = problems.Concat(build.OutputDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)).Distinct();
-            failures.Add(methods[0].Name + ": " + string.Join("; ", errors) + "\n" + methods[0].Source);
-            return;
-        }
-
-        var type = build.Assembly.Assembly.GetType("Fuzz.Generated", throwOnError: true)!;
+        var type = build.Assembly!.Assembly.GetType("Fuzz.Generated", throwOnError: true)!;
         foreach (var method in methods)
         {
             statistics.Methods++;

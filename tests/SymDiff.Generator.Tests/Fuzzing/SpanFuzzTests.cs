@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using Microsoft.CodeAnalysis;
 using Xunit.Abstractions;
 
 namespace SymDiff.Generator.Tests.Fuzzing;
@@ -54,28 +53,13 @@ public sealed class SpanFuzzTests
     /// <param name="overflowChecks">Every other batch is built as <c>&lt;CheckForOverflowUnderflow&gt;</c> builds do.</param>
     private static void Check(List<FuzzMethod> methods, FuzzStatistics statistics, List<string> failures, bool overflowChecks)
     {
-        using var build = FuzzBuild.Of(DifferentialFuzzTests.File(methods), overflowChecks: overflowChecks);
-        var problems = build.GeneratorDiagnostics.Concat(build.GeneratedCodeProblems).ToList();
-        if (build.Assembly is null || problems.Count > 0)
+        using var build = FuzzBatch.Build(methods, statistics, failures, method => Check(new List<FuzzMethod> { method }, statistics, failures, overflowChecks), overflowChecks);
+        if (build is null)
         {
-            if (methods.Count > 1)
-            {
-                foreach (var method in methods)
-                {
-                    Check(new List<FuzzMethod> { method }, statistics, failures, overflowChecks);
-                }
-
-                return;
-            }
-
-            statistics.Methods++;
-            statistics.Failures++;
-            var errors = problems.Concat(build.OutputDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)).Distinct();
-            failures.Add(methods[0].Name + ": " + string.Join("; ", errors) + "\n" + methods[0].Source);
             return;
         }
 
-        var type = build.Assembly.Assembly.GetType("Fuzz.Generated", throwOnError: true)!;
+        var type = build.Assembly!.Assembly.GetType("Fuzz.Generated", throwOnError: true)!;
         foreach (var method in methods)
         {
             statistics.Methods++;
