@@ -8,9 +8,10 @@ namespace SymDiff.Generator.Tests.Fuzzing;
 /// element reads at affine, product and triangular indices (<c>i * n + j</c>, <c>j * (j + 1) / 2 + i</c>,
 /// <c>j * (2 * n - j - 1) / 2 + i</c>), reads guarded by index conditions (<c>i + 1 &lt; n ? x[i + 1] : a</c>),
 /// inner loops that do not read the outer index, branches on the index (<c>i % 2 == 0</c>), loop-carried sums
-/// and products, an early return before the loops, and a second loop over the results of the first (a
-/// log-sum-exp, shifted by a maximum as the GMM's is). Every method is smooth in x, y and a almost everywhere
-/// (the maximum has kinks, where the reference is not trusted), so central differences can check every partial.
+/// and products, carried values overwritten (<c>s = x[i] * a</c>), an early return before the loops, and a
+/// second loop over the results of the first (a log-sum-exp, shifted by a maximum as the GMM's is). Every
+/// method is smooth in x, y and a almost everywhere (the maximum has kinks, where the reference is not
+/// trusted), so central differences can check every partial.
 /// </summary>
 /// <remarks>
 /// Both vectors have length <see cref="Length"/>(n), enough for every index the generator writes. Each method
@@ -148,13 +149,17 @@ internal sealed class SpanMethodGenerator
     private void Update(string target, Scope scope)
     {
         var value = Expression(scope, 3);
-        switch (_random.Next(4))
+        switch (_random.Next(5))
         {
             case 0:
                 Line(target + " = " + target + " * 0.5 + " + value + ";");
                 break;
             case 1:
                 Line(target + " -= " + value + ";");
+                break;
+            case 2:
+                // Overwritten: the value carried in is dropped, unless the new one reads it.
+                Line(target + " = " + value + ";");
                 break;
             default:
                 Line(target + " += " + value + ";");
