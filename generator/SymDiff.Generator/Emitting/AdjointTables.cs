@@ -53,7 +53,7 @@ internal sealed class AdjointTables
             return (lines, covered);
         }
 
-        var read = ReadOnEveryIteration(inner);
+        var read = LoopNests.ElementsReadOnEveryIteration(inner);
         var groups = new Dictionary<int, List<(int Element, bool Negated)>>();
         for (var e = 0; e < elements.Count; e++)
         {
@@ -146,17 +146,6 @@ internal sealed class AdjointTables
     {
         var (vector, index) = body.ElementParts(element);
         return _buffers[vector] + "[" + index + "]";
-    }
-
-    /// <summary>The elements (as <c>x[index]</c>) the inner loop's forward body reads on every iteration.</summary>
-    private static HashSet<string> ReadOnEveryIteration(LoopModel inner)
-    {
-        var body = inner.Body;
-        var always = LoopNests.Unconditional(body);
-        return new HashSet<string>(Enumerable.Range(0, body.Nodes.Count)
-            .Where(id => always[id] && body.Nodes[id].Operation == Operation.Element)
-            .Select(id => body.ElementParts(id))
-            .Select(p => p.Vector + "[" + p.Index + "]"));
     }
 
 }

@@ -45,7 +45,8 @@ internal sealed class InductionVariables
     /// reducing, named <paramref name="prefix"/> and a number.
     /// </summary>
     /// <param name="backward">Whether the loop runs from <c>end - 1</c> down to <paramref name="start"/>.</param>
-    public InductionVariables Enter(string variable, string start, string end, bool backward, IEnumerable<string> indices, string prefix)
+    /// <param name="linear">Whether affine indices get running locals too (<c>at++</c>), for a loop whose index is not a plain name plus a constant.</param>
+    public InductionVariables Enter(string variable, string start, string end, bool backward, IEnumerable<string> indices, string prefix, bool linear = false)
     {
         var first = IndexPolynomial.Parse(backward ? "(" + end + ") - 1" : start, variable);
         var reductions = new List<Reduction>();
@@ -65,7 +66,7 @@ internal sealed class InductionVariables
             }
 
             var degree = polynomial.DegreeIn(variable);
-            if (degree == 0 || (degree == 1 && !polynomial.DividesVariable))
+            if (degree == 0 || (degree == 1 && !polynomial.DividesVariable && !linear))
             {
                 continue;
             }

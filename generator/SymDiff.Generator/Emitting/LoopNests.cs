@@ -63,6 +63,17 @@ internal static class LoopNests
         return always;
     }
 
+    /// <summary>The elements (as <c>x[index]</c>) the inner loop's forward body reads on every iteration.</summary>
+    public static HashSet<string> ElementsReadOnEveryIteration(LoopModel inner)
+    {
+        var body = inner.Body;
+        var always = Unconditional(body);
+        return new HashSet<string>(Enumerable.Range(0, body.Nodes.Count)
+            .Where(id => always[id] && body.Nodes[id].Operation == Operation.Element)
+            .Select(id => body.ElementParts(id))
+            .Select(p => p.Vector + "[" + p.Index + "]"));
+    }
+
     /// <summary>Start offset of an index in a table over [start, …): <c>i</c> or <c>i - (start)</c>.</summary>
     public static string Offset(string index, string start) => start == "0" ? index : index + " - (" + start + ")";
 

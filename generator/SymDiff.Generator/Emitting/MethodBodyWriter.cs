@@ -6,7 +6,7 @@ using SymDiff.Generator.Model;
 namespace SymDiff.Generator.Emitting;
 
 /// <summary>Writes a generated method's body: its locals region by region, then its outputs and return.</summary>
-internal static class MethodBodyWriter
+internal static partial class MethodBodyWriter
 {
     /// <param name="writer">Where to write.</param>
     /// <param name="model">The method's DAG.</param>
@@ -88,6 +88,9 @@ internal static class MethodBodyWriter
 
         /// <summary>In the body of a backward sweep: where its inner loops' sweeps sum element adjoints per index (see <see cref="AdjointTables"/>).</summary>
         public AdjointTables? Accumulators { get; init; }
+
+        /// <summary>In the body of a backward sweep: where the sweeps of its inner sums are deferred to, to run interchanged after it (see <see cref="InterchangedSweeps"/>).</summary>
+        public InterchangedSweeps? Interchange { get; init; }
 
         /// <summary>Whether this body's loop runs on every iteration of the body around it (it is not inside a conditional there).</summary>
         public bool Unconditional { get; init; }
@@ -477,6 +480,19 @@ internal static class MethodBodyWriter
 
         // A captured value's adjoint is summed only if something reads it (not a value marked WithoutDerivative).
         var summed = Enumerable.Range(0, capturedCount).Select(j => IsRead(model, id, m + j)).ToList();
+        if (context.Interchange is { } interchange && neededSeeds.Count > 0 && IsUnconditional(context, id)
+            && interchange.Ranges(loop, m, capturedCount, summed.Any(s => s)) is { } ranges)
+        {
+            var mayBeZero = neededSeeds.Any(k => !model.Nodes[node.Operand(k + 1)].IsConstant);
+            var deferred = interchange.Defer(neededSeeds.Select(k => seeds[k]).ToList(), mayBeZero, (tables, condition) => w => WriteInterchangedSweep(w, context, interchange, id, neededSeeds, tables, condition, ranges));
+            foreach (var line in deferred)
+            {
+                writer.Line(line);
+            }
+
+            return;
+        }
+
         for (var j = 0; j < capturedCount; j++)
         {
             if (summed[j])
@@ -534,7 +550,8 @@ internal static class MethodBodyWriter
         }
 
         var sums = context.Hoisted is { } rentals && plan.IsNested ? new AdjointTables(rentals, plan.SweepName("acc", id) + "_", loop, context.Buffers) : null;
-        var results = WriteNested(writer, context, loop, body, plan.SweepName("r", id) + "_", body.Outputs, inductions, IsUnconditional(context, id), reads, out var nested, deepReads: deepReads, accumulators: sums);
+        var interchanged = context.Hoisted is { } seedRentals && plan.IsNested ? new InterchangedSweeps(seedRentals, plan.SweepName("x", id) + "_", loop, context.Inductions) : null;
+        var results = WriteNested(writer, context, loop, body, plan.SweepName("r", id) + "_", body.Outputs, inductions, IsUnconditional(context, id), reads, out var nested, deepReads: deepReads, accumulators: sums, interchange: interchanged);
         var (sumLines, inSums) = context.Accumulators?.Accumulate(nested.Plan, nested.Expressions, body, loop, m + capturedCount, loop.ReverseElements)
             ?? (Array.Empty<string>(), new HashSet<int>());
         foreach (var line in sumLines)
@@ -573,6 +590,17 @@ internal static class MethodBodyWriter
             }
 
             writer.Insert(header, clears);
+        }
+
+        if (interchanged is { Any: true })
+        {
+            if (guarded)
+            {
+                writer.Line();
+            }
+
+            interchanged.WriteNests(writer);
+            writer.Insert(header, interchanged.Declarations().ToList());
         }
 
         if (guarded)
@@ -837,7 +865,7 @@ internal static class MethodBodyWriter
     /// <param name="inductions">The running locals that index elements in this body (see <see cref="InductionVariables"/>).</param>
     /// <param name="unconditional">Whether the loop runs on every iteration of the body around it.</param>
     /// <param name="accumulators">For a backward sweep's body: where its inner loops' sweeps sum element adjoints.</param>
-    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results, InductionVariables inductions, bool unconditional, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested, IReadOnlyDictionary<int, DeepSlots>? deepRecords = null, IReadOnlyDictionary<int, DeepSlots>? deepReads = null, AdjointTables? accumulators = null)
+    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results, InductionVariables inductions, bool unconditional, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested, IReadOnlyDictionary<int, DeepSlots>? deepRecords = null, IReadOnlyDictionary<int, DeepSlots>? deepReads = null, AdjointTables? accumulators = null, InterchangedSweeps? interchange = null)
     {
         var reserved = outer.NamesInScope.ToList();
         var enclosing = outer.Plan.IsNested ? outer.Enclosing.Concat(new[] { loop }).ToList() : (IReadOnlyList<LoopModel>)Array.Empty<LoopModel>();
@@ -882,6 +910,7 @@ internal static class MethodBodyWriter
             EnclosingValues = outer.Values,
             Unconditional = unconditional,
             Accumulators = accumulators,
+            Interchange = interchange,
         };
         var start = writer.Mark();
         WriteRegion(writer, nested, Region.Root);

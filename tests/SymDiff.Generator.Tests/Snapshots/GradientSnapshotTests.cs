@@ -447,6 +447,37 @@ public sealed class GradientSnapshotTests
     """);
 
     [Fact]
+    public void PackedTriangleSweptByColumns() => Verify("""
+        /// <summary>Σ_p Σ_k e^{−Σ_j lx²}, lx = c_j + Σ_{i<j} t[i(2m − i − 1)/2 + j − i − 1]·c_i: the rows' sweep keeps its seeds and the triangle is swept column by column after it.</summary>
+        [Differentiable]
+        public static double Packed(ReadOnlySpan<double> t, ReadOnlySpan<double> x, ReadOnlySpan<double> mu, int m)
+        {
+            var total = 0.0;
+            for (int p = 0; p < x.Length / m; p++)
+            {
+                for (int k = 0; k < mu.Length / m; k++)
+                {
+                    var term = 0.0;
+                    for (int j = 0; j < m; j++)
+                    {
+                        var lx = x[p * m + j] - mu[k * m + j];
+                        for (int i = 0; i < j; i++)
+                        {
+                            lx += t[i * (2 * m - i - 1) / 2 + (j - i - 1)] * (x[p * m + i] - mu[k * m + i]);
+                        }
+
+                        term += lx * lx;
+                    }
+
+                    total += Math.Exp(-term);
+                }
+            }
+
+            return total;
+        }
+    """);
+
+    [Fact]
     public void ShiftMarkedWithoutDerivative() => Verify("""
         /// <summary>log Σ exp(z) shifted by its max, the shift marked: the max loop gets no backward sweep and no tape.</summary>
         [Differentiable]

@@ -1,0 +1,275 @@
+using SymDiff.Tests.Infrastructure;
+
+namespace SymDiff.Tests.Loops;
+
+/// <summary>
+/// Sums over a lower triangle inside a loop over rows, itself inside loops over points and components, as the GMM's
+/// L·(x − μ): the rows' sweep defers the triangle's sweep and runs it column by column after it.
+/// </summary>
+public static partial class TriangleSweeps
+{
+    /// <summary>
+    /// Σ_p log Σ_k exp(−½ Σ_j lx_j²), lx_j = e^{l[j]}·c_j + Σ_{i&lt;j} l[d + i(2d − i − 1)/2 + j − i − 1]·c_i, c = x_p − μ_k:
+    /// the strict lower triangle packed column by column (ADBench's icf without the component offset).
+    /// </summary>
+    [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
+    public static double Strict(ReadOnlySpan<double> l, ReadOnlySpan<double> x, ReadOnlySpan<double> mu, int d)
+    {
+        var total = 0.0;
+        for (int p = 0; p < x.Length / d; p++)
+        {
+            var sum = 0.0;
+            for (int k = 0; k < mu.Length / d; k++)
+            {
+                var term = 0.0;
+                for (int j = 0; j < d; j++)
+                {
+                    var lx = Math.Exp(l[j]) * (x[p * d + j] - mu[k * d + j]);
+                    for (int i = 0; i < j; i++)
+                    {
+                        lx += l[d + i * (2 * d - i - 1) / 2 + (j - i - 1)] * (x[p * d + i] - mu[k * d + i]);
+                    }
+
+                    term += lx * lx;
+                }
+
+                sum += Math.Exp(-0.5 * term);
+            }
+
+            total += Math.Log(sum);
+        }
+
+        return total;
+    }
+
+    /// <summary>As <see cref="Strict"/> with the diagonal in the triangle (i ≤ j, so the inner end is j + 1), packed column by column.</summary>
+    [Differentiable]
+    public static double WithDiagonal(ReadOnlySpan<double> l, ReadOnlySpan<double> x, ReadOnlySpan<double> mu, int d)
+    {
+        var total = 0.0;
+        for (int p = 0; p < x.Length / d; p++)
+        {
+            var sum = 0.0;
+            for (int k = 0; k < mu.Length / d; k++)
+            {
+                var term = 0.0;
+                for (int j = 0; j < d; j++)
+                {
+                    var lx = 0.0;
+                    for (int i = 0; i < j + 1; i++)
+                    {
+                        lx += l[i * (2 * d - i + 1) / 2 + (j - i)] * (x[p * d + i] - mu[k * d + i]);
+                    }
+
+                    term += lx * lx;
+                }
+
+                sum += Math.Exp(-0.5 * term);
+            }
+
+            total += Math.Log(sum);
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// A rectangle read column by column, a[i·d + j] for i &lt; n, the rows from 1: the inner range does not read j,
+    /// so every i pairs with every j.
+    /// </summary>
+    [Differentiable]
+    public static double Rectangle(ReadOnlySpan<double> a, ReadOnlySpan<double> x, int n, int d)
+    {
+        var total = 0.0;
+        for (int p = 0; p < x.Length / n; p++)
+        {
+            var sum = 0.0;
+            for (int k = 0; k < 2; k++)
+            {
+                var term = 0.0;
+                for (int j = 1; j < d; j++)
+                {
+                    var y = 0.0;
+                    for (int i = 0; i < n; i++)
+                    {
+                        y += a[i * d + j] * x[p * n + i] * (k + 1);
+                    }
+
+                    term += y * y;
+                }
+
+                sum += Math.Exp(-term);
+            }
+
+            total += Math.Log(sum);
+        }
+
+        return total;
+    }
+
+    /// <summary>Rows from <paramref name="first"/>, columns from 0 to j: for j ≥ first, the columns' rows start at max(first, i + 1).</summary>
+    [Differentiable]
+    public static double FromRow(ReadOnlySpan<double> l, ReadOnlySpan<double> x, int d, int first)
+    {
+        var total = 0.0;
+        for (int p = 0; p < x.Length / d; p++)
+        {
+            var sum = 0.0;
+            for (int k = 0; k < 2; k++)
+            {
+                var term = 0.0;
+                for (int j = first; j < d; j++)
+                {
+                    var lx = x[p * d + j] * (k + 1);
+                    for (int i = 0; i < j; i++)
+                    {
+                        lx += l[d + i * (2 * d - i - 1) / 2 + (j - i - 1)] * x[p * d + i];
+                    }
+
+                    term += lx * lx;
+                }
+
+                sum += Math.Exp(-0.5 * term);
+            }
+
+            total += Math.Log(sum);
+        }
+
+        return total;
+    }
+}
+
+public sealed class InterchangedSweepTests
+{
+    private const int D = 5;
+    private const int Triangle = D * (D + 1) / 2;
+
+    [Fact]
+    public void StrictTriangle_GradientMatchesFiniteDifferences_ValueIsTheSources()
+    {
+        var (l, x, mu) = (Point(Triangle, 0.5, 1), Point(3 * D, 1.0, 2), Point(2 * D, 1.0, 3));
+        var (dl, dx, dmu) = (new double[l.Length], new double[x.Length], new double[mu.Length]);
+        var value = TriangleSweeps.StrictGradient(l, x, mu, D, dl, dx, dmu);
+
+        Assert.Equal(TriangleSweeps.Strict(l, x, mu, D), value);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.Strict(p, x, mu, D), l), dl, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.Strict(l, p, mu, D), x), dx, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.Strict(l, x, p, D), mu), dmu, 1e-7, 1e-9);
+    }
+
+    [Fact]
+    public void StrictTriangle_TangentAndHessianVectorMatchTheGradient()
+    {
+        var (l, x, mu) = (Point(Triangle, 0.5, 4), Point(2 * D, 1.0, 5), Point(2 * D, 1.0, 6));
+        var (tl, tx, tmu) = (Point(l.Length, 1.0, 7), Point(x.Length, 1.0, 8), Point(mu.Length, 1.0, 9));
+        double[] Gradient(double[] pl, double[] px, double[] pmu)
+        {
+            var (gl, gx, gmu) = (new double[pl.Length], new double[px.Length], new double[pmu.Length]);
+            TriangleSweeps.StrictGradient(pl, px, pmu, D, gl, gx, gmu);
+            return [.. gl, .. gx, .. gmu];
+        }
+
+        var gradient = Gradient(l, x, mu);
+        TriangleSweeps.StrictTangent(l, x, mu, D, tl, tx, tmu, out var tangent);
+        Assert.Equal(gradient.Zip([.. tl, .. tx, .. tmu], (a, b) => a * b).Sum(), tangent, 1e-10);
+
+        var (hl, hx, hmu) = (new double[l.Length], new double[x.Length], new double[mu.Length]);
+        TriangleSweeps.StrictHessianVector(l, x, mu, D, tl, tx, tmu, new double[l.Length], new double[x.Length], new double[mu.Length], hl, hx, hmu);
+        const double h = 1e-5;
+        double[] Shifted(double[] v, double[] t, double step) => v.Zip(t, (a, b) => a + (step * b)).ToArray();
+        var plus = Gradient(Shifted(l, tl, h), Shifted(x, tx, h), Shifted(mu, tmu, h));
+        var minus = Gradient(Shifted(l, tl, -h), Shifted(x, tx, -h), Shifted(mu, tmu, -h));
+        GradientAssert.Close(plus.Zip(minus, (a, b) => (a - b) / (2 * h)).ToArray(), [.. hl, .. hx, .. hmu], 1e-6, 1e-8);
+    }
+
+    [Fact]
+    public void StrictTriangle_PointAtAMean_SomeSeedsZero_GradientMatchesFiniteDifferences()
+    {
+        // x_0 = μ_0: every lx is 0 for (p, k) = (0, 0), so that pair's seeds are all zero and its nest is skipped;
+        // x_1 differs from μ_0 in its last coordinate only, so its first rows' seeds are zero and the last's not.
+        var mu = Point(2 * D, 1.0, 10);
+        var x = new double[2 * D];
+        Array.Copy(mu, x, D);
+        Array.Copy(mu, 0, x, D, D);
+        x[(2 * D) - 1] += 0.5;
+        var l = Point(Triangle, 0.5, 11);
+        var (dl, dx, dmu) = (new double[l.Length], new double[x.Length], new double[mu.Length]);
+        var value = TriangleSweeps.StrictGradient(l, x, mu, D, dl, dx, dmu);
+
+        Assert.Equal(TriangleSweeps.Strict(l, x, mu, D), value);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.Strict(p, x, mu, D), l), dl, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.Strict(l, p, mu, D), x), dx, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.Strict(l, x, p, D), mu), dmu, 1e-7, 1e-9);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void StrictTriangle_NoPointsOrOneRow_ReadsOnlyWhatTheSourceReads(int d)
+    {
+        // d = 0: no points at all (d = 1, empty spans), so nothing is read; d = 1: no triangle entry, l holds the diagonal alone.
+        var (l, x, mu) = (Point(d, 0.5, 12), Point(2 * d, 1.0, 13), Point(2 * d, 1.0, 14));
+        var (dl, dx, dmu) = (new double[l.Length], new double[x.Length], new double[mu.Length]);
+        var value = d == 0 ? TriangleSweeps.StrictGradient(l, x, mu, 1, dl, dx, dmu) : TriangleSweeps.StrictGradient(l, x, mu, d, dl, dx, dmu);
+
+        Assert.Equal(d == 0 ? TriangleSweeps.Strict(l, x, mu, 1) : TriangleSweeps.Strict(l, x, mu, d), value);
+        if (d == 1)
+        {
+            GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.Strict(l, p, mu, d), x), dx, 1e-7, 1e-9);
+        }
+    }
+
+    [Fact]
+    public void TriangleWithDiagonal_GradientMatchesFiniteDifferences()
+    {
+        var (l, x, mu) = (Point(Triangle, 0.5, 15), Point(2 * D, 1.0, 16), Point(2 * D, 1.0, 17));
+        var (dl, dx, dmu) = (new double[l.Length], new double[x.Length], new double[mu.Length]);
+        var value = TriangleSweeps.WithDiagonalGradient(l, x, mu, D, dl, dx, dmu);
+
+        Assert.Equal(TriangleSweeps.WithDiagonal(l, x, mu, D), value);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.WithDiagonal(p, x, mu, D), l), dl, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.WithDiagonal(l, p, mu, D), x), dx, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.WithDiagonal(l, x, p, D), mu), dmu, 1e-7, 1e-9);
+    }
+
+    [Fact]
+    public void RectangleFromTheSecondRow_GradientMatchesFiniteDifferences()
+    {
+        const int n = 3;
+        var (a, x) = (Point(n * D, 0.5, 18), Point(2 * n, 1.0, 19));
+        var (da, dx) = (new double[a.Length], new double[x.Length]);
+        var value = TriangleSweeps.RectangleGradient(a, x, n, D, da, dx);
+
+        Assert.Equal(TriangleSweeps.Rectangle(a, x, n, D), value);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.Rectangle(p, x, n, D), a), da, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.Rectangle(a, p, n, D), x), dx, 1e-7, 1e-9);
+
+        // Column j = 0 is never read: its adjoint stays 0.
+        for (var i = 0; i < n; i++)
+        {
+            Assert.Equal(0.0, da[i * D]);
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void RowsFromAnyFirst_GradientMatchesFiniteDifferences(int first)
+    {
+        var (l, x) = (Point(Triangle, 0.5, 20 + first), Point(2 * D, 1.0, 30 + first));
+        var (dl, dx) = (new double[l.Length], new double[x.Length]);
+        var value = TriangleSweeps.FromRowGradient(l, x, D, first, dl, dx);
+
+        Assert.Equal(TriangleSweeps.FromRow(l, x, D, first), value);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.FromRow(p, x, D, first), l), dl, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.FromRow(l, p, D, first), x), dx, 1e-7, 1e-9);
+    }
+
+    private static double[] Point(int length, double scale, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, length).Select(_ => scale * ((2 * random.NextDouble()) - 1)).ToArray();
+    }
+}
