@@ -10,7 +10,9 @@ internal static partial class MethodBodyWriter
     /// After the sweep over L: the sweeps of an inner sum M that L's iterations deferred (<see cref="InterchangedSweeps"/>),
     /// as one nest over the same (i, j) pairs, M's index i outside, L's index j inside, each j reading its seeds from
     /// the table L's iteration j filled. An element adjoint whose slot does not read j, read on every iteration of
-    /// M's forward body and not guarded, is summed in a local over j (per value, up to its sign) and added once per i.
+    /// M's forward body and not guarded, is summed in a local over j (per value, up to its sign) and added once per i;
+    /// a read that does not change with j is made once per i, before the loop over j (which runs at least once for
+    /// each i of the nest).
     /// </summary>
     /// <param name="context">L's backward body, where M's sweep was met.</param>
     /// <param name="id">M's backward loop node in that body.</param>
@@ -79,7 +81,28 @@ internal static partial class MethodBodyWriter
             writer.Line("double " + seedNames[neededSeeds[n]] + " = " + tables[n] + "[" + LoopNests.Offset(outer.Index, outer.Start) + "];");
         }
 
-        WriteNested(writer, context, inner, body, plan.SweepName("xr", id) + "_", body.Outputs, aroundOuter, unconditional: true, NothingRecorded, out var nested);
+        // Reads that do not change with j (the centred point's table at i, an element at i) are made once per i.
+        var jPrefix = plan.SweepName("xj", id) + "_";
+        var bodyPrefix = plan.SweepName("xr", id) + "_";
+        var hoisted = new Dictionary<string, string>();
+        var hoistedLines = new List<string>();
+        string? Hoist(string text)
+        {
+            if (CodeNames.In(text).Any(n => n == outerIndex || n.StartsWith(jPrefix, System.StringComparison.Ordinal) || n.StartsWith(bodyPrefix, System.StringComparison.Ordinal) || seedNames.Contains(n)))
+            {
+                return null;
+            }
+
+            if (!hoisted.TryGetValue(text, out var local))
+            {
+                hoisted[text] = local = plan.SweepName("xh", id, hoisted.Count);
+                hoistedLines.Add("double " + local + " = " + text + ";");
+            }
+
+            return local;
+        }
+
+        WriteNested(writer, context, inner, body, bodyPrefix, body.Outputs, aroundOuter, unconditional: true, NothingRecorded, out var nested, hoist: Hoist);
         for (var g = 0; g < sums.Count; g++)
         {
             writer.Line(sumNames[g] + " += " + nested.Expressions.Write(sums[g].Root) + ";");
@@ -90,6 +113,7 @@ internal static partial class MethodBodyWriter
             WriteElementAdjoint(writer, nested, ElementTarget(nested, body, inner.ReverseElements[e]), body.Outputs[first + e]);
         }
 
+        writer.Insert(outerHeader, hoistedLines);
         CloseLoop(writer, outerHeader, aroundOuter);
         for (var g = 0; g < sums.Count; g++)
         {

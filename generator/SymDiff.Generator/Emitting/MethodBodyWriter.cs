@@ -865,7 +865,7 @@ internal static partial class MethodBodyWriter
     /// <param name="inductions">The running locals that index elements in this body (see <see cref="InductionVariables"/>).</param>
     /// <param name="unconditional">Whether the loop runs on every iteration of the body around it.</param>
     /// <param name="accumulators">For a backward sweep's body: where its inner loops' sweeps sum element adjoints.</param>
-    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results, InductionVariables inductions, bool unconditional, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested, IReadOnlyDictionary<int, DeepSlots>? deepRecords = null, IReadOnlyDictionary<int, DeepSlots>? deepReads = null, AdjointTables? accumulators = null, InterchangedSweeps? interchange = null)
+    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results, InductionVariables inductions, bool unconditional, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested, IReadOnlyDictionary<int, DeepSlots>? deepRecords = null, IReadOnlyDictionary<int, DeepSlots>? deepReads = null, AdjointTables? accumulators = null, InterchangedSweeps? interchange = null, Func<string, string?>? hoist = null)
     {
         var reserved = outer.NamesInScope.ToList();
         var enclosing = outer.Plan.IsNested ? outer.Enclosing.Concat(new[] { loop }).ToList() : (IReadOnlyList<LoopModel>)Array.Empty<LoopModel>();
@@ -876,6 +876,9 @@ internal static partial class MethodBodyWriter
         var hoisting = unconditional && outer.Unconditional && enclosing.Count >= 2 ? outer.EnclosingValues : null;
         var around = hoisting is null ? null : enclosing[enclosing.Count - 2];
         var sharing = unconditional ? outer.Values : null;
+        // Reads that the loop around this body does not change may be hoisted out of it (see WriteInterchangedSweep).
+        var always = hoist is null ? null : LoopNests.Unconditional(body);
+
         // Which of them each node read from elsewhere is read from, decided once.
         var readFrom = new Dictionary<int, Func<EmissionPlan, CSharpExpressionWriter, int, string>>();
         bool ReadsInstead(EmissionPlan p, int id)
@@ -892,11 +895,21 @@ internal static partial class MethodBodyWriter
             {
                 readFrom[id] = (q, w, n) => sharing.ReadOuter(q, w, n, loop);
             }
+            else if (always?[id] == true && body.Nodes[id].Operation == Operation.Element)
+            {
+                var (vector, index) = body.ElementParts(id);
+                readFrom[id] = (q, w, n) => vector + "[" + inductions.Index(index) + "]";
+            }
+
+            if (hoist is not null && readFrom.TryGetValue(id, out var read))
+            {
+                readFrom[id] = (q, w, n) => read(q, w, n) is var text && hoist(text) is { } local ? local : text;
+            }
 
             return readFrom.ContainsKey(id);
         }
 
-        var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList(), tables is null && hoisting is null && sharing is null ? null : ReadsInstead);
+        var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList(), tables is null && hoisting is null && sharing is null && hoist is null ? null : ReadsInstead);
         CSharpExpressionWriter? expressions = null;
         string? Replacement(int id) => plan.ReadInstead.Contains(id) ? readFrom[id](plan, expressions!, id) : null;
         expressions = new CSharpExpressionWriter(plan, plan.ReadInstead.Count == 0 ? null : Replacement, inductions.Index);

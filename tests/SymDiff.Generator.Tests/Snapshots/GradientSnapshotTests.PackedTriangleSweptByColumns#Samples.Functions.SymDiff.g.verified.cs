@@ -162,12 +162,13 @@ namespace Samples
                                 {
                                     double __r0_r0_r0_xa0_0 = 0.0;
                                     int __r0_r0_r0_xj0_0 = unchecked((i * (2 * m - i - 1) / 2));
+                                    double __r0_r0_r0_xh0_0 = __r0_r0_values0[i];
                                     for (int j = i + 1; j < m; j++)
                                     {
                                         double __r0_r0_r0_xs0_0 = __r0_r0_x0_seeds0_0[j];
                                         double __r0_r0_r0_xr0_0 = __r0_r0_r0_xs0_0 * t[__r0_r0_r0_xj0_0];
                                         __r0_r0_r0_xa0_0 += __r0_r0_r0_xr0_0;
-                                        dt[__r0_r0_r0_xj0_0] += __r0_r0_r0_xs0_0 * __r0_r0_values0[i];
+                                        dt[__r0_r0_r0_xj0_0] += __r0_r0_r0_xs0_0 * __r0_r0_r0_xh0_0;
                                         unchecked
                                         {
                                             __r0_r0_r0_xj0_0++;
