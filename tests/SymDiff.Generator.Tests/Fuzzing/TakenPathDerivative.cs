@@ -170,6 +170,7 @@ internal sealed class TakenPathDerivative
             return constant switch
             {
                 int i => Dual.Int(i),
+                char c => Dual.Int(c), // a mutant's 'x' in arithmetic: its code, as C# converts it
                 bool b => Dual.Bool(b),
                 _ => new Dual(Convert.ToDouble(constant, System.Globalization.CultureInfo.InvariantCulture), 0.0),
             };
