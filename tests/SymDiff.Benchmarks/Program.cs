@@ -3,6 +3,7 @@ using SymDiff.Benchmarks;
 
 // dotnet run -c Release --project tests/SymDiff.Benchmarks -- --filter '*'   (add --job short for a quick run)
 // dotnet run -c Release --project tests/SymDiff.Benchmarks -- --check       (only the agreement checks, every parameter)
+// dotnet run -c Release --project tests/SymDiff.Benchmarks -- --interleaved (GMM and Rosenbrock, generated vs hand-written in alternating rounds)
 if (args is ["--check"])
 {
     new LectureBenchmarks().Setup();
@@ -19,6 +20,12 @@ if (args is ["--check"])
 
     new MlpBenchmarks().Setup();
     Console.WriteLine("All agreement checks pass.");
+    return;
+}
+
+if (args is ["--interleaved"])
+{
+    Interleaved.RunAll(Console.Out);
     return;
 }
 
