@@ -66,6 +66,7 @@ internal static class LoopDifferentiation
         {
             IsAdditive = additive,
             InnerLoops = InnerLoops(loop.Body.Graph, bodyMap, map),
+            KeptValues = KeptValues(loop.Body.Graph, bodyMap, map),
         };
         return additive ? WithFusedBody(model, loop, names, seeds, cancellationToken) : model;
     }
@@ -106,6 +107,14 @@ internal static class LoopDifferentiation
             .Where(id => graph[id].Operation == Operation.Loop && reverse.ContainsKey(id) && graph.Loops[(int)graph[id].Payload].Effects.Length == 0)
             .OrderBy(id => id)
             .Select(id => new InnerLoopModel(body[id], reverse[id]))
+            .ToEquatableArray();
+
+    /// <summary>The costly calls of the body that its backward body computes again (an exponential and its own derivative).</summary>
+    private static EquatableArray<KeptValueModel> KeptValues(ExprGraph graph, Dictionary<int, int> body, Dictionary<int, int> reverse)
+        => body.Keys
+            .Where(id => OperationTable.IsCostly(graph[id].Operation) && reverse.ContainsKey(id))
+            .OrderBy(id => id)
+            .Select(id => new KeptValueModel(body[id], reverse[id]))
             .ToEquatableArray();
 
     private static bool Reaches(ExprGraph graph, IEnumerable<int> from, HashSet<int> targets)

@@ -20,7 +20,9 @@ internal sealed class EmissionPlan
     /// <param name="temporaryPrefix">Prefix of generated temporaries (a loop body uses its own, to not clash with the method's).</param>
     /// <param name="notRun">Forward loops whose results are read from a record: what only their run would read is not computed.</param>
     /// <param name="readInstead">Whether a node is read from elsewhere (see <see cref="InvariantTables"/>), given where it would be computed: then what only it reads is not computed.</param>
-    public EmissionPlan(DerivativeGraphModel model, IEnumerable<string> reservedNames, string temporaryPrefix = "__t", ICollection<int>? notRun = null, Func<EmissionPlan, int, bool>? readInstead = null)
+    /// <param name="kept">Nodes that get a local even when read once, because a tape records them too (see <see cref="KeptValueRecording"/>).</param>
+    /// <param name="readFromTape">Nodes that <paramref name="readInstead"/> reads from a tape wherever they are: their operands are placed as if they did not read them.</param>
+    public EmissionPlan(DerivativeGraphModel model, IEnumerable<string> reservedNames, string temporaryPrefix = "__t", ICollection<int>? notRun = null, Func<EmissionPlan, int, bool>? readInstead = null, ICollection<int>? kept = null, ICollection<int>? readFromTape = null)
     {
         Model = model;
         IsNested = temporaryPrefix != "__t";
@@ -33,15 +35,15 @@ internal sealed class EmissionPlan
 
         // Nodes only a loop that is not run reads are placed nowhere: a value shared by two conditionals on the
         // same condition must not be computed inside one of them that is never written.
-        PlaceNodes(model, notRun is { Count: > 0 } ? Live(model, notRun, new HashSet<int>()) : null);
+        PlaceNodes(model, notRun is { Count: > 0 } || readFromTape is { Count: > 0 } ? Live(model, notRun ?? System.Array.Empty<int>(), new HashSet<int>(readFromTape ?? System.Array.Empty<int>())) : null);
         PlaceLoopGuards(model);
         ReadInstead = readInstead is null ? new HashSet<int>() : new HashSet<int>(Enumerable.Range(0, count).Where(id => readInstead(this, id)));
-        var uses = CountUses(model, ReadInstead);
+        var live = notRun is { Count: > 0 } || ReadInstead.Count > 0 ? Live(model, notRun ?? System.Array.Empty<int>(), ReadInstead) : null;
+        var uses = CountUses(model, ReadInstead, live);
 
         var taken = new HashSet<string>(model.Parameters);
         taken.UnionWith(reservedNames);
         var temporaries = 0;
-        var live = notRun is { Count: > 0 } || ReadInstead.Count > 0 ? Live(model, notRun ?? System.Array.Empty<int>(), ReadInstead) : null;
         for (var id = 0; id < count; id++)
         {
             var node = nodes[id];
@@ -108,7 +110,8 @@ internal sealed class EmissionPlan
             // A source local keeps its name at the top level; inside a branch it is only named if shared.
             var hint = node.Operation == Operation.CallGradient ? ValueHint(model, id) : model.NameHints[id];
             var keepsSourceName = hint.Length > 0 && ReferenceEquals(Regions[id], Region.Root) && !taken.Contains(hint);
-            if ((uses[id] < 2 && !keepsSourceName && !IsStructured[id] && node.Operation != Operation.CallGradient) || _readWhereUsed.Contains(id))
+            var isKept = kept?.Contains(id) == true && !ReadInstead.Contains(id);
+            if ((uses[id] < 2 && !keepsSourceName && !IsStructured[id] && node.Operation != Operation.CallGradient && !isKept) || _readWhereUsed.Contains(id))
             {
                 continue;
             }
@@ -125,6 +128,12 @@ internal sealed class EmissionPlan
     }
 
     public DerivativeGraphModel Model { get; }
+
+    /// <summary>
+    /// For each forward loop node of this DAG whose pass recorded costly values (see <see cref="KeptValueRecording"/>):
+    /// for each recorded node of its backward body, the tape slot its sweeps read. Filled as the forward loop is written.
+    /// </summary>
+    public Dictionary<int, IReadOnlyDictionary<int, string>> KeptSlots { get; } = new();
 
     /// <summary>Nodes that are read from elsewhere rather than computed; their operands are not computed for them.</summary>
     public HashSet<int> ReadInstead { get; }
@@ -260,7 +269,8 @@ internal sealed class EmissionPlan
         return live;
     }
 
-    private static int[] CountUses(DerivativeGraphModel model, HashSet<int> readInstead)
+    /// <summary>How many times each node is read, by the nodes that are computed (<paramref name="live"/>, when given).</summary>
+    private static int[] CountUses(DerivativeGraphModel model, HashSet<int> readInstead, bool[]? live)
     {
         var uses = new int[model.Nodes.Count];
         foreach (var value in model.Values)
@@ -276,7 +286,7 @@ internal sealed class EmissionPlan
         for (var id = 0; id < model.Nodes.Count; id++)
         {
             var node = model.Nodes[id];
-            if (readInstead.Contains(id))
+            if (readInstead.Contains(id) || (live is not null && !live[id]))
             {
                 continue;
             }

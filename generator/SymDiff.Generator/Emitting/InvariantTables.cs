@@ -165,14 +165,7 @@ internal sealed class InvariantTables
     private static bool IsCostly(DerivativeGraphModel model, int id)
     {
         var node = model.Nodes[id];
-        return node.Operation switch
-        {
-            Operation.Exp or Operation.Log or Operation.LogBase or Operation.Log10 or Operation.Log2
-                or Operation.Sin or Operation.Cos or Operation.Tan or Operation.Asin or Operation.Acos or Operation.Atan or Operation.Atan2
-                or Operation.Sinh or Operation.Cosh or Operation.Tanh or Operation.Sqrt or Operation.Cbrt => true,
-            Operation.Pow => CSharpExpressionWriter.IntegerExponent(node, model.Nodes) is null,
-            _ => false,
-        };
+        return OperationTable.IsCostly(node.Operation) && CSharpExpressionWriter.IntegerExponent(node, model.Nodes) is null;
     }
 
     /// <summary>

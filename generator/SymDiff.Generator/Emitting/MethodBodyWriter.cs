@@ -294,6 +294,12 @@ internal static partial class MethodBodyWriter
             WriteTapeRental(writer, context, loop, width.ToString(System.Globalization.CultureInfo.InvariantCulture), inner, plan.LoopName("rentedInner", number), plan.LoopName("innerCount", number));
         }
 
+        // Costly values the backward sweep would compute again, recorded on each iteration; their tape is rented
+        // here once the body has shown which it computes.
+        var keptCandidates = swept ? KeptValueRecording.Candidates(loop) : Array.Empty<KeptValueModel>();
+        var keptTape = plan.LoopName("kept", number);
+        var keptRental = writer.Mark();
+
         // One level down: what those inner loops' own sweeps would run again, recorded on each of their iterations.
         var shared = SharedResults(context, id);
         var deep = DeepEntries(context, id, recorded);
@@ -324,7 +330,17 @@ internal static partial class MethodBodyWriter
         }
 
         var deepRecords = deep.ToDictionary(e => e.Inner.InBody, e => new DeepSlots(deepTape, DeepRecording.Base(loop, plan.LoopName("deepStride", number), e), e));
-        var results = WriteNested(writer, context, loop, body, plan.LoopName("l", number) + "_", body.Values, inductions, IsUnconditional(context, id), shared, out var nested, deepRecords: deepRecords);
+        var results = WriteNested(writer, context, loop, body, plan.LoopName("l", number) + "_", body.Values, inductions, IsUnconditional(context, id), shared, out var nested, deepRecords: deepRecords, kept: keptCandidates.Select(value => value.InBody).ToList());
+        var keptValues = KeptValueRecording.Recorded(keptCandidates, nested.Plan);
+        var keptSlots = new Dictionary<int, string>();
+        for (var k = 0; k < keptValues.Count; k++)
+        {
+            var keptSlot = keptTape + "[" + TapeSlot(loop, keptValues.Count, k) + "]";
+            writer.Line(keptSlot + " = " + nested.Expressions.Write(keptValues[k].InBody) + ";");
+            keptSlots[keptValues[k].InReverse] = keptSlot;
+        }
+
+
         if (context.DeepRecords.TryGetValue(id, out var slots))
         {
             var k = 0;
@@ -352,6 +368,15 @@ internal static partial class MethodBodyWriter
         {
             writer.Close();
             writer.Line();
+        }
+
+        // Inserted last: an insertion moves the text after it, and with it the marks taken inside the loop.
+        if (keptValues.Count > 0)
+        {
+            plan.KeptSlots[id] = keptSlots;
+            var rental = new SourceWriter();
+            WriteTapeRental(rental, context, loop, keptValues.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), keptTape, plan.LoopName("rentedKept", number), plan.LoopName("keptCount", number));
+            writer.Insert(keptRental, rental.ToString().Split('\n').Where(line => line.Length > 0));
         }
     }
 
@@ -527,6 +552,9 @@ internal static partial class MethodBodyWriter
             }
         }
 
+        // Costly values the forward pass recorded, read instead of computed again.
+        var keptReads = plan.KeptSlots.TryGetValue(node.Operand0, out var keptSlots) ? keptSlots : null;
+
         var ownDeep = recorded.Count > 0 ? DeepEntries(context, node.Operand0, recorded) : Array.Empty<DeepRecording.Entry>();
         var deepReads = recorded.Count > 0 ? DeepReads(context, node.Operand0, recorded, ownDeep) : NoDeepSlots;
 
@@ -551,7 +579,7 @@ internal static partial class MethodBodyWriter
 
         var sums = context.Hoisted is { } rentals && plan.IsNested ? new AdjointTables(rentals, plan.SweepName("acc", id) + "_", loop, context.Buffers) : null;
         var interchanged = context.Hoisted is { } seedRentals && plan.IsNested ? new InterchangedSweeps(seedRentals, plan.SweepName("x", id) + "_", loop, context.Inductions) : null;
-        var results = WriteNested(writer, context, loop, body, plan.SweepName("r", id) + "_", body.Outputs, inductions, IsUnconditional(context, id), reads, out var nested, deepReads: deepReads, accumulators: sums, interchange: interchanged);
+        var results = WriteNested(writer, context, loop, body, plan.SweepName("r", id) + "_", body.Outputs, inductions, IsUnconditional(context, id), reads, out var nested, deepReads: deepReads, accumulators: sums, interchange: interchanged, keptReads: keptReads);
         var (sumLines, inSums) = context.Accumulators?.Accumulate(nested.Plan, nested.Expressions, body, loop, m + capturedCount, loop.ReverseElements)
             ?? (Array.Empty<string>(), new HashSet<int>());
         foreach (var line in sumLines)
@@ -616,6 +644,11 @@ internal static partial class MethodBodyWriter
         if (recorded.Count > 0 && plan.IsLastSweep(id))
         {
             WriteTapeReturn(writer, context, plan.LoopName("rentedInner", number));
+        }
+
+        if (keptReads is not null && plan.IsLastSweep(id))
+        {
+            WriteTapeReturn(writer, context, plan.LoopName("rentedKept", number));
         }
 
         if (ownDeep.Count > 0 && plan.IsLastSweep(id))
@@ -865,7 +898,9 @@ internal static partial class MethodBodyWriter
     /// <param name="inductions">The running locals that index elements in this body (see <see cref="InductionVariables"/>).</param>
     /// <param name="unconditional">Whether the loop runs on every iteration of the body around it.</param>
     /// <param name="accumulators">For a backward sweep's body: where its inner loops' sweeps sum element adjoints.</param>
-    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results, InductionVariables inductions, bool unconditional, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested, IReadOnlyDictionary<int, DeepSlots>? deepRecords = null, IReadOnlyDictionary<int, DeepSlots>? deepReads = null, AdjointTables? accumulators = null, InterchangedSweeps? interchange = null, Func<string, string?>? hoist = null)
+    /// <param name="kept">For a forward body: the nodes its loop's tape of kept values records, each given a local.</param>
+    /// <param name="keptReads">For a backward body: the nodes read from that tape instead of computed, and where.</param>
+    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results, InductionVariables inductions, bool unconditional, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested, IReadOnlyDictionary<int, DeepSlots>? deepRecords = null, IReadOnlyDictionary<int, DeepSlots>? deepReads = null, AdjointTables? accumulators = null, InterchangedSweeps? interchange = null, Func<string, string?>? hoist = null, ICollection<int>? kept = null, IReadOnlyDictionary<int, string>? keptReads = null)
     {
         var reserved = outer.NamesInScope.ToList();
         var enclosing = outer.Plan.IsNested ? outer.Enclosing.Concat(new[] { loop }).ToList() : (IReadOnlyList<LoopModel>)Array.Empty<LoopModel>();
@@ -883,7 +918,11 @@ internal static partial class MethodBodyWriter
         var readFrom = new Dictionary<int, Func<EmissionPlan, CSharpExpressionWriter, int, string>>();
         bool ReadsInstead(EmissionPlan p, int id)
         {
-            if (tables?.Qualifies(p, id, enclosing) == true)
+            if (keptReads is not null && keptReads.TryGetValue(id, out var slot))
+            {
+                readFrom[id] = (q, w, n) => slot;
+            }
+            else if (tables?.Qualifies(p, id, enclosing) == true)
             {
                 readFrom[id] = (q, w, n) => tables.Read(q, w, n, enclosing);
             }
@@ -909,7 +948,8 @@ internal static partial class MethodBodyWriter
             return readFrom.ContainsKey(id);
         }
 
-        var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList(), tables is null && hoisting is null && sharing is null && hoist is null ? null : ReadsInstead);
+        var readsNothing = tables is null && hoisting is null && sharing is null && hoist is null && keptReads is not { Count: > 0 };
+        var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList(), readsNothing ? null : ReadsInstead, kept, keptReads?.Keys.ToList());
         CSharpExpressionWriter? expressions = null;
         string? Replacement(int id) => plan.ReadInstead.Contains(id) ? readFrom[id](plan, expressions!, id) : null;
         expressions = new CSharpExpressionWriter(plan, plan.ReadInstead.Count == 0 ? null : Replacement, inductions.Index);

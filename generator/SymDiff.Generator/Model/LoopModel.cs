@@ -40,4 +40,7 @@ internal sealed record LoopModel(
 
     /// <summary>Inner loops run both by the body and by the backward body, with no output writes.</summary>
     public EquatableArray<InnerLoopModel> InnerLoops { get; init; }
+
+    /// <summary>Costly values computed by both the body and the backward body (see <see cref="KeptValueModel"/>).</summary>
+    public EquatableArray<KeptValueModel> KeptValues { get; init; }
 }

@@ -71,6 +71,16 @@ internal static class OperationTable
 
     public static OperationInfo Get(Operation operation) => Rows[(int)operation];
 
+    /// <summary>
+    /// Whether a call costs far more than a store and a load (the transcendental functions, roots and powers), so
+    /// that computing it once into a table or a tape and reading it back pays. A power with a small integer exponent
+    /// is written as products and is not (see <c>CSharpExpressionWriter.IntegerExponent</c>).
+    /// </summary>
+    public static bool IsCostly(Operation operation) => operation is Operation.Exp or Operation.Log or Operation.LogBase
+        or Operation.Log10 or Operation.Log2 or Operation.Sin or Operation.Cos or Operation.Tan or Operation.Asin
+        or Operation.Acos or Operation.Atan or Operation.Atan2 or Operation.Sinh or Operation.Cosh or Operation.Tanh
+        or Operation.Sqrt or Operation.Cbrt or Operation.Pow;
+
     /// <summary>Finds the operation for <c>Math.{name}</c> (or <c>double.{name}</c>) called with <paramref name="arity"/> arguments.</summary>
     public static bool TryGetMathFunction(string name, int arity, out Operation operation)
         => ByMathName.TryGetValue((name, arity), out operation);

@@ -43,6 +43,8 @@ namespace Samples
             da.Clear();
             dmu.Clear();
             dx.Clear();
+            int __l0_keptCount0 = global::System.Math.Max(0, a.Length);
+            double[] __l0_rentedKept0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __l0_keptCount0));
             // Math.Exp(a[c]) for every c, once instead of on every iteration over p.
             double[] __table0_0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, global::System.Math.Max(0, a.Length)));
             if (0 < x.Length)
@@ -57,12 +59,15 @@ namespace Samples
             for (int p = 0; p < x.Length; p++)
             {
                 double likelihood = 0.0;
+                global::System.Span<double> __l0_kept0 = __l0_rentedKept0;
                 for (int c = 0; c < a.Length; c++)
                 {
                     double __l0_l0_0 = x[p];
                     double __l0_l0_1 = mu[c];
                     double z = __l0_l0_0 - __l0_l0_1;
-                    likelihood = likelihood + __table0_0[c] * global::System.Math.Exp((__l0_l0_1 - __l0_l0_0) * z);
+                    double __l0_l0_2 = global::System.Math.Exp((__l0_l0_1 - __l0_l0_0) * z);
+                    __l0_kept0[c] = __l0_l0_2;
+                    likelihood = likelihood + __table0_0[c] * __l0_l0_2;
                 }
 
                 double __l0_a0_0 = 1.0 / likelihood;
@@ -74,19 +79,20 @@ namespace Samples
                         double __l0_r0_1 = mu[c];
                         double z = __l0_r0_0 - __l0_r0_1;
                         double __l0_r0_2 = __table0_0[c];
-                        double __l0_r0_3 = __l0_r0_1 - __l0_r0_0;
-                        double __l0_r0_4 = global::System.Math.Exp(__l0_r0_3 * z);
-                        double __l0_r0_5 = __l0_a0_0 * __l0_r0_2 * __l0_r0_4;
-                        double __l0_r0_6 = __l0_r0_5 * z;
-                        double __l0_r0_7 = __l0_r0_5 * __l0_r0_3;
-                        dx[p] += __l0_r0_7 - __l0_r0_6;
-                        dmu[c] += __l0_r0_6 - __l0_r0_7;
-                        da[c] += __l0_a0_0 * __l0_r0_4 * __l0_r0_2;
+                        double __l0_r0_3 = __l0_kept0[c];
+                        double __l0_r0_4 = __l0_a0_0 * __l0_r0_2 * __l0_r0_3;
+                        double __l0_r0_5 = __l0_r0_4 * z;
+                        double __l0_r0_6 = __l0_r0_4 * (__l0_r0_1 - __l0_r0_0);
+                        dx[p] += __l0_r0_6 - __l0_r0_5;
+                        dmu[c] += __l0_r0_5 - __l0_r0_6;
+                        da[c] += __l0_a0_0 * __l0_r0_3 * __l0_r0_2;
                     }
                 }
 
                 total = total + global::System.Math.Log(likelihood);
             }
+
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__l0_rentedKept0);
 
             global::System.Buffers.ArrayPool<double>.Shared.Return(__table0_0);
 

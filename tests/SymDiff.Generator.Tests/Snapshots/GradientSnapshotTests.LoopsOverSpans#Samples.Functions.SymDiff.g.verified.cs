@@ -207,10 +207,15 @@ namespace Samples
             int __count0 = global::System.Math.Max(0, n);
             double[]? __rented0 = null;
             global::System.Span<double> __tape0 = __count0 <= 128 ? stackalloc double[128] : (__rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(__count0));
+            int __keptCount0 = global::System.Math.Max(0, n);
+            double[]? __rentedKept0 = null;
+            global::System.Span<double> __kept0 = __keptCount0 <= 128 ? stackalloc double[128] : (__rentedKept0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(__keptCount0));
             for (int i = 0; i < n; i++)
             {
                 __tape0[i] = s;
-                s = s * (global::System.Math.Sin(x[i]) + 2.0);
+                double __l0_0 = global::System.Math.Sin(x[i]);
+                __kept0[i] = __l0_0;
+                s = s * (__l0_0 + 2.0);
             }
 
             double __t0 = x[0];
@@ -220,15 +225,19 @@ namespace Samples
                 for (int i = (n) - 1; i >= 0; i--)
                 {
                     double __s0_0 = __tape0[i];
-                    double __r0_0 = x[i];
-                    dx[i] += __a0_0 * __s0_0 * global::System.Math.Cos(__r0_0);
-                    __a0_0 = __a0_0 * (global::System.Math.Sin(__r0_0) + 2.0);
+                    dx[i] += __a0_0 * __s0_0 * global::System.Math.Cos(x[i]);
+                    __a0_0 = __a0_0 * (__kept0[i] + 2.0);
                 }
             }
 
             if (__rented0 is not null)
             {
                 global::System.Buffers.ArrayPool<double>.Shared.Return(__rented0);
+            }
+
+            if (__rentedKept0 is not null)
+            {
+                global::System.Buffers.ArrayPool<double>.Shared.Return(__rentedKept0);
             }
 
             dx[0] += s;

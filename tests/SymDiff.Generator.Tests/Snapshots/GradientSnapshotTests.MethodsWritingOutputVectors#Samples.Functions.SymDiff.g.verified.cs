@@ -97,9 +97,14 @@ namespace Samples
             }
 
             double sum = 0.0;
+            int __keptCount1 = global::System.Math.Max(0, z.Length);
+            double[]? __rentedKept1 = null;
+            global::System.Span<double> __kept1 = __keptCount1 <= 128 ? stackalloc double[128] : (__rentedKept1 = global::System.Buffers.ArrayPool<double>.Shared.Rent(__keptCount1));
             for (int i = 0; i < z.Length; i++)
             {
-                sum = sum + global::System.Math.Exp(z[i] - __t0);
+                double __l1_0 = global::System.Math.Exp(z[i] - __t0);
+                __kept1[i] = __l1_0;
+                sum = sum + __l1_0;
             }
 
             double __c2_0 = 0.0;
@@ -122,10 +127,15 @@ namespace Samples
             {
                 for (int i = (z.Length) - 1; i >= 0; i--)
                 {
-                    double __r1_0 = __a1_0 * global::System.Math.Exp(z[i] - __t0);
+                    double __r1_0 = __a1_0 * __kept1[i];
                     dz[i] += __r1_0;
                     __c1_0 += -__r1_0;
                 }
+            }
+
+            if (__rentedKept1 is not null)
+            {
+                global::System.Buffers.ArrayPool<double>.Shared.Return(__rentedKept1);
             }
 
             double __a0_0 = __c2_0 + __c1_0;

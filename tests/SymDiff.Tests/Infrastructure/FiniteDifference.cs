@@ -31,6 +31,18 @@ public static class FiniteDifference
         return gradient;
     }
 
+    /// <summary>
+    /// The derivative of a vector function along <paramref name="direction"/>, (g(p + hv) − g(p − hv)) / 2h with
+    /// h = 1e-5·max(1, max|pᵢ|): for g a gradient, the Hessian–vector product H·v.
+    /// </summary>
+    public static double[] Directional(Func<double[], double[]> g, double[] point, double[] direction)
+    {
+        var step = 1e-5 * Math.Max(1.0, point.Max(Math.Abs));
+        var forward = g(point.Zip(direction, (p, v) => p + step * v).ToArray());
+        var backward = g(point.Zip(direction, (p, v) => p - step * v).ToArray());
+        return forward.Zip(backward, (f, b) => (f - b) / (2 * step)).ToArray();
+    }
+
     private static double Partial(Func<double[], double> f, double[] point, int index, double step)
     {
         var shifted = (double[])point.Clone();

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.Linq;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Emitting;
+
+/// <summary>
+/// Which costly values a loop's forward pass records, once per iteration, so that its backward sweep reads
+/// them instead of calling the function again (the <c>Math.Exp(term - shift)</c> of a log-sum-exp, whose
+/// derivative is itself).
+/// </summary>
+internal static class KeptValueRecording
+{
+    /// <summary>
+    /// The kept values of <paramref name="loop"/> that its forward body may record: computed on every iteration
+    /// (not in a branch, where the slot would hold an earlier iteration's value), and not a power written as products.
+    /// </summary>
+    public static IReadOnlyList<KeptValueModel> Candidates(LoopModel loop)
+    {
+        if (loop.KeptValues.Count == 0 || loop.Body.Scalar != "double")
+        {
+            return System.Array.Empty<KeptValueModel>();
+        }
+
+        var always = LoopNests.Unconditional(loop.Body);
+        return loop.KeptValues
+            .Where(value => always[value.InBody] && CSharpExpressionWriter.IntegerExponent(loop.Body.Nodes[value.InBody], loop.Body.Nodes) is null)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Of the <paramref name="candidates"/>, those the forward body's <paramref name="plan"/> computes into a local of
+    /// its own: not those it reads from a table, which the backward body reads from the same table.
+    /// </summary>
+    public static IReadOnlyList<KeptValueModel> Recorded(IReadOnlyList<KeptValueModel> candidates, EmissionPlan plan)
+        => candidates.Where(value => !plan.ReadInstead.Contains(value.InBody) && plan.Names[value.InBody] is not null).ToList();
+}

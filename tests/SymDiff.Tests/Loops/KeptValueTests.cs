@@ -1,0 +1,239 @@
+using SymDiff.Tests.Infrastructure;
+
+namespace SymDiff.Tests.Loops;
+
+/// <summary>Loops whose backward sweep reads the costly calls (Exp, Sin, Log) their forward pass computed, from a tape.</summary>
+public static partial class KeptCalls
+{
+    /// <summary>log Σ exp(z_i − shift) + shift: the sum's sweep reads each exp(z_i − shift) from the forward pass.</summary>
+    [Differentiable]
+    public static double LogSumExp(ReadOnlySpan<double> z)
+    {
+        var max = double.NegativeInfinity;
+        for (int i = 0; i < z.Length; i++)
+        {
+            max = Math.Max(max, z[i]);
+        }
+
+        var shift = Derivatives.WithoutDerivative(max);
+        var sum = 0.0;
+        for (int i = 0; i < z.Length; i++)
+        {
+            sum += Math.Exp(z[i] - shift);
+        }
+
+        return shift + Math.Log(sum);
+    }
+
+    /// <summary>Π (2 + sin x_i · exp(−x_i²)): a product, so the sweep reads its carried value and two kept calls per iteration.</summary>
+    [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
+    public static double ProductOfDampedSines(ReadOnlySpan<double> x)
+    {
+        var product = 1.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            product *= 2 + Math.Sin(x[i]) * Math.Exp(-x[i] * x[i]);
+        }
+
+        return product;
+    }
+
+    /// <summary>Calls in branches of the body: computed on some iterations only, so the sweep computes them again.</summary>
+    [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
+    public static double BranchingCalls(ReadOnlySpan<double> x)
+    {
+        var s = 1.0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (x[i] > 0)
+            {
+                s = s * 0.5 + Math.Exp(x[i] - s * s);
+            }
+            else
+            {
+                s *= 1.5 + Math.Cos(x[i]);
+            }
+        }
+
+        return s;
+    }
+
+    /// <summary>Σ_p log Σ_k exp(w_k · x_p): the inner sum over k is swept in every point's iteration and keeps its exponentials.</summary>
+    [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
+    public static double MixtureLogLikelihood(ReadOnlySpan<double> w, ReadOnlySpan<double> x)
+    {
+        var total = 0.0;
+        for (int p = 0; p < x.Length; p++)
+        {
+            var sum = 0.0;
+            for (int k = 0; k < w.Length; k++)
+            {
+                sum += Math.Exp(w[k] * x[p]);
+            }
+
+            total += Math.Log(sum);
+        }
+
+        return total;
+    }
+}
+
+public sealed class KeptValueTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(300)]
+    public void LogSumExp_GradientIsTheSoftmax(int n)
+    {
+        var z = Point(n, 3.0, 40);
+        var dz = new double[n];
+        var value = KeptCalls.LogSumExpGradient(z, dz);
+        var max = z.Max();
+        var sum = z.Sum(v => Math.Exp(v - max));
+        Assert.Equal(max + Math.Log(sum), value, 1e-13);
+        GradientAssert.Close(z.Select(v => Math.Exp(v - max) / sum).ToArray(), dz, 1e-13, 1e-15);
+        if (n < 10)
+        {
+            GradientAssert.Close(FiniteDifference.Gradient(p => KeptCalls.LogSumExp(p), z), dz, 1e-6, 1e-9);
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(200)]
+    public void ProductOfDampedSines_GradientMatchesTheProductRule(int n)
+    {
+        var x = Point(n, 1.5, 41);
+        var dx = new double[n];
+        var value = KeptCalls.ProductOfDampedSinesGradient(x, dx);
+        var factors = x.Select(v => 2 + Math.Sin(v) * Math.Exp(-v * v)).ToArray();
+        var product = factors.Aggregate(1.0, (p, f) => p * f);
+        Assert.Equal(product, value, 1e-12 * Math.Max(1, Math.Abs(product)));
+
+        // ∂/∂x_i = Π_{j≠i} f_j · exp(−x_i²)(cos x_i − 2 x_i sin x_i).
+        var expected = x.Select((v, i) => factors.Where((_, j) => j != i).Aggregate(1.0, (p, f) => p * f) * Math.Exp(-v * v) * (Math.Cos(v) - 2 * v * Math.Sin(v))).ToArray();
+        GradientAssert.Close(expected, dx, 1e-11, 1e-12 * Math.Max(1, Math.Abs(product)));
+    }
+
+    [Theory]
+    [InlineData(nameof(KeptCalls.ProductOfDampedSines), 6)]
+    [InlineData(nameof(KeptCalls.BranchingCalls), 8)]
+    public void SingleVector_AllModesMatchFiniteDifferences(string name, int n)
+    {
+        var (f, gradient, tangent, hessianVector) = Modes(name);
+        var x = Point(n, 1.2, 42);
+        var v = Point(n, 1.0, 43);
+        var dx = new double[n];
+        var value = gradient(x, dx);
+        GradientCheck.VerifyAgainstFiniteDifferences(f, x, value, dx);
+
+        Assert.Equal(dx.Zip(v, (d, t) => d * t).Sum(), tangent(x, v), 1e-10);
+
+        var (hvGradient, hv) = (new double[n], new double[n]);
+        Assert.Equal(value, hessianVector(x, v, hvGradient, hv), 1e-12);
+        GradientAssert.Close(dx, hvGradient, 1e-12, 1e-14);
+        GradientAssert.Close(FiniteDifference.Directional(p => Gradient(gradient, p), x, v), hv, 1e-6, 1e-8);
+    }
+
+    [Theory]
+    [InlineData(3, 4)]
+    [InlineData(1, 1)]
+    [InlineData(200, 2)]
+    public void MixtureLogLikelihood_AllModesMatchFiniteDifferences(int components, int points)
+    {
+        var (w, x) = (Point(components, 1.0, 44), Point(points, 1.0, 45));
+        var (dw, dx) = (new double[w.Length], new double[x.Length]);
+        var value = KeptCalls.MixtureLogLikelihoodGradient(w, x, dw, dx);
+        Assert.Equal(KeptCalls.MixtureLogLikelihood(w, x), value, 1e-12);
+
+        // ∂/∂w_k = Σ_p x_p softmax_k(w·x_p); ∂/∂x_p = Σ_k w_k softmax_k(w·x_p).
+        var expectedW = new double[w.Length];
+        var expectedX = new double[x.Length];
+        for (var p = 0; p < x.Length; p++)
+        {
+            var sum = w.Sum(wk => Math.Exp(wk * x[p]));
+            for (var k = 0; k < w.Length; k++)
+            {
+                var softmax = Math.Exp(w[k] * x[p]) / sum;
+                expectedW[k] += x[p] * softmax;
+                expectedX[p] += w[k] * softmax;
+            }
+        }
+
+        GradientAssert.Close(expectedW, dw, 1e-12, 1e-13);
+        GradientAssert.Close(expectedX, dx, 1e-12, 1e-13);
+
+        var (vw, vx) = (Point(w.Length, 1.0, 46), Point(x.Length, 1.0, 47));
+        KeptCalls.MixtureLogLikelihoodTangent(w, x, vw, vx, out var tangent);
+        Assert.Equal(dw.Zip(vw, (d, t) => d * t).Sum() + dx.Zip(vx, (d, t) => d * t).Sum(), tangent, 1e-10);
+
+        var (gw, gx, hvw, hvx) = (new double[w.Length], new double[x.Length], new double[w.Length], new double[x.Length]);
+        KeptCalls.MixtureLogLikelihoodHessianVector(w, x, vw, vx, gw, gx, hvw, hvx);
+        GradientAssert.Close(dw, gw, 1e-12, 1e-14);
+        double[] Joined(double[] p)
+        {
+            var (pw, px) = (p[..w.Length], p[w.Length..]);
+            var (qw, qx) = (new double[w.Length], new double[x.Length]);
+            KeptCalls.MixtureLogLikelihoodGradient(pw, px, qw, qx);
+            return [.. qw, .. qx];
+        }
+
+        var expectedHv = FiniteDifference.Directional(Joined, [.. w, .. x], [.. vw, .. vx]);
+        GradientAssert.Close(expectedHv, [.. hvw, .. hvx], 1e-6, 1e-8);
+    }
+
+    [Fact]
+    public void RentedTapes_AllocateNothingPerCall()
+    {
+        var (w, x) = (Point(200, 1.0, 48), Point(300, 1.0, 49));
+        var (dw, dx) = (new double[w.Length], new double[x.Length]);
+        var z = Point(300, 3.0, 50);
+        var dz = new double[z.Length];
+        KeptCalls.MixtureLogLikelihoodGradient(w, x, dw, dx);
+        KeptCalls.LogSumExpGradient(z, dz);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var sink = 0.0;
+        for (var i = 0; i < 20; i++)
+        {
+            sink += KeptCalls.MixtureLogLikelihoodGradient(w, x, dw, dx) + KeptCalls.LogSumExpGradient(z, dz);
+        }
+
+        Assert.True(double.IsFinite(sink));
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private delegate double GradientMode(ReadOnlySpan<double> x, Span<double> dx);
+
+    private delegate double HessianVectorMode(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> dx, Span<double> hv);
+
+    private static (Func<double[], double> F, GradientMode Gradient, Func<double[], double[], double> Tangent, HessianVectorMode HessianVector) Modes(string name) => name switch
+    {
+        nameof(KeptCalls.ProductOfDampedSines) => (
+            x => KeptCalls.ProductOfDampedSines(x),
+            KeptCalls.ProductOfDampedSinesGradient,
+            (x, t) => { KeptCalls.ProductOfDampedSinesTangent(x, t, out var d); return d; },
+            KeptCalls.ProductOfDampedSinesHessianVector),
+        nameof(KeptCalls.BranchingCalls) => (
+            x => KeptCalls.BranchingCalls(x),
+            KeptCalls.BranchingCallsGradient,
+            (x, t) => { KeptCalls.BranchingCallsTangent(x, t, out var d); return d; },
+            KeptCalls.BranchingCallsHessianVector),
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    private static double[] Gradient(GradientMode gradient, double[] x)
+    {
+        var dx = new double[x.Length];
+        gradient(x, dx);
+        return dx;
+    }
+
+    private static double[] Point(int length, double scale, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, length).Select(_ => scale * (random.NextDouble() * 2 - 1)).ToArray();
+    }
+}
