@@ -88,6 +88,7 @@ public sealed class HandWrittenGmm
         dalphas.Clear();
         dmeans.Clear();
         dicf.Clear();
+        dx.Clear();
 
         for (var ik = 0; ik < k; ik++)
         {
@@ -157,7 +158,6 @@ public sealed class HandWrittenGmm
             // Reverse: ∂/∂term[k] = softmax weight w; ∂/∂Qx = −w·Qx.
             var inverse = 1.0 / sum;
             var dpoint = dx.Slice(ix * d, d);
-            dpoint.Clear();
             for (var ik = 0; ik < k; ik++)
             {
                 var w = _terms[ik] * inverse;

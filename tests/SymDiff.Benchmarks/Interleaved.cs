@@ -13,7 +13,10 @@ public static class Interleaved
     /// <summary>Runs <paramref name="rounds"/> rounds of <paramref name="callsPerRound"/> calls of each method after a warm-up.</summary>
     public static (double BaselineNs, double CandidateNs) Compare(Action baseline, Action candidate, int rounds, int callsPerRound)
     {
-        for (var i = 0; i < 30; i++)
+        // Long enough for tiered compilation to finish with both (call counting starts after 100 ms without new
+        // methods, then background recompilation): a method timed at tier 0 or in its OSR version runs 2-3 times slower.
+        var warmUp = Stopwatch.StartNew();
+        for (var i = 0; i < 30 || warmUp.Elapsed < TimeSpan.FromSeconds(2); i++)
         {
             baseline();
             candidate();
