@@ -135,6 +135,12 @@ internal sealed class EmissionPlan
     /// </summary>
     public Dictionary<int, IReadOnlyDictionary<int, string>> KeptSlots { get; } = new();
 
+    /// <summary>
+    /// For each forward loop node of this DAG that kept its body's tables for every iteration (see <see cref="IterationTables"/>):
+    /// the tables, by what they hold. Filled as the forward loop is written.
+    /// </summary>
+    public Dictionary<int, IReadOnlyDictionary<string, IterationTables.Table>> KeptTables { get; } = new();
+
     /// <summary>Nodes that are read from elsewhere rather than computed; their operands are not computed for them.</summary>
     public HashSet<int> ReadInstead { get; }
 

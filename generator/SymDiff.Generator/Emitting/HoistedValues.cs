@@ -46,6 +46,19 @@ internal sealed class HoistedValues
         _prefix = prefix;
     }
 
+    /// <summary>
+    /// When set, the body is that of a forward loop whose tables a later loop's sweep reads too (see
+    /// <see cref="IterationTables"/>): each table is kept for every iteration, in one array, this iteration's part
+    /// a span over it.
+    /// </summary>
+    public IterationTables.Iterations? KeepEach { get; init; }
+
+    /// <summary>When set, the body is that of a sweep whose tables an earlier loop kept for every iteration: read there, not filled again.</summary>
+    public (IterationTables.Iterations Iterations, IReadOnlyDictionary<string, IterationTables.Table> Tables)? ReadKept { get; init; }
+
+    /// <summary>The tables kept for every iteration (with <see cref="KeepEach"/>), by what they hold.</summary>
+    public Dictionary<string, IterationTables.Table> Kept { get; } = new();
+
     /// <summary>Whether node <paramref name="id"/> of a body of <paramref name="inner"/>, nested in <paramref name="outer"/>, is read from a table.</summary>
     public bool Qualifies(EmissionPlan plan, int id, LoopModel outer, LoopModel inner) => FindInner(plan, id, outer, inner) is not null;
 
@@ -75,13 +88,28 @@ internal sealed class HoistedValues
         if (!_tables.TryGetValue(key, out var table))
         {
             table = _prefix + _tables.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (!_rentals.TryHoist(LoopNests.Size(found.Start, found.End), table, table + "_count"))
+            _tables[key] = table;
+            var width = LoopNests.Size(found.Start, found.End);
+            var value = expressions.WriteInline(id);
+            if (ReadKept is { } kept && kept.Tables.TryGetValue(key, out var earlier))
+            {
+                _fills.Add("// " + value.Replace("global::System.", "") + " for every " + index + ", as the earlier loop over " + kept.Iterations.Index + " computed it.");
+                _fills.Add(IterationTables.Part(table, earlier, kept.Iterations));
+                _fills.Add("");
+                return table + "[" + offset + "]";
+            }
+
+            if (KeepEach is { } each && _rentals.TryHoist("(" + each.Count + ") * (" + width + ")", table + "_each", table + "_each_count"))
+            {
+                var part = new IterationTables.Table(table + "_each", width);
+                Kept[key] = part;
+                _fills.Add(IterationTables.Part(table, part, each));
+            }
+            else if (!_rentals.TryHoist(width, table, table + "_count"))
             {
                 throw new System.InvalidOperationException("Table " + table + " could not be rented.");
             }
 
-            _tables[key] = table;
-            var value = expressions.WriteInline(id);
             _fills.Add("// " + value.Replace("global::System.", "") + " for every " + index + (found.Shared
                 ? ", once for the loop over " + outer.Index + " and the loop inside it."
                 : ", once instead of on every iteration over " + outer.Index + "."));

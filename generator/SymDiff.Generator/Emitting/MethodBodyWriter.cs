@@ -330,7 +330,12 @@ internal static partial class MethodBodyWriter
         }
 
         var deepRecords = deep.ToDictionary(e => e.Inner.InBody, e => new DeepSlots(deepTape, DeepRecording.Base(loop, plan.LoopName("deepStride", number), e), e));
-        var results = WriteNested(writer, context, loop, body, plan.LoopName("l", number) + "_", body.Values, inductions, IsUnconditional(context, id), shared, out var nested, deepRecords: deepRecords, kept: keptCandidates.Select(value => value.InBody).ToList());
+        var results = WriteNested(writer, context, loop, body, plan.LoopName("l", number) + "_", body.Values, inductions, IsUnconditional(context, id), shared, out var nested, deepRecords: deepRecords, kept: keptCandidates.Select(value => value.InBody).ToList(), keepTables: KeepsTables(plan, id));
+        if (nested.Values is { Kept.Count: > 0 } keptTables)
+        {
+            plan.KeptTables[id] = new Dictionary<string, IterationTables.Table>(keptTables.Kept);
+        }
+
         var keptValues = KeptValueRecording.Recorded(keptCandidates, nested.Plan);
         var keptSlots = new Dictionary<int, string>();
         for (var k = 0; k < keptValues.Count; k++)
@@ -379,6 +384,17 @@ internal static partial class MethodBodyWriter
             writer.Insert(keptRental, rental.ToString().Split('\n').Where(line => line.Length > 0));
         }
     }
+
+    /// <summary>Whether forward loop <paramref name="id"/> records inner-loop results for a later loop that this DAG sweeps: that sweep reads its tables too.</summary>
+    private static bool KeepsTables(EmissionPlan plan, int id)
+        => SharedInnerLoops.Find(plan.Model).Any(pair => plan.IsSwept(pair.Key) && pair.Value.Values.Any(source => source.Loop == id));
+
+    /// <summary>The tables that the earlier loops whose records forward loop <paramref name="forward"/> reads kept for every iteration.</summary>
+    private static IReadOnlyDictionary<string, IterationTables.Table>? KeptTables(EmissionPlan plan, int forward)
+        => SharedInnerLoops.Find(plan.Model).TryGetValue(forward, out var sources)
+            ? IterationTables.Merge(sources.Values.Select(source => source.Loop).Distinct().OrderBy(loop => loop)
+                .Where(plan.KeptTables.ContainsKey).Select(loop => plan.KeptTables[loop]))
+            : null;
 
     /// <summary>
     /// The condition under which top-level loop <paramref name="id"/> runs, when its results are read in one branch
@@ -579,7 +595,7 @@ internal static partial class MethodBodyWriter
 
         var sums = context.Hoisted is { } rentals && plan.IsNested ? new AdjointTables(rentals, plan.SweepName("acc", id) + "_", loop, context.Buffers) : null;
         var interchanged = context.Hoisted is { } seedRentals && plan.IsNested ? new InterchangedSweeps(seedRentals, plan.SweepName("x", id) + "_", loop, context.Inductions) : null;
-        var results = WriteNested(writer, context, loop, body, plan.SweepName("r", id) + "_", body.Outputs, inductions, IsUnconditional(context, id), reads, out var nested, deepReads: deepReads, accumulators: sums, interchange: interchanged, keptReads: keptReads);
+        var results = WriteNested(writer, context, loop, body, plan.SweepName("r", id) + "_", body.Outputs, inductions, IsUnconditional(context, id), reads, out var nested, deepReads: deepReads, accumulators: sums, interchange: interchanged, keptReads: keptReads, keptTables: KeptTables(plan, node.Operand0));
         var (sumLines, inSums) = context.Accumulators?.Accumulate(nested.Plan, nested.Expressions, body, loop, m + capturedCount, loop.ReverseElements)
             ?? (Array.Empty<string>(), new HashSet<int>());
         foreach (var line in sumLines)
@@ -900,7 +916,9 @@ internal static partial class MethodBodyWriter
     /// <param name="accumulators">For a backward sweep's body: where its inner loops' sweeps sum element adjoints.</param>
     /// <param name="kept">For a forward body: the nodes its loop's tape of kept values records, each given a local.</param>
     /// <param name="keptReads">For a backward body: the nodes read from that tape instead of computed, and where.</param>
-    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results, InductionVariables inductions, bool unconditional, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested, IReadOnlyDictionary<int, DeepSlots>? deepRecords = null, IReadOnlyDictionary<int, DeepSlots>? deepReads = null, AdjointTables? accumulators = null, InterchangedSweeps? interchange = null, Func<string, string?>? hoist = null, ICollection<int>? kept = null, IReadOnlyDictionary<int, string>? keptReads = null)
+    /// <param name="keepTables">For a forward body: keep its tables for every iteration of <paramref name="loop"/> (see <see cref="IterationTables"/>).</param>
+    /// <param name="keptTables">For a backward body: the tables an earlier loop over the same range kept, read instead of filled.</param>
+    private static List<string> WriteNested(SourceWriter writer, Context outer, LoopModel loop, DerivativeGraphModel body, string prefix, IEnumerable<int> results, InductionVariables inductions, bool unconditional, IReadOnlyDictionary<int, IReadOnlyList<string>> recorded, out Context nested, IReadOnlyDictionary<int, DeepSlots>? deepRecords = null, IReadOnlyDictionary<int, DeepSlots>? deepReads = null, AdjointTables? accumulators = null, InterchangedSweeps? interchange = null, Func<string, string?>? hoist = null, ICollection<int>? kept = null, IReadOnlyDictionary<int, string>? keptReads = null, bool keepTables = false, IReadOnlyDictionary<string, IterationTables.Table>? keptTables = null)
     {
         var reserved = outer.NamesInScope.ToList();
         var enclosing = outer.Plan.IsNested ? outer.Enclosing.Concat(new[] { loop }).ToList() : (IReadOnlyList<LoopModel>)Array.Empty<LoopModel>();
@@ -953,7 +971,13 @@ internal static partial class MethodBodyWriter
         CSharpExpressionWriter? expressions = null;
         string? Replacement(int id) => plan.ReadInstead.Contains(id) ? readFrom[id](plan, expressions!, id) : null;
         expressions = new CSharpExpressionWriter(plan, plan.ReadInstead.Count == 0 ? null : Replacement, inductions.Index);
-        var values = outer.Hoisted is { } rentals && plan.IsNested ? new HoistedValues(rentals, prefix + "values") : null;
+        var values = outer.Hoisted is { } rentals && plan.IsNested
+            ? new HoistedValues(rentals, prefix + "values")
+            {
+                KeepEach = keepTables ? IterationTables.Of(loop) : null,
+                ReadKept = keptTables is { Count: > 0 } ? (IterationTables.Of(loop), keptTables) : null,
+            }
+            : null;
         nested = new Context(plan, expressions, reserved, outer.Buffers, new Dictionary<string, int>(), recorded, outer.Hoisted, tables, enclosing, outer.IsInvariant)
         {
             Inductions = inductions,

@@ -447,6 +447,62 @@ public sealed class GradientSnapshotTests
     """);
 
     [Fact]
+    public void MaxPassTablesAndExponentialsKeptForTheSumsSweep() => Verify("""
+        /// <summary>
+        /// Σ_p log Σ_k exp(s_pk − shift_p), s_pk = −Σ_j lx², lx = c_j + Σ_{i&lt;j} w[j, i]·c_i, c = x_p − μ_k: the max pass keeps
+        /// its centred points per component for the sum's sweep, and the sum keeps its exponentials.
+        /// </summary>
+        [Differentiable]
+        public static double Mixture(ReadOnlySpan<double> w, ReadOnlySpan<double> x, ReadOnlySpan<double> mu, int m)
+        {
+            var total = 0.0;
+            for (int p = 0; p < x.Length / m; p++)
+            {
+                var max = double.NegativeInfinity;
+                for (int k = 0; k < mu.Length / m; k++)
+                {
+                    var score = 0.0;
+                    for (int j = 0; j < m; j++)
+                    {
+                        var lx = x[p * m + j] - mu[k * m + j];
+                        for (int i = 0; i < j; i++)
+                        {
+                            lx += w[j * m + i] * (x[p * m + i] - mu[k * m + i]);
+                        }
+
+                        score -= lx * lx;
+                    }
+
+                    max = Math.Max(max, score);
+                }
+
+                var shift = Derivatives.WithoutDerivative(max);
+                var sum = 0.0;
+                for (int k = 0; k < mu.Length / m; k++)
+                {
+                    var score = 0.0;
+                    for (int j = 0; j < m; j++)
+                    {
+                        var lx = x[p * m + j] - mu[k * m + j];
+                        for (int i = 0; i < j; i++)
+                        {
+                            lx += w[j * m + i] * (x[p * m + i] - mu[k * m + i]);
+                        }
+
+                        score -= lx * lx;
+                    }
+
+                    sum += Math.Exp(score - shift);
+                }
+
+                total += shift + Math.Log(sum);
+            }
+
+            return total;
+        }
+    """);
+
+    [Fact]
     public void PackedTriangleSweptByColumns() => Verify("""
         /// <summary>Σ_p Σ_k e^{−Σ_j lx²}, lx = c_j + Σ_{i<j} t[i(2m − i − 1)/2 + j − i − 1]·c_i: the rows' sweep keeps its seeds and the triangle is swept column by column after it.</summary>
         [Differentiable]

@@ -76,6 +76,59 @@ public static partial class KeptCalls
 
         return total;
     }
+
+    /// <summary>
+    /// Σ_p log Σ_k exp(s_pk − shift_p), s_pk = −Σ_j lx², lx = c_j + Σ_{i&lt;j} w[j, i]·c_i, c = x_p − μ_k, shifted by a max pass:
+    /// the sum's sweep reads the max pass's centred points, kept per component, and its own exponentials.
+    /// </summary>
+    [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
+    public static double Mixture(ReadOnlySpan<double> w, ReadOnlySpan<double> x, ReadOnlySpan<double> mu, int m)
+    {
+        var total = 0.0;
+        for (int p = 0; p < x.Length / m; p++)
+        {
+            var max = double.NegativeInfinity;
+            for (int k = 0; k < mu.Length / m; k++)
+            {
+                var score = 0.0;
+                for (int j = 0; j < m; j++)
+                {
+                    var lx = x[p * m + j] - mu[k * m + j];
+                    for (int i = 0; i < j; i++)
+                    {
+                        lx += w[j * m + i] * (x[p * m + i] - mu[k * m + i]);
+                    }
+
+                    score -= lx * lx;
+                }
+
+                max = Math.Max(max, score);
+            }
+
+            var shift = Derivatives.WithoutDerivative(max);
+            var sum = 0.0;
+            for (int k = 0; k < mu.Length / m; k++)
+            {
+                var score = 0.0;
+                for (int j = 0; j < m; j++)
+                {
+                    var lx = x[p * m + j] - mu[k * m + j];
+                    for (int i = 0; i < j; i++)
+                    {
+                        lx += w[j * m + i] * (x[p * m + i] - mu[k * m + i]);
+                    }
+
+                    score -= lx * lx;
+                }
+
+                sum += Math.Exp(score - shift);
+            }
+
+            total += shift + Math.Log(sum);
+        }
+
+        return total;
+    }
 }
 
 public sealed class KeptValueTests
@@ -182,6 +235,39 @@ public sealed class KeptValueTests
 
         var expectedHv = FiniteDifference.Directional(Joined, [.. w, .. x], [.. vw, .. vx]);
         GradientAssert.Close(expectedHv, [.. hvw, .. hvx], 1e-6, 1e-8);
+    }
+
+    [Theory]
+    [InlineData(3, 4, 2)]
+    [InlineData(1, 1, 1)]
+    [InlineData(4, 3, 5)]
+    [InlineData(2, 2, 0)]
+    public void MaxPassTablesKeptForTheSumsSweep_AllModesMatchFiniteDifferences(int m, int components, int points)
+    {
+        var (w, x, mu) = (Point(m * m, 0.5, 51), Point(points * m, 1.0, 52), Point(components * m, 1.0, 53));
+        double F(double[] p) => KeptCalls.Mixture(p[..w.Length], p[w.Length..(w.Length + x.Length)], p[(w.Length + x.Length)..], m);
+        double[] Gradient(double[] p)
+        {
+            var (dw, dx, dmu) = (new double[w.Length], new double[x.Length], new double[mu.Length]);
+            KeptCalls.MixtureGradient(p[..w.Length], p[w.Length..(w.Length + x.Length)], p[(w.Length + x.Length)..], m, dw, dx, dmu);
+            return [.. dw, .. dx, .. dmu];
+        }
+
+        double[] point = [.. w, .. x, .. mu];
+        var (gw, gx, gmu) = (new double[w.Length], new double[x.Length], new double[mu.Length]);
+        var value = KeptCalls.MixtureGradient(w, x, mu, m, gw, gx, gmu);
+        double[] gradient = [.. gw, .. gx, .. gmu];
+        GradientCheck.VerifyAgainstFiniteDifferences(F, point, value, gradient);
+
+        var v = Point(point.Length, 1.0, 54);
+        KeptCalls.MixtureTangent(w, x, mu, m, v[..w.Length], v[w.Length..(w.Length + x.Length)], v[(w.Length + x.Length)..], out var tangent);
+        Assert.Equal(gradient.Zip(v, (d, t) => d * t).Sum(), tangent, 1e-10);
+
+        var (dw, dx, dmu) = (new double[w.Length], new double[x.Length], new double[mu.Length]);
+        var (hvw, hvx, hvmu) = (new double[w.Length], new double[x.Length], new double[mu.Length]);
+        KeptCalls.MixtureHessianVector(w, x, mu, m, v[..w.Length], v[w.Length..(w.Length + x.Length)], v[(w.Length + x.Length)..], dw, dx, dmu, hvw, hvx, hvmu);
+        GradientAssert.Close(gradient, [.. dw, .. dx, .. dmu], 1e-12, 1e-14);
+        GradientAssert.Close(FiniteDifference.Directional(Gradient, point, v), [.. hvw, .. hvx, .. hvmu], 1e-6, 1e-8);
     }
 
     [Fact]
