@@ -26,6 +26,7 @@ internal sealed class InterchangedSweeps
     private readonly HoistedTapes _rentals;
     private readonly string _prefix;
     private readonly List<Action<SourceWriter>> _nests = new();
+    private readonly List<Nest> _deferred = new();
     private readonly List<string> _flags = new();
 
     /// <param name="rentals">Where the seed tables are rented, before the top-level loop.</param>
@@ -54,7 +55,7 @@ internal sealed class InterchangedSweeps
     /// over [Start, End), L's over [InnerStart, L's end) for each of them; null otherwise.
     /// </summary>
     /// <param name="capturedRead">Whether L's body reads an adjoint of a value M captures.</param>
-    public (string Start, string End, string InnerStart)? Ranges(LoopModel inner, int carried, int captured, bool capturedRead)
+    public NestRanges? Ranges(LoopModel inner, int carried, int captured, bool capturedRead)
     {
         var body = inner.Reverse;
         if (capturedRead || body.Scalar != "double" || !inner.IsAdditive || inner.NeedsTape || inner.InnerLoops.Count > 0 || KeptValueRecording.Candidates(inner).Count > 0
@@ -87,7 +88,7 @@ internal sealed class InterchangedSweeps
         var outerIndex = Outer.Index.TrimStart('@');
         if (!CodeNames.In(inner.End).Contains(outerIndex))
         {
-            return (range.Start, range.End, Outer.Start);
+            return new NestRanges(range.Start, range.End, Outer.Start, null);
         }
 
         // i < j + c for j ≥ i − c + 1.
@@ -107,7 +108,13 @@ internal sealed class InterchangedSweeps
         var lowest = IndexPolynomial.Parse(inner.Start, Outer.Index)?.Plus(offset.Scaled(-Rational.One)).Plus(IndexPolynomial.Constant(Rational.One)).AsConstant;
         var start = IndexPolynomial.Parse(Outer.Start, Outer.Index)?.AsConstant;
         var bounded = lowest is { IsInteger: true } l && start is { IsInteger: true } s && l.Numerator >= s.Numerator;
-        return (range.Start, range.End, bounded ? first.ToCode() : "global::System.Math.Max(" + Outer.Start + ", " + first.ToCode() + ")");
+
+        // L's own adjoints at j can start the sums at i = j when M's range starts with L's and ends by L's end on L's last
+        // iteration (c ≤ 1): the i past M's range, from its end on that iteration to L's end, get theirs in a loop of their own.
+        var tail = inner.Start != Outer.Start || offset.AsConstant is not { IsInteger: true } c || c.Numerator > 1
+            ? null
+            : c.Numerator == 1 ? Outer.End : "global::System.Math.Max(" + range.Start + ", " + range.End + ")";
+        return new NestRanges(range.Start, range.End, bounded ? first.ToCode() : "global::System.Math.Max(" + Outer.Start + ", " + first.ToCode() + ")", tail);
     }
 
     /// <summary>
@@ -128,7 +135,7 @@ internal sealed class InterchangedSweeps
     /// nest, which <paramref name="write"/> writes after the sweep, given the seed tables and the condition it runs
     /// under: some seed was not zero when <paramref name="guarded"/> (a seed may be zero), else L ran at all.
     /// </summary>
-    public IReadOnlyList<string> Defer(IReadOnlyList<string> seeds, bool guarded, Func<IReadOnlyList<string>, string, Action<SourceWriter>> write)
+    public IReadOnlyList<string> Defer(IReadOnlyList<string> seeds, bool guarded, Nest nest, Func<IReadOnlyList<string>, string, Action<SourceWriter>> write)
     {
         var number = _nests.Count.ToString(CultureInfo.InvariantCulture);
         var lines = new List<string>();
@@ -149,8 +156,150 @@ internal sealed class InterchangedSweeps
             lines.Add(condition + " |= " + string.Join(" || ", seeds.Select(s => s + " != 0.0")) + ";");
         }
 
+        nest.Number = _nests.Count;
+        nest.IsGuarded = guarded;
+        _deferred.Add(nest);
         _nests.Add(write(tables, condition));
         return lines;
+    }
+
+    /// <summary>
+    /// After L's sweep body is written, before its element adjoints: the adjoints of L's own that a deferred nest's sums take
+    /// over (see <see cref="Nest"/>). Each is the value (up to sign) that L adds into the slots a sum adds into, read at
+    /// <c>j</c> where the sum's slots read <c>i</c>, and not taken yet: L's iteration stores it in a table instead, at
+    /// <c>j</c>, and the nest starts the sum for <c>i</c> from it.
+    /// </summary>
+    /// <param name="body">L's backward body.</param>
+    /// <param name="first">Where the element adjoints start among its outputs.</param>
+    /// <param name="taken">L's element adjoints already summed elsewhere; those folded here are added.</param>
+    /// <returns>Per fold: the value to store (a node of <paramref name="body"/>) and the statement's target.</returns>
+    public IReadOnlyList<(int Root, string Target)> Fold(DerivativeGraphModel body, int first, ISet<int> taken)
+    {
+        var folds = new List<(int, string)>();
+        var read = LoopNests.ElementsReadOnEveryIteration(Outer);
+        foreach (var nest in _deferred.Where(n => n.Ranges.Tail is not null))
+        {
+            for (var g = 0; g < nest.Sums.Count; g++)
+            {
+                if (Match(body, first, nest, nest.Sums[g], read, taken) is not { } match)
+                {
+                    continue;
+                }
+
+                var table = _prefix + "own" + nest.Number.ToString(CultureInfo.InvariantCulture) + "_" + g.ToString(CultureInfo.InvariantCulture);
+                if (!_rentals.TryHoist(LoopNests.Size(Outer.Start, Outer.End), table, table + "_count"))
+                {
+                    continue;
+                }
+
+                taken.UnionWith(match.Elements);
+                nest.Folds[g] = (table, match.Flipped);
+                folds.Add((match.Root, table + "[" + LoopNests.Offset(Outer.Index, Outer.Start) + "]"));
+            }
+        }
+
+        return folds;
+    }
+
+    /// <summary>L's element adjoints that add ±one value into each of the sum's slots, read at j: the value, the elements, and whether the signs are the sum's flipped.</summary>
+    private (int Root, List<int> Elements, bool Flipped)? Match(DerivativeGraphModel body, int first, Nest nest, SummedAdjoint sum, HashSet<string> read, ISet<int> taken)
+    {
+        int? root = null;
+        bool? flipped = null;
+        var elements = new List<int>();
+        foreach (var (element, negated) in sum.Slots)
+        {
+            var (vector, index) = nest.Inner.Reverse.ElementParts(nest.Inner.ReverseElements[element]);
+            var at = CodeNames.Rename(index, nest.Inner.Index, Outer.Index);
+            var own = Enumerable.Range(0, Outer.ReverseElements.Count)
+                .Where(e => !taken.Contains(e) && !elements.Contains(e) && body.ElementParts(Outer.ReverseElements[e]) == (vector, at))
+                .Select(e => (int?)e).FirstOrDefault();
+            if (own is not int e || !read.Contains(vector + "[" + at + "]") || body.IsGuarded(body.Outputs[first + e]))
+            {
+                return null;
+            }
+
+            var value = body.Outputs[first + e];
+            var isNegation = body.Nodes[value].Operation == Operation.Negate;
+            var valueRoot = isNegation ? body.Nodes[value].Operand0 : value;
+            if ((root ??= valueRoot) != valueRoot || (flipped ??= isNegation != negated) != (isNegation != negated))
+            {
+                return null;
+            }
+
+            elements.Add(e);
+        }
+
+        return root is int r ? (r, elements, flipped!.Value) : null;
+    }
+
+    /// <summary>
+    /// For the sweep of an inner sum M of L: its element adjoints into slots that do not read L's index (read on every
+    /// iteration of M's forward body and not guarded), grouped by value up to sign, each group summed in a local over j
+    /// and added once per i; and the others, added where they are.
+    /// </summary>
+    public static (IReadOnlyList<SummedAdjoint> Sums, IReadOnlyList<int> Direct) Summed(LoopModel inner, LoopModel outer, int first)
+    {
+        var body = inner.Reverse;
+        var read = LoopNests.ElementsReadOnEveryIteration(inner);
+        var outerIndex = outer.Index.TrimStart('@');
+        var sums = new List<(int Root, List<(int Element, bool Negated)> Slots)>();
+        var direct = new List<int>();
+        for (var e = 0; e < inner.ReverseElements.Count; e++)
+        {
+            var value = body.Outputs[first + e];
+            var (vector, index) = body.ElementParts(inner.ReverseElements[e]);
+            if (body.IsGuarded(value) || CodeNames.In(index).Contains(outerIndex) || !read.Contains(vector + "[" + index + "]"))
+            {
+                direct.Add(e);
+                continue;
+            }
+
+            var negated = body.Nodes[value].Operation == Operation.Negate;
+            var root = negated ? body.Nodes[value].Operand0 : value;
+            var sum = sums.FindIndex(s => s.Root == root);
+            if (sum < 0)
+            {
+                sums.Add((root, new List<(int, bool)>()));
+                sum = sums.Count - 1;
+            }
+
+            sums[sum].Slots.Add((e, negated));
+        }
+
+        return (sums.Select(s => new SummedAdjoint(s.Root, s.Slots)).ToList(), direct);
+    }
+
+    /// <summary>The ranges of a nest: M's index over [Start, End), L's over [InnerStart, L's end) for each; L's own adjoints fold into it only when <see cref="Tail"/> is set, the start of the i past M's range up to L's end.</summary>
+    public sealed record NestRanges(string Start, string End, string InnerStart, string? Tail);
+
+    /// <summary>A sum of M's element adjoints added once per i: its value (a node of M's backward body) and its slots, each up to sign.</summary>
+    public sealed record SummedAdjoint(int Root, IReadOnlyList<(int Element, bool Negated)> Slots);
+
+    /// <summary>A deferred nest: M, its ranges and sums, and for each sum the table of L's own adjoints it starts from, if any.</summary>
+    public sealed class Nest
+    {
+        public Nest(LoopModel inner, NestRanges ranges, IReadOnlyList<SummedAdjoint> sums)
+        {
+            Inner = inner;
+            Ranges = ranges;
+            Sums = sums;
+            Folds = new (string Table, bool Flipped)?[sums.Count];
+        }
+
+        public LoopModel Inner { get; }
+
+        public NestRanges Ranges { get; }
+
+        public IReadOnlyList<SummedAdjoint> Sums { get; }
+
+        /// <summary>Per sum: the table of L's own adjoints it starts from, and whether they are its value negated.</summary>
+        public (string Table, bool Flipped)?[] Folds { get; }
+
+        /// <summary>Whether the nest runs only when some seed was not zero.</summary>
+        public bool IsGuarded { get; set; }
+
+        public int Number { get; set; }
     }
 
     /// <summary>Before L's sweep: the flags of the nests whose seeds may be zero.</summary>

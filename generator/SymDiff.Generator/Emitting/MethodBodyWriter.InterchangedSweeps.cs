@@ -19,8 +19,10 @@ internal static partial class MethodBodyWriter
     /// <param name="neededSeeds">The seeds M's backward body reads, by carried value.</param>
     /// <param name="tables">The table of each of <paramref name="neededSeeds"/>, over L's range.</param>
     /// <param name="condition">When the nest runs.</param>
-    private static void WriteInterchangedSweep(SourceWriter writer, Context context, InterchangedSweeps interchange, int id, IReadOnlyList<int> neededSeeds, IReadOnlyList<string> tables, string condition, (string Start, string End, string InnerStart) ranges)
+    /// <param name="nest">M, its ranges and sums, and the tables of L's own adjoints the sums start from.</param>
+    private static void WriteInterchangedSweep(SourceWriter writer, Context context, InterchangedSweeps interchange, int id, IReadOnlyList<int> neededSeeds, IReadOnlyList<string> tables, string condition, InterchangedSweeps.Nest nest)
     {
+        var ranges = nest.Ranges;
         var plan = context.Plan;
         var node = plan.Model.Nodes[id];
         var inner = plan.Model.Loops[(int)node.Payload];
@@ -36,41 +38,32 @@ internal static partial class MethodBodyWriter
         };
 
         var first = m + capturedCount;
-        var read = LoopNests.ElementsReadOnEveryIteration(inner);
         var outerIndex = outer.Index.TrimStart('@');
-        var sums = new List<(int Root, List<(int Element, bool Negated)> Slots)>();
-        var direct = new List<int>();
-        for (var e = 0; e < inner.ReverseElements.Count; e++)
-        {
-            var value = body.Outputs[first + e];
-            var (vector, index) = body.ElementParts(inner.ReverseElements[e]);
-            if (body.IsGuarded(value) || CodeNames.In(index).Contains(outerIndex) || !read.Contains(vector + "[" + index + "]"))
-            {
-                direct.Add(e);
-                continue;
-            }
-
-            var negated = body.Nodes[value].Operation == Operation.Negate;
-            var root = negated ? body.Nodes[value].Operand0 : value;
-            var sum = sums.FindIndex(s => s.Root == root);
-            if (sum < 0)
-            {
-                sums.Add((root, new List<(int, bool)>()));
-                sum = sums.Count - 1;
-            }
-
-            sums[sum].Slots.Add((e, negated));
-        }
+        var (sums, direct) = InterchangedSweeps.Summed(inner, outer, first);
+        var folded = nest.Folds.Any(f => f is not null);
 
         var indices = IndexTexts(body).ToList();
         var sumNames = Enumerable.Range(0, sums.Count).Select(g => plan.SweepName("xa", id, g)).ToList();
-        writer.Open("if (" + condition + ")");
+
+        // With L's own adjoints folded in, the nest runs whenever L's sweep did: only the loop over j waits for a seed that is not zero.
+        var ownOffset = LoopNests.Offset(inner.Index, outer.Start);
+        var guardsInner = folded && nest.IsGuarded;
+        if (!guardsInner)
+        {
+            writer.Open("if (" + condition + ")");
+        }
+
         var aroundInner = interchange.Inductions.Enter(inner.Index, ranges.Start, ranges.End, backward: false, indices.Where(i => !IndexPolynomial.Reads(i, outer.Index)), plan.SweepName("xi", id) + "_");
         var innerHeader = writer.Mark();
         writer.Open("for (int " + inner.Index + " = " + ranges.Start + "; " + inner.Index + " < " + ranges.End + "; " + inner.Index + "++)");
-        foreach (var name in sumNames)
+        for (var g = 0; g < sumNames.Count; g++)
         {
-            writer.Line("double " + name + " = 0.0;");
+            writer.Line("double " + sumNames[g] + " = " + (nest.Folds[g] is { } fold ? (fold.Flipped ? "-" : "") + fold.Table + "[" + ownOffset + "]" : "0.0") + ";");
+        }
+
+        if (guardsInner)
+        {
+            writer.Open("if (" + condition + ")");
         }
 
         var aroundOuter = aroundInner.Enter(outer.Index, ranges.InnerStart, outer.End, backward: false, indices.Where(i => IndexPolynomial.Reads(i, outer.Index)), plan.SweepName("xj", id) + "_", linear: true);
@@ -114,7 +107,13 @@ internal static partial class MethodBodyWriter
         }
 
         writer.Insert(outerHeader, hoistedLines);
-        CloseLoop(writer, outerHeader, aroundOuter);
+        CloseLoop(writer, outerHeader, aroundOuter, blankLine: !guardsInner);
+        if (guardsInner)
+        {
+            writer.Close();
+            writer.Line();
+        }
+
         for (var g = 0; g < sums.Count; g++)
         {
             foreach (var (element, negated) in sums[g].Slots)
@@ -125,7 +124,45 @@ internal static partial class MethodBodyWriter
         }
 
         CloseLoop(writer, innerHeader, aroundInner, blankLine: false);
-        writer.Close();
+        if (!guardsInner)
+        {
+            writer.Close();
+        }
+
         writer.Line();
+        if (folded && ranges.Tail != outer.End)
+        {
+            WriteFoldTail(writer, context, interchange, nest, sums, body, plan.SweepName("xt", id) + "_");
+        }
+    }
+
+    /// <summary>
+    /// For the i past M's range up to L's end, whose sums hold only L's own adjoints: those added to their slots, which
+    /// read i as the sums' slots do.
+    /// </summary>
+    private static void WriteFoldTail(SourceWriter writer, Context context, InterchangedSweeps interchange, InterchangedSweeps.Nest nest, IReadOnlyList<InterchangedSweeps.SummedAdjoint> sums, DerivativeGraphModel body, string prefix)
+    {
+        var inner = nest.Inner;
+        var outer = interchange.Outer;
+        var slots = sums.Where((_, g) => nest.Folds[g] is not null).SelectMany(sum => sum.Slots).Select(slot => body.ElementParts(inner.ReverseElements[slot.Element]).Index).ToList();
+        var around = interchange.Inductions.Enter(inner.Index, nest.Ranges.Tail!, outer.End, backward: false, slots, prefix);
+        var header = writer.Mark();
+        writer.Open("for (int " + inner.Index + " = " + nest.Ranges.Tail + "; " + inner.Index + " < " + outer.End + "; " + inner.Index + "++)");
+        for (var g = 0; g < sums.Count; g++)
+        {
+            if (nest.Folds[g] is not { } fold)
+            {
+                continue;
+            }
+
+            foreach (var (element, negated) in sums[g].Slots)
+            {
+                var (vector, index) = body.ElementParts(inner.ReverseElements[element]);
+                var sign = negated != fold.Flipped ? " -= " : " += ";
+                writer.Line(context.Buffers[vector] + "[" + around.Index(index) + "]" + sign + fold.Table + "[" + LoopNests.Offset(inner.Index, outer.Start) + "];");
+            }
+        }
+
+        CloseLoop(writer, header, around);
     }
 }

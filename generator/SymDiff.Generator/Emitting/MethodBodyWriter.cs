@@ -525,7 +525,8 @@ internal static partial class MethodBodyWriter
             && interchange.Ranges(loop, m, capturedCount, summed.Any(s => s)) is { } ranges)
         {
             var mayBeZero = neededSeeds.Any(k => !model.Nodes[node.Operand(k + 1)].IsConstant);
-            var deferred = interchange.Defer(neededSeeds.Select(k => seeds[k]).ToList(), mayBeZero, (tables, condition) => w => WriteInterchangedSweep(w, context, interchange, id, neededSeeds, tables, condition, ranges));
+            var nest = new InterchangedSweeps.Nest(loop, ranges, InterchangedSweeps.Summed(loop, interchange.Outer, m + capturedCount).Sums);
+            var deferred = interchange.Defer(neededSeeds.Select(k => seeds[k]).ToList(), mayBeZero, nest, (tables, condition) => w => WriteInterchangedSweep(w, context, interchange, id, neededSeeds, tables, condition, nest));
             foreach (var line in deferred)
             {
                 writer.Line(line);
@@ -601,6 +602,12 @@ internal static partial class MethodBodyWriter
         foreach (var line in sumLines)
         {
             writer.Line(line);
+        }
+
+        // Own adjoints that the interchanged nests' sums start from.
+        foreach (var (root, target) in interchanged?.Fold(body, m + capturedCount, inSums) ?? Array.Empty<(int, string)>())
+        {
+            writer.Line(target + " = " + nested.Expressions.Write(root) + ";");
         }
 
         for (var e = 0; e < loop.ReverseElements.Count; e++)

@@ -106,6 +106,8 @@ namespace Samples
             double[] __r0_r0_values0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __r0_r0_values0_count));
             int __r0_r0_x0_seeds0_0_count = global::System.Math.Max(0, m);
             double[] __r0_r0_x0_seeds0_0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __r0_r0_x0_seeds0_0_count));
+            int __r0_r0_x0_own0_0_count = global::System.Math.Max(0, m);
+            double[] __r0_r0_x0_own0_0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __r0_r0_x0_own0_0_count));
             double __a0_0 = 1.0;
             for (int p = (x.Length / m) - 1; p >= 0; p--)
             {
@@ -131,7 +133,6 @@ namespace Samples
                         if (__r0_r0_a0_0 != 0.0)
                         {
                             bool __r0_r0_x0_any0 = false;
-                            int __r0_r0_back0_p0 = k * m;
                             for (int j = (m) - 1; j >= 0; j--)
                             {
                                 double lx = __r0_r0_values0[j];
@@ -151,16 +152,15 @@ namespace Samples
                                 double __r0_r0_r0_a0_0 = __r0_r0_a0_0 * (2.0 * __r0_r0_r0_0);
                                 __r0_r0_x0_seeds0_0[j] = __r0_r0_r0_a0_0;
                                 __r0_r0_x0_any0 |= __r0_r0_r0_a0_0 != 0.0;
-                                dx[__r0_back0_p0 + j] += __r0_r0_r0_a0_0;
-                                dmu[__r0_r0_back0_p0 + j] += -__r0_r0_r0_a0_0;
+                                __r0_r0_x0_own0_0[j] = __r0_r0_r0_a0_0;
                             }
 
-                            if (__r0_r0_x0_any0)
+                            int __r0_r0_r0_xi0_p0 = k * m;
+                            for (int i = 0; i < m - 1; i++)
                             {
-                                int __r0_r0_r0_xi0_p0 = k * m;
-                                for (int i = 0; i < m - 1; i++)
+                                double __r0_r0_r0_xa0_0 = __r0_r0_x0_own0_0[i];
+                                if (__r0_r0_x0_any0)
                                 {
-                                    double __r0_r0_r0_xa0_0 = 0.0;
                                     int __r0_r0_r0_xj0_0 = unchecked((i * (2 * m - i - 1) / 2));
                                     double __r0_r0_r0_xh0_0 = __r0_r0_values0[i];
                                     for (int j = i + 1; j < m; j++)
@@ -174,10 +174,17 @@ namespace Samples
                                             __r0_r0_r0_xj0_0++;
                                         }
                                     }
-
-                                    dx[__r0_back0_p0 + i] += __r0_r0_r0_xa0_0;
-                                    dmu[__r0_r0_r0_xi0_p0 + i] -= __r0_r0_r0_xa0_0;
                                 }
+
+                                dx[__r0_back0_p0 + i] += __r0_r0_r0_xa0_0;
+                                dmu[__r0_r0_r0_xi0_p0 + i] -= __r0_r0_r0_xa0_0;
+                            }
+
+                            int __r0_r0_r0_xt0_p0 = k * m;
+                            for (int i = global::System.Math.Max(0, m - 1); i < m; i++)
+                            {
+                                dx[__r0_back0_p0 + i] += __r0_r0_x0_own0_0[i];
+                                dmu[__r0_r0_r0_xt0_p0 + i] -= __r0_r0_x0_own0_0[i];
                             }
                         }
                     }
@@ -203,6 +210,7 @@ namespace Samples
 
             global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_r0_values0);
             global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_r0_x0_seeds0_0);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_r0_x0_own0_0);
 
             return total;
         }

@@ -137,6 +137,40 @@ public static partial class TriangleSweeps
 
         return total;
     }
+
+    /// <summary>
+    /// As <see cref="Strict"/> with the squares scaled by <paramref name="scale"/> and sin c_j added to each row's term: the
+    /// rows' own adjoints of c_j (cos c_j) start the column sums, and at scale 0 every seed of the triangle is zero.
+    /// </summary>
+    [Differentiable]
+    public static double ScaledWithOwnTerms(ReadOnlySpan<double> l, ReadOnlySpan<double> x, ReadOnlySpan<double> mu, int d, double scale)
+    {
+        var total = 0.0;
+        for (int p = 0; p < x.Length / d; p++)
+        {
+            var sum = 0.0;
+            for (int k = 0; k < mu.Length / d; k++)
+            {
+                var term = 0.0;
+                for (int j = 0; j < d; j++)
+                {
+                    var lx = Math.Exp(l[j]) * (x[p * d + j] - mu[k * d + j]);
+                    for (int i = 0; i < j; i++)
+                    {
+                        lx += l[d + i * (2 * d - i - 1) / 2 + (j - i - 1)] * (x[p * d + i] - mu[k * d + i]);
+                    }
+
+                    term += scale * lx * lx + Math.Sin(x[p * d + j] - mu[k * d + j]);
+                }
+
+                sum += Math.Exp(-0.5 * term);
+            }
+
+            total += Math.Log(sum);
+        }
+
+        return total;
+    }
 }
 
 public sealed class InterchangedSweepTests
@@ -180,6 +214,28 @@ public sealed class InterchangedSweepTests
         var plus = Gradient(Shifted(l, tl, h), Shifted(x, tx, h), Shifted(mu, tmu, h));
         var minus = Gradient(Shifted(l, tl, -h), Shifted(x, tx, -h), Shifted(mu, tmu, -h));
         GradientAssert.Close(plus.Zip(minus, (a, b) => (a - b) / (2 * h)).ToArray(), [.. hl, .. hx, .. hmu], 1e-6, 1e-8);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.3)]
+    public void RowsOwnAdjointsStartTheColumnSums_EvenWhenEverySeedIsZero_GradientMatchesFiniteDifferences(double scale)
+    {
+        var (l, x, mu) = (Point(Triangle, 0.5, 40), Point(3 * D, 1.0, 41), Point(2 * D, 1.0, 42));
+        var (dl, dx, dmu) = (new double[l.Length], new double[x.Length], new double[mu.Length]);
+        var value = TriangleSweeps.ScaledWithOwnTermsGradient(l, x, mu, D, scale, dl, dx, dmu, out var dscale);
+
+        Assert.Equal(TriangleSweeps.ScaledWithOwnTerms(l, x, mu, D, scale), value);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.ScaledWithOwnTerms(p, x, mu, D, scale), l), dl, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.ScaledWithOwnTerms(l, p, mu, D, scale), x), dx, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.ScaledWithOwnTerms(l, x, p, D, scale), mu), dmu, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.ScaledWithOwnTerms(l, x, mu, D, p[0]), [scale]), [dscale], 1e-7, 1e-9);
+        if (scale == 0)
+        {
+            // Nothing reaches the triangle's entries at scale 0, and the rows' own adjoints still reach x and μ.
+            Assert.All(dl[D..], entry => Assert.Equal(0.0, entry));
+            Assert.Contains(dx, entry => entry != 0);
+        }
     }
 
     [Fact]
