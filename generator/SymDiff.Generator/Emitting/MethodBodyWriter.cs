@@ -279,10 +279,11 @@ internal static partial class MethodBodyWriter
         // inner loop forward, just for its value, records nothing).
         var swept = plan.IsSwept(id);
         var needsTape = loop.NeedsTape && swept;
+        var guard = Guard(context, id);
         var tape = plan.LoopName("tape", number);
         if (needsTape)
         {
-            WriteTapeRental(writer, context, loop, m.ToString(System.Globalization.CultureInfo.InvariantCulture), tape, plan.LoopName("rented", number), plan.LoopName("count", number));
+            WriteTapeRental(writer, context, loop, m.ToString(System.Globalization.CultureInfo.InvariantCulture), tape, plan.LoopName("rented", number), plan.LoopName("count", number), RunsWhen(guard));
         }
 
         // Inner loops that the backward sweep would run again have their results recorded instead.
@@ -291,7 +292,7 @@ internal static partial class MethodBodyWriter
         var inner = plan.LoopName("inner", number);
         if (recorded.Count > 0)
         {
-            WriteTapeRental(writer, context, loop, width.ToString(System.Globalization.CultureInfo.InvariantCulture), inner, plan.LoopName("rentedInner", number), plan.LoopName("innerCount", number));
+            WriteTapeRental(writer, context, loop, width.ToString(System.Globalization.CultureInfo.InvariantCulture), inner, plan.LoopName("rentedInner", number), plan.LoopName("innerCount", number), RunsWhen(guard));
         }
 
         // Costly values the backward sweep would compute again, recorded on each iteration; their tape is rented
@@ -306,14 +307,13 @@ internal static partial class MethodBodyWriter
         var deepTape = plan.LoopName("deep", number);
         if (deep.Count > 0)
         {
-            WriteTapeRental(writer, context, loop, DeepRecording.Length(deep), deepTape, plan.LoopName("rentedDeep", number), plan.LoopName("deepCount", number));
+            WriteTapeRental(writer, context, loop, DeepRecording.Length(deep), deepTape, plan.LoopName("rentedDeep", number), plan.LoopName("deepCount", number), RunsWhen(guard));
             writer.Line("int " + plan.LoopName("deepStride", number) + " = " + DeepRecording.Stride(deep) + ";");
         }
 
         var captured = Enumerable.Range(m, node.Arity - m).Select(i => context.Expressions.Write(node.Operand(i)));
         var body = loop.Body with { Parameters = states.Concat(captured).ToEquatableArray() };
         var inductions = context.Inductions.Enter(loop.Index, loop.Start, loop.End, backward: false, IndexTexts(body), plan.LoopName("at", number) + "_");
-        var guard = Guard(context, id);
         if (guard is not null)
         {
             writer.Open("if (" + guard + ")");
@@ -380,14 +380,18 @@ internal static partial class MethodBodyWriter
         {
             plan.KeptSlots[id] = keptSlots;
             var rental = new SourceWriter();
-            WriteTapeRental(rental, context, loop, keptValues.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), keptTape, plan.LoopName("rentedKept", number), plan.LoopName("keptCount", number));
+            WriteTapeRental(rental, context, loop, keptValues.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), keptTape, plan.LoopName("rentedKept", number), plan.LoopName("keptCount", number), RunsWhen(guard));
             writer.Insert(keptRental, rental.ToString().Split('\n').Where(line => line.Length > 0));
         }
     }
 
-    /// <summary>Whether forward loop <paramref name="id"/> records inner-loop results for a later loop that this DAG sweeps: that sweep reads its tables too.</summary>
+    /// <summary>
+    /// Whether forward loop <paramref name="id"/> records inner-loop results for a later loop that this DAG sweeps: that sweep
+    /// reads its tables too. Only inside a loop body, whose tables live until the top-level loop around it ends: the tables
+    /// of a top-level loop are given back right after it.
+    /// </summary>
     private static bool KeepsTables(EmissionPlan plan, int id)
-        => SharedInnerLoops.Find(plan.Model).Any(pair => plan.IsSwept(pair.Key) && pair.Value.Values.Any(source => source.Loop == id));
+        => plan.IsNested && SharedInnerLoops.Find(plan.Model).Any(pair => plan.IsSwept(pair.Key) && pair.Value.Values.Any(source => source.Loop == id));
 
     /// <summary>The tables that the earlier loops whose records forward loop <paramref name="forward"/> reads kept for every iteration.</summary>
     private static IReadOnlyDictionary<string, IterationTables.Table>? KeptTables(EmissionPlan plan, int forward)
@@ -395,6 +399,10 @@ internal static partial class MethodBodyWriter
             ? IterationTables.Merge(sources.Values.Select(source => source.Loop).Distinct().OrderBy(loop => loop)
                 .Where(plan.KeptTables.ContainsKey).Select(loop => plan.KeptTables[loop]))
             : null;
+
+    /// <summary>A loop guard as the condition of a <c>?:</c>: parenthesized unless it is one name.</summary>
+    private static string? RunsWhen(string? guard)
+        => guard is null ? null : guard.All(c => char.IsLetterOrDigit(c) || c == '_') ? guard : "(" + guard + ")";
 
     /// <summary>
     /// The condition under which top-level loop <paramref name="id"/> runs, when its results are read in one branch
@@ -453,19 +461,22 @@ internal static partial class MethodBodyWriter
     /// A tape of <paramref name="width"/> values per iteration. Up to 128 values live on the stack; more are
     /// rented, and given back after the backward sweep. Inside another loop's body the stack is not used:
     /// it would grow on every iteration; when its length is the same on every iteration, it is rented once
-    /// before the top-level loop (see <see cref="HoistedTapes"/>).
+    /// before the top-level loop (see <see cref="HoistedTapes"/>). The length of a tape written where the loop runs only
+    /// under <paramref name="runsWhen"/> is computed under it too: its bounds may divide by zero where the source never
+    /// gets to them (<c>if (m == 0) return 0;</c>, then a loop to <c>z.Length / m</c>).
     /// </summary>
-    private static void WriteTapeRental(SourceWriter writer, Context context, LoopModel loop, string width, string tape, string rented, string count)
+    private static void WriteTapeRental(SourceWriter writer, Context context, LoopModel loop, string width, string tape, string rented, string count, string? runsWhen = null)
     {
         var iterations = loop.Start == "0" ? loop.End : "(" + loop.End + ") - (" + loop.Start + ")";
-        var length = "int " + count + " = global::System.Math.Max(0, " + iterations + ")" + (width == "1" ? "" : " * " + width) + ";";
+        var size = "global::System.Math.Max(0, " + iterations + ")" + (width == "1" ? "" : " * " + width);
+        var length = "int " + count + " = " + size + ";";
         if (context.Plan.IsNested && context.Hoisted is { } hoisted && hoisted.TryHoist(loop, length, rented, count))
         {
             writer.Line("global::System.Span<double> " + tape + " = " + rented + ";");
             return;
         }
 
-        writer.Line(length);
+        writer.Line(runsWhen is null ? length : "int " + count + " = " + runsWhen + " ? " + size + " : 0;");
         if (context.Plan.IsNested)
         {
             writer.Line("double[]? " + rented + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, " + count + "));");

@@ -129,6 +129,86 @@ public static partial class KeptCalls
 
         return total;
     }
+
+    /// <summary>As <see cref="Mixture"/> for one point, with the max pass and the sum as the method's top-level loops.</summary>
+    [Differentiable]
+    public static double TopLevelMixture(ReadOnlySpan<double> w, ReadOnlySpan<double> x, ReadOnlySpan<double> mu, int m)
+    {
+        var max = double.NegativeInfinity;
+        for (int k = 0; k < mu.Length / m; k++)
+        {
+            var score = 0.0;
+            for (int j = 0; j < m; j++)
+            {
+                var lx = x[j] - mu[k * m + j];
+                for (int i = 0; i < j; i++)
+                {
+                    lx += w[j * m + i] * (x[i] - mu[k * m + i]);
+                }
+
+                score -= lx * lx;
+            }
+
+            max = Math.Max(max, score);
+        }
+
+        var shift = Derivatives.WithoutDerivative(max);
+        var sum = 0.0;
+        for (int k = 0; k < mu.Length / m; k++)
+        {
+            var score = 0.0;
+            for (int j = 0; j < m; j++)
+            {
+                var lx = x[j] - mu[k * m + j];
+                for (int i = 0; i < j; i++)
+                {
+                    lx += w[j * m + i] * (x[i] - mu[k * m + i]);
+                }
+
+                score -= lx * lx;
+            }
+
+            sum += Math.Exp(score - shift);
+        }
+
+        return shift + Math.Log(sum);
+    }
+
+    /// <summary>log Σ exp(z[i·m]) · stop, after an early return for m = 0: the loop's bound divides by m, which the source never does at m = 0.</summary>
+    [Differentiable]
+    public static double GuardedLogSumExp(ReadOnlySpan<double> z, int m, double stop)
+    {
+        if (m == 0)
+        {
+            return 0.0;
+        }
+
+        var sum = 0.0;
+        for (int i = 0; i < z.Length / m; i++)
+        {
+            sum += Math.Exp(z[i * m]);
+        }
+
+        return Math.Log(sum) * stop;
+    }
+
+    /// <summary>Π (1 + z[i·m]²) after the same early return: the product's tape of carried values is sized by the same bound.</summary>
+    [Differentiable]
+    public static double GuardedProduct(ReadOnlySpan<double> z, int m)
+    {
+        if (m == 0)
+        {
+            return 0.0;
+        }
+
+        var product = 1.0;
+        for (int i = 0; i < z.Length / m; i++)
+        {
+            product *= 1 + z[i * m] * z[i * m];
+        }
+
+        return product;
+    }
 }
 
 public sealed class KeptValueTests
@@ -268,6 +348,38 @@ public sealed class KeptValueTests
         KeptCalls.MixtureHessianVector(w, x, mu, m, v[..w.Length], v[w.Length..(w.Length + x.Length)], v[(w.Length + x.Length)..], dw, dx, dmu, hvw, hvx, hvmu);
         GradientAssert.Close(gradient, [.. dw, .. dx, .. dmu], 1e-12, 1e-14);
         GradientAssert.Close(FiniteDifference.Directional(Gradient, point, v), [.. hvw, .. hvx, .. hvmu], 1e-6, 1e-8);
+    }
+
+    [Theory]
+    [InlineData(3, 4)]
+    [InlineData(2, 1)]
+    [InlineData(4, 3)]
+    public void TopLevelMaxPassAndSum_GradientMatchesFiniteDifferences(int m, int components)
+    {
+        // Regression: the max pass kept its tables for the sum's sweep after giving their array back at its end.
+        var (w, x, mu) = (Point(m * m, 0.5, 55), Point(m, 1.0, 56), Point(components * m, 1.0, 57));
+        double F(double[] p) => KeptCalls.TopLevelMixture(p[..w.Length], p[w.Length..(w.Length + x.Length)], p[(w.Length + x.Length)..], m);
+        var (dw, dx, dmu) = (new double[w.Length], new double[x.Length], new double[mu.Length]);
+        var value = KeptCalls.TopLevelMixtureGradient(w, x, mu, m, dw, dx, dmu);
+        GradientCheck.VerifyAgainstFiniteDifferences(F, [.. w, .. x, .. mu], value, [.. dw, .. dx, .. dmu]);
+    }
+
+    [Fact]
+    public void LoopAfterAnEarlyReturn_BoundDividingByZero_TapesAreNotSizedThere()
+    {
+        // Regression: the tapes' lengths (z.Length / m) were computed before the loop's guard, and threw at m = 0.
+        var z = Point(6, 1.0, 58);
+        var dz = new double[z.Length];
+        Assert.Equal(0.0, KeptCalls.GuardedLogSumExpGradient(z, 0, 1.3, dz, out var dstop));
+        Assert.All(dz, d => Assert.Equal(0.0, d));
+        Assert.Equal(0.0, dstop);
+        Assert.Equal(0.0, KeptCalls.GuardedProductGradient(z, 0, dz));
+        Assert.All(dz, d => Assert.Equal(0.0, d));
+
+        var value = KeptCalls.GuardedLogSumExpGradient(z, 2, 1.3, dz, out _);
+        GradientCheck.VerifyAgainstFiniteDifferences(p => KeptCalls.GuardedLogSumExp(p, 2, 1.3), z, value, dz);
+        value = KeptCalls.GuardedProductGradient(z, 2, dz);
+        GradientCheck.VerifyAgainstFiniteDifferences(p => KeptCalls.GuardedProduct(p, 2), z, value, dz);
     }
 
     [Fact]
