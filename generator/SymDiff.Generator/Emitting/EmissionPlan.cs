@@ -337,6 +337,13 @@ internal sealed class EmissionPlan
 
     private readonly Dictionary<int, List<(int Condition, bool Holds)>> _loopGuards = new();
 
+    /// <summary>Whether loop <paramref name="earlier"/> runs whenever loop <paramref name="later"/> does: its guard holds wherever the later one's does.</summary>
+    public bool RunsWhenever(int earlier, int later)
+    {
+        var (first, second) = (LoopGuard(earlier), LoopGuard(later));
+        return first.Count <= second.Count && first.SequenceEqual(second.Take(first.Count));
+    }
+
     /// <summary>
     /// A loop is a statement at the top, placed there whoever reads it; but a loop whose results are read only
     /// in one branch (the rest of the method after <c>if (stop) return 0;</c>) runs only when that branch is

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using SymDiff.Generator.Model;
@@ -19,9 +20,10 @@ internal static class SharedInnerLoops
     /// an earlier loop over the same range records with the same inputs. An earlier loop that is swept
     /// keeps its record until its sweep, so the later loop must come before that sweep. One that is not
     /// swept (a max marked <c>WithoutDerivative</c>) records only for the first later loop that is, and
-    /// gives its record back after that loop's sweep.
+    /// gives its record back after that loop's sweep. With <paramref name="runsWhenever"/>, a later loop reads only the
+    /// records of an earlier one that runs whenever it does (not one that runs only after an early return it may take).
     /// </summary>
-    public static Dictionary<int, Dictionary<int, Source>> Find(DerivativeGraphModel model)
+    public static Dictionary<int, Dictionary<int, Source>> Find(DerivativeGraphModel model, Func<int, int, bool>? runsWhenever = null)
     {
         var result = new Dictionary<int, Dictionary<int, Source>>();
         var loops = Enumerable.Range(0, model.Nodes.Count).Where(id => model.Nodes[id].Operation == Operation.Loop).ToList();
@@ -39,7 +41,7 @@ internal static class SharedInnerLoops
             foreach (var later in sweep is null ? readers.Take(1) : readers)
             {
                 var second = Loop(model, later);
-                if (second.Index != first.Index || second.Start != first.Start || second.End != first.End)
+                if (runsWhenever?.Invoke(earlier, later) == false || second.Index != first.Index || second.Start != first.Start || second.End != first.End)
                 {
                     continue;
                 }
@@ -74,8 +76,8 @@ internal static class SharedInnerLoops
     }
 
     /// <summary>The earlier loops that record only for <paramref name="later"/> and are not swept: their records go after its sweep.</summary>
-    public static IEnumerable<int> RecordsEndingWith(DerivativeGraphModel model, int later)
-        => Find(model).TryGetValue(later, out var sources)
+    public static IEnumerable<int> RecordsEndingWith(DerivativeGraphModel model, int later, Func<int, int, bool>? runsWhenever = null)
+        => Find(model, runsWhenever).TryGetValue(later, out var sources)
             ? sources.Values.Select(s => s.Loop).Distinct().Where(loop => Backward(model, loop) is null)
             : Enumerable.Empty<int>();
 
@@ -91,8 +93,8 @@ internal static class SharedInnerLoops
     }
 
     /// <summary>Whether a later loop reads inner-loop results that forward loop <paramref name="loop"/> records.</summary>
-    public static bool IsSource(DerivativeGraphModel model, int loop)
-        => Find(model).Values.Any(sources => sources.Values.Any(s => s.Loop == loop));
+    public static bool IsSource(DerivativeGraphModel model, int loop, Func<int, int, bool>? runsWhenever = null)
+        => Find(model, runsWhenever).Values.Any(sources => sources.Values.Any(s => s.Loop == loop));
 
     private static int? Backward(DerivativeGraphModel model, int forward)
     {

@@ -309,6 +309,58 @@ public static partial class SharedRecords
 
         return total;
     }
+
+    /// <summary>
+    /// A product over components, read only after an early return, then a sum over the same scores read on both paths:
+    /// the sum must compute its scores itself, since the product does not run when the method returns early.
+    /// </summary>
+    [Differentiable]
+    public static double AfterAnEarlyReturn(ReadOnlySpan<double> w, ReadOnlySpan<double> x, ReadOnlySpan<double> mu, int m, double stop)
+    {
+        var stopNow = stop > 0;
+        var product = 1.0;
+        for (int k = 0; k < mu.Length / m; k++)
+        {
+            var score = 0.0;
+            for (int j = 0; j < m; j++)
+            {
+                var lx = x[j] - mu[k * m + j];
+                for (int i = 0; i < j; i++)
+                {
+                    lx += w[j * m + i] * (x[i] - mu[k * m + i]);
+                }
+
+                score -= lx * lx;
+            }
+
+            product *= 1 + 0.01 * score;
+        }
+
+        var sum = 0.0;
+        for (int k = 0; k < mu.Length / m; k++)
+        {
+            var score = 0.0;
+            for (int j = 0; j < m; j++)
+            {
+                var lx = x[j] - mu[k * m + j];
+                for (int i = 0; i < j; i++)
+                {
+                    lx += w[j * m + i] * (x[i] - mu[k * m + i]);
+                }
+
+                score -= lx * lx;
+            }
+
+            sum += Math.Exp(score);
+        }
+
+        if (stopNow)
+        {
+            return Math.Log(sum);
+        }
+
+        return Math.Log(sum) + product;
+    }
 }
 
 public sealed class RecordedInnerLoopTests
@@ -322,6 +374,20 @@ public sealed class RecordedInnerLoopTests
 
         GradientAssert.Close(FiniteDifference.Gradient(p => SharedRecords.TwoProducts(p[0], p[1], p[2]).First, point), jacobian[..3], 1e-6, 1e-9);
         GradientAssert.Close(FiniteDifference.Gradient(p => SharedRecords.TwoProducts(p[0], p[1], p[2]).Second, point), jacobian[3..], 1e-6, 1e-9);
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(-1.0)]
+    public void LaterLoopReadsNoRecordOfALoopAfterAnEarlyReturn_MatchesFiniteDifferences(double stop)
+    {
+        // Regression (pre-existing): the sum read the scores the product recorded, which it had not when the method returned early.
+        const int m = 3;
+        var (w, x, mu) = (Point(m * m, 0.5, 60), Point(m, 1.0, 61), Point(4 * m, 1.0, 62));
+        double F(double[] p) => SharedRecords.AfterAnEarlyReturn(p[..w.Length], p[w.Length..(w.Length + m)], p[(w.Length + m)..], m, stop);
+        var (dw, dx, dmu) = (new double[w.Length], new double[x.Length], new double[mu.Length]);
+        var value = SharedRecords.AfterAnEarlyReturnGradient(w, x, mu, m, stop, dw, dx, dmu, out _);
+        GradientCheck.VerifyAgainstFiniteDifferences(F, [.. w, .. x, .. mu], value, [.. dw, .. dx, .. dmu]);
     }
 
     [Fact]
