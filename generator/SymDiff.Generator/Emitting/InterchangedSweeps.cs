@@ -58,7 +58,7 @@ internal sealed class InterchangedSweeps
     public NestRanges? Ranges(LoopModel inner, int carried, int captured, bool capturedRead)
     {
         var body = inner.Reverse;
-        if (capturedRead || body.Scalar != "double" || !inner.IsAdditive || inner.NeedsTape || inner.InnerLoops.Count > 0 || KeptValueRecording.Candidates(inner).Count > 0
+        if (capturedRead || body.Scalar != "double" || !inner.IsAdditive || inner.NeedsTape || inner.InnerLoops.Count > 0
             || !_rentals.CanHoist(LoopNests.Size(Outer.Start, Outer.End))
             || body.Nodes.Any(n => n.Operation is Operation.Loop or Operation.LoopAdjoint or Operation.LoopResult or Operation.CallGradient or Operation.Store))
         {

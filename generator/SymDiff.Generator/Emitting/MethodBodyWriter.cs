@@ -297,7 +297,9 @@ internal static partial class MethodBodyWriter
 
         // Costly values the backward sweep would compute again, recorded on each iteration; their tape is rented
         // here once the body has shown which it computes.
-        var keptCandidates = swept ? KeptValueRecording.Candidates(loop) : Array.Empty<KeptValueModel>();
+        var keptCandidates = swept && !Sweeps(model, id).Any(sweep => InterchangedRanges(context, sweep) is not null)
+            ? KeptValueRecording.Candidates(loop)
+            : Array.Empty<KeptValueModel>();
         var keptTape = plan.LoopName("kept", number);
         var keptRental = writer.Mark();
 
@@ -399,6 +401,10 @@ internal static partial class MethodBodyWriter
             ? IterationTables.Merge(sources.Values.Select(source => source.Loop).Distinct().OrderBy(loop => loop)
                 .Where(plan.KeptTables.ContainsKey).Select(loop => plan.KeptTables[loop]))
             : null;
+
+    /// <summary>The backward loop nodes of forward loop <paramref name="forward"/>.</summary>
+    private static IEnumerable<int> Sweeps(DerivativeGraphModel model, int forward)
+        => Enumerable.Range(0, model.Nodes.Count).Where(id => model.Nodes[id].Operation == Operation.LoopAdjoint && model.Nodes[id].Operand0 == forward);
 
     /// <summary>A loop guard as the condition of a <c>?:</c>: parenthesized unless it is one name.</summary>
     private static string? RunsWhen(string? guard)
@@ -532,8 +538,7 @@ internal static partial class MethodBodyWriter
 
         // A captured value's adjoint is summed only if something reads it (not a value marked WithoutDerivative).
         var summed = Enumerable.Range(0, capturedCount).Select(j => IsRead(model, id, m + j)).ToList();
-        if (context.Interchange is { } interchange && neededSeeds.Count > 0 && IsUnconditional(context, id)
-            && interchange.Ranges(loop, m, capturedCount, summed.Any(s => s)) is { } ranges)
+        if (context.Interchange is { } interchange && InterchangedRanges(context, id) is { } ranges)
         {
             var mayBeZero = neededSeeds.Any(k => !model.Nodes[node.Operand(k + 1)].IsConstant);
             var nest = new InterchangedSweeps.Nest(loop, ranges, InterchangedSweeps.Summed(loop, interchange.Outer, m + capturedCount).Sums);
@@ -703,6 +708,24 @@ internal static partial class MethodBodyWriter
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The nest's ranges when backward loop node <paramref name="sweep"/> is deferred to an interchanged nest after the
+    /// sweep around it (see <see cref="InterchangedSweeps"/>); null when it runs where it is.
+    /// </summary>
+    private static InterchangedSweeps.NestRanges? InterchangedRanges(Context context, int sweep)
+    {
+        var model = context.Plan.Model;
+        var node = model.Nodes[sweep];
+        var loop = model.Loops[(int)node.Payload];
+        var m = loop.StateNames.Count;
+        var capturedCount = model.Nodes[node.Operand0].Arity - m;
+        var seedRead = Enumerable.Range(0, m).Any(k => Reads(loop.Reverse, m + capturedCount + k) || IsRead(model, sweep, k));
+        var capturedRead = Enumerable.Range(0, capturedCount).Any(j => IsRead(model, sweep, m + j));
+        return context.Interchange is { } interchange && seedRead && IsUnconditional(context, sweep)
+            ? interchange.Ranges(loop, m, capturedCount, capturedRead)
+            : null;
     }
 
     /// <summary>
