@@ -23,9 +23,44 @@ internal static class KeptValueRecording
         }
 
         var always = LoopNests.Unconditional(loop.Body);
-        return loop.KeptValues
+        var candidates = loop.KeptValues
             .Where(value => always[value.InBody] && CSharpExpressionWriter.IntegerExponent(loop.Body.Nodes[value.InBody], loop.Body.Nodes) is null)
             .ToList();
+        var read = ReadBySweep(loop.Reverse, new HashSet<int>(candidates.Select(value => value.InReverse)));
+        return candidates.Where(value => read[value.InReverse]).ToList();
+    }
+
+    /// <summary>
+    /// The nodes the backward body reads once the <paramref name="kept"/> ones come from the tape: a value only another
+    /// kept value reads (the sine inside a recorded exponential) is not recorded.
+    /// </summary>
+    private static bool[] ReadBySweep(DerivativeGraphModel reverse, HashSet<int> kept)
+    {
+        var nodes = reverse.Nodes;
+        var read = new bool[nodes.Count];
+        var stack = new Stack<int>(reverse.Outputs.Concat(reverse.ElementOutputs).Concat(reverse.Effects)
+            .Concat(Enumerable.Range(0, nodes.Count).Where(id => nodes[id].Operation is Operation.Loop or Operation.LoopAdjoint or Operation.Store)));
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            if (read[id])
+            {
+                continue;
+            }
+
+            read[id] = true;
+            if (kept.Contains(id))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < nodes[id].Arity; i++)
+            {
+                stack.Push(nodes[id].Operand(i));
+            }
+        }
+
+        return read;
     }
 
     /// <summary>
