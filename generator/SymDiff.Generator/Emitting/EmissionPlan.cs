@@ -337,6 +337,14 @@ internal sealed class EmissionPlan
 
     private readonly Dictionary<int, List<(int Condition, bool Holds)>> _loopGuards = new();
 
+    /// <summary>
+    /// For each forward loop node of this DAG, its inner loops whose results an earlier loop that runs whenever it does
+    /// records (see <see cref="SharedInnerLoops.Find"/>); found on first use.
+    /// </summary>
+    public Dictionary<int, Dictionary<int, SharedInnerLoops.Source>> SharedLoops => _sharedLoops ??= SharedInnerLoops.Find(Model, RunsWhenever);
+
+    private Dictionary<int, Dictionary<int, SharedInnerLoops.Source>>? _sharedLoops;
+
     /// <summary>Whether loop <paramref name="earlier"/> runs whenever loop <paramref name="later"/> does: its guard holds wherever the later one's does.</summary>
     public bool RunsWhenever(int earlier, int later)
     {

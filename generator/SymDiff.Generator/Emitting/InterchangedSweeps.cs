@@ -238,7 +238,7 @@ internal sealed class InterchangedSweeps
     /// iteration of M's forward body and not guarded), grouped by value up to sign, each group summed in a local over j
     /// and added once per i; and the others, added where they are.
     /// </summary>
-    public static (IReadOnlyList<SummedAdjoint> Sums, IReadOnlyList<int> Direct) Summed(LoopModel inner, LoopModel outer, int first)
+    private static (IReadOnlyList<SummedAdjoint> Sums, IReadOnlyList<int> Direct) Summed(LoopModel inner, LoopModel outer, int first)
     {
         var body = inner.Reverse;
         var read = LoopNests.ElementsReadOnEveryIteration(inner);
@@ -279,19 +279,27 @@ internal sealed class InterchangedSweeps
     /// <summary>A deferred nest: M, its ranges and sums, and for each sum the table of L's own adjoints it starts from, if any.</summary>
     public sealed class Nest
     {
-        public Nest(LoopModel inner, NestRanges ranges, IReadOnlyList<SummedAdjoint> sums)
+        /// <param name="inner">M.</param>
+        /// <param name="outer">L.</param>
+        /// <param name="ranges">The nest's ranges (see <see cref="Ranges"/>).</param>
+        /// <param name="first">Where M's element adjoints start among its backward body's outputs.</param>
+        public Nest(LoopModel inner, LoopModel outer, NestRanges ranges, int first)
         {
             Inner = inner;
             Ranges = ranges;
-            Sums = sums;
-            Folds = new (string Table, bool Flipped)?[sums.Count];
+            (Sums, Direct) = Summed(inner, outer, first);
+            Folds = new (string Table, bool Flipped)?[Sums.Count];
         }
 
         public LoopModel Inner { get; }
 
         public NestRanges Ranges { get; }
 
+        /// <summary>M's element adjoints summed in a local per i (see <see cref="Summed"/>).</summary>
         public IReadOnlyList<SummedAdjoint> Sums { get; }
+
+        /// <summary>M's other element adjoints, added where they are.</summary>
+        public IReadOnlyList<int> Direct { get; }
 
         /// <summary>Per sum: the table of L's own adjoints it starts from, and whether they are its value negated.</summary>
         public (string Table, bool Flipped)?[] Folds { get; }

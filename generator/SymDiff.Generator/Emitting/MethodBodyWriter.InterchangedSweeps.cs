@@ -39,7 +39,7 @@ internal static partial class MethodBodyWriter
 
         var first = m + capturedCount;
         var outerIndex = outer.Index.TrimStart('@');
-        var (sums, direct) = InterchangedSweeps.Summed(inner, outer, first);
+        var (sums, direct) = (nest.Sums, nest.Direct);
         var folded = nest.Folds.Any(f => f is not null);
 
         var indices = IndexTexts(body).ToList();

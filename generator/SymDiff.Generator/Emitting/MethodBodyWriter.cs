@@ -287,7 +287,7 @@ internal static partial class MethodBodyWriter
         }
 
         // Inner loops that the backward sweep would run again have their results recorded instead.
-        var recorded = swept || SharedInnerLoops.IsSource(model, id, plan.RunsWhenever) ? InnerLoopRecording.Recorded(loop) : Array.Empty<InnerLoopModel>();
+        var recorded = swept || SharedInnerLoops.IsSource(plan.SharedLoops, id) ? InnerLoopRecording.Recorded(loop) : Array.Empty<InnerLoopModel>();
         var width = InnerLoopRecording.Width(loop, recorded);
         var inner = plan.LoopName("inner", number);
         if (recorded.Count > 0)
@@ -393,11 +393,11 @@ internal static partial class MethodBodyWriter
     /// of a top-level loop are given back right after it.
     /// </summary>
     private static bool KeepsTables(EmissionPlan plan, int id)
-        => plan.IsNested && SharedInnerLoops.Find(plan.Model, plan.RunsWhenever).Any(pair => plan.IsSwept(pair.Key) && pair.Value.Values.Any(source => source.Loop == id));
+        => plan.IsNested && plan.SharedLoops.Any(pair => plan.IsSwept(pair.Key) && pair.Value.Values.Any(source => source.Loop == id));
 
     /// <summary>The tables that the earlier loops whose records forward loop <paramref name="forward"/> reads kept for every iteration.</summary>
     private static IReadOnlyDictionary<string, IterationTables.Table>? KeptTables(EmissionPlan plan, int forward)
-        => SharedInnerLoops.Find(plan.Model, plan.RunsWhenever).TryGetValue(forward, out var sources)
+        => plan.SharedLoops.TryGetValue(forward, out var sources)
             ? IterationTables.Merge(sources.Values.Select(source => source.Loop).Distinct().OrderBy(loop => loop)
                 .Where(plan.KeptTables.ContainsKey).Select(loop => plan.KeptTables[loop]))
             : null;
@@ -434,7 +434,7 @@ internal static partial class MethodBodyWriter
         var plan = context.Plan;
         var model = plan.Model;
         var reads = new Dictionary<int, IReadOnlyList<string>>();
-        if (!SharedInnerLoops.Find(model, plan.RunsWhenever).TryGetValue(id, out var sources))
+        if (!plan.SharedLoops.TryGetValue(id, out var sources))
         {
             return reads;
         }
@@ -541,7 +541,7 @@ internal static partial class MethodBodyWriter
         if (context.Interchange is { } interchange && InterchangedRanges(context, id) is { } ranges)
         {
             var mayBeZero = neededSeeds.Any(k => !model.Nodes[node.Operand(k + 1)].IsConstant);
-            var nest = new InterchangedSweeps.Nest(loop, ranges, InterchangedSweeps.Summed(loop, interchange.Outer, m + capturedCount).Sums);
+            var nest = new InterchangedSweeps.Nest(loop, interchange.Outer, ranges, m + capturedCount);
             var deferred = interchange.Defer(neededSeeds.Select(k => seeds[k]).ToList(), mayBeZero, nest, (tables, condition) => w => WriteInterchangedSweep(w, context, interchange, id, neededSeeds, tables, condition, nest));
             foreach (var line in deferred)
             {
@@ -698,7 +698,7 @@ internal static partial class MethodBodyWriter
         // Records an earlier loop that is not swept kept only for this one.
         if (plan.IsLastSweep(id) && !context.Recorded.ContainsKey(node.Operand0))
         {
-            foreach (var source in SharedInnerLoops.RecordsEndingWith(model, node.Operand0, plan.RunsWhenever).Where(source => !context.Recorded.ContainsKey(source)))
+            foreach (var source in SharedInnerLoops.RecordsEndingWith(model, plan.SharedLoops, node.Operand0).Where(source => !context.Recorded.ContainsKey(source)))
             {
                 var sourceNumber = (int)model.Nodes[source].Payload;
                 WriteTapeReturn(writer, context, plan.LoopName("rentedInner", sourceNumber));
@@ -745,7 +745,7 @@ internal static partial class MethodBodyWriter
             reads[entry.Inner.InReverse] = new DeepSlots(plan.LoopName("deep", number), DeepRecording.Base(loop, plan.LoopName("deepStride", number), entry), entry);
         }
 
-        if (!SharedInnerLoops.Find(model, plan.RunsWhenever).TryGetValue(forward, out var sources))
+        if (!plan.SharedLoops.TryGetValue(forward, out var sources))
         {
             return reads;
         }

@@ -75,9 +75,12 @@ internal static class SharedInnerLoops
         return sources;
     }
 
-    /// <summary>The earlier loops that record only for <paramref name="later"/> and are not swept: their records go after its sweep.</summary>
-    public static IEnumerable<int> RecordsEndingWith(DerivativeGraphModel model, int later, Func<int, int, bool>? runsWhenever = null)
-        => Find(model, runsWhenever).TryGetValue(later, out var sources)
+    /// <summary>
+    /// The earlier loops that record only for <paramref name="later"/> and are not swept: their records go after its sweep.
+    /// <paramref name="found"/> is what <see cref="Find"/> returned for <paramref name="model"/>.
+    /// </summary>
+    public static IEnumerable<int> RecordsEndingWith(DerivativeGraphModel model, Dictionary<int, Dictionary<int, Source>> found, int later)
+        => found.TryGetValue(later, out var sources)
             ? sources.Values.Select(s => s.Loop).Distinct().Where(loop => Backward(model, loop) is null)
             : Enumerable.Empty<int>();
 
@@ -92,9 +95,9 @@ internal static class SharedInnerLoops
         return own.Count == 0 || sweeps.Where(id => model.Nodes[id].Operand0 == reader).All(id => id < own[own.Count - 1]);
     }
 
-    /// <summary>Whether a later loop reads inner-loop results that forward loop <paramref name="loop"/> records.</summary>
-    public static bool IsSource(DerivativeGraphModel model, int loop, Func<int, int, bool>? runsWhenever = null)
-        => Find(model, runsWhenever).Values.Any(sources => sources.Values.Any(s => s.Loop == loop));
+    /// <summary>Whether a later loop reads inner-loop results that forward loop <paramref name="loop"/> records, as <see cref="Find"/> <paramref name="found"/>.</summary>
+    public static bool IsSource(Dictionary<int, Dictionary<int, Source>> found, int loop)
+        => found.Values.Any(sources => sources.Values.Any(s => s.Loop == loop));
 
     private static int? Backward(DerivativeGraphModel model, int forward)
     {
