@@ -464,10 +464,12 @@ internal static partial class MethodBodyWriter
     private static readonly IReadOnlyDictionary<int, DeepSlots> NoDeepSlots = new Dictionary<int, DeepSlots>();
 
     /// <summary>
-    /// A tape of <paramref name="width"/> values per iteration. Up to 128 values live on the stack; more are
-    /// rented, and given back after the backward sweep. Inside another loop's body the stack is not used:
-    /// it would grow on every iteration; when its length is the same on every iteration, it is rented once
-    /// before the top-level loop (see <see cref="HoistedTapes"/>). The length of a tape written where the loop runs only
+    /// A tape of <paramref name="width"/> values per iteration, rented and given back after the backward sweep;
+    /// inside another loop's body, when its length is the same on every iteration, it is rented once before the
+    /// top-level loop (see <see cref="HoistedTapes"/>). Never <c>stackalloc</c>: a method with loops and
+    /// <c>stackalloc</c> is compiled once, without the profile tiered compilation gathers, and zeroing the
+    /// stack space with 256-bit stores made each later <c>Math.Exp</c> or <c>Math.Log</c> call (legacy SSE code
+    /// in the C library) pay an AVX-to-SSE transition: 25 times slower on an AVX-512 Xeon. The length of a tape written where the loop runs only
     /// under <paramref name="runsWhen"/> is computed under it too: its bounds may divide by zero where the source never
     /// gets to them (<c>if (m == 0) return 0;</c>, then a loop to <c>z.Length / m</c>).
     /// </summary>
@@ -483,16 +485,8 @@ internal static partial class MethodBodyWriter
         }
 
         writer.Line(runsWhen is null ? length : "int " + count + " = " + runsWhen + " ? " + size + " : 0;");
-        if (context.Plan.IsNested)
-        {
-            writer.Line("double[]? " + rented + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, " + count + "));");
-            writer.Line("global::System.Span<double> " + tape + " = " + rented + ";");
-        }
-        else
-        {
-            writer.Line("double[]? " + rented + " = null;");
-            writer.Line("global::System.Span<double> " + tape + " = " + count + " <= 128 ? stackalloc double[128] : (" + rented + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(" + count + "));");
-        }
+        writer.Line("double[] " + rented + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, " + count + "));");
+        writer.Line("global::System.Span<double> " + tape + " = " + rented + ";");
     }
 
     private static void WriteTapeReturn(SourceWriter writer, Context context, string rented)
@@ -502,9 +496,7 @@ internal static partial class MethodBodyWriter
             return;
         }
 
-        writer.Open("if (" + rented + " is not null)");
         writer.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(" + rented + ");");
-        writer.Close();
         writer.Line();
     }
 

@@ -48,8 +48,8 @@ namespace Samples
             double[] __l0_l0_values0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __l0_l0_values0_count));
             double total = 0.0;
             int __count0 = global::System.Math.Max(0, x.Length / m);
-            double[]? __rented0 = null;
-            global::System.Span<double> __tape0 = __count0 <= 128 ? stackalloc double[128] : (__rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(__count0));
+            double[] __rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __count0));
+            global::System.Span<double> __tape0 = __rented0;
             for (int p = 0; p < x.Length / m; p++)
             {
                 __tape0[p] = total;
@@ -201,10 +201,7 @@ namespace Samples
                 __a0_0 = __r0_a0_0;
             }
 
-            if (__rented0 is not null)
-            {
-                global::System.Buffers.ArrayPool<double>.Shared.Return(__rented0);
-            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__rented0);
 
             global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_rented0);
             global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_rentedInner0);

@@ -245,8 +245,8 @@ namespace Samples
             dcoefficients.Clear();
             double p = 0.0;
             int __count0 = global::System.Math.Max(0, coefficients.Length);
-            double[]? __rented0 = null;
-            global::System.Span<double> __tape0 = __count0 <= 128 ? stackalloc double[128] : (__rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(__count0));
+            double[] __rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __count0));
+            global::System.Span<double> __tape0 = __rented0;
             for (int __i0 = 0; __i0 < coefficients.Length; __i0++)
             {
                 __tape0[__i0] = p;
@@ -264,10 +264,7 @@ namespace Samples
                 __a0_0 = __a0_0 * t;
             }
 
-            if (__rented0 is not null)
-            {
-                global::System.Buffers.ArrayPool<double>.Shared.Return(__rented0);
-            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__rented0);
 
             dt = __c0_0;
             return p;
@@ -353,8 +350,8 @@ namespace Samples
             double p = 0.0;
             double tp = 0.0;
             int __count2 = global::System.Math.Max(0, coefficients.Length) * 2;
-            double[]? __rented2 = null;
-            global::System.Span<double> __tape2 = __count2 <= 128 ? stackalloc double[128] : (__rented2 = global::System.Buffers.ArrayPool<double>.Shared.Rent(__count2));
+            double[] __rented2 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __count2));
+            global::System.Span<double> __tape2 = __rented2;
             for (int __i0 = 0; __i0 < coefficients.Length; __i0++)
             {
                 __tape2[__i0 * 2 + 0] = p;
@@ -384,10 +381,7 @@ namespace Samples
                 __a2_1 = __b2_1;
             }
 
-            if (__rented2 is not null)
-            {
-                global::System.Buffers.ArrayPool<double>.Shared.Return(__rented2);
-            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__rented2);
 
             hvt = __c2_0;
             dt = __c2_1;

@@ -122,8 +122,8 @@ namespace Samples
             dcoefficients.Clear();
             double p = 0.0;
             int __count0 = global::System.Math.Max(0, coefficients.Length);
-            double[]? __rented0 = null;
-            global::System.Span<double> __tape0 = __count0 <= 128 ? stackalloc double[128] : (__rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(__count0));
+            double[] __rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __count0));
+            global::System.Span<double> __tape0 = __rented0;
             for (int __i0 = 0; __i0 < coefficients.Length; __i0++)
             {
                 __tape0[__i0] = p;
@@ -141,10 +141,7 @@ namespace Samples
                 __a0_0 = __a0_0 * t;
             }
 
-            if (__rented0 is not null)
-            {
-                global::System.Buffers.ArrayPool<double>.Shared.Return(__rented0);
-            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__rented0);
 
             dt = __c0_0;
             return p;
@@ -205,11 +202,11 @@ namespace Samples
             dx.Clear();
             double s = scale;
             int __count0 = global::System.Math.Max(0, n);
-            double[]? __rented0 = null;
-            global::System.Span<double> __tape0 = __count0 <= 128 ? stackalloc double[128] : (__rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(__count0));
+            double[] __rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __count0));
+            global::System.Span<double> __tape0 = __rented0;
             int __keptCount0 = global::System.Math.Max(0, n);
-            double[]? __rentedKept0 = null;
-            global::System.Span<double> __kept0 = __keptCount0 <= 128 ? stackalloc double[128] : (__rentedKept0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(__keptCount0));
+            double[] __rentedKept0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __keptCount0));
+            global::System.Span<double> __kept0 = __rentedKept0;
             for (int i = 0; i < n; i++)
             {
                 __tape0[i] = s;
@@ -230,15 +227,9 @@ namespace Samples
                 }
             }
 
-            if (__rented0 is not null)
-            {
-                global::System.Buffers.ArrayPool<double>.Shared.Return(__rented0);
-            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__rented0);
 
-            if (__rentedKept0 is not null)
-            {
-                global::System.Buffers.ArrayPool<double>.Shared.Return(__rentedKept0);
-            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__rentedKept0);
 
             dx[0] += s;
             dscale = __a0_0;

@@ -88,8 +88,8 @@ namespace Samples
             double max = z[0];
             double __t0 = max;
             int __count0 = global::System.Math.Max(0, (z.Length) - (1));
-            double[]? __rented0 = null;
-            global::System.Span<double> __tape0 = __count0 <= 128 ? stackalloc double[128] : (__rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(__count0));
+            double[] __rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __count0));
+            global::System.Span<double> __tape0 = __rented0;
             for (int i = 1; i < z.Length; i++)
             {
                 __tape0[(i - (1))] = __t0;
@@ -98,8 +98,8 @@ namespace Samples
 
             double sum = 0.0;
             int __keptCount1 = global::System.Math.Max(0, z.Length);
-            double[]? __rentedKept1 = null;
-            global::System.Span<double> __kept1 = __keptCount1 <= 128 ? stackalloc double[128] : (__rentedKept1 = global::System.Buffers.ArrayPool<double>.Shared.Rent(__keptCount1));
+            double[] __rentedKept1 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __keptCount1));
+            global::System.Span<double> __kept1 = __rentedKept1;
             for (int i = 0; i < z.Length; i++)
             {
                 double __l1_0 = global::System.Math.Exp(z[i] - __t0);
@@ -133,10 +133,7 @@ namespace Samples
                 }
             }
 
-            if (__rentedKept1 is not null)
-            {
-                global::System.Buffers.ArrayPool<double>.Shared.Return(__rentedKept1);
-            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__rentedKept1);
 
             double __a0_0 = __c2_0 + __c1_0;
             if (__a0_0 != 0.0)
@@ -150,10 +147,7 @@ namespace Samples
                 }
             }
 
-            if (__rented0 is not null)
-            {
-                global::System.Buffers.ArrayPool<double>.Shared.Return(__rented0);
-            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__rented0);
 
             dz[0] += __a0_0;
         }

@@ -38,11 +38,11 @@ namespace Samples
             dc.Clear();
             double total = 1.0;
             int __count0 = global::System.Math.Max(0, d);
-            double[]? __rented0 = null;
-            global::System.Span<double> __tape0 = __count0 <= 128 ? stackalloc double[128] : (__rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(__count0));
+            double[] __rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __count0));
+            global::System.Span<double> __tape0 = __rented0;
             int __innerCount0 = global::System.Math.Max(0, d);
-            double[]? __rentedInner0 = null;
-            global::System.Span<double> __inner0 = __innerCount0 <= 128 ? stackalloc double[128] : (__rentedInner0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(__innerCount0));
+            double[] __rentedInner0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __innerCount0));
+            global::System.Span<double> __inner0 = __rentedInner0;
             for (int j = 0; j < d; j++)
             {
                 __tape0[j] = total;
@@ -90,15 +90,9 @@ namespace Samples
                 __a0_0 = __a0_0 * lx;
             }
 
-            if (__rented0 is not null)
-            {
-                global::System.Buffers.ArrayPool<double>.Shared.Return(__rented0);
-            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__rented0);
 
-            if (__rentedInner0 is not null)
-            {
-                global::System.Buffers.ArrayPool<double>.Shared.Return(__rentedInner0);
-            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__rentedInner0);
 
             return total;
         }

@@ -48,14 +48,14 @@ namespace Samples
             double[] __l0_l0_values0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __l0_l0_values0_count));
             double total = 0.0;
             int __count0 = global::System.Math.Max(0, x.Length / m);
-            double[]? __rented0 = null;
-            global::System.Span<double> __tape0 = __count0 <= 128 ? stackalloc double[128] : (__rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(__count0));
+            double[] __rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __count0));
+            global::System.Span<double> __tape0 = __rented0;
             int __innerCount0 = global::System.Math.Max(0, x.Length / m);
-            double[]? __rentedInner0 = null;
-            global::System.Span<double> __inner0 = __innerCount0 <= 128 ? stackalloc double[128] : (__rentedInner0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(__innerCount0));
+            double[] __rentedInner0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __innerCount0));
+            global::System.Span<double> __inner0 = __rentedInner0;
             int __deepCount0 = global::System.Math.Max(0, x.Length / m) * (global::System.Math.Max(0, mu.Length / m));
-            double[]? __rentedDeep0 = null;
-            global::System.Span<double> __deep0 = __deepCount0 <= 128 ? stackalloc double[128] : (__rentedDeep0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(__deepCount0));
+            double[] __rentedDeep0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __deepCount0));
+            global::System.Span<double> __deep0 = __rentedDeep0;
             int __deepStride0 = mu.Length / m;
             for (int p = 0; p < x.Length / m; p++)
             {
@@ -193,20 +193,11 @@ namespace Samples
                 __a0_0 = __r0_a0_0;
             }
 
-            if (__rented0 is not null)
-            {
-                global::System.Buffers.ArrayPool<double>.Shared.Return(__rented0);
-            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__rented0);
 
-            if (__rentedInner0 is not null)
-            {
-                global::System.Buffers.ArrayPool<double>.Shared.Return(__rentedInner0);
-            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__rentedInner0);
 
-            if (__rentedDeep0 is not null)
-            {
-                global::System.Buffers.ArrayPool<double>.Shared.Return(__rentedDeep0);
-            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__rentedDeep0);
 
             global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_r0_values0);
             global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_r0_x0_seeds0_0);

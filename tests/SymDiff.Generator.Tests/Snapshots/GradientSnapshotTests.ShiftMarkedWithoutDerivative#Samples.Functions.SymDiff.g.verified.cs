@@ -39,8 +39,8 @@ namespace Samples
             double shift = max;
             double sum = 0.0;
             int __keptCount1 = global::System.Math.Max(0, z.Length);
-            double[]? __rentedKept1 = null;
-            global::System.Span<double> __kept1 = __keptCount1 <= 128 ? stackalloc double[128] : (__rentedKept1 = global::System.Buffers.ArrayPool<double>.Shared.Rent(__keptCount1));
+            double[] __rentedKept1 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __keptCount1));
+            global::System.Span<double> __kept1 = __rentedKept1;
             for (int i = 0; i < z.Length; i++)
             {
                 double __l1_0 = global::System.Math.Exp(z[i] - shift);
@@ -58,10 +58,7 @@ namespace Samples
                 }
             }
 
-            if (__rentedKept1 is not null)
-            {
-                global::System.Buffers.ArrayPool<double>.Shared.Return(__rentedKept1);
-            }
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__rentedKept1);
 
             return shift + global::System.Math.Log(sum);
         }

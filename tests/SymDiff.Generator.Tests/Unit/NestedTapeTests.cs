@@ -67,10 +67,10 @@ public sealed class NestedTapeTests
     public void NestedTape_LengthFromOuterIndex_IsRentedOnEachIteration()
     {
         var method = Method(GeneratorHarness.Run(Source).Source("C.SymDiff.g.cs"), "TriangleGradient(");
-        var rent = method.IndexOf("double[]? __r0_rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(", System.StringComparison.Ordinal);
+        var rent = method.IndexOf("double[] __r0_rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(", System.StringComparison.Ordinal);
         var loop = method.LastIndexOf("for (int r = ", System.StringComparison.Ordinal);
-        Assert.True(rent > loop && loop >= 0, method);
-        Assert.Contains("if (__r0_rented0 is not null)", method);
+        var giveBack = method.IndexOf("global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_rented0);", System.StringComparison.Ordinal);
+        Assert.True(rent > loop && loop >= 0 && giveBack > rent, method);
     }
 
     /// <summary>The text of the generated method whose signature contains <paramref name="name"/>, up to the next method.</summary>
