@@ -35,7 +35,7 @@ internal static partial class MethodBodyWriter
             }
             else
             {
-                writer.Line(buffer + ".Clear();");
+                writer.Line(Zeroing.Statement(buffer));
             }
         }
 
@@ -902,20 +902,20 @@ internal static partial class MethodBodyWriter
         var first = SlidingWrite.Shifted(loop.Start, write.Offset);
         if (first != "0")
         {
-            clears.Add(buffer + ".Slice(0, " + first + ").Clear();");
+            clears.Add(Zeroing.Statement(buffer + ".Slice(0, " + first + ")"));
         }
 
         // The buffer has its vector's length, so nothing follows a last slot at x.Length - 1.
         var after = SlidingWrite.Shifted(loop.End, write.Offset + (write.Carries ? 1 : 0));
         if (after != write.Vector + ".Length")
         {
-            clears.Add(buffer + ".Slice(" + after + ").Clear();");
+            clears.Add(Zeroing.Statement(buffer + ".Slice(" + after + ")"));
         }
 
         if (clears.Count == 0)
         {
             writer.Open("if (" + loop.Start + " >= " + loop.End + ")");
-            writer.Line(buffer + ".Clear();");
+            writer.Line(Zeroing.Statement(buffer));
             writer.Close();
             writer.Line();
             return;
@@ -929,7 +929,7 @@ internal static partial class MethodBodyWriter
 
         writer.Close();
         writer.Open("else");
-        writer.Line(buffer + ".Clear();");
+        writer.Line(Zeroing.Statement(buffer));
         writer.Close();
         writer.Line();
     }

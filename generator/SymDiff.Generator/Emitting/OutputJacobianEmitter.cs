@@ -102,7 +102,7 @@ internal static class OutputJacobianEmitter
             var input = inputs[k];
             if (method.Kind(input) == ParameterKind.Vector)
             {
-                writer.Line(directions[input] + ".Clear();");
+                writer.Line(Zeroing.Statement(directions[input]));
                 writer.Open("if (" + Within("__j", columns.Starts[k], OutputNames.Size(method, input)) + ")");
                 writer.Line(directions[input] + "[" + Minus("__j", columns.Starts[k]) + "] = 1.0;");
                 writer.Close();
@@ -116,7 +116,7 @@ internal static class OutputJacobianEmitter
         // An element the method leaves unwritten has no tangent written either: its row is zero.
         foreach (var tangent in tangents)
         {
-            writer.Line(tangent + ".Clear();");
+            writer.Line(Zeroing.Statement(tangent));
         }
 
         var arguments = method.Parameters.Select(Identifier.Escape).Concat(inputs.Select(i => directions[i])).Concat(tangents);
@@ -142,7 +142,7 @@ internal static class OutputJacobianEmitter
         writer.Open("for (int __i = 0; __i < __m; __i++)");
         for (var k = 0; k < outputs.Count; k++)
         {
-            writer.Line(weights[k] + ".Clear();");
+            writer.Line(Zeroing.Statement(weights[k]));
             writer.Open("if (" + Within("__i", rows.Starts[k], weights[k] + ".Length") + ")");
             writer.Line(weights[k] + "[" + Minus("__i", rows.Starts[k]) + "] = 1.0;");
             writer.Close();

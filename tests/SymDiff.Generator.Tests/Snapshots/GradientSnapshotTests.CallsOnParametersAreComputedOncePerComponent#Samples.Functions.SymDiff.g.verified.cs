@@ -40,9 +40,9 @@ namespace Samples
                 throw new global::System.ArgumentException("MixtureGradient needs dx of the length of x (" + x.Length + "), not " + dx.Length + ".", "dx");
             }
 
-            da.Clear();
-            dmu.Clear();
-            dx.Clear();
+            da.Fill(0.0);
+            dmu.Fill(0.0);
+            dx.Fill(0.0);
             int __l0_keptCount0 = global::System.Math.Max(0, a.Length);
             double[] __l0_rentedKept0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __l0_keptCount0));
             // Math.Exp(a[c]) for every c, once instead of on every iteration over p.

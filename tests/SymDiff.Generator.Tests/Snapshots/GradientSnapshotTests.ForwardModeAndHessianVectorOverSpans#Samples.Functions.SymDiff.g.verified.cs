@@ -28,7 +28,7 @@ namespace Samples
 
             if (0 >= x.Length - 1)
             {
-                dx.Clear();
+                dx.Fill(0.0);
             }
 
             double sum = 0.0;
@@ -126,16 +126,16 @@ namespace Samples
 
             if (0 >= x.Length - 1)
             {
-                hvx.Clear();
+                hvx.Fill(0.0);
             }
 
             if (0 < x.Length - 1)
             {
-                dx.Slice(x.Length).Clear();
+                dx.Slice(x.Length).Fill(0.0);
             }
             else
             {
-                dx.Clear();
+                dx.Fill(0.0);
             }
 
             double sum = 0.0;
@@ -242,7 +242,7 @@ namespace Samples
                 throw new global::System.ArgumentException("HornerGradient needs dcoefficients of the length of coefficients (" + coefficients.Length + "), not " + dcoefficients.Length + ".", "dcoefficients");
             }
 
-            dcoefficients.Clear();
+            dcoefficients.Fill(0.0);
             double p = 0.0;
             int __count0 = global::System.Math.Max(0, coefficients.Length);
             double[] __rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __count0));
@@ -345,8 +345,8 @@ namespace Samples
                 throw new global::System.ArgumentException("HornerHessianVector needs hvcoefficients of the length of coefficients (" + coefficients.Length + "), not " + hvcoefficients.Length + ".", "hvcoefficients");
             }
 
-            hvcoefficients.Clear();
-            dcoefficients.Clear();
+            hvcoefficients.Fill(0.0);
+            dcoefficients.Fill(0.0);
             double p = 0.0;
             double tp = 0.0;
             int __count2 = global::System.Math.Max(0, coefficients.Length) * 2;

@@ -28,7 +28,7 @@ namespace Samples
 
             if (0 >= x.Length - 1)
             {
-                dx.Clear();
+                dx.Fill(0.0);
             }
 
             double sum = 0.0;
@@ -119,7 +119,7 @@ namespace Samples
                 throw new global::System.ArgumentException("HornerGradient needs dcoefficients of the length of coefficients (" + coefficients.Length + "), not " + dcoefficients.Length + ".", "dcoefficients");
             }
 
-            dcoefficients.Clear();
+            dcoefficients.Fill(0.0);
             double p = 0.0;
             int __count0 = global::System.Math.Max(0, coefficients.Length);
             double[] __rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __count0));
@@ -199,7 +199,7 @@ namespace Samples
                 throw new global::System.ArgumentException("ProductGradient needs dx of the length of x (" + x.Length + "), not " + dx.Length + ".", "dx");
             }
 
-            dx.Clear();
+            dx.Fill(0.0);
             double s = scale;
             int __count0 = global::System.Math.Max(0, n);
             double[] __rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __count0));

@@ -41,9 +41,9 @@ namespace Samples
                 throw new global::System.ArgumentException("MixtureGradient needs dmu of the length of mu (" + mu.Length + "), not " + dmu.Length + ".", "dmu");
             }
 
-            dw.Clear();
-            dx.Clear();
-            dmu.Clear();
+            dw.Fill(0.0);
+            dx.Fill(0.0);
+            dmu.Fill(0.0);
             int __l0_innerCount0 = global::System.Math.Max(0, mu.Length / m);
             double[] __l0_rentedInner0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __l0_innerCount0));
             int __l0_deepCount0 = global::System.Math.Max(0, mu.Length / m) * (global::System.Math.Max(0, m));

@@ -82,7 +82,7 @@ namespace Samples
 
             if (0 >= z.Length)
             {
-                dz.Clear();
+                dz.Fill(0.0);
             }
 
             double max = z[0];
@@ -176,12 +176,12 @@ namespace Samples
                 global::System.Span<double> __t1 = new global::System.Span<double>(__rented, z.Length, y.Length);
                 for (int __j = 0; __j < __n; __j++)
                 {
-                    __t0.Clear();
+                    __t0.Fill(0.0);
                     if (__j < z.Length)
                     {
                         __t0[__j] = 1.0;
                     }
-                    __t1.Clear();
+                    __t1.Fill(0.0);
                     SoftmaxTangent(z, y, __t0, __t1);
                     for (int __i = 0; __i < __t1.Length; __i++)
                     {
@@ -197,7 +197,7 @@ namespace Samples
                 global::System.Span<double> __d0 = new global::System.Span<double>(__rented, y.Length, z.Length);
                 for (int __i = 0; __i < __m; __i++)
                 {
-                    __u1.Clear();
+                    __u1.Fill(0.0);
                     if (__i < __u1.Length)
                     {
                         __u1[__i] = 1.0;
@@ -289,7 +289,7 @@ namespace Samples
                 {
                     double __t0 = __j == 0 ? 1.0 : 0.0;
                     double __t1 = __j == 1 ? 1.0 : 0.0;
-                    __t2.Clear();
+                    __t2.Fill(0.0);
                     ToCartesianTangent(r, theta, xy, __t0, __t1, __t2);
                     for (int __i = 0; __i < __t2.Length; __i++)
                     {
@@ -304,7 +304,7 @@ namespace Samples
                 global::System.Span<double> __u2 = new global::System.Span<double>(__rented, 0, xy.Length);
                 for (int __i = 0; __i < __m; __i++)
                 {
-                    __u2.Clear();
+                    __u2.Fill(0.0);
                     if (__i < __u2.Length)
                     {
                         __u2[__i] = 1.0;

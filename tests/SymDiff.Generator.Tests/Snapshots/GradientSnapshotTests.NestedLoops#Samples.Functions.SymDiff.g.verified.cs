@@ -40,11 +40,11 @@ namespace Samples
                 throw new global::System.ArgumentException("LayerGradient needs dw of the length of w (" + w.Length + "), not " + dw.Length + ".", "dw");
             }
 
-            da.Clear();
-            dx.Clear();
+            da.Fill(0.0);
+            dx.Fill(0.0);
             if (0 >= w.Length)
             {
-                dw.Clear();
+                dw.Fill(0.0);
             }
 
             double total = 0.0;

@@ -34,8 +34,8 @@ namespace Samples
                 throw new global::System.ArgumentException("TriangleGradient needs dc of the length of c (" + c.Length + "), not " + dc.Length + ".", "dc");
             }
 
-            dl.Clear();
-            dc.Clear();
+            dl.Fill(0.0);
+            dc.Fill(0.0);
             double total = 1.0;
             int __count0 = global::System.Math.Max(0, d);
             double[] __rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __count0));

@@ -41,9 +41,9 @@ namespace Samples
                 throw new global::System.ArgumentException("PackedGradient needs dmu of the length of mu (" + mu.Length + "), not " + dmu.Length + ".", "dmu");
             }
 
-            dt.Clear();
-            dx.Clear();
-            dmu.Clear();
+            dt.Fill(0.0);
+            dx.Fill(0.0);
+            dmu.Fill(0.0);
             int __l0_l0_values0_count = global::System.Math.Max(0, m);
             double[] __l0_l0_values0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __l0_l0_values0_count));
             double total = 0.0;

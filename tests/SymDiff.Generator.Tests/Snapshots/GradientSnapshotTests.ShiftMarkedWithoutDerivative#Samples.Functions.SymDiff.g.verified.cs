@@ -29,7 +29,7 @@ namespace Samples
                 throw new global::System.ArgumentException("LogSumExpGradient needs dz of the length of z (" + z.Length + "), not " + dz.Length + ".", "dz");
             }
 
-            dz.Clear();
+            dz.Fill(0.0);
             double max = double.NegativeInfinity;
             for (int i = 0; i < z.Length; i++)
             {
