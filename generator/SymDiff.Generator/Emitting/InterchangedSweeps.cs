@@ -151,9 +151,12 @@ internal sealed class InterchangedSweeps
         var condition = "(" + Outer.Start + ") < (" + Outer.End + ")";
         if (guarded)
         {
-            condition = _prefix + "any" + number;
-            _flags.Add(condition);
-            lines.Add(condition + " |= " + string.Join(" || ", seeds.Select(s => s + " != 0.0")) + ";");
+            // The seeds' bits or'ed together, sign left out: one integer or per seed, where `any |= s != 0.0` takes a
+            // comparison, two flag reads and an or. NaN has bits set, so it counts as a nonzero seed, as it does for !=.
+            var bits = _prefix + "seedBits" + number;
+            _flags.Add(bits);
+            condition = "(" + bits + " & long.MaxValue) != 0";
+            lines.Add(bits + " |= " + string.Join(" | ", seeds.Select(s => "global::System.BitConverter.DoubleToInt64Bits(" + s + ")")) + ";");
         }
 
         nest.Number = _nests.Count;
@@ -310,8 +313,8 @@ internal sealed class InterchangedSweeps
         public int Number { get; set; }
     }
 
-    /// <summary>Before L's sweep: the flags of the nests whose seeds may be zero.</summary>
-    public IEnumerable<string> Declarations() => _flags.Select(flag => "bool " + flag + " = false;");
+    /// <summary>Before L's sweep: the or'ed bits of the seeds of each nest whose seeds may be zero.</summary>
+    public IEnumerable<string> Declarations() => _flags.Select(flag => "long " + flag + " = 0;");
 
     /// <summary>After L's sweep: the deferred nests, in the order their sweeps were met.</summary>
     public void WriteNests(SourceWriter writer)

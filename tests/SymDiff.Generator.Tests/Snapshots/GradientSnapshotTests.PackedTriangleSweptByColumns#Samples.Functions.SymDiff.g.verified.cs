@@ -132,7 +132,7 @@ namespace Samples
                         double __r0_r0_a0_0 = -(__r0_a0_0 * global::System.Math.Exp(-term));
                         if (__r0_r0_a0_0 != 0.0)
                         {
-                            bool __r0_r0_x0_any0 = false;
+                            long __r0_r0_x0_seedBits0 = 0;
                             for (int j = (m) - 1; j >= 0; j--)
                             {
                                 double lx = __r0_r0_values0[j];
@@ -151,7 +151,7 @@ namespace Samples
 
                                 double __r0_r0_r0_a0_0 = __r0_r0_a0_0 * (2.0 * __r0_r0_r0_0);
                                 __r0_r0_x0_seeds0_0[j] = __r0_r0_r0_a0_0;
-                                __r0_r0_x0_any0 |= __r0_r0_r0_a0_0 != 0.0;
+                                __r0_r0_x0_seedBits0 |= global::System.BitConverter.DoubleToInt64Bits(__r0_r0_r0_a0_0);
                                 __r0_r0_x0_own0_0[j] = __r0_r0_r0_a0_0;
                             }
 
@@ -159,7 +159,7 @@ namespace Samples
                             for (int i = 0; i < m - 1; i++)
                             {
                                 double __r0_r0_r0_xa0_0 = __r0_r0_x0_own0_0[i];
-                                if (__r0_r0_x0_any0)
+                                if ((__r0_r0_x0_seedBits0 & long.MaxValue) != 0)
                                 {
                                     int __r0_r0_r0_xj0_0 = unchecked((i * (2 * m - i - 1) / 2));
                                     double __r0_r0_r0_xh0_0 = __r0_r0_values0[i];
