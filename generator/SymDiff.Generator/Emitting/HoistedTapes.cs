@@ -18,6 +18,13 @@ internal sealed class HoistedTapes
     public HoistedTapes(IEnumerable<string> parameters)
         => _parameters = new HashSet<string>(parameters.Select(p => p.TrimStart('@')));
 
+    /// <summary>
+    /// When the top-level loop's body runs at least once (its branch's condition and a nonempty range), or null when
+    /// always. A length that divides is computed only then: the source evaluates an inner loop's bounds only when
+    /// it gets there, and <c>z.Length / m</c> after <c>if (m == 0) return 0;</c> must not throw before it.
+    /// </summary>
+    public string? RunsWhen { get; init; }
+
     /// <summary>The statements that rent the hoisted tapes, in the order they were written.</summary>
     public List<string> Rentals { get; } = new();
 
@@ -25,25 +32,33 @@ internal sealed class HoistedTapes
     public List<string> Rented { get; } = new();
 
     /// <summary>
-    /// Whether the tape of <paramref name="loop"/> is hoisted; if so, records its rental (<paramref name="length"/>,
-    /// then the array <paramref name="rented"/> of <paramref name="count"/> values). Names are unique in a method,
+    /// Whether the tape of <paramref name="loop"/> is hoisted; if so, records its rental (<paramref name="size"/>
+    /// values, counted in <paramref name="count"/>, in the array <paramref name="rented"/>). Names are unique in a method,
     /// but should one be written again (a body written twice, in sibling blocks), the array is shared.
     /// </summary>
-    public bool TryHoist(LoopModel loop, string length, string rented, string count)
-        => CodeNames.OnlyReads(loop.Start, _parameters) && CodeNames.OnlyReads(loop.End, _parameters) && Rent(length, rented, count);
+    public bool TryHoist(LoopModel loop, string size, string rented, string count)
+        => CodeNames.OnlyReads(loop.Start, _parameters) && CodeNames.OnlyReads(loop.End, _parameters) && Rent(size, rented, count);
 
     /// <summary>
     /// Whether an array of <paramref name="size"/> values (code that must read only the method's parameters) is
     /// rented before the loop as <paramref name="rented"/>, its length in <paramref name="count"/>.
     /// </summary>
     public bool TryHoist(string size, string rented, string count)
-        => CodeNames.OnlyReads(size, _parameters) && Rent("int " + count + " = global::System.Math.Max(0, " + size + ");", rented, count);
+        => CodeNames.OnlyReads(size, _parameters) && Rent("global::System.Math.Max(0, " + size + ")", rented, count);
+
+    /// <summary>
+    /// <paramref name="size"/>, or 0 where <paramref name="runsWhen"/> does not hold if it divides (<c>/</c> or <c>%</c>):
+    /// the only way a length that reads nothing but parameters and literals can throw.
+    /// </summary>
+    public static string Guarded(string size, string? runsWhen)
+        => runsWhen is null || size.IndexOfAny(new[] { '/', '%' }) < 0 ? size : runsWhen + " ? " + size + " : 0";
 
     /// <summary>Whether an array of <paramref name="size"/> values could be rented before the loop: the size reads only the method's parameters.</summary>
     public bool CanHoist(string size) => CodeNames.OnlyReads(size, _parameters);
 
-    private bool Rent(string length, string rented, string count)
+    private bool Rent(string size, string rented, string count)
     {
+        var length = "int " + count + " = " + Guarded(size, RunsWhen) + ";";
         if (Rented.Contains(rented))
         {
             return Rentals.Contains(length);

@@ -119,15 +119,16 @@ internal sealed class InvariantTables
     {
         var writer = _fills;
         writer.Line("// " + value.Replace("global::System.", "") + " for every " + string.Join(", ", indexed.Select(l => l.Index)) + ", once instead of on every iteration over " + _top.Index + ".");
+        // The lengths too are computed only where the fill runs, when they divide (see HoistedTapes.Guarded).
+        var runs = string.Join(" && ", (RunsWhen is null ? System.Array.Empty<string>() : new[] { "(" + RunsWhen + ")" }).Concat(new[] { _top }.Concat(around).Select(l => l.Start + " < " + l.End)));
         for (var d = 1; d < indexed.Count; d++)
         {
-            writer.Line("int " + Length(table, d) + " = " + Count(indexed[d]) + ";");
+            writer.Line("int " + Length(table, d) + " = " + HoistedTapes.Guarded(Count(indexed[d]), runs) + ";");
         }
 
-        var size = string.Join(" * ", new[] { Count(indexed[0]) }.Concat(Enumerable.Range(1, indexed.Count - 1).Select(d => Length(table, d))));
+        var size = string.Join(" * ", new[] { HoistedTapes.Guarded(Count(indexed[0]), runs) }.Concat(Enumerable.Range(1, indexed.Count - 1).Select(d => Length(table, d))));
         writer.Line(_scalar + "[] " + table + " = global::System.Buffers.ArrayPool<" + _scalar + ">.Shared.Rent(global::System.Math.Max(1, " + size + "));");
-        var runs = (RunsWhen is null ? System.Array.Empty<string>() : new[] { "(" + RunsWhen + ")" }).Concat(new[] { _top }.Concat(around).Select(l => l.Start + " < " + l.End));
-        writer.Open("if (" + string.Join(" && ", runs) + ")");
+        writer.Open("if (" + runs + ")");
         foreach (var loop in indexed)
         {
             writer.Open("for (int " + loop.Index + " = " + loop.Start + "; " + loop.Index + " < " + loop.End + "; " + loop.Index + "++)");

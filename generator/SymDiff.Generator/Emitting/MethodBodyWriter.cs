@@ -195,10 +195,11 @@ internal static partial class MethodBodyWriter
     {
         var plan = context.Plan;
         var node = plan.Model.Nodes[id];
-        var hoisted = new HoistedTapes(plan.Model.Parameters);
-
         // A loop's backward sweeps read the tables its forward pass filled; they are given back after the last one.
         var forward = node.Operation == Operation.Loop ? id : node.Operand0;
+        var top = plan.Model.Loops[(int)node.Payload];
+        var runs = Guard(context, forward) is { } guard ? "(" + guard + ") && " : "";
+        var hoisted = new HoistedTapes(plan.Model.Parameters) { RunsWhen = runs + top.Start + " < " + top.End };
         var tablesByLoop = context.TablesByLoop!;
         if (!tablesByLoop.TryGetValue(forward, out var tables))
         {
@@ -477,14 +478,13 @@ internal static partial class MethodBodyWriter
     {
         var iterations = loop.Start == "0" ? loop.End : "(" + loop.End + ") - (" + loop.Start + ")";
         var size = "global::System.Math.Max(0, " + iterations + ")" + (width == "1" ? "" : " * " + width);
-        var length = "int " + count + " = " + size + ";";
-        if (context.Plan.IsNested && context.Hoisted is { } hoisted && hoisted.TryHoist(loop, length, rented, count))
+        if (context.Plan.IsNested && context.Hoisted is { } hoisted && hoisted.TryHoist(loop, size, rented, count))
         {
             writer.Line("global::System.Span<double> " + tape + " = " + rented + ";");
             return;
         }
 
-        writer.Line(runsWhen is null ? length : "int " + count + " = " + runsWhen + " ? " + size + " : 0;");
+        writer.Line("int " + count + " = " + (runsWhen is null ? size : runsWhen + " ? " + size + " : 0") + ";");
         writer.Line("double[] " + rented + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, " + count + "));");
         writer.Line("global::System.Span<double> " + tape + " = " + rented + ";");
     }
