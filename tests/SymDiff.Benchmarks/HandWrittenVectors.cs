@@ -34,6 +34,41 @@ public static class HandWrittenVectors
         dx[^1] = carry;
         return sum;
     }
+
+    /// <summary>
+    /// max + log Σ exp(x[i] − max) and its gradient, the softmax exp(x[i] − max) / Σ: the exponentials go
+    /// straight into <paramref name="dx"/> and are scaled once the sum is known. The shift's own derivative
+    /// is exactly 0 (1 − Σ softmax), so no pass over the max. Overwrites <paramref name="dx"/>.
+    /// </summary>
+    public static double LogSumExpGradient(ReadOnlySpan<double> x, Span<double> dx)
+    {
+        if (dx.Length != x.Length || x.Length == 0)
+        {
+            throw new ArgumentException("x must not be empty, and dx must have its length.", nameof(dx));
+        }
+
+        var max = x[0];
+        for (var i = 1; i < x.Length; i++)
+        {
+            max = Math.Max(max, x[i]);
+        }
+
+        var sum = 0.0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            var e = Math.Exp(x[i] - max);
+            dx[i] = e;
+            sum += e;
+        }
+
+        var inverse = 1.0 / sum;
+        for (var i = 0; i < x.Length; i++)
+        {
+            dx[i] *= inverse;
+        }
+
+        return max + Math.Log(sum);
+    }
 }
 
 /// <summary>

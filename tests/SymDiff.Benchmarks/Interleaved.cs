@@ -41,7 +41,7 @@ public static class Interleaved
         return (bestBaseline, bestCandidate);
     }
 
-    /// <summary>The GMM and Rosenbrock cases of the README: generated / hand-written gradient, fastest round of each.</summary>
+    /// <summary>The GMM, Rosenbrock and LogSumExp cases of the README: generated / hand-written gradient, fastest round of each.</summary>
     public static void RunAll(TextWriter output)
     {
         foreach (var k in new[] { 5, 25 })
@@ -59,6 +59,15 @@ public static class Interleaved
             var calls = 2_000_000 / n;
             var (hand, generated) = Compare(rosenbrock.HandWrittenGradient, rosenbrock.GeneratedGradient, rounds: 100, callsPerRound: calls);
             Report(output, $"Rosenbrock n = {n}", hand, generated);
+        }
+
+        foreach (var n in new[] { 8, 100, 10000 })
+        {
+            var logSumExp = new LogSumExpBenchmarks { N = n };
+            logSumExp.Setup();
+            var calls = Math.Max(1, 1_000_000 / n);
+            var (hand, generated) = Compare(logSumExp.HandWrittenGradient, logSumExp.GeneratedGradient, rounds: 100, callsPerRound: calls);
+            Report(output, $"LogSumExp n = {n}", hand, generated);
         }
     }
 

@@ -3,7 +3,7 @@ using SymDiff.Benchmarks;
 
 // dotnet run -c Release --project tests/SymDiff.Benchmarks -- --filter '*'   (add --job short for a quick run)
 // dotnet run -c Release --project tests/SymDiff.Benchmarks -- --check       (only the agreement checks, every parameter)
-// dotnet run -c Release --project tests/SymDiff.Benchmarks -- --interleaved (GMM and Rosenbrock, generated vs hand-written in alternating rounds)
+// dotnet run -c Release --project tests/SymDiff.Benchmarks -- --interleaved (GMM, Rosenbrock and LogSumExp, generated vs hand-written in alternating rounds)
 if (args is ["--check"])
 {
     new LectureBenchmarks().Setup();
@@ -19,6 +19,11 @@ if (args is ["--check"])
     }
 
     new MlpBenchmarks().Setup();
+    foreach (var n in new[] { 8, 100, 10000 })
+    {
+        new LogSumExpBenchmarks { N = n }.Setup();
+    }
+
     Console.WriteLine("All agreement checks pass.");
     return;
 }
