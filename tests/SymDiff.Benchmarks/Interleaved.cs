@@ -68,6 +68,8 @@ public static class Interleaved
             var calls = Math.Max(1, 1_000_000 / n);
             var (hand, generated) = Compare(logSumExp.HandWrittenGradient, logSumExp.GeneratedGradient, rounds: 100, callsPerRound: calls);
             Report(output, $"LogSumExp n = {n}", hand, generated);
+            (hand, generated) = Compare(logSumExp.HandWrittenGradient, logSumExp.GeneratedGradientWithMax, rounds: 100, callsPerRound: calls);
+            Report(output, $"  max swept too", hand, generated);
         }
     }
 

@@ -50,6 +50,29 @@ public static partial class Vectors
         return max + Math.Log(sum);
     }
 
+    /// <summary>
+    /// log Σ exp(x[i]) with the shift marked <see cref="Derivatives.WithoutDerivative{T}"/>, as JAX's logsumexp stops
+    /// the max's gradient: the result does not depend on the shift, so the backward pass need not sweep the max loop.
+    /// </summary>
+    [Differentiable]
+    public static double ShiftedLogSumExp(ReadOnlySpan<double> x)
+    {
+        var max = x[0];
+        for (int i = 1; i < x.Length; i++)
+        {
+            max = Math.Max(max, x[i]);
+        }
+
+        var shift = Derivatives.WithoutDerivative(max);
+        var sum = 0.0;
+        foreach (var v in x)
+        {
+            sum += Math.Exp(v - shift);
+        }
+
+        return shift + Math.Log(sum);
+    }
+
     /// <summary>Softmax cross-entropy of logits z against the class k: log Σ exp(z) − z[k].</summary>
     [Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]
     public static double SoftmaxCrossEntropy(ReadOnlySpan<double> z, int k)

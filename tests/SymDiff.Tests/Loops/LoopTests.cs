@@ -150,6 +150,22 @@ public sealed class LoopTests
         GradientAssert.Close(x.Select(v => Math.Exp(v) / sum).ToArray(), gradient, 1e-12, 1e-15);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(300)]
+    public void ShiftedLogSumExp_GradientIsSoftmax_AndMatchesFiniteDifferences(int n)
+    {
+        var random = new Random(n);
+        var x = Enumerable.Range(0, n).Select(_ => (6.0 * random.NextDouble()) - 3.0).ToArray();
+        var gradient = new double[n];
+        var value = Vectors.ShiftedLogSumExpGradient(x, gradient);
+        var sum = x.Sum(v => Math.Exp(v));
+        Assert.Equal(Math.Log(sum), value, 12);
+        GradientAssert.Close(x.Select(v => Math.Exp(v) / sum).ToArray(), gradient, 1e-12, 1e-15);
+        GradientAssert.Close(FiniteDifference.Gradient(p => Vectors.ShiftedLogSumExp(p), x), gradient, 1e-8, 1e-10);
+    }
+
     [Fact]
     public void LogSumExp_WithLargeInputs_StaysFinite()
     {
