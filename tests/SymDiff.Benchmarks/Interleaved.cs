@@ -41,9 +41,19 @@ public static class Interleaved
         return (bestBaseline, bestCandidate);
     }
 
-    /// <summary>The GMM, Rosenbrock and LogSumExp cases of the README: generated / hand-written gradient, fastest round of each.</summary>
+    /// <summary>Every case of the README: SymDiff / hand-written gradient, fastest round of each.</summary>
     public static void RunAll(TextWriter output)
     {
+        var lecture = new LectureBenchmarks();
+        lecture.Setup();
+        var (handLecture, generatedLecture) = Compare(lecture.HandWrittenGradient, lecture.GeneratedGradient, rounds: 100, callsPerRound: 2000);
+        Report(output, "lecture (1024 points)", handLecture, generatedLecture);
+
+        var neuron = new NeuronBenchmarks();
+        neuron.Setup();
+        var (handNeuron, generatedNeuron) = Compare(neuron.HandWrittenGradient, neuron.GeneratedGradient, rounds: 100, callsPerRound: 200);
+        Report(output, "neuron (1024 points)", handNeuron, generatedNeuron);
+
         foreach (var k in new[] { 5, 25 })
         {
             var gmm = new GmmBenchmarks { K = k };
@@ -71,10 +81,15 @@ public static class Interleaved
             (hand, generated) = Compare(logSumExp.HandWrittenGradient, logSumExp.GeneratedGradientWithMax, rounds: 100, callsPerRound: calls);
             Report(output, $"  max swept too", hand, generated);
         }
+
+        var mlp = new MlpBenchmarks();
+        mlp.Setup();
+        var (handMlp, runtimeMlp) = Compare(mlp.HandWrittenGradient, mlp.RuntimeGradientBenchmark, rounds: 40, callsPerRound: 20);
+        Report(output, "MLP (runtime layers)", handMlp, runtimeMlp);
     }
 
     private static void Report(TextWriter output, string name, double handNs, double generatedNs) =>
-        output.WriteLine($"{name,-20} hand-written {Format(handNs),12}  SymDiff {Format(generatedNs),12}  ratio {generatedNs / handNs:F3}");
+        output.WriteLine($"{name,-22} hand-written {Format(handNs),12}  SymDiff {Format(generatedNs),12}  ratio {generatedNs / handNs:F3}");
 
     private static string Format(double ns) => ns >= 1e3 ? $"{ns / 1e3:F2} μs" : $"{ns:F1} ns";
 
