@@ -48,7 +48,7 @@ internal sealed class HoistedTapes
 
     /// <summary>
     /// <paramref name="size"/>, or 0 where <paramref name="runsWhen"/> does not hold if it divides (<c>/</c> or <c>%</c>):
-    /// the only way a length that reads nothing but parameters and literals can throw.
+    /// the only way a length that reads nothing but parameters and literals can throw, overflow checks aside.
     /// </summary>
     public static string Guarded(string size, string? runsWhen)
         => runsWhen is null || size.IndexOfAny(new[] { '/', '%' }) < 0 ? size : runsWhen + " ? " + size + " : 0";
