@@ -36,8 +36,30 @@ internal sealed class HoistedTapes
     /// values, counted in <paramref name="count"/>, in the array <paramref name="rented"/>). Names are unique in a method,
     /// but should one be written again (a body written twice, in sibling blocks), the array is shared.
     /// </summary>
-    public bool TryHoist(LoopModel loop, string size, string rented, string count)
-        => CodeNames.OnlyReads(loop.Start, _parameters) && CodeNames.OnlyReads(loop.End, _parameters) && Rent(size, rented, count);
+    /// <param name="around">The ranges of the loops the tape's loop is in, the top-level loop's first. A length that divides
+    /// is computed only when those between the top-level loop and this one run too; when their bounds read more than
+    /// the method's parameters, the tape is not hoisted.</param>
+    public bool TryHoist(LoopModel loop, string size, string rented, string count, IReadOnlyList<(string Start, string End)> around)
+    {
+        if (!CodeNames.OnlyReads(loop.Start, _parameters) || !CodeNames.OnlyReads(loop.End, _parameters))
+        {
+            return false;
+        }
+
+        var middle = around.Skip(1).ToList();
+        if (!Divides(size) || middle.Count == 0)
+        {
+            return Rent(size, rented, count);
+        }
+
+        if (!middle.All(range => CodeNames.OnlyReads(range.Start, _parameters) && CodeNames.OnlyReads(range.End, _parameters)))
+        {
+            return false;
+        }
+
+        var runs = string.Join(" && ", new[] { RunsWhen }.Where(c => c is not null).Concat(middle.Select(range => range.Start + " < " + range.End)));
+        return Rent(size, rented, count, runs);
+    }
 
     /// <summary>
     /// Whether an array of <paramref name="size"/> values (code that must read only the method's parameters) is
@@ -51,14 +73,16 @@ internal sealed class HoistedTapes
     /// the only way a length that reads nothing but parameters and literals can throw, overflow checks aside.
     /// </summary>
     public static string Guarded(string size, string? runsWhen)
-        => runsWhen is null || size.IndexOfAny(new[] { '/', '%' }) < 0 ? size : runsWhen + " ? " + size + " : 0";
+        => runsWhen is null || !Divides(size) ? size : "(" + runsWhen + " ? " + size + " : 0)";
+
+    private static bool Divides(string size) => size.IndexOfAny(new[] { '/', '%' }) >= 0;
 
     /// <summary>Whether an array of <paramref name="size"/> values could be rented before the loop: the size reads only the method's parameters.</summary>
     public bool CanHoist(string size) => CodeNames.OnlyReads(size, _parameters);
 
-    private bool Rent(string size, string rented, string count)
+    private bool Rent(string size, string rented, string count, string? runsWhen = null)
     {
-        var length = "int " + count + " = " + Guarded(size, RunsWhen) + ";";
+        var length = "int " + count + " = " + Guarded(size, runsWhen ?? RunsWhen) + ";";
         if (Rented.Contains(rented))
         {
             return Rentals.Contains(length);

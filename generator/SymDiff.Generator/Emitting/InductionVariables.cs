@@ -24,14 +24,16 @@ internal sealed class InductionVariables
 
     private readonly InductionVariables? _outer;
     private readonly string? _variable;
+    private readonly (string Start, string End) _range;
     private readonly HoistedProducts? _products;
     private readonly List<Reduction> _reductions;
     private readonly Dictionary<string, Reduction> _byIndex;
 
-    private InductionVariables(InductionVariables? outer, string? variable, string prefix, List<Reduction> reductions)
+    private InductionVariables(InductionVariables? outer, string? variable, string prefix, List<Reduction> reductions, (string Start, string End) range = default)
     {
         _outer = outer;
         _variable = variable;
+        _range = range;
         _products = variable is null ? null : new HoistedProducts(prefix + "p");
         _reductions = reductions;
         _byIndex = reductions.ToDictionary(r => r.Index);
@@ -52,7 +54,7 @@ internal sealed class InductionVariables
         var reductions = new List<Reduction>();
         if (first is null)
         {
-            return new InductionVariables(this, variable, prefix, reductions);
+            return new InductionVariables(this, variable, prefix, reductions, (start, end));
         }
 
         // The variable on iteration t: first + t, or first - t.
@@ -82,7 +84,19 @@ internal sealed class InductionVariables
             reductions.Add(new Reduction(index, name, differences));
         }
 
-        return new InductionVariables(this, variable, prefix, reductions);
+        return new InductionVariables(this, variable, prefix, reductions, (start, end));
+    }
+
+    /// <summary>The ranges of the loops this scope is in, outermost first.</summary>
+    public IReadOnlyList<(string Start, string End)> Ranges()
+    {
+        var ranges = new List<(string Start, string End)>();
+        for (var scope = this; scope is { _variable: not null }; scope = scope._outer)
+        {
+            ranges.Insert(0, scope._range);
+        }
+
+        return ranges;
     }
 
     /// <summary>

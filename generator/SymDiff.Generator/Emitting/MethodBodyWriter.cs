@@ -478,7 +478,7 @@ internal static partial class MethodBodyWriter
     {
         var iterations = loop.Start == "0" ? loop.End : "(" + loop.End + ") - (" + loop.Start + ")";
         var size = "global::System.Math.Max(0, " + iterations + ")" + (width == "1" ? "" : " * " + width);
-        if (context.Plan.IsNested && context.Hoisted is { } hoisted && hoisted.TryHoist(loop, size, rented, count))
+        if (context.Plan.IsNested && context.Hoisted is { } hoisted && hoisted.TryHoist(loop, size, rented, count, context.Inductions.Ranges()))
         {
             writer.Line("global::System.Span<double> " + tape + " = " + rented + ";");
             return;
