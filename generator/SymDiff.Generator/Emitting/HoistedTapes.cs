@@ -47,7 +47,7 @@ internal sealed class HoistedTapes
         }
 
         var middle = around.Skip(1).ToList();
-        if (!Divides(size) || middle.Count == 0)
+        if (!IndexPolynomial.Divides(size) || middle.Count == 0)
         {
             return Rent(size, rented, count);
         }
@@ -69,13 +69,12 @@ internal sealed class HoistedTapes
         => CodeNames.OnlyReads(size, _parameters) && Rent("global::System.Math.Max(0, " + size + ")", rented, count);
 
     /// <summary>
-    /// <paramref name="size"/>, or 0 where <paramref name="runsWhen"/> does not hold if it divides (<c>/</c> or <c>%</c>):
-    /// the only way a length that reads nothing but parameters and literals can throw, overflow checks aside.
+    /// <paramref name="size"/>, or 0 where <paramref name="runsWhen"/> does not hold if it divides by a variable
+    /// (<see cref="IndexPolynomial.Divides"/>): the only way a length that reads nothing but parameters and literals can
+    /// throw, overflow checks aside.
     /// </summary>
     public static string Guarded(string size, string? runsWhen)
-        => runsWhen is null || !Divides(size) ? size : "(" + runsWhen + " ? " + size + " : 0)";
-
-    private static bool Divides(string size) => size.IndexOfAny(new[] { '/', '%' }) >= 0;
+        => runsWhen is null || !IndexPolynomial.Divides(size) ? size : "(" + runsWhen + " ? " + size + " : 0)";
 
     /// <summary>Whether an array of <paramref name="size"/> values could be rented before the loop: the size reads only the method's parameters.</summary>
     public bool CanHoist(string size) => CodeNames.OnlyReads(size, _parameters);

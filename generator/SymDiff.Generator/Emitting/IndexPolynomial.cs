@@ -115,11 +115,22 @@ internal sealed class IndexPolynomial
                 BinaryExpressionSyntax binary => binary.Kind() switch
                 {
                     SyntaxKind.AddExpression or SyntaxKind.SubtractExpression or SyntaxKind.MultiplyExpression => true,
-                    SyntaxKind.DivideExpression or SyntaxKind.ModuloExpression => WithoutParentheses(binary.Right) is LiteralExpressionSyntax { Token.Value: int divisor } && divisor != 0 && divisor != -1,
+                    SyntaxKind.DivideExpression or SyntaxKind.ModuloExpression => !MayThrow(binary),
                     _ => false,
                 },
                 _ => false,
             });
+
+    /// <summary>
+    /// Whether <paramref name="code"/> divides (<c>/</c>, <c>%</c>) by anything but a literal other than 0 and −1: the
+    /// divisions that may throw. Code that does not parse counts as dividing.
+    /// </summary>
+    public static bool Divides(string code)
+        => SyntaxFactory.ParseExpression(code) is var e && (e.ContainsDiagnostics || e.DescendantNodesAndSelf().OfType<BinaryExpressionSyntax>().Any(MayThrow));
+
+    private static bool MayThrow(BinaryExpressionSyntax binary)
+        => (binary.IsKind(SyntaxKind.DivideExpression) || binary.IsKind(SyntaxKind.ModuloExpression))
+            && !(WithoutParentheses(binary.Right) is LiteralExpressionSyntax { Token.Value: int divisor } && divisor != 0 && divisor != -1);
 
     private static ExpressionSyntax WithoutParentheses(ExpressionSyntax expression)
         => expression is ParenthesizedExpressionSyntax parenthesized ? WithoutParentheses(parenthesized.Expression) : expression;
