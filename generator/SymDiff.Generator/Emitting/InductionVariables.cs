@@ -25,15 +25,19 @@ internal sealed class InductionVariables
     private readonly InductionVariables? _outer;
     private readonly string? _variable;
     private readonly (string Start, string End) _range;
+    private readonly string _prefix;
+    private readonly IndexPolynomial? _iteration;
     private readonly HoistedProducts? _products;
     private readonly List<Reduction> _reductions;
     private readonly Dictionary<string, Reduction> _byIndex;
 
-    private InductionVariables(InductionVariables? outer, string? variable, string prefix, List<Reduction> reductions, (string Start, string End) range = default)
+    private InductionVariables(InductionVariables? outer, string? variable, string prefix, List<Reduction> reductions, (string Start, string End) range = default, IndexPolynomial? iteration = null)
     {
         _outer = outer;
         _variable = variable;
         _range = range;
+        _prefix = prefix;
+        _iteration = iteration;
         _products = variable is null ? null : new HoistedProducts(prefix + "p");
         _reductions = reductions;
         _byIndex = reductions.ToDictionary(r => r.Index);
@@ -61,30 +65,61 @@ internal sealed class InductionVariables
         var iteration = first.Plus(IndexPolynomial.Atom(Step).Scaled(backward ? -Rational.One : Rational.One));
         foreach (var index in indices.Distinct().OrderBy(i => i, System.StringComparer.Ordinal))
         {
-            var polynomial = IndexPolynomial.Parse(index, variable);
-            if (polynomial is null)
+            if (Reduce(index, variable, iteration, linear) is { } differences)
             {
-                continue;
+                reductions.Add(new Reduction(index, prefix + reductions.Count.ToString(CultureInfo.InvariantCulture), differences));
             }
-
-            var degree = polynomial.DegreeIn(variable);
-            if (degree == 0 || (degree == 1 && !polynomial.DividesVariable && !linear))
-            {
-                continue;
-            }
-
-            var onIteration = polynomial.Substitute(variable, iteration);
-            var differences = ForwardDifferences(onIteration, degree);
-            if (!differences.All(d => d.IsWritable))
-            {
-                continue;
-            }
-
-            var name = prefix + reductions.Count.ToString(CultureInfo.InvariantCulture);
-            reductions.Add(new Reduction(index, name, differences));
         }
 
-        return new InductionVariables(this, variable, prefix, reductions, (start, end));
+        return new InductionVariables(this, variable, prefix, reductions, (start, end), iteration);
+    }
+
+    /// <summary>The differences of <paramref name="index"/> over the loop's iterations, when it is worth a running local.</summary>
+    private static IReadOnlyList<IndexPolynomial>? Reduce(string index, string variable, IndexPolynomial iteration, bool linear)
+    {
+        var polynomial = IndexPolynomial.Parse(index, variable);
+        if (polynomial is null)
+        {
+            return null;
+        }
+
+        var degree = polynomial.DegreeIn(variable);
+        if (degree == 0 || (degree == 1 && !polynomial.DividesVariable && !linear))
+        {
+            return null;
+        }
+
+        var differences = ForwardDifferences(polynomial.Substitute(variable, iteration), degree);
+        return differences.All(d => d.IsWritable) ? differences : null;
+    }
+
+    /// <summary>
+    /// A running local of this loop for <paramref name="value"/>, the first value or a difference of an inner loop's
+    /// running local, which that inner loop would otherwise compute again on each of this loop's iterations (the
+    /// first index of row i of a triangle, <c>d + i * (2 * d - i - 1) / 2</c>); null when it is not worth one.
+    /// </summary>
+    private string? RunningLocal(IndexPolynomial value)
+    {
+        if (_variable is null || _iteration is null)
+        {
+            return null;
+        }
+
+        var code = value.ToCode();
+        if (!_byIndex.TryGetValue(code, out var reduction))
+        {
+            if (Reduce(code, _variable, _iteration, linear: false) is not { } differences)
+            {
+                return null;
+            }
+
+            reduction = new Reduction(code, _prefix + _reductions.Count.ToString(CultureInfo.InvariantCulture), differences);
+            _reductions.Add(reduction);
+            _byIndex[code] = reduction;
+        }
+
+        reduction.IsUsed = true;
+        return reduction.Name;
     }
 
     /// <summary>The ranges of the loops this scope is in, outermost first.</summary>
@@ -129,10 +164,17 @@ internal sealed class InductionVariables
             var last = reduction.Differences.Count - 1;
             for (var k = 0; k < last || (k == last && reduction.Differences[k].AsConstant is null); k++)
             {
+                if (_outer?.RunningLocal(reduction.Differences[k]) is { } running)
+                {
+                    lines.Add("int " + reduction.Difference(k) + " = " + running + ";");
+                    continue;
+                }
+
                 var difference = _outer is { } outer ? reduction.Differences[k].ReplaceMonomials(outer.MonomialName) : reduction.Differences[k];
 
                 // unchecked: in a checked build the expanded polynomial's terms may overflow where the source's do not.
-                lines.Add("int " + reduction.Difference(k) + " = unchecked(" + difference.ToCode() + ");");
+                var code = difference.AsConstant is null ? "unchecked(" + difference.ToCode() + ")" : difference.ToCode();
+                lines.Add("int " + reduction.Difference(k) + " = " + code + ";");
             }
         }
 

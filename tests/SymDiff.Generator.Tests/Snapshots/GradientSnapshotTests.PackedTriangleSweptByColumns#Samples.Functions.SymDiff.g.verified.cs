@@ -156,12 +156,14 @@ namespace Samples
                             }
 
                             int __r0_r0_r0_xi0_p0 = k * m;
+                            int __r0_r0_r0_xi0_0 = 0;
+                            int __r0_r0_r0_xi0_0_d1 = unchecked(m - 1);
                             for (int i = 0; i < m - 1; i++)
                             {
                                 double __r0_r0_r0_xa0_0 = __r0_r0_x0_own0_0[i];
                                 if ((__r0_r0_x0_seedBits0 & long.MaxValue) != 0)
                                 {
-                                    int __r0_r0_r0_xj0_0 = unchecked((i * (2 * m - i - 1) / 2));
+                                    int __r0_r0_r0_xj0_0 = __r0_r0_r0_xi0_0;
                                     double __r0_r0_r0_xh0_0 = __r0_r0_values0[i];
                                     for (int j = i + 1; j < m; j++)
                                     {
@@ -178,6 +180,11 @@ namespace Samples
 
                                 dx[__r0_back0_p0 + i] += __r0_r0_r0_xa0_0;
                                 dmu[__r0_r0_r0_xi0_p0 + i] -= __r0_r0_r0_xa0_0;
+                                unchecked
+                                {
+                                    __r0_r0_r0_xi0_0 += __r0_r0_r0_xi0_0_d1;
+                                    __r0_r0_r0_xi0_0_d1--;
+                                }
                             }
 
                             int __r0_r0_r0_xt0_p0 = k * m;

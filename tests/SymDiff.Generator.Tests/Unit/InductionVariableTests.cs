@@ -134,7 +134,72 @@ public sealed class InductionVariableTests
         var inner = outer.Enter("i", "0", "j", backward: false, ["i * i + j"], "__inner");
         Assert.Equal("__outer0", inner.Index("j * j"));
         Assert.Equal("__inner0", inner.Index("i * i + j"));
-        Assert.Equal(["int __outer0 = unchecked(0);", "int __outer0_d1 = unchecked(1);"], outer.Declarations());
+        Assert.Equal(["int __outer0 = 0;", "int __outer0_d1 = 1;"], outer.Declarations());
+    }
+
+    [Fact]
+    public void InnerLoopsFirstIndex_RunsInTheOuterLoop()
+    {
+        // The packed triangle swept by rows: row i's first index, d + i(2d − i − 1)/2, advances by d − i − 1 per row.
+        const string index = "k * (d * (d + 1) / 2) + d + i * (2 * d - i - 1) / 2 + (j - i - 1)";
+        var outer = InductionVariables.None.Enter("i", "0", "d - 1", backward: false, [], "__row");
+        var inner = outer.Enter("j", "i + 1", "d", backward: false, [index], "__at", linear: true);
+        Assert.Equal("__at0", inner.Index(index));
+        Assert.Equal(["int __at0 = __row0;"], inner.Declarations());
+        Assert.Equal(["__at0++;"], inner.Steps());
+        Assert.Equal(["__row0 += __row0_d1;", "__row0_d1--;"], outer.Steps());
+        Assert.Equal(["int __row0 = unchecked((d * (d + 1) / 2) * k + d);", "int __row0_d1 = unchecked(d - 1);"], outer.Declarations());
+    }
+
+    [Theory]
+    [InlineData("k * (d * (d + 1) / 2) + d + i * (2 * d - i - 1) / 2 + (j - i - 1)", "i + 1", "d", false)]
+    [InlineData("k * (d * (d + 1) / 2) + d + i * (2 * d - i - 1) / 2 + (j - i - 1)", "i + 1", "d", true)]
+    [InlineData("i * (i + 1) / 2 + j", "0", "i + 1", false)]
+    [InlineData("i * i * d + j * j", "i", "n", true)]
+    public void NestedRunningLocals_EqualTheIndexOnEveryIteration(string index, string innerStart, string innerEnd, bool backward)
+    {
+        var random = new Random(index.Length);
+        var checkedIterations = 0;
+        for (var trial = 0; trial < 30; trial++)
+        {
+            var values = new Dictionary<string, int> { ["d"] = random.Next(0, 15), ["k"] = random.Next(0, 9), ["n"] = random.Next(-3, 20) };
+            var outer = InductionVariables.None.Enter("i", "0", "d - 1", backward, [], "__row");
+            var inner = outer.Enter("j", innerStart, innerEnd, backward, [index], "__at", linear: true);
+            var name = inner.Index(index);
+            var (innerSteps, innerDeclarations) = (inner.Steps().ToList(), inner.Declarations().ToList());
+            var (outerSteps, outerDeclarations) = (outer.Steps().ToList(), outer.Declarations().ToList());
+            Assert.NotEmpty(outerSteps);
+            var locals = new Dictionary<string, int>(values);
+            Declare(outerDeclarations, locals);
+            var (first, last) = (0, Evaluate("d - 1", values) - 1);
+            for (var i = backward ? last : first; backward ? i >= first : i <= last; i += backward ? -1 : 1)
+            {
+                locals["i"] = i;
+                Declare(innerDeclarations, locals);
+                var (innerFirst, innerLast) = (Evaluate(innerStart, locals), Evaluate(innerEnd, locals) - 1);
+                for (var j = backward ? innerLast : innerFirst; backward ? j >= innerFirst : j <= innerLast; j += backward ? -1 : 1)
+                {
+                    locals["j"] = j;
+                    Assert.True(Evaluate(index, locals) == locals[name], $"{index} at i = {i}, j = {j}: {Evaluate(index, locals)}, running {locals[name]}");
+                    innerSteps.ForEach(step => Step(step, locals));
+                    checkedIterations++;
+                }
+
+                outerSteps.ForEach(step => Step(step, locals));
+            }
+
+        }
+
+        Assert.True(checkedIterations > 100, checkedIterations + " iterations checked");
+    }
+
+    private static void Declare(IEnumerable<string> declarations, Dictionary<string, int> locals)
+    {
+        foreach (var declaration in declarations)
+        {
+            var parts = declaration.TrimEnd(';').Substring("int ".Length).Split(" = ", 2);
+            locals[parts[0]] = Evaluate(parts[1], locals);
+        }
     }
 
     private static void AssertRunsAsEvaluated(string index, string start, string end, bool backward, Dictionary<string, int> values)
