@@ -22,18 +22,19 @@ internal sealed class CSharpExpressionWriter
 
     private readonly EmissionPlan _plan;
     private readonly Func<int, string?>? _replacement;
-    private readonly Func<string, string>? _index;
+    private readonly Func<string, string, (string, bool)?, string>? _element;
     private readonly Dictionary<int, string?> _replaced = new();
     private bool _inline;
+    private Func<string, string, (string, bool)?, string>? _inlineElement;
 
     /// <param name="plan">Where each node is computed and what it is called.</param>
     /// <param name="replacement">Text read instead of computing a node, or null to compute it (see <see cref="InvariantTables"/>).</param>
-    /// <param name="index">The code to index an element with, given its index text (see <see cref="InductionVariables"/>).</param>
-    public CSharpExpressionWriter(EmissionPlan plan, Func<int, string?>? replacement = null, Func<string, string>? index = null)
+    /// <param name="element">The code to read an element with, given its vector and index texts (see <see cref="InductionVariables.Element"/>).</param>
+    public CSharpExpressionWriter(EmissionPlan plan, Func<int, string?>? replacement = null, Func<string, string, (string, bool)?, string>? element = null)
     {
         _plan = plan;
         _replacement = replacement;
-        _index = index;
+        _element = element;
     }
 
     /// <summary>The expression for <paramref name="id"/>: its local's name if it has one.</summary>
@@ -42,10 +43,14 @@ internal sealed class CSharpExpressionWriter
     /// <summary>The expression computing <paramref name="id"/> itself, even if it has a local.</summary>
     public string WriteDefinition(int id) => Format(id).Text;
 
-    /// <summary>The expression computing <paramref name="id"/> from scratch: no local is read and nothing is replaced.</summary>
-    public string WriteInline(int id)
+    /// <summary>
+    /// The expression computing <paramref name="id"/> from scratch: no local is read and nothing is replaced; elements
+    /// are read with the source's index, or as <paramref name="element"/> writes them (in a loop of the generated code's own).
+    /// </summary>
+    public string WriteInline(int id, Func<string, string, (string, bool)?, string>? element = null)
     {
         _inline = true;
+        _inlineElement = element;
         try
         {
             return Format(id).Text;
@@ -53,6 +58,7 @@ internal sealed class CSharpExpressionWriter
         finally
         {
             _inline = false;
+            _inlineElement = null;
         }
     }
 
@@ -95,7 +101,8 @@ internal sealed class CSharpExpressionWriter
             case Operation.Element:
                 var (vector, index) = _plan.Model.ElementParts(id);
                 // From scratch (a table's fill, before the loop) the index is the source's: running locals live in the loop.
-                return (vector + "[" + (_index is null || _inline ? index : _index(index)) + "]", Primary);
+                var element = _inline ? _inlineElement : _element;
+                return (element is null ? vector + "[" + index + "]" : element(vector, index, null), Primary);
             case Operation.False:
                 return ("false", Primary);
             case Operation.Add:

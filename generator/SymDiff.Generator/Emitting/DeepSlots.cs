@@ -6,12 +6,18 @@ namespace SymDiff.Generator.Emitting;
 /// <param name="Entry">The inner loop and what it records.</param>
 internal sealed record DeepSlots(string Tape, string Base, DeepRecording.Entry Entry)
 {
-    /// <summary>Value <paramref name="k"/> of the inner loop's current iteration.</summary>
-    public string Slot(int k)
+    /// <summary>The type of the tape, for a loop to slice it (see <see cref="InductionVariables.Element"/>).</summary>
+    public static (string SpanType, bool IsArray) Span { get; } = ("global::System.Span<double>", false);
+
+    /// <summary>Where on the tape value <paramref name="k"/> of the inner loop's current iteration is.</summary>
+    public string Index(int k)
     {
         var loop = Entry.Loop;
         var iteration = loop.Start == "0" ? loop.Index : "(" + loop.Index + " - (" + loop.Start + "))";
         var position = Entry.Width == 1 ? iteration : iteration + " * " + Entry.Width + (k == 0 ? "" : " + " + k);
-        return Tape + "[" + Base + " + " + position + "]";
+        return Base + " + " + position;
     }
+
+    /// <summary>Value <paramref name="k"/> of the inner loop's current iteration, read or written in the scope of <paramref name="inductions"/>.</summary>
+    public string Slot(int k, InductionVariables inductions) => inductions.Element(Tape, Index(k), Span);
 }

@@ -62,7 +62,7 @@ internal static class GradientEmitter
         }
 
         var scalarOutputs = scalars.Select(i => Identifier.Escape(outputs[i]!)).ToList();
-        MethodBodyWriter.Write(writer, graph, scalarOutputs, outputs.Where(o => o is not null)!, buffers: buffers);
+        MethodBodyWriter.Write(writer, graph, scalarOutputs, outputs.Where(o => o is not null)!, buffers: buffers, spans: SpanVectors.Of(method, buffers));
         writer.Close();
     }
 

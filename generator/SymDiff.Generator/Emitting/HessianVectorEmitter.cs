@@ -86,7 +86,7 @@ internal static class HessianVectorEmitter
         }
 
         var targets = scalars.Select(p => Identifier.Escape(products[p.k])).Concat(scalars.Select(p => Identifier.Escape(gradients[p.k]))).ToList();
-        MethodBodyWriter.Write(writer, graph, targets, gradients.Concat(products), buffers: buffers);
+        MethodBodyWriter.Write(writer, graph, targets, gradients.Concat(products), buffers: buffers, spans: SpanVectors.Of(method, buffers, directions));
         writer.Close();
     }
 }

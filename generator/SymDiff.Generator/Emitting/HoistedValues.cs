@@ -56,6 +56,9 @@ internal sealed class HoistedValues
     /// <summary>When set, the body is that of a sweep whose tables an earlier loop kept for every iteration: read there, not filled again.</summary>
     public (IterationTables.Iterations Iterations, IReadOnlyDictionary<string, IterationTables.Table> Tables)? ReadKept { get; init; }
 
+    /// <summary>The running locals and slices of the body the tables are filled in; a fill loop reads elements through slices of its own.</summary>
+    public InductionVariables Scope { get; init; } = InductionVariables.None;
+
     /// <summary>The tables kept for every iteration (with <see cref="KeepEach"/>), by what they hold.</summary>
     public Dictionary<string, IterationTables.Table> Kept { get; } = new();
 
@@ -110,14 +113,18 @@ internal sealed class HoistedValues
                 throw new System.InvalidOperationException("Table " + table + " could not be rented.");
             }
 
+            // The fill is a loop of its own, whose elements are read through slices (see ElementSlices).
+            var fill = Scope.Enter(index, found.Start, found.End, backward: false, System.Array.Empty<string>(), table + "_");
+            var sliced = expressions.WriteInline(id, fill.Element);
             _fills.Add("// " + value.Replace("global::System.", "") + " for every " + index + (found.Shared
                 ? ", once for the loop over " + outer.Index + " and the loop inside it."
                 : ", once instead of on every iteration over " + outer.Index + "."));
             _fills.Add("if (" + outer.Start + " < " + outer.End + ")");
             _fills.Add("{");
+            _fills.AddRange(fill.Declarations().Select(line => "    " + line));
             _fills.Add("    for (int " + index + " = " + found.Start + "; " + index + " < " + found.End + "; " + index + "++)");
             _fills.Add("    {");
-            _fills.Add("        " + table + "[" + offset + "] = " + value + ";");
+            _fills.Add("        " + table + "[" + offset + "] = " + sliced + ";");
             _fills.Add("    }");
             _fills.Add("}");
             _fills.Add("");

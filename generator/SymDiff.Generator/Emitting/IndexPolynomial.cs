@@ -173,6 +173,13 @@ internal sealed class IndexPolynomial
 
     public static IndexPolynomial Atom(string atom) => new(new Dictionary<string, Rational> { [atom] = Rational.One });
 
+    /// <summary>
+    /// Whether the polynomial is never negative: every coefficient is non-negative and so is every atom's lower bound,
+    /// as <paramref name="bound"/> gives it (null: unknown).
+    /// </summary>
+    public bool IsNonNegative(Func<string, long?> bound)
+        => _terms.All(t => t.Value.Numerator.Sign >= 0 && Atoms(t.Key).All(a => bound(a) is >= 0));
+
     /// <summary>The constant this is, if it reads no atom.</summary>
     public Rational? AsConstant => _terms.Count == 0 ? Rational.Zero : _terms.Count == 1 && _terms.ContainsKey("") ? _terms[""] : null;
 

@@ -2,6 +2,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Numerics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SymDiff.Generator.Emitting;
 
@@ -30,8 +33,9 @@ internal sealed class InductionVariables
     private readonly HoistedProducts? _products;
     private readonly List<Reduction> _reductions;
     private readonly Dictionary<string, Reduction> _byIndex;
+    private readonly ElementSlices _slices;
 
-    private InductionVariables(InductionVariables? outer, string? variable, string prefix, List<Reduction> reductions, (string Start, string End) range = default, IndexPolynomial? iteration = null)
+    private InductionVariables(InductionVariables? outer, string? variable, string prefix, List<Reduction> reductions, ElementSlices slices, (string Start, string End) range = default, IndexPolynomial? iteration = null)
     {
         _outer = outer;
         _variable = variable;
@@ -41,10 +45,19 @@ internal sealed class InductionVariables
         _products = variable is null ? null : new HoistedProducts(prefix + "p");
         _reductions = reductions;
         _byIndex = reductions.ToDictionary(r => r.Index);
+        _slices = slices;
     }
 
     /// <summary>No loop: every index is written as it is.</summary>
-    public static InductionVariables None { get; } = new(null, null, "", new List<Reduction>());
+    public static InductionVariables None { get; } = new(null, null, "", new List<Reduction>(), ElementSlices.None);
+
+    /// <summary>
+    /// No loop yet; the loops entered from here read <paramref name="spans"/> (vector or buffer name, its span type)
+    /// through slices where an index is the loop's variable plus an offset (see <see cref="ElementSlices"/>).
+    /// </summary>
+    /// <param name="isInvariant">Whether C# text reads only names that no statement assigns (the method's parameters).</param>
+    public static InductionVariables Root(IReadOnlyDictionary<string, string> spans, System.Func<string, bool> isInvariant)
+        => new(null, null, "", new List<Reduction>(), ElementSlices.Root(spans, isInvariant));
 
     /// <summary>
     /// The scope of one loop's body: of <paramref name="indices"/> (index texts its body reads or writes), those worth
@@ -56,9 +69,10 @@ internal sealed class InductionVariables
     {
         var first = IndexPolynomial.Parse(backward ? "(" + end + ") - 1" : start, variable);
         var reductions = new List<Reduction>();
+        var slices = _slices.Enter(prefix + "s");
         if (first is null)
         {
-            return new InductionVariables(this, variable, prefix, reductions, (start, end));
+            return new InductionVariables(this, variable, prefix, reductions, slices, (start, end));
         }
 
         // The variable on iteration t: first + t, or first - t.
@@ -71,7 +85,7 @@ internal sealed class InductionVariables
             }
         }
 
-        return new InductionVariables(this, variable, prefix, reductions, (start, end), iteration);
+        return new InductionVariables(this, variable, prefix, reductions, slices, (start, end), iteration);
     }
 
     /// <summary>The differences of <paramref name="index"/> over the loop's iterations, when it is worth a running local.</summary>
@@ -153,6 +167,131 @@ internal sealed class InductionVariables
     }
 
     /// <summary>
+    /// The code to read or write element <paramref name="index"/> of <paramref name="vector"/> with: through a running
+    /// local (see <see cref="Index"/>), else through a slice of the vector that starts at the index's offset from this
+    /// loop's variable, else as <see cref="Index"/> writes it.
+    /// </summary>
+    /// <param name="generated">
+    /// For a table or record of the generated code (not in the root's spans): its span type and whether it is an array.
+    /// Its indices are right by construction, so a name in one that no loop bounds is a length or stride, never negative.
+    /// </param>
+    public string Element(string vector, string index, (string SpanType, bool IsArray)? generated = null)
+    {
+        for (var scope = this; scope is not null; scope = scope._outer)
+        {
+            if (scope._byIndex.ContainsKey(index))
+            {
+                return vector + "[" + Index(index) + "]";
+            }
+        }
+
+        if (_variable is not null && _slices.Source(vector, generated) is { } source && Offset(index, source.IsGenerated) is { } offset)
+        {
+            return _slices.Slice(vector, source, Index(offset)) + "[" + _variable + "]";
+        }
+
+        return vector + "[" + Index(index) + "]";
+    }
+
+    /// <summary>
+    /// The offset o of <paramref name="index"/> = o + this loop's variable, when a slice starting at o reads the same
+    /// element: o and the variable are never negative where the element is read, and o does not change in the loop;
+    /// null otherwise, and when o is a constant.
+    /// </summary>
+    private string? Offset(string index, bool generated)
+    {
+        var variable = _variable!;
+        if (IndexPolynomial.Parse(index, variable) is not { } polynomial || polynomial.DividesVariable
+            || polynomial.DegreeIn(variable) != 1 || polynomial.LinearCoefficient(variable) is not { IsInteger: true } coefficient || !coefficient.Numerator.IsOne
+            || LowerBound(variable) is not >= 0)
+        {
+            return null;
+        }
+
+        // A constant offset costs nothing: it is part of the element's address (x[i + 1]).
+        var offset = polynomial.Plus(IndexPolynomial.Atom(variable).Scaled(-Rational.One));
+        if (offset.AsConstant is not null || !offset.IsWritable)
+        {
+            return null;
+        }
+
+        // The source's own form bounds best (i * (d - 1): both factors non-negative), the expanded one otherwise.
+        var source = SourceOffset(index, variable);
+        if (source is not null && Stays(source, generated) && AtomBound(source, generated) is >= 0)
+        {
+            return source;
+        }
+
+        return offset.IsNonNegative(atom => Stays(atom, generated) ? AtomBound(atom, generated) : null) ? source ?? offset.ToCode() : null;
+    }
+
+    /// <summary>The offset as the source writes it, when the index is <c>offset + variable</c> or <c>variable + offset</c>.</summary>
+    private static string? SourceOffset(string index, string variable)
+    {
+        var expression = SyntaxFactory.ParseExpression(index);
+        bool IsVariable(ExpressionSyntax e) => e is IdentifierNameSyntax name && name.Identifier.ValueText == variable.TrimStart('@');
+        return expression is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } sum && !expression.ContainsDiagnostics
+            ? IsVariable(sum.Right) ? sum.Left.WithoutTrivia().ToString() : IsVariable(sum.Left) ? sum.Right.WithoutTrivia().ToString() : null
+            : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="atom"/> keeps its value through this loop: it reads enclosing loops' variables and invariant
+    /// names only (in generated code's own indices, locals declared before the loop, which no statement in it assigns).
+    /// </summary>
+    private bool Stays(string atom, bool generated)
+        => CodeNames.In(atom).All(name => name != _variable!.TrimStart('@') && (generated || _slices.IsInvariant(name) || IsEnclosingVariable(name)));
+
+    private bool IsEnclosingVariable(string name)
+    {
+        for (var scope = _outer; scope is { _variable: { } variable }; scope = scope._outer)
+        {
+            if (variable.TrimStart('@') == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private long? AtomBound(string atom, bool generated)
+        => IndexBounds.LowerBound(atom, name => LowerBound(name) ?? (generated && !_slices.IsInvariant(name) ? 0 : null));
+
+    /// <summary>
+    /// A lower bound of <paramref name="name"/> inside this loop's body: a loop variable's start's, or, for a name that
+    /// a loop runs up to (<c>j &lt; d</c>), one more than that loop's start (the body runs only when start &lt; end).
+    /// </summary>
+    private long? LowerBound(string name)
+    {
+        long? best = null;
+        for (var scope = this; scope is { _variable: { } variable }; scope = scope._outer)
+        {
+            long? bound = null;
+            if (variable.TrimStart('@') == name)
+            {
+                bound = IndexBounds.LowerBound(scope._range.Start, scope._outer is { } outer ? outer.LowerBound : _ => null);
+            }
+            else if (IndexPolynomial.Parse(scope._range.End, name) is { } end && end.DegreeIn(name) == 1
+                && end.LinearCoefficient(name) is { IsInteger: true } c && c.Numerator.IsOne
+                && end.Plus(IndexPolynomial.Atom(name).Scaled(-Rational.One)).AsConstant is { IsInteger: true } rest
+                && BigInteger.Abs(rest.Numerator) <= int.MaxValue
+                && IndexBounds.LowerBound(scope._range.Start, scope._outer is { } outer ? outer.LowerBound : _ => null) is { } start)
+            {
+                // start < name + rest, so name >= start + 1 - rest.
+                bound = start + 1 - (long)rest.Numerator;
+            }
+
+            if (bound is { } b && (best is null || b > best))
+            {
+                best = b;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
     /// Before the loop: the products its body's indices read, then each running local used, with its differences
     /// (their products computed ahead by the enclosing loops).
     /// </summary>
@@ -178,6 +317,7 @@ internal sealed class InductionVariables
             }
         }
 
+        lines.AddRange(_slices.Declarations());
         return lines;
     }
 

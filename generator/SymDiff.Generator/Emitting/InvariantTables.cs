@@ -69,8 +69,11 @@ internal sealed class InvariantTables
     /// <summary>Whether node <paramref name="id"/> of a body nested in <paramref name="enclosing"/> (outermost first, the top-level loop excluded) is read from a table.</summary>
     public bool Qualifies(EmissionPlan plan, int id, IReadOnlyList<LoopModel> enclosing) => Find(plan, id, enclosing) is not null;
 
-    /// <summary>The table read that replaces node <paramref name="id"/>, which <see cref="Qualifies"/>; the table is filled on first use.</summary>
-    public string Read(EmissionPlan plan, CSharpExpressionWriter expressions, int id, IReadOnlyList<LoopModel> enclosing)
+    /// <summary>
+    /// The table read that replaces node <paramref name="id"/>, which <see cref="Qualifies"/>, in the scope of
+    /// <paramref name="inductions"/>; the table is filled on first use.
+    /// </summary>
+    public string Read(EmissionPlan plan, CSharpExpressionWriter expressions, int id, IReadOnlyList<LoopModel> enclosing, InductionVariables inductions)
     {
         var (key, indexed, around) = Find(plan, id, enclosing) ?? throw new System.InvalidOperationException("Node " + id + " has no table.");
         if (!_tables.TryGetValue(key, out var table))
@@ -81,7 +84,7 @@ internal sealed class InvariantTables
             _pending = true;
         }
 
-        return table + "[" + Slot(table, indexed) + "]";
+        return inductions.Element(table, Slot(table, indexed), ("global::System.ReadOnlySpan<" + _scalar + ">", true));
     }
 
     /// <summary>

@@ -119,7 +119,7 @@ internal static partial class MethodBodyWriter
             foreach (var (element, negated) in sums[g].Slots)
             {
                 var (vector, index) = body.ElementParts(inner.ReverseElements[element]);
-                writer.Line(context.Buffers[vector] + "[" + aroundInner.Index(index) + "]" + (negated ? " -= " : " += ") + sumNames[g] + ";");
+                writer.Line(aroundInner.Element(context.Buffers[vector], index) + (negated ? " -= " : " += ") + sumNames[g] + ";");
             }
         }
 
@@ -159,7 +159,7 @@ internal static partial class MethodBodyWriter
             {
                 var (vector, index) = body.ElementParts(inner.ReverseElements[element]);
                 var sign = negated != fold.Flipped ? " -= " : " += ";
-                writer.Line(context.Buffers[vector] + "[" + around.Index(index) + "]" + sign + fold.Table + "[" + LoopNests.Offset(inner.Index, outer.Start) + "];");
+                writer.Line(around.Element(context.Buffers[vector], index) + sign + fold.Table + "[" + LoopNests.Offset(inner.Index, outer.Start) + "];");
             }
         }
 

@@ -14,7 +14,8 @@ internal static partial class MethodBodyWriter
     /// <param name="reservedNames">Names the method's own parameters use, which locals must avoid.</param>
     /// <param name="scale">When set, outputs are accumulated as <c>target += scale * output</c> (a pullback).</param>
     /// <param name="buffers">For each vector parameter, its gradient buffer, which the body overwrites: element adjoints are added into it.</param>
-    public static void Write(SourceWriter writer, DerivativeGraphModel model, IReadOnlyList<string> outputTargets, IEnumerable<string> reservedNames, string? scale = null, IReadOnlyList<(string Vector, string Buffer)>? buffers = null)
+    /// <param name="spans">The vectors and buffers that are spans, with their types: loops read and write them through slices (see <see cref="ElementSlices"/>).</param>
+    public static void Write(SourceWriter writer, DerivativeGraphModel model, IReadOnlyList<string> outputTargets, IEnumerable<string> reservedNames, string? scale = null, IReadOnlyList<(string Vector, string Buffer)>? buffers = null, IReadOnlyDictionary<string, string>? spans = null)
     {
         var reserved = reservedNames.ToList();
         var plan = new EmissionPlan(model, reserved);
@@ -22,9 +23,11 @@ internal static partial class MethodBodyWriter
         var expressions = new CSharpExpressionWriter(plan);
         buffers ??= Array.Empty<(string, string)>();
         var fillers = buffers.Count == 0 ? new Dictionary<string, int>() : BufferFilling.Fillers(plan);
-        var context = new Context(plan, expressions, reserved, buffers.ToDictionary(b => b.Vector, b => b.Buffer), fillers, new Dictionary<int, IReadOnlyList<string>>(), null, null, Array.Empty<LoopModel>(), code => CodeNames.OnlyReads(code, parameters))
+        Func<string, bool> isInvariant = code => CodeNames.OnlyReads(code, parameters);
+        var context = new Context(plan, expressions, reserved, buffers.ToDictionary(b => b.Vector, b => b.Buffer), fillers, new Dictionary<int, IReadOnlyList<string>>(), null, null, Array.Empty<LoopModel>(), isInvariant)
         {
             TablesByLoop = new Dictionary<int, InvariantTables>(),
+            Inductions = spans is null ? InductionVariables.None : InductionVariables.Root(spans, isInvariant),
         };
         foreach (var (vector, buffer) in buffers)
         {
@@ -106,14 +109,14 @@ internal static partial class MethodBodyWriter
     private static string ElementText(Context context, int id)
     {
         var (vector, index) = context.Plan.Model.ElementParts(id);
-        return vector + "[" + context.Inductions.Index(index) + "]";
+        return context.Inductions.Element(vector, index);
     }
 
     /// <summary><c>dx[i + 1]</c>: the gradient buffer slot of an element read.</summary>
     private static string ElementTarget(Context context, DerivativeGraphModel model, int element)
     {
         var (vector, index) = model.ElementParts(element);
-        return context.Buffers[vector] + "[" + context.Inductions.Index(index) + "]";
+        return context.Inductions.Element(context.Buffers[vector], index);
     }
 
     private static void WriteRegion(SourceWriter writer, Context context, Region region)
@@ -356,7 +359,7 @@ internal static partial class MethodBodyWriter
             {
                 foreach (var result in nested.Plan.LoopStates(innermost.InBody))
                 {
-                    writer.Line(slots.Slot(k++) + " = " + result + ";");
+                    writer.Line(slots.Slot(k++, inductions) + " = " + result + ";");
                 }
             }
         }
@@ -566,13 +569,14 @@ internal static partial class MethodBodyWriter
         }
 
         // An inner loop read from a record and swept: its own inner loops' results, as this loop's forward pass recorded them.
+        var inductions = context.Inductions.Enter(loop.Index, loop.Start, loop.End, backward: true, IndexTexts(body), plan.SweepName("back", id) + "_");
         if (context.DeepReads.TryGetValue(node.Operand0, out var deepSlots))
         {
             var k = 0;
             foreach (var innermost in deepSlots.Entry.Nested)
             {
                 var count = loop.Reverse.Loops[(int)loop.Reverse.Nodes[innermost.InReverse].Payload].StateNames.Count;
-                reads[innermost.InReverse] = Enumerable.Range(k, count).Select(deepSlots.Slot).ToList();
+                reads[innermost.InReverse] = Enumerable.Range(k, count).Select(slot => deepSlots.Slot(slot, inductions)).ToList();
                 k += count;
             }
         }
@@ -591,7 +595,6 @@ internal static partial class MethodBodyWriter
             writer.Open("if (" + string.Join(" || ", neededSeeds.Select(k => seeds[k] + " != 0.0")) + ")");
         }
 
-        var inductions = context.Inductions.Enter(loop.Index, loop.Start, loop.End, backward: true, IndexTexts(body), plan.SweepName("back", id) + "_");
         var header = writer.Mark();
         writer.Open("for (int " + loop.Index + " = (" + loop.End + ") - 1; " + loop.Index + " >= " + loop.Start + "; " + loop.Index + "--)");
         if (loop.NeedsTape)
@@ -975,7 +978,7 @@ internal static partial class MethodBodyWriter
             }
             else if (tables?.Qualifies(p, id, enclosing) == true)
             {
-                readFrom[id] = (q, w, n) => tables.Read(q, w, n, enclosing);
+                readFrom[id] = (q, w, n) => tables.Read(q, w, n, enclosing, inductions);
             }
             else if (hoisting?.Qualifies(p, id, around!, loop) == true)
             {
@@ -988,7 +991,7 @@ internal static partial class MethodBodyWriter
             else if (always?[id] == true && body.Nodes[id].Operation == Operation.Element)
             {
                 var (vector, index) = body.ElementParts(id);
-                readFrom[id] = (q, w, n) => vector + "[" + inductions.Index(index) + "]";
+                readFrom[id] = (q, w, n) => inductions.Element(vector, index);
             }
 
             if (hoist is not null && readFrom.TryGetValue(id, out var read))
@@ -1003,10 +1006,11 @@ internal static partial class MethodBodyWriter
         var plan = new EmissionPlan(body, reserved, prefix, recorded.Keys.ToList(), readsNothing ? null : ReadsInstead, kept, keptReads?.Keys.ToList());
         CSharpExpressionWriter? expressions = null;
         string? Replacement(int id) => plan.ReadInstead.Contains(id) ? readFrom[id](plan, expressions!, id) : null;
-        expressions = new CSharpExpressionWriter(plan, plan.ReadInstead.Count == 0 ? null : Replacement, inductions.Index);
+        expressions = new CSharpExpressionWriter(plan, plan.ReadInstead.Count == 0 ? null : Replacement, inductions.Element);
         var values = outer.Hoisted is { } rentals && plan.IsNested
             ? new HoistedValues(rentals, prefix + "values")
             {
+                Scope = inductions,
                 KeepEach = keepTables ? IterationTables.Of(loop) : null,
                 ReadKept = keptTables is { Count: > 0 } ? (IterationTables.Of(loop), keptTables) : null,
             }

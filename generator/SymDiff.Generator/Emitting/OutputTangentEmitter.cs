@@ -43,7 +43,7 @@ internal static class OutputTangentEmitter
             LengthChecks.SameAs(writer, method.Name + "Tangent", Identifier.Escape(tangents[k]), Identifier.Escape(method.Parameters[outputs[k]]));
         }
 
-        MethodBodyWriter.Write(writer, graph, System.Array.Empty<string>(), tangents);
+        MethodBodyWriter.Write(writer, graph, System.Array.Empty<string>(), tangents, spans: SpanVectors.Of(method, directions: directions));
         writer.Close();
     }
 }

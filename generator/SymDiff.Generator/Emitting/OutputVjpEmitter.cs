@@ -65,7 +65,7 @@ internal static class OutputVjpEmitter
         }
 
         var scalarTargets = inputs.Select((p, k) => (p, k)).Where(x => method.Kind(x.p) == ParameterKind.Scalar).Select(x => Identifier.Escape(adjoints[x.k])).ToList();
-        MethodBodyWriter.Write(writer, graph, scalarTargets, adjoints, buffers: buffers);
+        MethodBodyWriter.Write(writer, graph, scalarTargets, adjoints, buffers: buffers, spans: SpanVectors.Of(method, buffers));
         writer.Close();
     }
 }

@@ -52,7 +52,7 @@ internal static class TangentEmitter
             .Concat(outputs.Select(o => "out " + scalar + " " + o));
         writer.Open(method.Declaration("Tangent", method.Output.IsTuple ? method.Output.TypeText : scalar, parameters));
         WriteLengthChecks(writer, method, directions, "Tangent");
-        MethodBodyWriter.Write(writer, graph, outputs, outputs);
+        MethodBodyWriter.Write(writer, graph, outputs, outputs, spans: SpanVectors.Of(method, directions: directions));
         writer.Close();
     }
 

@@ -54,14 +54,18 @@ namespace Samples
             {
                 __tape0[p] = total;
                 double __l0_0 = total;
+                int __l0_at0_p0 = p * m;
                 for (int k = 0; k < mu.Length / m; k++)
                 {
                     // x[p * m + j] - mu[k * m + j] for every j, once for the loop over j and the loop inside it.
                     if (0 < m)
                     {
+                        int __l0_l0_values0_p0 = k * m;
+                        global::System.ReadOnlySpan<double> __l0_l0_values0_s0 = __l0_at0_p0 >= 0 && __l0_at0_p0 <= x.Length ? x.Slice(__l0_at0_p0) : default;
+                        global::System.ReadOnlySpan<double> __l0_l0_values0_s1 = __l0_l0_values0_p0 >= 0 && __l0_l0_values0_p0 <= mu.Length ? mu.Slice(__l0_l0_values0_p0) : default;
                         for (int j = 0; j < m; j++)
                         {
-                            __l0_l0_values0[j] = x[p * m + j] - mu[k * m + j];
+                            __l0_l0_values0[j] = __l0_l0_values0_s0[j] - __l0_l0_values0_s1[j];
                         }
                     }
 
@@ -71,9 +75,10 @@ namespace Samples
                         double lx = __l0_l0_values0[j];
                         double __l0_l0_l0_0 = lx;
                         int __l0_l0_l0_at0_p0 = j * m;
+                        global::System.ReadOnlySpan<double> __l0_l0_l0_at0_s0 = __l0_l0_l0_at0_p0 >= 0 && __l0_l0_l0_at0_p0 <= w.Length ? w.Slice(__l0_l0_l0_at0_p0) : default;
                         for (int i = 0; i < j; i++)
                         {
-                            __l0_l0_l0_0 = __l0_l0_l0_0 + w[__l0_l0_l0_at0_p0 + i] * __l0_l0_values0[i];
+                            __l0_l0_l0_0 = __l0_l0_l0_0 + __l0_l0_l0_at0_s0[i] * __l0_l0_values0[i];
                         }
 
                         __l0_l0_0 = __l0_l0_0 + __l0_l0_l0_0 * __l0_l0_l0_0;
@@ -108,30 +113,37 @@ namespace Samples
                 global::System.Span<double> __r0_inner0 = __r0_rentedInner0;
                 global::System.Span<double> __r0_deep0 = __r0_rentedDeep0;
                 int __r0_deepStride0 = m;
+                int __r0_at0_p0 = p * m;
                 for (int k = 0; k < mu.Length / m; k++)
                 {
                     __r0_tape0[k] = __r0_0;
                     // x[p * m + j] - mu[k * m + j] for every j, once for the loop over j and the loop inside it.
                     if (0 < m)
                     {
+                        int __r0_l0_values0_p0 = k * m;
+                        global::System.ReadOnlySpan<double> __r0_l0_values0_s0 = __r0_at0_p0 >= 0 && __r0_at0_p0 <= x.Length ? x.Slice(__r0_at0_p0) : default;
+                        global::System.ReadOnlySpan<double> __r0_l0_values0_s1 = __r0_l0_values0_p0 >= 0 && __r0_l0_values0_p0 <= mu.Length ? mu.Slice(__r0_l0_values0_p0) : default;
                         for (int j = 0; j < m; j++)
                         {
-                            __r0_l0_values0[j] = x[p * m + j] - mu[k * m + j];
+                            __r0_l0_values0[j] = __r0_l0_values0_s0[j] - __r0_l0_values0_s1[j];
                         }
                     }
 
                     double __r0_l0_0 = __r0_0;
+                    int __r0_l0_at0_p0 = k * __r0_deepStride0;
+                    global::System.Span<double> __r0_l0_at0_s0 = __r0_l0_at0_p0 >= 0 && __r0_l0_at0_p0 <= __r0_deep0.Length ? __r0_deep0.Slice(__r0_l0_at0_p0) : default;
                     for (int j = 0; j < m; j++)
                     {
                         double lx = __r0_l0_values0[j];
                         double __r0_l0_l0_0 = lx;
                         int __r0_l0_l0_at0_p0 = j * m;
+                        global::System.ReadOnlySpan<double> __r0_l0_l0_at0_s0 = __r0_l0_l0_at0_p0 >= 0 && __r0_l0_l0_at0_p0 <= w.Length ? w.Slice(__r0_l0_l0_at0_p0) : default;
                         for (int i = 0; i < j; i++)
                         {
-                            __r0_l0_l0_0 = __r0_l0_l0_0 + w[__r0_l0_l0_at0_p0 + i] * __r0_l0_values0[i];
+                            __r0_l0_l0_0 = __r0_l0_l0_0 + __r0_l0_l0_at0_s0[i] * __r0_l0_values0[i];
                         }
 
-                        __r0_deep0[k * __r0_deepStride0 + j] = __r0_l0_l0_0;
+                        __r0_l0_at0_s0[j] = __r0_l0_l0_0;
                         __r0_l0_0 = __r0_l0_0 + __r0_l0_l0_0 * __r0_l0_l0_0;
                     }
 
@@ -149,9 +161,12 @@ namespace Samples
                         // x[p * m + i] - mu[k * m + i] for every i, once for the loop over j and the loop inside it.
                         if (0 < m)
                         {
+                            int __r0_r0_values0_p0 = k * m;
+                            global::System.ReadOnlySpan<double> __r0_r0_values0_s0 = __r0_back0_p0 >= 0 && __r0_back0_p0 <= x.Length ? x.Slice(__r0_back0_p0) : default;
+                            global::System.ReadOnlySpan<double> __r0_r0_values0_s1 = __r0_r0_values0_p0 >= 0 && __r0_r0_values0_p0 <= mu.Length ? mu.Slice(__r0_r0_values0_p0) : default;
                             for (int i = 0; i < m; i++)
                             {
-                                __r0_r0_values0[i] = x[p * m + i] - mu[k * m + i];
+                                __r0_r0_values0[i] = __r0_r0_values0_s0[i] - __r0_r0_values0_s1[i];
                             }
                         }
 
@@ -164,24 +179,30 @@ namespace Samples
                                 __r0_r0_acc0_0[i] = 0.0;
                             }
 
-                            int __r0_r0_back0_p0 = k * m;
+                            int __r0_r0_back0_p0 = k * __r0_deepStride0;
+                            int __r0_r0_back0_p1 = k * m;
+                            global::System.Span<double> __r0_r0_back0_s0 = __r0_r0_back0_p0 >= 0 && __r0_r0_back0_p0 <= __r0_deep0.Length ? __r0_deep0.Slice(__r0_r0_back0_p0) : default;
+                            global::System.Span<double> __r0_r0_back0_s1 = __r0_back0_p0 >= 0 && __r0_back0_p0 <= dx.Length ? dx.Slice(__r0_back0_p0) : default;
+                            global::System.Span<double> __r0_r0_back0_s2 = __r0_r0_back0_p1 >= 0 && __r0_r0_back0_p1 <= dmu.Length ? dmu.Slice(__r0_r0_back0_p1) : default;
                             for (int j = (m) - 1; j >= 0; j--)
                             {
-                                double lx = __r0_deep0[k * __r0_deepStride0 + j];
+                                double lx = __r0_r0_back0_s0[j];
                                 double __r0_r0_r0_a0_0 = __r0_r0_a0_0 * (2.0 * lx);
                                 if (__r0_r0_r0_a0_0 != 0.0)
                                 {
                                     int __r0_r0_r0_back0_p0 = j * m;
+                                    global::System.ReadOnlySpan<double> __r0_r0_r0_back0_s0 = __r0_r0_r0_back0_p0 >= 0 && __r0_r0_r0_back0_p0 <= w.Length ? w.Slice(__r0_r0_r0_back0_p0) : default;
+                                    global::System.Span<double> __r0_r0_r0_back0_s1 = __r0_r0_r0_back0_p0 >= 0 && __r0_r0_r0_back0_p0 <= dw.Length ? dw.Slice(__r0_r0_r0_back0_p0) : default;
                                     for (int i = (j) - 1; i >= 0; i--)
                                     {
-                                        double __r0_r0_r0_r0_0 = __r0_r0_r0_a0_0 * w[__r0_r0_r0_back0_p0 + i];
+                                        double __r0_r0_r0_r0_0 = __r0_r0_r0_a0_0 * __r0_r0_r0_back0_s0[i];
                                         __r0_r0_acc0_0[i] += __r0_r0_r0_r0_0;
-                                        dw[__r0_r0_r0_back0_p0 + i] += __r0_r0_r0_a0_0 * __r0_r0_values0[i];
+                                        __r0_r0_r0_back0_s1[i] += __r0_r0_r0_a0_0 * __r0_r0_values0[i];
                                     }
                                 }
 
-                                dx[__r0_back0_p0 + j] += __r0_r0_r0_a0_0;
-                                dmu[__r0_r0_back0_p0 + j] += -__r0_r0_r0_a0_0;
+                                __r0_r0_back0_s1[j] += __r0_r0_r0_a0_0;
+                                __r0_r0_back0_s2[j] += -__r0_r0_r0_a0_0;
                             }
 
                             if (0 < m)

@@ -63,30 +63,37 @@ namespace Samples
                 global::System.Span<double> __l0_inner0 = __l0_rentedInner0;
                 global::System.Span<double> __l0_deep0 = __l0_rentedDeep0;
                 int __l0_deepStride0 = m;
+                int __l0_at0_p0 = p * m;
                 for (int k = 0; k < mu.Length / m; k++)
                 {
                     global::System.Span<double> __l0_l0_values0 = new global::System.Span<double>(__l0_l0_values0_each, k * global::System.Math.Max(0, m), global::System.Math.Max(0, m));
                     // x[p * m + j] - mu[k * m + j] for every j, once for the loop over j and the loop inside it.
                     if (0 < m)
                     {
+                        int __l0_l0_values0_p0 = k * m;
+                        global::System.ReadOnlySpan<double> __l0_l0_values0_s0 = __l0_at0_p0 >= 0 && __l0_at0_p0 <= x.Length ? x.Slice(__l0_at0_p0) : default;
+                        global::System.ReadOnlySpan<double> __l0_l0_values0_s1 = __l0_l0_values0_p0 >= 0 && __l0_l0_values0_p0 <= mu.Length ? mu.Slice(__l0_l0_values0_p0) : default;
                         for (int j = 0; j < m; j++)
                         {
-                            __l0_l0_values0[j] = x[p * m + j] - mu[k * m + j];
+                            __l0_l0_values0[j] = __l0_l0_values0_s0[j] - __l0_l0_values0_s1[j];
                         }
                     }
 
                     double score = 0.0;
+                    int __l0_l0_at0_p0 = k * __l0_deepStride0;
+                    global::System.Span<double> __l0_l0_at0_s0 = __l0_l0_at0_p0 >= 0 && __l0_l0_at0_p0 <= __l0_deep0.Length ? __l0_deep0.Slice(__l0_l0_at0_p0) : default;
                     for (int j = 0; j < m; j++)
                     {
                         double lx = __l0_l0_values0[j];
                         double __l0_l0_l0_0 = lx;
                         int __l0_l0_l0_at0_p0 = j * m;
+                        global::System.ReadOnlySpan<double> __l0_l0_l0_at0_s0 = __l0_l0_l0_at0_p0 >= 0 && __l0_l0_l0_at0_p0 <= w.Length ? w.Slice(__l0_l0_l0_at0_p0) : default;
                         for (int i = 0; i < j; i++)
                         {
-                            __l0_l0_l0_0 = __l0_l0_l0_0 + w[__l0_l0_l0_at0_p0 + i] * __l0_l0_values0[i];
+                            __l0_l0_l0_0 = __l0_l0_l0_0 + __l0_l0_l0_at0_s0[i] * __l0_l0_values0[i];
                         }
 
-                        __l0_deep0[k * __l0_deepStride0 + j] = __l0_l0_l0_0;
+                        __l0_l0_at0_s0[j] = __l0_l0_l0_0;
                         score = score - __l0_l0_l0_0 * __l0_l0_l0_0;
                     }
 
@@ -126,24 +133,30 @@ namespace Samples
                                 __l0_r1_acc0_0[i] = 0.0;
                             }
 
-                            int __l0_r1_back0_p0 = k * m;
+                            int __l0_r1_back0_p0 = k * __l0_deepStride0;
+                            int __l0_r1_back0_p1 = k * m;
+                            global::System.Span<double> __l0_r1_back0_s0 = __l0_r1_back0_p0 >= 0 && __l0_r1_back0_p0 <= __l0_deep0.Length ? __l0_deep0.Slice(__l0_r1_back0_p0) : default;
+                            global::System.Span<double> __l0_r1_back0_s1 = __l0_back1_p0 >= 0 && __l0_back1_p0 <= dx.Length ? dx.Slice(__l0_back1_p0) : default;
+                            global::System.Span<double> __l0_r1_back0_s2 = __l0_r1_back0_p1 >= 0 && __l0_r1_back0_p1 <= dmu.Length ? dmu.Slice(__l0_r1_back0_p1) : default;
                             for (int j = (m) - 1; j >= 0; j--)
                             {
-                                double lx = __l0_deep0[k * __l0_deepStride0 + j];
+                                double lx = __l0_r1_back0_s0[j];
                                 double __l0_r1_r0_a0_0 = -(__l0_r1_a0_0 * (2.0 * lx));
                                 if (__l0_r1_r0_a0_0 != 0.0)
                                 {
                                     int __l0_r1_r0_back0_p0 = j * m;
+                                    global::System.ReadOnlySpan<double> __l0_r1_r0_back0_s0 = __l0_r1_r0_back0_p0 >= 0 && __l0_r1_r0_back0_p0 <= w.Length ? w.Slice(__l0_r1_r0_back0_p0) : default;
+                                    global::System.Span<double> __l0_r1_r0_back0_s1 = __l0_r1_r0_back0_p0 >= 0 && __l0_r1_r0_back0_p0 <= dw.Length ? dw.Slice(__l0_r1_r0_back0_p0) : default;
                                     for (int i = (j) - 1; i >= 0; i--)
                                     {
-                                        double __l0_r1_r0_r0_0 = __l0_r1_r0_a0_0 * w[__l0_r1_r0_back0_p0 + i];
+                                        double __l0_r1_r0_r0_0 = __l0_r1_r0_a0_0 * __l0_r1_r0_back0_s0[i];
                                         __l0_r1_acc0_0[i] += __l0_r1_r0_r0_0;
-                                        dw[__l0_r1_r0_back0_p0 + i] += __l0_r1_r0_a0_0 * __l0_r1_values0[i];
+                                        __l0_r1_r0_back0_s1[i] += __l0_r1_r0_a0_0 * __l0_r1_values0[i];
                                     }
                                 }
 
-                                dx[__l0_back1_p0 + j] += __l0_r1_r0_a0_0;
-                                dmu[__l0_r1_back0_p0 + j] += -__l0_r1_r0_a0_0;
+                                __l0_r1_back0_s1[j] += __l0_r1_r0_a0_0;
+                                __l0_r1_back0_s2[j] += -__l0_r1_r0_a0_0;
                             }
 
                             if (0 < m)

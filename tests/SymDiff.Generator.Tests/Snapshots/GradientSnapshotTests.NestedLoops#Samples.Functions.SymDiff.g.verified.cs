@@ -52,9 +52,10 @@ namespace Samples
             {
                 double row = 0.0;
                 int __l0_at0_p0 = i * x.Length;
+                global::System.ReadOnlySpan<double> __l0_at0_s0 = __l0_at0_p0 >= 0 && __l0_at0_p0 <= a.Length ? a.Slice(__l0_at0_p0) : default;
                 for (int j = 0; j < x.Length; j++)
                 {
-                    row = row + a[__l0_at0_p0 + j] * x[j];
+                    row = row + __l0_at0_s0[j] * x[j];
                 }
 
                 double __l0_0 = w[i];
@@ -63,10 +64,12 @@ namespace Samples
                 if (__l0_a0_0 != 0.0)
                 {
                     int __l0_back0_p0 = i * x.Length;
+                    global::System.ReadOnlySpan<double> __l0_back0_s0 = __l0_back0_p0 >= 0 && __l0_back0_p0 <= a.Length ? a.Slice(__l0_back0_p0) : default;
+                    global::System.Span<double> __l0_back0_s1 = __l0_back0_p0 >= 0 && __l0_back0_p0 <= da.Length ? da.Slice(__l0_back0_p0) : default;
                     for (int j = (x.Length) - 1; j >= 0; j--)
                     {
-                        da[__l0_back0_p0 + j] += __l0_a0_0 * x[j];
-                        dx[j] += __l0_a0_0 * a[__l0_back0_p0 + j];
+                        __l0_back0_s1[j] += __l0_a0_0 * x[j];
+                        dx[j] += __l0_a0_0 * __l0_back0_s0[j];
                     }
                 }
 

@@ -61,14 +61,20 @@ namespace Samples
             {
                 __tape0[p] = total;
                 double __l0_0 = total;
+                int __l0_at0_p0 = p * m;
+                int __l0_at0_p1 = p * __deepStride0;
+                global::System.Span<double> __l0_at0_s0 = __l0_at0_p1 >= 0 && __l0_at0_p1 <= __deep0.Length ? __deep0.Slice(__l0_at0_p1) : default;
                 for (int k = 0; k < mu.Length / m; k++)
                 {
                     // x[p * m + j] - mu[k * m + j] for every j, once for the loop over j and the loop inside it.
                     if (0 < m)
                     {
+                        int __l0_l0_values0_p0 = k * m;
+                        global::System.ReadOnlySpan<double> __l0_l0_values0_s0 = __l0_at0_p0 >= 0 && __l0_at0_p0 <= x.Length ? x.Slice(__l0_at0_p0) : default;
+                        global::System.ReadOnlySpan<double> __l0_l0_values0_s1 = __l0_l0_values0_p0 >= 0 && __l0_l0_values0_p0 <= mu.Length ? mu.Slice(__l0_l0_values0_p0) : default;
                         for (int j = 0; j < m; j++)
                         {
-                            __l0_l0_values0[j] = x[p * m + j] - mu[k * m + j];
+                            __l0_l0_values0[j] = __l0_l0_values0_s0[j] - __l0_l0_values0_s1[j];
                         }
                     }
 
@@ -92,7 +98,7 @@ namespace Samples
                         term = term + __l0_l0_l0_0 * __l0_l0_l0_0;
                     }
 
-                    __deep0[p * __deepStride0 + k] = term;
+                    __l0_at0_s0[k] = term;
                     __l0_0 = __l0_0 + global::System.Math.Exp(-term);
                 }
 
@@ -116,19 +122,24 @@ namespace Samples
                 double __r0_a0_0 = __a0_0;
                 if (__r0_a0_0 != 0.0)
                 {
-                    int __r0_back0_p0 = p * m;
+                    int __r0_back0_p0 = p * __deepStride0;
+                    int __r0_back0_p1 = p * m;
+                    global::System.Span<double> __r0_back0_s0 = __r0_back0_p0 >= 0 && __r0_back0_p0 <= __deep0.Length ? __deep0.Slice(__r0_back0_p0) : default;
                     for (int k = (mu.Length / m) - 1; k >= 0; k--)
                     {
                         // x[p * m + j] - mu[k * m + j] for every j, once for the loop over j and the loop inside it.
                         if (0 < m)
                         {
+                            int __r0_r0_values0_p0 = k * m;
+                            global::System.ReadOnlySpan<double> __r0_r0_values0_s0 = __r0_back0_p1 >= 0 && __r0_back0_p1 <= x.Length ? x.Slice(__r0_back0_p1) : default;
+                            global::System.ReadOnlySpan<double> __r0_r0_values0_s1 = __r0_r0_values0_p0 >= 0 && __r0_r0_values0_p0 <= mu.Length ? mu.Slice(__r0_r0_values0_p0) : default;
                             for (int j = 0; j < m; j++)
                             {
-                                __r0_r0_values0[j] = x[p * m + j] - mu[k * m + j];
+                                __r0_r0_values0[j] = __r0_r0_values0_s0[j] - __r0_r0_values0_s1[j];
                             }
                         }
 
-                        double term = __deep0[p * __deepStride0 + k];
+                        double term = __r0_back0_s0[k];
                         double __r0_r0_a0_0 = -(__r0_a0_0 * global::System.Math.Exp(-term));
                         if (__r0_r0_a0_0 != 0.0)
                         {
@@ -158,6 +169,8 @@ namespace Samples
                             int __r0_r0_r0_xi0_p0 = k * m;
                             int __r0_r0_r0_xi0_0 = 0;
                             int __r0_r0_r0_xi0_0_d1 = unchecked(m - 1);
+                            global::System.Span<double> __r0_r0_r0_xi0_s0 = __r0_back0_p1 >= 0 && __r0_back0_p1 <= dx.Length ? dx.Slice(__r0_back0_p1) : default;
+                            global::System.Span<double> __r0_r0_r0_xi0_s1 = __r0_r0_r0_xi0_p0 >= 0 && __r0_r0_r0_xi0_p0 <= dmu.Length ? dmu.Slice(__r0_r0_r0_xi0_p0) : default;
                             for (int i = 0; i < m - 1; i++)
                             {
                                 double __r0_r0_r0_xa0_0 = __r0_r0_x0_own0_0[i];
@@ -178,8 +191,8 @@ namespace Samples
                                     }
                                 }
 
-                                dx[__r0_back0_p0 + i] += __r0_r0_r0_xa0_0;
-                                dmu[__r0_r0_r0_xi0_p0 + i] -= __r0_r0_r0_xa0_0;
+                                __r0_r0_r0_xi0_s0[i] += __r0_r0_r0_xa0_0;
+                                __r0_r0_r0_xi0_s1[i] -= __r0_r0_r0_xa0_0;
                                 unchecked
                                 {
                                     __r0_r0_r0_xi0_0 += __r0_r0_r0_xi0_0_d1;
@@ -188,10 +201,12 @@ namespace Samples
                             }
 
                             int __r0_r0_r0_xt0_p0 = k * m;
+                            global::System.Span<double> __r0_r0_r0_xt0_s0 = __r0_back0_p1 >= 0 && __r0_back0_p1 <= dx.Length ? dx.Slice(__r0_back0_p1) : default;
+                            global::System.Span<double> __r0_r0_r0_xt0_s1 = __r0_r0_r0_xt0_p0 >= 0 && __r0_r0_r0_xt0_p0 <= dmu.Length ? dmu.Slice(__r0_r0_r0_xt0_p0) : default;
                             for (int i = global::System.Math.Max(0, m - 1); i < m; i++)
                             {
-                                dx[__r0_back0_p0 + i] += __r0_r0_x0_own0_0[i];
-                                dmu[__r0_r0_r0_xt0_p0 + i] -= __r0_r0_x0_own0_0[i];
+                                __r0_r0_r0_xt0_s0[i] += __r0_r0_x0_own0_0[i];
+                                __r0_r0_r0_xt0_s1[i] -= __r0_r0_x0_own0_0[i];
                             }
                         }
                     }

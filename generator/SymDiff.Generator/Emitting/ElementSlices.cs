@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace SymDiff.Generator.Emitting;
+
+/// <summary>
+/// Slices that one loop reads or writes elements through: <c>icf[ik * n + j]</c> inside the loop over j becomes
+/// <c>s0[j]</c>, with <c>s0</c> the span from <c>ik * n</c> on, taken once before the loop. The address is then the
+/// loop's variable alone, as in code written by hand, and the JIT can drop the bounds checks of a loop it clones.
+/// </summary>
+/// <remarks>
+/// A slice is taken only where the offset and the variable are never negative while an element is read (see
+/// <see cref="InductionVariables.Element"/>), so the slice's own bounds check throws exactly where the source's
+/// would. Before the loop, where it may run no iteration, an offset out of range gives an empty slice instead of
+/// an exception: <c>o &gt;= 0 &amp;&amp; o &lt;= x.Length ? x.Slice(o) : default</c>.
+/// </remarks>
+internal sealed class ElementSlices
+{
+    private static readonly IReadOnlyDictionary<string, string> NoSpans = new Dictionary<string, string>();
+
+    private readonly IReadOnlyDictionary<string, string> _spans;
+    private readonly Func<string, bool> _isInvariant;
+    private readonly string _prefix;
+    private readonly Dictionary<string, string> _byStart = new(StringComparer.Ordinal);
+    private readonly List<string> _declarations = new();
+
+    private ElementSlices(IReadOnlyDictionary<string, string> spans, Func<string, bool> isInvariant, string prefix)
+    {
+        _spans = spans;
+        _isInvariant = isInvariant;
+        _prefix = prefix;
+    }
+
+    /// <summary>Nothing is sliced.</summary>
+    public static ElementSlices None { get; } = new(NoSpans, _ => false, "");
+
+    /// <summary>Outside every loop: which vectors are spans (name, span type), and which names no statement assigns.</summary>
+    public static ElementSlices Root(IReadOnlyDictionary<string, string> spans, Func<string, bool> isInvariant) => new(spans, isInvariant, "");
+
+    /// <summary>The slices of a loop inside this scope, named <paramref name="prefix"/> and a number.</summary>
+    public ElementSlices Enter(string prefix) => new(_spans, _isInvariant, prefix);
+
+    /// <summary>Whether no statement assigns <paramref name="name"/>.</summary>
+    public bool IsInvariant(string name) => _isInvariant(name);
+
+    /// <summary>How <paramref name="vector"/> is sliced: a span of the root's, or a table or record of the generated code; null when it is not.</summary>
+    public (string SpanType, bool IsArray, bool IsGenerated)? Source(string vector, (string SpanType, bool IsArray)? generated)
+        => generated is { } own ? (own.SpanType, own.IsArray, true)
+            : _spans.TryGetValue(vector, out var type) ? (type, false, false)
+            : null;
+
+    /// <summary>The slice of <paramref name="vector"/> from <paramref name="start"/> on, declared before the loop on first use.</summary>
+    public string Slice(string vector, (string SpanType, bool IsArray, bool IsGenerated) source, string start)
+    {
+        var key = vector + "\u0001" + start;
+        if (_byStart.TryGetValue(key, out var name))
+        {
+            return name;
+        }
+
+        name = _prefix + _byStart.Count.ToString(CultureInfo.InvariantCulture);
+        _byStart.Add(key, name);
+        var at = start;
+        if (!SyntaxFacts.IsValidIdentifier(start.TrimStart('@')))
+        {
+            at = name + "_at";
+            _declarations.Add("int " + at + " = " + start + ";");
+        }
+
+        var inRange = at + " >= 0 && " + at + " <= " + vector + ".Length";
+        var slice = source.IsArray ? "new " + source.SpanType + "(" + vector + ", " + at + ", " + vector + ".Length - " + at + ")" : vector + ".Slice(" + at + ")";
+        _declarations.Add(source.SpanType + " " + name + " = " + inRange + " ? " + slice + " : default;");
+        return name;
+    }
+
+    /// <summary>The declarations to write before the loop's header.</summary>
+    public IEnumerable<string> Declarations() => _declarations;
+}
