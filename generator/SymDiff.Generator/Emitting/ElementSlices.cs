@@ -66,6 +66,7 @@ internal sealed class ElementSlices
         if (!SyntaxFacts.IsValidIdentifier(start.TrimStart('@')))
         {
             at = name + "_at";
+            // Checked as the source's: a wrapped offset could land in range and read the wrong element silently.
             _declarations.Add("int " + at + " = " + start + ";");
         }
 

@@ -222,7 +222,8 @@ internal sealed class InductionVariables
             return source;
         }
 
-        return offset.IsNonNegative(atom => Stays(atom, generated) ? AtomBound(atom, generated) : null) ? source ?? offset.ToCode() : null;
+        // Proven expanded, it is written expanded: terms that cancel there (j - j, n / k - n / k) may not be read ahead.
+        return offset.IsNonNegative(atom => Stays(atom, generated) ? AtomBound(atom, generated) : null) ? offset.ToCode() : null;
     }
 
     /// <summary>The offset as the source writes it, when the index is <c>offset + variable</c> or <c>variable + offset</c>.</summary>

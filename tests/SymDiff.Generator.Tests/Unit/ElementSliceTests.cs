@@ -15,7 +15,7 @@ public sealed class ElementSliceTests
         ["da"] = "global::System.Span<double>",
     };
 
-    private static readonly HashSet<string> Parameters = ["a", "da", "n", "d", "m", "rows"];
+    private static readonly HashSet<string> Parameters = ["a", "da", "n", "d", "m", "k", "rows"];
 
     private static InductionVariables Root => InductionVariables.Root(Spans, code => CodeNames.OnlyReads(code, Parameters));
 
@@ -77,6 +77,22 @@ public sealed class ElementSliceTests
         var columns = rows.Enter("j", "0", "d", backward: false, [], "__at0_");
         Assert.DoesNotContain("_s0", columns.Element("a", index));
         Assert.DoesNotContain(columns.Declarations(), line => line.Contains("Slice"));
+    }
+
+    [Theory]
+    [InlineData("i * d + j - j + j")]          // the source's offset reads j, which is not declared before the loop
+    [InlineData("i * d + d / k - d / k + j")]  // the source's offset divides by k, which may be 0 where no element is read
+    public void OffsetProvenOnlyOnceExpanded_IsWrittenExpanded(string index)
+    {
+        var rows = Root.Enter("i", "0", "rows", backward: false, [], "__at_");
+        var columns = rows.Enter("j", "0", "d", backward: false, [], "__at0_");
+        Assert.Equal("__at0_s0[j]", columns.Element("a", index));
+        Assert.Equal(
+            [
+                "int __at0_p0 = d * i;",
+                "global::System.ReadOnlySpan<double> __at0_s0 = __at0_p0 >= 0 && __at0_p0 <= a.Length ? a.Slice(__at0_p0) : default;",
+            ],
+            columns.Declarations());
     }
 
     [Fact]

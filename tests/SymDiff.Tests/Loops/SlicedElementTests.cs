@@ -41,6 +41,25 @@ public static partial class SlicedElements
         return total;
     }
 
+    /// <summary>
+    /// Σᵢ Σⱼ sin(a[i·n + n / k − n / k + j]): the offset is non-negative only once n / k cancels, and must not be
+    /// computed ahead of the loop, where k = 0 would divide by zero though the source, with n = 0, never does.
+    /// </summary>
+    [Differentiable]
+    public static double CancellingRows(ReadOnlySpan<double> a, int rows, int n, int k)
+    {
+        var total = 0.0;
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                total += Math.Sin(a[i * n + n / k - n / k + j]);
+            }
+        }
+
+        return total;
+    }
+
     /// <summary>Σᵢ Σⱼ exp(a[i·n + j] − b[j]) over a shorter inner loop (j &lt; n − 1), read backward by the sweep.</summary>
     [Differentiable]
     public static double ShortRows(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int rows, int n)
@@ -92,6 +111,20 @@ public sealed class SlicedElementTests
         var da = new double[a.Length];
         Assert.Equal(0.0, SlicedElements.Rows(a, 3, -2));
         Assert.Equal(0.0, SlicedElements.RowsGradient(a, 3, -2, da));
+        Assert.All(da, d => Assert.Equal(0.0, d));
+    }
+
+    [Fact]
+    public void CancellingRows_GradientMatchesFiniteDifferences_AndDividesNowhereTheSourceDoesNot()
+    {
+        var a = Values(12);
+        var da = new double[a.Length];
+        var value = SlicedElements.CancellingRowsGradient(a, 3, 4, 2, da);
+        GradientCheck.VerifyAgainstFiniteDifferences(p => SlicedElements.CancellingRows(p, 3, 4, 2), a, value, da);
+        Assert.Equal(Math.Cos(a[5]), da[5], 15);
+
+        Assert.Equal(0.0, SlicedElements.CancellingRows(a, 3, 0, 0));
+        Assert.Equal(0.0, SlicedElements.CancellingRowsGradient(a, 3, 0, 0, da));
         Assert.All(da, d => Assert.Equal(0.0, d));
     }
 
