@@ -74,6 +74,12 @@ internal static class DiagnosticDescriptors
         "The type already declares '{1}', a name SymDiff generates for '{0}'; rename that member or the [Differentiable] method",
         "SymDiff adds NameGradient, NamePullback, NameDerivatives, NameGraph (and NameTangent, NameHessian, NameJacobian, NameVjp) next to the method.");
 
+    public static readonly DiagnosticDescriptor KeywordNameNotSupported = Error(
+        "SD1012", Usage,
+        "Vector or loop variable named with a keyword",
+        "The {0} '@{1}' of '{2}' is named with a C# keyword, which the generated code does not escape yet; rename it",
+        "Double and int parameters and locals may be named @in or @base; vector parameters and for-loop variables may not yet.");
+
     public static readonly DiagnosticDescriptor ExpressionNotSupported = Error(
         "SD2001", Differentiation,
         "Expression not supported in a differentiable method",

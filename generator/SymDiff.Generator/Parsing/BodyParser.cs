@@ -208,6 +208,12 @@ internal sealed class BodyParser
             return;
         }
 
+        if (SyntaxFacts.GetKeywordKind(index) != SyntaxKind.None)
+        {
+            _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.KeywordNameNotSupported, declaration!.Variables[0].Identifier.GetLocation(), "loop variable", index, _method.Name));
+            return;
+        }
+
         var start = Integer(declaration!.Variables[0].Initializer!.Value);
         var end = Integer(bound.Right);
         if (start is null || end is null)

@@ -316,6 +316,10 @@ internal static class MethodParser
             {
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ParameterTypeMustBeDouble, parameter.Type.GetLocation(), parameterName, name, parameter.Type.ToString()));
             }
+            else if (parameterSymbol is not null && VectorType(parameterSymbol.Type) is not null && SyntaxFacts.GetKeywordKind(parameterName) != SyntaxKind.None)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.KeywordNameNotSupported, parameter.Identifier.GetLocation(), "vector parameter", parameterName, name));
+            }
         }
     }
 

@@ -353,6 +353,24 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void VectorParameterNamedWithAKeyword_ReportsSD1012_AtItsName()
+        => Assert.Contains("'@in'", AssertReported(
+            "SD1012",
+            "[Differentiable] public static double F(ReadOnlySpan<double> [|@in|]) => @in[0] * @in[1];").GetMessage());
+
+    [Fact]
+    public void OutputNamedWithAKeyword_ReportsSD1012_AtItsName()
+        => AssertReported(
+            "SD1012",
+            "[Differentiable] public static void F(ReadOnlySpan<double> x, Span<double> [|@out|])\n{\n    @out[0] = x[0] * x[1];\n}");
+
+    [Fact]
+    public void LoopVariableNamedWithAKeyword_ReportsSD1012_AtItsName()
+        => Assert.Contains("loop variable '@event'", AssertReported(
+            "SD1012",
+            "[Differentiable] public static double F(ReadOnlySpan<double> x)\n{\n    var s = 0.0;\n    for (int [|@event|] = 0; @event < x.Length; @event++)\n    {\n        s += x[@event];\n    }\n\n    return s;\n}").GetMessage());
+
+    [Fact]
     public void VoidMethodWritingNoOutput_ReportsSD1003_AtReturnType()
         => Assert.Contains("void", AssertReported("SD1003", "[Differentiable] public static [|void|] F(ReadOnlySpan<double> x) { }").GetMessage());
 
