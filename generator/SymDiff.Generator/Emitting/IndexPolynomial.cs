@@ -55,6 +55,10 @@ internal sealed class IndexPolynomial
         return reading.Count == 1 && reading[0].Key == atom ? reading[0].Value : null;
     }
 
+    /// <summary>This polynomial minus <paramref name="atom"/>, when it is <paramref name="atom"/> plus terms that do not read it; else null.</summary>
+    public IndexPolynomial? WithoutUnit(string atom)
+        => LinearCoefficient(atom) is { IsInteger: true } c && c.Numerator.IsOne ? Plus(Atom(atom).Scaled(-Rational.One)) : null;
+
     /// <summary>This polynomial with <paramref name="atom"/> replaced by <paramref name="value"/>.</summary>
     public IndexPolynomial Substitute(string atom, IndexPolynomial value)
     {

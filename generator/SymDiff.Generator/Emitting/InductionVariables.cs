@@ -154,16 +154,27 @@ internal sealed class InductionVariables
     /// </summary>
     public string Index(string index)
     {
+        if (Reduced(index) is { } reduction)
+        {
+            reduction.IsUsed = true;
+            return reduction.Name;
+        }
+
+        return _variable is null ? index : InvariantParts.Rewrite(index, _variable, SourcePartName);
+    }
+
+    /// <summary>The running local of this scope or an enclosing one that computes <paramref name="index"/>, if any.</summary>
+    private Reduction? Reduced(string index)
+    {
         for (var scope = this; scope is not null; scope = scope._outer)
         {
             if (scope._byIndex.TryGetValue(index, out var reduction))
             {
-                reduction.IsUsed = true;
-                return reduction.Name;
+                return reduction;
             }
         }
 
-        return _variable is null ? index : InvariantParts.Rewrite(index, _variable, SourcePartName);
+        return null;
     }
 
     /// <summary>
@@ -177,15 +188,7 @@ internal sealed class InductionVariables
     /// </param>
     public string Element(string vector, string index, (string SpanType, bool IsArray)? generated = null)
     {
-        for (var scope = this; scope is not null; scope = scope._outer)
-        {
-            if (scope._byIndex.ContainsKey(index))
-            {
-                return vector + "[" + Index(index) + "]";
-            }
-        }
-
-        if (_variable is not null && _slices.Source(vector, generated) is { } source && Offset(index, source.IsGenerated) is { } offset)
+        if (Reduced(index) is null && _variable is not null && _slices.Source(vector, generated) is { } source && Offset(index, source.IsGenerated) is { } offset)
         {
             return _slices.Slice(vector, source, Index(offset)) + "[" + _variable + "]";
         }
@@ -201,15 +204,13 @@ internal sealed class InductionVariables
     private string? Offset(string index, bool generated)
     {
         var variable = _variable!;
-        if (IndexPolynomial.Parse(index, variable) is not { } polynomial || polynomial.DividesVariable
-            || polynomial.DegreeIn(variable) != 1 || polynomial.LinearCoefficient(variable) is not { IsInteger: true } coefficient || !coefficient.Numerator.IsOne
-            || LowerBound(variable) is not >= 0)
+        if (IndexPolynomial.Parse(index, variable) is not { DividesVariable: false } polynomial
+            || polynomial.WithoutUnit(variable) is not { } offset || LowerBound(variable) is not >= 0)
         {
             return null;
         }
 
         // A constant offset costs nothing: it is part of the element's address (x[i + 1]).
-        var offset = polynomial.Plus(IndexPolynomial.Atom(variable).Scaled(-Rational.One));
         if (offset.AsConstant is not null || !offset.IsWritable)
         {
             return null;
@@ -271,13 +272,10 @@ internal sealed class InductionVariables
             long? bound = null;
             if (variable.TrimStart('@') == name)
             {
-                bound = IndexBounds.LowerBound(scope._range.Start, scope._outer is { } outer ? outer.LowerBound : _ => null);
+                bound = scope.StartBound();
             }
-            else if (IndexPolynomial.Parse(scope._range.End, name) is { } end && end.DegreeIn(name) == 1
-                && end.LinearCoefficient(name) is { IsInteger: true } c && c.Numerator.IsOne
-                && end.Plus(IndexPolynomial.Atom(name).Scaled(-Rational.One)).AsConstant is { IsInteger: true } rest
-                && BigInteger.Abs(rest.Numerator) <= int.MaxValue
-                && IndexBounds.LowerBound(scope._range.Start, scope._outer is { } outer ? outer.LowerBound : _ => null) is { } start)
+            else if (IndexPolynomial.Parse(scope._range.End, name)?.WithoutUnit(name)?.AsConstant is { IsInteger: true } rest
+                && BigInteger.Abs(rest.Numerator) <= int.MaxValue && scope.StartBound() is { } start)
             {
                 // start < name + rest, so name >= start + 1 - rest.
                 bound = start + 1 - (long)rest.Numerator;
@@ -291,6 +289,9 @@ internal sealed class InductionVariables
 
         return best;
     }
+
+    /// <summary>A lower bound of this loop's start, from the loops around it.</summary>
+    private long? StartBound() => IndexBounds.LowerBound(_range.Start, _outer is { } outer ? outer.LowerBound : _ => null);
 
     /// <summary>
     /// Before the loop: the products its body's indices read, then each running local used, with its differences
