@@ -190,10 +190,37 @@ internal sealed class InductionVariables
     {
         if (Reduced(index) is null && _variable is not null && _slices.Source(vector, generated) is { } source && Offset(index, source.IsGenerated) is { } offset)
         {
-            return _slices.Slice(vector, source, Index(offset)) + "[" + _variable + "]";
+            return SliceOwner(offset, source.IsGenerated)._slices.Slice(vector, source, Index(offset)) + "[" + _variable + "]";
         }
 
         return vector + "[" + Index(index) + "]";
+    }
+
+    /// <summary>
+    /// The loop whose header declares the slice from <paramref name="offset"/>: for a vector of the root's (declared
+    /// before every loop), the outermost open loop around this one whose variable the offset does not read, as for the
+    /// products (<c>x</c> from <c>ix * d</c> once per point, not once per component); this loop otherwise. Loops that
+    /// read the same slice then share it.
+    /// </summary>
+    private InductionVariables SliceOwner(string offset, bool generated)
+    {
+        if (generated || Reduced(offset) is not null)
+        {
+            return this;
+        }
+
+        var owner = this;
+        for (var scope = this; scope is { _variable: { } variable, _products: { IsClosed: false } }; scope = scope._outer)
+        {
+            if (IndexPolynomial.Reads(offset, variable))
+            {
+                break;
+            }
+
+            owner = scope;
+        }
+
+        return owner;
     }
 
     /// <summary>

@@ -55,17 +55,17 @@ namespace Samples
                 __tape0[p] = total;
                 double __l0_0 = total;
                 int __l0_at0_p0 = p * m;
+                global::System.ReadOnlySpan<double> __l0_at0_s0 = __l0_at0_p0 >= 0 && __l0_at0_p0 <= x.Length ? x.Slice(__l0_at0_p0) : default;
                 for (int k = 0; k < mu.Length / m; k++)
                 {
                     // x[p * m + j] - mu[k * m + j] for every j, once for the loop over j and the loop inside it.
                     if (0 < m)
                     {
                         int __l0_l0_values0_p0 = k * m;
-                        global::System.ReadOnlySpan<double> __l0_l0_values0_s0 = __l0_at0_p0 >= 0 && __l0_at0_p0 <= x.Length ? x.Slice(__l0_at0_p0) : default;
-                        global::System.ReadOnlySpan<double> __l0_l0_values0_s1 = __l0_l0_values0_p0 >= 0 && __l0_l0_values0_p0 <= mu.Length ? mu.Slice(__l0_l0_values0_p0) : default;
+                        global::System.ReadOnlySpan<double> __l0_l0_values0_s0 = __l0_l0_values0_p0 >= 0 && __l0_l0_values0_p0 <= mu.Length ? mu.Slice(__l0_l0_values0_p0) : default;
                         for (int j = 0; j < m; j++)
                         {
-                            __l0_l0_values0[j] = __l0_l0_values0_s0[j] - __l0_l0_values0_s1[j];
+                            __l0_l0_values0[j] = __l0_at0_s0[j] - __l0_l0_values0_s0[j];
                         }
                     }
 
@@ -114,6 +114,7 @@ namespace Samples
                 global::System.Span<double> __r0_deep0 = __r0_rentedDeep0;
                 int __r0_deepStride0 = m;
                 int __r0_at0_p0 = p * m;
+                global::System.ReadOnlySpan<double> __r0_at0_s0 = __r0_at0_p0 >= 0 && __r0_at0_p0 <= x.Length ? x.Slice(__r0_at0_p0) : default;
                 for (int k = 0; k < mu.Length / m; k++)
                 {
                     __r0_tape0[k] = __r0_0;
@@ -121,11 +122,10 @@ namespace Samples
                     if (0 < m)
                     {
                         int __r0_l0_values0_p0 = k * m;
-                        global::System.ReadOnlySpan<double> __r0_l0_values0_s0 = __r0_at0_p0 >= 0 && __r0_at0_p0 <= x.Length ? x.Slice(__r0_at0_p0) : default;
-                        global::System.ReadOnlySpan<double> __r0_l0_values0_s1 = __r0_l0_values0_p0 >= 0 && __r0_l0_values0_p0 <= mu.Length ? mu.Slice(__r0_l0_values0_p0) : default;
+                        global::System.ReadOnlySpan<double> __r0_l0_values0_s0 = __r0_l0_values0_p0 >= 0 && __r0_l0_values0_p0 <= mu.Length ? mu.Slice(__r0_l0_values0_p0) : default;
                         for (int j = 0; j < m; j++)
                         {
-                            __r0_l0_values0[j] = __r0_l0_values0_s0[j] - __r0_l0_values0_s1[j];
+                            __r0_l0_values0[j] = __r0_at0_s0[j] - __r0_l0_values0_s0[j];
                         }
                     }
 
@@ -155,6 +155,8 @@ namespace Samples
                 if (__r0_a0_0 != 0.0)
                 {
                     int __r0_back0_p0 = p * m;
+                    global::System.ReadOnlySpan<double> __r0_back0_s0 = __r0_back0_p0 >= 0 && __r0_back0_p0 <= x.Length ? x.Slice(__r0_back0_p0) : default;
+                    global::System.Span<double> __r0_back0_s1 = __r0_back0_p0 >= 0 && __r0_back0_p0 <= dx.Length ? dx.Slice(__r0_back0_p0) : default;
                     for (int k = (mu.Length / m) - 1; k >= 0; k--)
                     {
                         double __r0_s0_0 = __r0_tape0[k];
@@ -162,11 +164,10 @@ namespace Samples
                         if (0 < m)
                         {
                             int __r0_r0_values0_p0 = k * m;
-                            global::System.ReadOnlySpan<double> __r0_r0_values0_s0 = __r0_back0_p0 >= 0 && __r0_back0_p0 <= x.Length ? x.Slice(__r0_back0_p0) : default;
-                            global::System.ReadOnlySpan<double> __r0_r0_values0_s1 = __r0_r0_values0_p0 >= 0 && __r0_r0_values0_p0 <= mu.Length ? mu.Slice(__r0_r0_values0_p0) : default;
+                            global::System.ReadOnlySpan<double> __r0_r0_values0_s0 = __r0_r0_values0_p0 >= 0 && __r0_r0_values0_p0 <= mu.Length ? mu.Slice(__r0_r0_values0_p0) : default;
                             for (int i = 0; i < m; i++)
                             {
-                                __r0_r0_values0[i] = __r0_r0_values0_s0[i] - __r0_r0_values0_s1[i];
+                                __r0_r0_values0[i] = __r0_back0_s0[i] - __r0_r0_values0_s0[i];
                             }
                         }
 
@@ -182,8 +183,7 @@ namespace Samples
                             int __r0_r0_back0_p0 = k * __r0_deepStride0;
                             int __r0_r0_back0_p1 = k * m;
                             global::System.Span<double> __r0_r0_back0_s0 = __r0_r0_back0_p0 >= 0 && __r0_r0_back0_p0 <= __r0_deep0.Length ? __r0_deep0.Slice(__r0_r0_back0_p0) : default;
-                            global::System.Span<double> __r0_r0_back0_s1 = __r0_back0_p0 >= 0 && __r0_back0_p0 <= dx.Length ? dx.Slice(__r0_back0_p0) : default;
-                            global::System.Span<double> __r0_r0_back0_s2 = __r0_r0_back0_p1 >= 0 && __r0_r0_back0_p1 <= dmu.Length ? dmu.Slice(__r0_r0_back0_p1) : default;
+                            global::System.Span<double> __r0_r0_back0_s1 = __r0_r0_back0_p1 >= 0 && __r0_r0_back0_p1 <= dmu.Length ? dmu.Slice(__r0_r0_back0_p1) : default;
                             for (int j = (m) - 1; j >= 0; j--)
                             {
                                 double lx = __r0_r0_back0_s0[j];
@@ -201,8 +201,8 @@ namespace Samples
                                     }
                                 }
 
-                                __r0_r0_back0_s1[j] += __r0_r0_r0_a0_0;
-                                __r0_r0_back0_s2[j] += -__r0_r0_r0_a0_0;
+                                __r0_back0_s1[j] += __r0_r0_r0_a0_0;
+                                __r0_r0_back0_s1[j] += -__r0_r0_r0_a0_0;
                             }
 
                             if (0 < m)

@@ -64,6 +64,7 @@ namespace Samples
                 global::System.Span<double> __l0_deep0 = __l0_rentedDeep0;
                 int __l0_deepStride0 = m;
                 int __l0_at0_p0 = p * m;
+                global::System.ReadOnlySpan<double> __l0_at0_s0 = __l0_at0_p0 >= 0 && __l0_at0_p0 <= x.Length ? x.Slice(__l0_at0_p0) : default;
                 for (int k = 0; k < mu.Length / m; k++)
                 {
                     global::System.Span<double> __l0_l0_values0 = new global::System.Span<double>(__l0_l0_values0_each, k * global::System.Math.Max(0, m), global::System.Math.Max(0, m));
@@ -71,11 +72,10 @@ namespace Samples
                     if (0 < m)
                     {
                         int __l0_l0_values0_p0 = k * m;
-                        global::System.ReadOnlySpan<double> __l0_l0_values0_s0 = __l0_at0_p0 >= 0 && __l0_at0_p0 <= x.Length ? x.Slice(__l0_at0_p0) : default;
-                        global::System.ReadOnlySpan<double> __l0_l0_values0_s1 = __l0_l0_values0_p0 >= 0 && __l0_l0_values0_p0 <= mu.Length ? mu.Slice(__l0_l0_values0_p0) : default;
+                        global::System.ReadOnlySpan<double> __l0_l0_values0_s0 = __l0_l0_values0_p0 >= 0 && __l0_l0_values0_p0 <= mu.Length ? mu.Slice(__l0_l0_values0_p0) : default;
                         for (int j = 0; j < m; j++)
                         {
-                            __l0_l0_values0[j] = __l0_l0_values0_s0[j] - __l0_l0_values0_s1[j];
+                            __l0_l0_values0[j] = __l0_at0_s0[j] - __l0_l0_values0_s0[j];
                         }
                     }
 
@@ -118,6 +118,7 @@ namespace Samples
                 if (__l0_a1_0 != 0.0)
                 {
                     int __l0_back1_p0 = p * m;
+                    global::System.Span<double> __l0_back1_s0 = __l0_back1_p0 >= 0 && __l0_back1_p0 <= dx.Length ? dx.Slice(__l0_back1_p0) : default;
                     for (int k = (mu.Length / m) - 1; k >= 0; k--)
                     {
                         // x[p * m + i] - mu[k * m + i] for every i, as the earlier loop over k computed it.
@@ -136,8 +137,7 @@ namespace Samples
                             int __l0_r1_back0_p0 = k * __l0_deepStride0;
                             int __l0_r1_back0_p1 = k * m;
                             global::System.Span<double> __l0_r1_back0_s0 = __l0_r1_back0_p0 >= 0 && __l0_r1_back0_p0 <= __l0_deep0.Length ? __l0_deep0.Slice(__l0_r1_back0_p0) : default;
-                            global::System.Span<double> __l0_r1_back0_s1 = __l0_back1_p0 >= 0 && __l0_back1_p0 <= dx.Length ? dx.Slice(__l0_back1_p0) : default;
-                            global::System.Span<double> __l0_r1_back0_s2 = __l0_r1_back0_p1 >= 0 && __l0_r1_back0_p1 <= dmu.Length ? dmu.Slice(__l0_r1_back0_p1) : default;
+                            global::System.Span<double> __l0_r1_back0_s1 = __l0_r1_back0_p1 >= 0 && __l0_r1_back0_p1 <= dmu.Length ? dmu.Slice(__l0_r1_back0_p1) : default;
                             for (int j = (m) - 1; j >= 0; j--)
                             {
                                 double lx = __l0_r1_back0_s0[j];
@@ -155,8 +155,8 @@ namespace Samples
                                     }
                                 }
 
-                                __l0_r1_back0_s1[j] += __l0_r1_r0_a0_0;
-                                __l0_r1_back0_s2[j] += -__l0_r1_r0_a0_0;
+                                __l0_back1_s0[j] += __l0_r1_r0_a0_0;
+                                __l0_r1_back0_s1[j] += -__l0_r1_r0_a0_0;
                             }
 
                             if (0 < m)

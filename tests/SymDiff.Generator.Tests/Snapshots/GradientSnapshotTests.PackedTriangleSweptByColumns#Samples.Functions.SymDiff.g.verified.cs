@@ -63,18 +63,18 @@ namespace Samples
                 double __l0_0 = total;
                 int __l0_at0_p0 = p * m;
                 int __l0_at0_p1 = p * __deepStride0;
-                global::System.Span<double> __l0_at0_s0 = __l0_at0_p1 >= 0 && __l0_at0_p1 <= __deep0.Length ? __deep0.Slice(__l0_at0_p1) : default;
+                global::System.ReadOnlySpan<double> __l0_at0_s0 = __l0_at0_p0 >= 0 && __l0_at0_p0 <= x.Length ? x.Slice(__l0_at0_p0) : default;
+                global::System.Span<double> __l0_at0_s1 = __l0_at0_p1 >= 0 && __l0_at0_p1 <= __deep0.Length ? __deep0.Slice(__l0_at0_p1) : default;
                 for (int k = 0; k < mu.Length / m; k++)
                 {
                     // x[p * m + j] - mu[k * m + j] for every j, once for the loop over j and the loop inside it.
                     if (0 < m)
                     {
                         int __l0_l0_values0_p0 = k * m;
-                        global::System.ReadOnlySpan<double> __l0_l0_values0_s0 = __l0_at0_p0 >= 0 && __l0_at0_p0 <= x.Length ? x.Slice(__l0_at0_p0) : default;
-                        global::System.ReadOnlySpan<double> __l0_l0_values0_s1 = __l0_l0_values0_p0 >= 0 && __l0_l0_values0_p0 <= mu.Length ? mu.Slice(__l0_l0_values0_p0) : default;
+                        global::System.ReadOnlySpan<double> __l0_l0_values0_s0 = __l0_l0_values0_p0 >= 0 && __l0_l0_values0_p0 <= mu.Length ? mu.Slice(__l0_l0_values0_p0) : default;
                         for (int j = 0; j < m; j++)
                         {
-                            __l0_l0_values0[j] = __l0_l0_values0_s0[j] - __l0_l0_values0_s1[j];
+                            __l0_l0_values0[j] = __l0_at0_s0[j] - __l0_l0_values0_s0[j];
                         }
                     }
 
@@ -98,7 +98,7 @@ namespace Samples
                         term = term + __l0_l0_l0_0 * __l0_l0_l0_0;
                     }
 
-                    __l0_at0_s0[k] = term;
+                    __l0_at0_s1[k] = term;
                     __l0_0 = __l0_0 + global::System.Math.Exp(-term);
                 }
 
@@ -125,17 +125,18 @@ namespace Samples
                     int __r0_back0_p0 = p * __deepStride0;
                     int __r0_back0_p1 = p * m;
                     global::System.Span<double> __r0_back0_s0 = __r0_back0_p0 >= 0 && __r0_back0_p0 <= __deep0.Length ? __deep0.Slice(__r0_back0_p0) : default;
+                    global::System.ReadOnlySpan<double> __r0_back0_s1 = __r0_back0_p1 >= 0 && __r0_back0_p1 <= x.Length ? x.Slice(__r0_back0_p1) : default;
+                    global::System.Span<double> __r0_back0_s2 = __r0_back0_p1 >= 0 && __r0_back0_p1 <= dx.Length ? dx.Slice(__r0_back0_p1) : default;
                     for (int k = (mu.Length / m) - 1; k >= 0; k--)
                     {
                         // x[p * m + j] - mu[k * m + j] for every j, once for the loop over j and the loop inside it.
                         if (0 < m)
                         {
                             int __r0_r0_values0_p0 = k * m;
-                            global::System.ReadOnlySpan<double> __r0_r0_values0_s0 = __r0_back0_p1 >= 0 && __r0_back0_p1 <= x.Length ? x.Slice(__r0_back0_p1) : default;
-                            global::System.ReadOnlySpan<double> __r0_r0_values0_s1 = __r0_r0_values0_p0 >= 0 && __r0_r0_values0_p0 <= mu.Length ? mu.Slice(__r0_r0_values0_p0) : default;
+                            global::System.ReadOnlySpan<double> __r0_r0_values0_s0 = __r0_r0_values0_p0 >= 0 && __r0_r0_values0_p0 <= mu.Length ? mu.Slice(__r0_r0_values0_p0) : default;
                             for (int j = 0; j < m; j++)
                             {
-                                __r0_r0_values0[j] = __r0_r0_values0_s0[j] - __r0_r0_values0_s1[j];
+                                __r0_r0_values0[j] = __r0_back0_s1[j] - __r0_r0_values0_s0[j];
                             }
                         }
 
@@ -169,8 +170,7 @@ namespace Samples
                             int __r0_r0_r0_xi0_p0 = k * m;
                             int __r0_r0_r0_xi0_0 = 0;
                             int __r0_r0_r0_xi0_0_d1 = unchecked(m - 1);
-                            global::System.Span<double> __r0_r0_r0_xi0_s0 = __r0_back0_p1 >= 0 && __r0_back0_p1 <= dx.Length ? dx.Slice(__r0_back0_p1) : default;
-                            global::System.Span<double> __r0_r0_r0_xi0_s1 = __r0_r0_r0_xi0_p0 >= 0 && __r0_r0_r0_xi0_p0 <= dmu.Length ? dmu.Slice(__r0_r0_r0_xi0_p0) : default;
+                            global::System.Span<double> __r0_r0_r0_xi0_s0 = __r0_r0_r0_xi0_p0 >= 0 && __r0_r0_r0_xi0_p0 <= dmu.Length ? dmu.Slice(__r0_r0_r0_xi0_p0) : default;
                             for (int i = 0; i < m - 1; i++)
                             {
                                 double __r0_r0_r0_xa0_0 = __r0_r0_x0_own0_0[i];
@@ -191,8 +191,8 @@ namespace Samples
                                     }
                                 }
 
-                                __r0_r0_r0_xi0_s0[i] += __r0_r0_r0_xa0_0;
-                                __r0_r0_r0_xi0_s1[i] -= __r0_r0_r0_xa0_0;
+                                __r0_back0_s2[i] += __r0_r0_r0_xa0_0;
+                                __r0_r0_r0_xi0_s0[i] -= __r0_r0_r0_xa0_0;
                                 unchecked
                                 {
                                     __r0_r0_r0_xi0_0 += __r0_r0_r0_xi0_0_d1;
@@ -201,12 +201,11 @@ namespace Samples
                             }
 
                             int __r0_r0_r0_xt0_p0 = k * m;
-                            global::System.Span<double> __r0_r0_r0_xt0_s0 = __r0_back0_p1 >= 0 && __r0_back0_p1 <= dx.Length ? dx.Slice(__r0_back0_p1) : default;
-                            global::System.Span<double> __r0_r0_r0_xt0_s1 = __r0_r0_r0_xt0_p0 >= 0 && __r0_r0_r0_xt0_p0 <= dmu.Length ? dmu.Slice(__r0_r0_r0_xt0_p0) : default;
+                            global::System.Span<double> __r0_r0_r0_xt0_s0 = __r0_r0_r0_xt0_p0 >= 0 && __r0_r0_r0_xt0_p0 <= dmu.Length ? dmu.Slice(__r0_r0_r0_xt0_p0) : default;
                             for (int i = global::System.Math.Max(0, m - 1); i < m; i++)
                             {
-                                __r0_r0_r0_xt0_s0[i] += __r0_r0_x0_own0_0[i];
-                                __r0_r0_r0_xt0_s1[i] -= __r0_r0_x0_own0_0[i];
+                                __r0_back0_s2[i] += __r0_r0_x0_own0_0[i];
+                                __r0_r0_r0_xt0_s0[i] -= __r0_r0_x0_own0_0[i];
                             }
                         }
                     }
