@@ -76,6 +76,30 @@ internal sealed class ElementSlices
         return name;
     }
 
+    /// <summary>The first row taken (see <see cref="Row"/>), whose length the others take; null before.</summary>
+    public string? FirstRow { get; private set; }
+
+    /// <summary>
+    /// The row of <paramref name="vector"/> from <paramref name="start"/>, <paramref name="count"/> elements long for the
+    /// first row and as long as the first for the others, declared before the loop on first use. Unlike
+    /// <see cref="Slice"/>'s, its bounds are not checked ahead: the caller knows them in range.
+    /// </summary>
+    public string Row(string vector, (string SpanType, bool IsArray, bool IsGenerated) source, string start, string count)
+    {
+        var key = vector + "\u0002" + start;
+        if (_byStart.TryGetValue(key, out var name))
+        {
+            return name;
+        }
+
+        name = _prefix + _byStart.Count.ToString(CultureInfo.InvariantCulture);
+        _byStart.Add(key, name);
+        var length = FirstRow is { } first ? first + ".Length" : count;
+        FirstRow ??= name;
+        _declarations.Add(source.SpanType + " " + name + " = " + (source.IsArray ? "new " + source.SpanType + "(" + vector + ", " + start + ", " + length + ")" : vector + ".Slice(" + start + ", " + length + ")") + ";");
+        return name;
+    }
+
     /// <summary>The declarations to write before the loop's header.</summary>
     public IEnumerable<string> Declarations() => _declarations;
 }

@@ -34,9 +34,11 @@ internal sealed class InductionVariables
     private readonly List<Reduction> _reductions;
     private readonly Dictionary<string, Reduction> _byIndex;
     private readonly ElementSlices _slices;
+    private readonly Rows? _rows;
 
-    private InductionVariables(InductionVariables? outer, string? variable, string prefix, List<Reduction> reductions, ElementSlices slices, (string Start, string End) range = default, IndexPolynomial? iteration = null)
+    private InductionVariables(InductionVariables? outer, string? variable, string prefix, List<Reduction> reductions, ElementSlices slices, (string Start, string End) range = default, IndexPolynomial? iteration = null, Rows? rows = null)
     {
+        _rows = rows;
         _outer = outer;
         _variable = variable;
         _range = range;
@@ -88,6 +90,35 @@ internal sealed class InductionVariables
         return new InductionVariables(this, variable, prefix, reductions, slices, (start, end), iteration);
     }
 
+    /// <summary>
+    /// The scope of a loop that reads its elements as rows: each element at <c>o + variable</c> that
+    /// <paramref name="isRow"/> accepts (vector, index) is read at <see cref="Counter"/> in a slice of the vector from the
+    /// element's first index, taken before the loop with the loop's count of elements; the loop runs the counter from 0
+    /// up to the first row's length, and its variable is no longer the loop's. Other elements are indexed as by
+    /// <see cref="Enter"/> with <c>linear</c>.
+    /// </summary>
+    /// <remarks>
+    /// A row's slice throws when it reaches past its vector, where the source would throw only on reading that far:
+    /// <paramref name="isRow"/> must accept only elements the program has read at every index of the row already.
+    /// </remarks>
+    /// <param name="counter">The name of the loop's counter.</param>
+    public InductionVariables EnterRows(string variable, string start, string end, IEnumerable<string> indices, string prefix, string counter, System.Func<string, string, bool> isRow)
+    {
+        var scope = Enter(variable, start, end, backward: false, indices, prefix, linear: true);
+        if (scope._iteration is null)
+        {
+            return scope;
+        }
+
+        return new InductionVariables(this, variable, prefix, scope._reductions, scope._slices, (start, end), scope._iteration, new Rows(counter, LoopNests.Size(start, end), isRow));
+    }
+
+    /// <summary>In a loop entered by <see cref="EnterRows"/>: the name of its counter, else null.</summary>
+    public string? Counter => _rows?.Counter;
+
+    /// <summary>In a loop entered by <see cref="EnterRows"/> that reads a row: how many iterations it runs, the first row's length.</summary>
+    public string? RowCount => _slices.FirstRow is { } first ? first + ".Length" : null;
+
     /// <summary>The differences of <paramref name="index"/> over the loop's iterations, when it is worth a running local.</summary>
     private static IReadOnlyList<IndexPolynomial>? Reduce(string index, string variable, IndexPolynomial iteration, bool linear)
     {
@@ -133,6 +164,7 @@ internal sealed class InductionVariables
         }
 
         reduction.IsUsed = true;
+        reduction.IsStepped = true;
         return reduction.Name;
     }
 
@@ -157,6 +189,7 @@ internal sealed class InductionVariables
         if (Reduced(index) is { } reduction)
         {
             reduction.IsUsed = true;
+            reduction.IsStepped = true;
             return reduction.Name;
         }
 
@@ -188,12 +221,44 @@ internal sealed class InductionVariables
     /// </param>
     public string Element(string vector, string index, (string SpanType, bool IsArray)? generated = null)
     {
+        if (_rows is not null && RowStart(vector, index, generated) is { } row)
+        {
+            return row + "[" + _rows.Counter + "]";
+        }
+
         if (Reduced(index) is null && _variable is not null && _slices.Source(vector, generated) is { } source && Offset(index, source.IsGenerated) is { } offset)
         {
             return SliceOwner(offset, source.IsGenerated)._slices.Slice(vector, source, Index(offset)) + "[" + _variable + "]";
         }
 
         return vector + "[" + Index(index) + "]";
+    }
+
+    /// <summary>The row of <paramref name="vector"/> that element <paramref name="index"/> is read in, when it is read in one.</summary>
+    private string? RowStart(string vector, string index, (string SpanType, bool IsArray)? generated)
+    {
+        var variable = _variable!;
+        if (!IndexPolynomial.Reads(index, variable) || IndexPolynomial.Parse(index, variable) is not { DividesVariable: false } polynomial
+            || polynomial.WithoutUnit(variable) is null || _slices.Source(vector, generated) is not { } source || !_rows!.IsRow(vector, index))
+        {
+            return null;
+        }
+
+        if (!_byIndex.TryGetValue(index, out var reduction))
+        {
+            if (Reduce(index, variable, _iteration!, linear: true) is not { } differences)
+            {
+                return null;
+            }
+
+            reduction = new Reduction(index, _prefix + _reductions.Count.ToString(CultureInfo.InvariantCulture), differences);
+            _reductions.Add(reduction);
+            _byIndex[index] = reduction;
+        }
+
+        // Declared with its first value, never advanced: the row starts there.
+        reduction.IsUsed = true;
+        return _slices.Row(vector, source, reduction.Name, _rows.Count);
     }
 
     /// <summary>
@@ -388,7 +453,7 @@ internal sealed class InductionVariables
     /// </summary>
     public IEnumerable<string> Steps()
     {
-        foreach (var reduction in _reductions.Where(r => r.IsUsed))
+        foreach (var reduction in _reductions.Where(r => r.IsStepped))
         {
             var last = reduction.Differences.Count - 1;
             for (var k = 0; k < last; k++)
@@ -450,8 +515,15 @@ internal sealed class InductionVariables
 
         public IReadOnlyList<IndexPolynomial> Differences { get; }
 
+        /// <summary>Whether it is declared.</summary>
         public bool IsUsed { get; set; }
+
+        /// <summary>Whether it is advanced on each iteration too: it indexes inside the loop, not only where a row starts.</summary>
+        public bool IsStepped { get; set; }
 
         public string Difference(int k) => k == 0 ? Name : Name + "_d" + k.ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>How a loop entered by <see cref="EnterRows"/> reads rows: its counter, its count of iterations, which elements.</summary>
+    private sealed record Rows(string Counter, string Count, System.Func<string, string, bool> IsRow);
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using SymDiff.Generator.Model;
@@ -66,16 +67,27 @@ internal static partial class MethodBodyWriter
             writer.Open("if (" + condition + ")");
         }
 
-        var aroundOuter = aroundInner.Enter(outer.Index, ranges.InnerStart, outer.End, backward: false, indices.Where(i => IndexPolynomial.Reads(i, outer.Index)), plan.SweepName("xj", id) + "_", linear: true);
+        // Each i's row of the seed tables, and of the vectors M reads on every iteration at o + j (the packed triangle's
+        // column), is a slice, read from 0 in a loop the JIT drops the bounds checks of. M's forward pass read every one
+        // of those elements already, so no slice reaches past its vector.
+        var jPrefix = plan.SweepName("xj", id) + "_";
+        var jIndices = indices.Where(i => IndexPolynomial.Reads(i, outer.Index));
+        var aroundOuter = neededSeeds.Count > 0
+            ? aroundInner.EnterRows(outer.Index, ranges.InnerStart, outer.End, jIndices, jPrefix, jPrefix + "k", RowsRead(context, inner, tables))
+            : aroundInner.Enter(outer.Index, ranges.InnerStart, outer.End, backward: false, jIndices, jPrefix, linear: true);
+        var seedReads = tables.Select(table => aroundOuter.Element(table, LoopNests.Offset(outer.Index, outer.Start), SeedTable)).ToList();
         var outerHeader = writer.Mark();
-        writer.Open("for (int " + outer.Index + " = " + ranges.InnerStart + "; " + outer.Index + " < " + outer.End + "; " + outer.Index + "++)");
+        var counter = aroundOuter.Counter is { } k && aroundOuter.RowCount is { } count ? (Name: k, Count: count) : ((string Name, string Count)?)null;
+        writer.Open(counter is { } rows
+            ? "for (int " + rows.Name + " = 0; " + rows.Name + " < " + rows.Count + "; " + rows.Name + "++)"
+            : "for (int " + outer.Index + " = " + ranges.InnerStart + "; " + outer.Index + " < " + outer.End + "; " + outer.Index + "++)");
+        var outerBody = writer.Mark();
         for (var n = 0; n < neededSeeds.Count; n++)
         {
-            writer.Line("double " + seedNames[neededSeeds[n]] + " = " + tables[n] + "[" + LoopNests.Offset(outer.Index, outer.Start) + "];");
+            writer.Line("double " + seedNames[neededSeeds[n]] + " = " + seedReads[n] + ";");
         }
 
         // Reads that do not change with j (the centred point's table at i, an element at i) are made once per i.
-        var jPrefix = plan.SweepName("xj", id) + "_";
         var bodyPrefix = plan.SweepName("xr", id) + "_";
         var hoisted = new Dictionary<string, string>();
         var hoistedLines = new List<string>();
@@ -106,6 +118,13 @@ internal static partial class MethodBodyWriter
             WriteElementAdjoint(writer, nested, ElementTarget(nested, body, inner.ReverseElements[e]), body.Outputs[first + e]);
         }
 
+        if (counter is { } row && CodeNames.In(writer.ToString().Substring(outerBody.Position)).Contains(outerIndex))
+        {
+            // Something in the body other than an element read reads j itself.
+            var start = IndexPolynomial.IsPlain(ranges.InnerStart) ? ranges.InnerStart : "(" + ranges.InnerStart + ")";
+            writer.Insert(outerBody, new[] { "int " + outer.Index + " = " + start + " + " + row.Name + ";" });
+        }
+
         writer.Insert(outerHeader, hoistedLines);
         CloseLoop(writer, outerHeader, aroundOuter, blankLine: !guardsInner);
         if (guardsInner)
@@ -134,6 +153,21 @@ internal static partial class MethodBodyWriter
         {
             WriteFoldTail(writer, context, interchange, nest, sums, body, plan.SweepName("xt", id) + "_");
         }
+    }
+
+    private static readonly (string SpanType, bool IsArray) SeedTable = ("global::System.ReadOnlySpan<double>", true);
+
+    /// <summary>
+    /// Which elements the nest may read in rows (vector or gradient buffer, index): the seed tables, which cover L's
+    /// range, and the elements of M's forward body that it reads on every iteration, and so at every (i, j) of the nest,
+    /// with their gradient buffers' slots (as long as their vectors).
+    /// </summary>
+    private static Func<string, string, bool> RowsRead(Context context, LoopModel inner, IReadOnlyList<string> tables)
+    {
+        var read = LoopNests.ElementsReadOnEveryIteration(inner);
+        var vectors = context.Buffers.ToDictionary(b => b.Value, b => b.Key);
+        return (vector, index) => tables.Contains(vector)
+            || read.Contains((vectors.TryGetValue(vector, out var primal) ? primal : vector) + "[" + index + "]");
     }
 
     /// <summary>

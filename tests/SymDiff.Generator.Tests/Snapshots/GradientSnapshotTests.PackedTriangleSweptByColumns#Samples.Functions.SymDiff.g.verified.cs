@@ -177,17 +177,17 @@ namespace Samples
                                 if ((__r0_r0_x0_seedBits0 & long.MaxValue) != 0)
                                 {
                                     int __r0_r0_r0_xj0_0 = __r0_r0_r0_xi0_0;
+                                    int __r0_r0_r0_xj0_1 = unchecked(i + 1);
+                                    global::System.ReadOnlySpan<double> __r0_r0_r0_xj0_s0 = new global::System.ReadOnlySpan<double>(__r0_r0_x0_seeds0_0, __r0_r0_r0_xj0_1, (m) - (i + 1));
+                                    global::System.ReadOnlySpan<double> __r0_r0_r0_xj0_s1 = t.Slice(__r0_r0_r0_xj0_0, __r0_r0_r0_xj0_s0.Length);
+                                    global::System.Span<double> __r0_r0_r0_xj0_s2 = dt.Slice(__r0_r0_r0_xj0_0, __r0_r0_r0_xj0_s0.Length);
                                     double __r0_r0_r0_xh0_0 = __r0_r0_values0[i];
-                                    for (int j = i + 1; j < m; j++)
+                                    for (int __r0_r0_r0_xj0_k = 0; __r0_r0_r0_xj0_k < __r0_r0_r0_xj0_s0.Length; __r0_r0_r0_xj0_k++)
                                     {
-                                        double __r0_r0_r0_xs0_0 = __r0_r0_x0_seeds0_0[j];
-                                        double __r0_r0_r0_xr0_0 = __r0_r0_r0_xs0_0 * t[__r0_r0_r0_xj0_0];
+                                        double __r0_r0_r0_xs0_0 = __r0_r0_r0_xj0_s0[__r0_r0_r0_xj0_k];
+                                        double __r0_r0_r0_xr0_0 = __r0_r0_r0_xs0_0 * __r0_r0_r0_xj0_s1[__r0_r0_r0_xj0_k];
                                         __r0_r0_r0_xa0_0 += __r0_r0_r0_xr0_0;
-                                        dt[__r0_r0_r0_xj0_0] += __r0_r0_r0_xs0_0 * __r0_r0_r0_xh0_0;
-                                        unchecked
-                                        {
-                                            __r0_r0_r0_xj0_0++;
-                                        }
+                                        __r0_r0_r0_xj0_s2[__r0_r0_r0_xj0_k] += __r0_r0_r0_xs0_0 * __r0_r0_r0_xh0_0;
                                     }
                                 }
 

@@ -136,4 +136,58 @@ public sealed class ElementSliceTests
             ],
             columns.Declarations());
     }
+
+    [Fact]
+    public void OffsetThatInnerLoopsDoNotRead_IsSlicedOnceBeforeTheOutermostOfThem_AndShared()
+    {
+        var points = Root.Enter("p", "0", "n", backward: false, [], "__p_");
+        var components = points.Enter("k", "0", "m", backward: false, [], "__k_");
+        var columns = components.Enter("j", "0", "d", backward: false, [], "__j_");
+        var others = components.Enter("i", "0", "d", backward: false, [], "__i_");
+
+        Assert.Equal("__k_s0[j]", columns.Element("a", "p * d + j"));
+        Assert.Equal("__k_s0[i]", others.Element("a", "p * d + i"));
+        Assert.Equal("__j_s0[j]", columns.Element("da", "k * d + j"));
+        Assert.Equal(
+            [
+                "int __k_p0 = p * d;",
+                "global::System.ReadOnlySpan<double> __k_s0 = __k_p0 >= 0 && __k_p0 <= a.Length ? a.Slice(__k_p0) : default;",
+            ],
+            components.Declarations());
+        Assert.Equal(
+            [
+                "int __j_p0 = k * d;",
+                "global::System.Span<double> __j_s0 = __j_p0 >= 0 && __j_p0 <= da.Length ? da.Slice(__j_p0) : default;",
+            ],
+            columns.Declarations());
+        Assert.Empty(others.Declarations());
+    }
+
+    [Fact]
+    public void Rows_AreSlicesFromTheFirstIterationsIndex_AsLongAsTheFirstRow_ReadAtTheCounter()
+    {
+        var columns = Root.Enter("i", "0", "d - 1", backward: false, [], "__i_");
+        var rows = columns.EnterRows("j", "i + 1", "d", ["k * n + j", "j + 2 * n"], "__j_", "__j_k", (vector, index) => index != "j + 2 * n");
+
+        Assert.Equal("__j_s0[__j_k]", rows.Element("t", "j", ("global::System.ReadOnlySpan<double>", true)));
+        Assert.Equal("__j_s1[__j_k]", rows.Element("a", "k * n + j"));
+        Assert.Equal("__j_s2[__j_k]", rows.Element("da", "k * n + j"));
+
+        // Refused: indexed by a running local that advances with the loop, as without rows.
+        Assert.Equal("a[__j_0]", rows.Element("a", "j + 2 * n"));
+        Assert.Equal("__j_k", rows.Counter);
+        Assert.Equal("__j_s0.Length", rows.RowCount);
+        Assert.Equal(["__j_0++;"], rows.Steps());
+        Assert.Equal(
+            [
+                "int __j_0 = unchecked(i + 2 * n + 1);",
+                "int __j_1 = unchecked(__i_p0 + i + 1);",
+                "int __j_2 = unchecked(i + 1);",
+                "global::System.ReadOnlySpan<double> __j_s0 = new global::System.ReadOnlySpan<double>(t, __j_2, (d) - (i + 1));",
+                "global::System.ReadOnlySpan<double> __j_s1 = a.Slice(__j_1, __j_s0.Length);",
+                "global::System.Span<double> __j_s2 = da.Slice(__j_1, __j_s0.Length);",
+            ],
+            rows.Declarations());
+        Assert.Contains(columns.Declarations(), line => line.StartsWith("int __i_p0 = ") && line.Contains("k * n"));
+    }
 }

@@ -171,6 +171,74 @@ public static partial class TriangleSweeps
 
         return total;
     }
+
+    /// <summary>
+    /// As <see cref="FromRow"/> from row 0 with row j's entries weighted by j + 1: the triangle's body reads j itself, not
+    /// only through the elements its column reads.
+    /// </summary>
+    [Differentiable]
+    public static double WeightedByRow(ReadOnlySpan<double> l, ReadOnlySpan<double> x, int d)
+    {
+        var total = 0.0;
+        for (int p = 0; p < x.Length / d; p++)
+        {
+            var sum = 0.0;
+            for (int k = 0; k < 2; k++)
+            {
+                var term = 0.0;
+                for (int j = 0; j < d; j++)
+                {
+                    var lx = x[p * d + j] * (k + 1);
+                    for (int i = 0; i < j; i++)
+                    {
+                        lx += (j + 1) * l[d + i * (2 * d - i - 1) / 2 + (j - i - 1)] * x[p * d + i];
+                    }
+
+                    term += lx * lx;
+                }
+
+                sum += Math.Exp(-0.5 * term);
+            }
+
+            total += Math.Log(sum);
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// As <see cref="FromRow"/> from row 0 with the entries of odd columns i left out: an entry the triangle's body reads
+    /// on some iterations only, so its column is not known to be in range ahead.
+    /// </summary>
+    [Differentiable]
+    public static double EvenColumns(ReadOnlySpan<double> l, ReadOnlySpan<double> x, int d)
+    {
+        var total = 0.0;
+        for (int p = 0; p < x.Length / d; p++)
+        {
+            var sum = 0.0;
+            for (int k = 0; k < 2; k++)
+            {
+                var term = 0.0;
+                for (int j = 0; j < d; j++)
+                {
+                    var lx = x[p * d + j] * (k + 1);
+                    for (int i = 0; i < j; i++)
+                    {
+                        lx += i % 2 == 0 ? l[d + i * (2 * d - i - 1) / 2 + (j - i - 1)] * x[p * d + i] : 0.0;
+                    }
+
+                    term += lx * lx;
+                }
+
+                sum += Math.Exp(-0.5 * term);
+            }
+
+            total += Math.Log(sum);
+        }
+
+        return total;
+    }
 }
 
 public sealed class InterchangedSweepTests
@@ -321,6 +389,47 @@ public sealed class InterchangedSweepTests
         Assert.Equal(TriangleSweeps.FromRow(l, x, D, first), value);
         GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.FromRow(p, x, D, first), l), dl, 1e-7, 1e-9);
         GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.FromRow(l, p, D, first), x), dx, 1e-7, 1e-9);
+    }
+
+    [Fact]
+    public void BodyReadsTheRowIndex_GradientMatchesFiniteDifferences()
+    {
+        var (l, x) = (Point(Triangle, 0.3, 50), Point(3 * D, 1.0, 51));
+        var (dl, dx) = (new double[l.Length], new double[x.Length]);
+        var value = TriangleSweeps.WeightedByRowGradient(l, x, D, dl, dx);
+
+        Assert.Equal(TriangleSweeps.WeightedByRow(l, x, D), value);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.WeightedByRow(p, x, D), l), dl, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.WeightedByRow(l, p, D), x), dx, 1e-7, 1e-9);
+    }
+
+    [Fact]
+    public void EntriesReadOnSomeColumnsOnly_GradientMatchesFiniteDifferences_OddColumnsGetNone()
+    {
+        var (l, x) = (Point(Triangle, 0.5, 52), Point(3 * D, 1.0, 53));
+        var (dl, dx) = (new double[l.Length], new double[x.Length]);
+        var value = TriangleSweeps.EvenColumnsGradient(l, x, D, dl, dx);
+
+        Assert.Equal(TriangleSweeps.EvenColumns(l, x, D), value);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.EvenColumns(p, x, D), l), dl, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.EvenColumns(l, p, D), x), dx, 1e-7, 1e-9);
+
+        // Column 1 holds rows 2..D-1, packed after column 0's D - 1 entries.
+        Assert.All(dl.AsSpan(D + D - 1, D - 2).ToArray(), entry => Assert.Equal(0.0, entry));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void TriangleShorterThanItsRows_ThrowsIndexOutOfRange_AsTheSourceDoes(int missing)
+    {
+        // The last entries of the last columns are missing: the source throws reading them, and so must the gradient,
+        // with the same exception, before any column of the triangle is swept by the nest.
+        var (l, x, mu) = (Point(Triangle - missing, 0.5, 54), Point(2 * D, 1.0, 55), Point(2 * D, 1.0, 56));
+        var (dl, dx, dmu) = (new double[l.Length], new double[x.Length], new double[mu.Length]);
+
+        Assert.Throws<IndexOutOfRangeException>(() => TriangleSweeps.Strict(l, x, mu, D));
+        Assert.Throws<IndexOutOfRangeException>(() => TriangleSweeps.StrictGradient(l, x, mu, D, dl, dx, dmu));
     }
 
     private static double[] Point(int length, double scale, int seed)
