@@ -779,10 +779,11 @@ internal static partial class MethodBodyWriter
         var seeds = Enumerable.Range(0, m).Select(k => plan.SweepName("a", backward, k)).ToList();
         var accumulators = Enumerable.Range(0, capturedCount).Select(j => plan.SweepName("c", backward, j)).ToList();
         // A seed is declared where the body reads it (not when constants were folded in), or where code after the
-        // loop reads the carried value's adjoint, which an additive loop leaves equal to its seed.
+        // loop reads the carried value's adjoint, which an additive loop leaves equal to its seed. The body reads it
+        // also through its effects: an inner loop's sweep that nothing reads but the gradient buffers it adds into.
         for (var k = 0; k < m; k++)
         {
-            var bodyReads = loop.FusedSeeds.Count == 0 && ReadsFrom(fused, fused.Values.Concat(fused.Outputs.Skip(m)), m + capturedCount + k);
+            var bodyReads = loop.FusedSeeds.Count == 0 && ReadsFrom(fused, fused.Values.Concat(fused.Outputs.Skip(m)).Concat(fused.Effects).Concat(fused.ElementOutputs), m + capturedCount + k);
             if (bodyReads || IsRead(model, backward, k))
             {
                 writer.Line("double " + seeds[k] + " = " + context.Expressions.Write(adjoint.Operand(k + 1)) + ";");

@@ -227,4 +227,62 @@ public sealed class KnownGeneratorBugTests
         Assert.Empty(build.GeneratedCodeProblems);
         Assert.NotNull(build.Assembly);
     }
+
+    /// <summary>
+    /// The span fuzzer's S616 (seed 33): an additive loop whose iterations each run an inner loop, after an early
+    /// return that makes the outer loop's adjoint a conditional (<c>n == 0 ? 0 : 1</c>). In the Hessian-vector product
+    /// the outer loop and its sweep run as one pass, whose seed only the inner loop's sweep reads; that sweep writes
+    /// gradient buffers and nothing reads it, so the seed was not declared: CS0103 for <c>__a2_0</c>.
+    /// </summary>
+    [Fact]
+    public void SeedOnlyAnInnerSweepOfAFusedLoopReads_IsDeclared()
+    {
+        using var build = FuzzBuild.Of(Header + """
+                [Differentiable(Modes = DerivativeModes.HessianVector)]
+                public static double S616(ReadOnlySpan<double> y, double a, int n)
+                {
+                    if (n == 0)
+                    {
+                        return Math.Sin(a) * a;
+                    }
+
+                    var s = 0.0;
+                    for (int i = 0; i < n; i++)
+                    {
+                        var t = 3.0;
+                        for (int j = 0; j < n; j++)
+                        {
+                            t += y[(n - 1 - i) * n + j] * y[(n - 1 - i) * n + j];
+                        }
+
+                        s += t;
+                    }
+
+                    return s;
+                }
+
+                public static double Run(double[] y, double a, int n, double[] vy, double va, double[] dy, double[] hvy, double[] hva)
+                    => S616HessianVector(y, a, n, vy, va, dy, out _, hvy, out hva[0]);
+            }
+            """);
+        Assert.Empty(build.GeneratorDiagnostics);
+        Assert.Empty(build.GeneratedCodeProblems);
+        var run = build.Assembly!.Assembly.GetType("Fuzz.Generated", throwOnError: true)!.GetMethod("Run")!;
+
+        // n = 2: s = Σ (3 + Σ_j y²) over the rows of y[0..4): ∂s/∂y = 2y, H·v = 2v on y, nothing on a.
+        double[] y = [0.5, -1.0, 2.0, 0.25, 7.0];
+        double[] vy = [1.0, 2.0, -1.0, 0.5, 3.0];
+        var (dy, hvy, hva) = (new double[5], new double[5], new double[1]);
+        var value = (double)run.Invoke(null, [y, 0.3, 2, vy, 0.7, dy, hvy, hva])!;
+        Assert.Equal(6.0 + 0.25 + 1.0 + 4.0 + 0.0625, value, 1e-15);
+        Assert.Equal([1.0, -2.0, 4.0, 0.5, 0.0], dy);
+        Assert.Equal([2.0, 4.0, -2.0, 1.0, 0.0], hvy);
+        Assert.Equal(0.0, hva[0]);
+
+        // n = 0 returns sin(a)·a: H·v on a is va·(2 cos a − a sin a), nothing on y.
+        value = (double)run.Invoke(null, [y, 0.3, 0, vy, 0.7, dy, hvy, hva])!;
+        Assert.Equal(Math.Sin(0.3) * 0.3, value, 1e-15);
+        Assert.Equal(0.7 * ((2 * Math.Cos(0.3)) - (0.3 * Math.Sin(0.3))), hva[0], 1e-15);
+        Assert.All(hvy, entry => Assert.Equal(0.0, entry));
+    }
 }
