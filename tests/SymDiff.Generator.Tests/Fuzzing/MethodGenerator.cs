@@ -462,12 +462,13 @@ internal sealed class MethodGenerator
     /// <summary>
     /// An operand of an int operation: only int constants stay int. SymDiff accepts an int value only
     /// as a bare <c>Math.Sign</c> call (or a constant); <c>-Math.Sign(x)</c> or
-    /// <c>Math.Sign(x) + 1</c> as an operand is rejected (SD2001), and at the top of an expression
-    /// <c>Math.Sign(x) / 2</c> is differentiated as a double division (generator bug, see
-    /// <c>KnownGeneratorBugTests.IntegerDivisionOfSign_ValueMatchesSource</c>). So an int value
-    /// that reads a variable becomes a double before it is combined.
+    /// <c>Math.Sign(x) + 1</c> as an operand is rejected (SD2001), and so is <c>Math.Sign(x) / 2</c> at the top of
+    /// an expression (see <c>KnownGeneratorBugTests.IntegerDivisionOfSign_IsReported</c>). So an int value
+    /// that reads a variable becomes a double before it is combined, and so does a <c>Math.Sign</c> of a constant:
+    /// <c>2 / Math.Sign(0.5)</c> is int arithmetic on a call, which SymDiff rejects as well (SD2001; seed 99's M16).
     /// </summary>
-    private static Code IntegerConstant(Code code) => code.IsInt && code.HasVariable ? AsDouble(code) : code;
+    private static Code IntegerConstant(Code code)
+        => code.IsInt && (code.HasVariable || code.Text.Contains("Sign(", System.StringComparison.Ordinal)) ? AsDouble(code) : code;
 
     /// <summary>An argument for Log and Sqrt: usually positive by construction.</summary>
     private string Positive(Code a) => _random.Next(5) switch
