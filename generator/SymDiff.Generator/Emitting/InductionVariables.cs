@@ -34,7 +34,7 @@ internal sealed class InductionVariables
     private readonly List<Reduction> _reductions;
     private readonly Dictionary<string, Reduction> _byIndex;
     private readonly ElementSlices _slices;
-    private readonly Rows? _rows;
+    private Rows? _rows;
 
     private InductionVariables(InductionVariables? outer, string? variable, string prefix, List<Reduction> reductions, ElementSlices slices, (string Start, string End) range = default, IndexPolynomial? iteration = null, Rows? rows = null)
     {
@@ -113,11 +113,21 @@ internal sealed class InductionVariables
         return new InductionVariables(this, variable, prefix, scope._reductions, scope._slices, (start, end), scope._iteration, new Rows(counter, LoopNests.Size(start, end), isRow));
     }
 
-    /// <summary>In a loop entered by <see cref="EnterRows"/>: the name of its counter, else null.</summary>
-    public string? Counter => _rows?.Counter;
+    /// <summary>
+    /// In a loop entered by <see cref="EnterRows"/>, once the row that fixes its length is taken (the header is
+    /// written next): its counter and how many iterations it runs, the first row's length. Null when the loop was not
+    /// entered so or no row was taken; no element is then read as a row, so the loop keeps its variable.
+    /// </summary>
+    public (string Counter, string Count)? RowLoop()
+    {
+        if (_rows is { } rows && _slices.FirstRow is { } first)
+        {
+            return (rows.Counter, first + ".Length");
+        }
 
-    /// <summary>In a loop entered by <see cref="EnterRows"/> that reads a row: how many iterations it runs, the first row's length.</summary>
-    public string? RowCount => _slices.FirstRow is { } first ? first + ".Length" : null;
+        _rows = null;
+        return null;
+    }
 
     /// <summary>The differences of <paramref name="index"/> over the loop's iterations, when it is worth a running local.</summary>
     private static IReadOnlyList<IndexPolynomial>? Reduce(string index, string variable, IndexPolynomial iteration, bool linear)

@@ -77,9 +77,9 @@ internal static partial class MethodBodyWriter
             : aroundInner.Enter(outer.Index, ranges.InnerStart, outer.End, backward: false, jIndices, jPrefix, linear: true);
         var seedReads = tables.Select(table => aroundOuter.Element(table, LoopNests.Offset(outer.Index, outer.Start), SeedTable)).ToList();
         var outerHeader = writer.Mark();
-        var counter = aroundOuter.Counter is { } k && aroundOuter.RowCount is { } count ? (Name: k, Count: count) : ((string Name, string Count)?)null;
+        var counter = aroundOuter.RowLoop();
         writer.Open(counter is { } rows
-            ? "for (int " + rows.Name + " = 0; " + rows.Name + " < " + rows.Count + "; " + rows.Name + "++)"
+            ? "for (int " + rows.Counter + " = 0; " + rows.Counter + " < " + rows.Count + "; " + rows.Counter + "++)"
             : "for (int " + outer.Index + " = " + ranges.InnerStart + "; " + outer.Index + " < " + outer.End + "; " + outer.Index + "++)");
         var outerBody = writer.Mark();
         for (var n = 0; n < neededSeeds.Count; n++)
@@ -122,7 +122,7 @@ internal static partial class MethodBodyWriter
         {
             // Something in the body other than an element read reads j itself.
             var start = IndexPolynomial.IsPlain(ranges.InnerStart) ? ranges.InnerStart : "(" + ranges.InnerStart + ")";
-            writer.Insert(outerBody, new[] { "int " + outer.Index + " = " + start + " + " + row.Name + ";" });
+            writer.Insert(outerBody, new[] { "int " + outer.Index + " = " + start + " + " + row.Counter + ";" });
         }
 
         writer.Insert(outerHeader, hoistedLines);

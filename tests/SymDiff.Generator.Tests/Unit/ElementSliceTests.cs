@@ -175,8 +175,7 @@ public sealed class ElementSliceTests
 
         // Refused: indexed by a running local that advances with the loop, as without rows.
         Assert.Equal("a[__j_0]", rows.Element("a", "j + 2 * n"));
-        Assert.Equal("__j_k", rows.Counter);
-        Assert.Equal("__j_s0.Length", rows.RowCount);
+        Assert.Equal(("__j_k", "__j_s0.Length"), rows.RowLoop());
         Assert.Equal(["__j_0++;"], rows.Steps());
         Assert.Equal(
             [
@@ -189,5 +188,17 @@ public sealed class ElementSliceTests
             ],
             rows.Declarations());
         Assert.Contains(columns.Declarations(), line => line.StartsWith("int __i_p0 = ") && line.Contains("k * n"));
+    }
+
+    [Fact]
+    public void RowsLoop_WithoutAFirstRow_ReadsNoRowsAfterwards()
+    {
+        var columns = Root.Enter("i", "0", "d - 1", backward: false, [], "__i_");
+        var rows = columns.EnterRows("j", "i + 1", "d", ["k * n + j"], "__j_", "__j_k", (_, _) => true);
+
+        // No row fixed the loop's length before its header: it keeps its variable, and elements their running locals.
+        Assert.Null(rows.RowLoop());
+        Assert.Equal("a[__j_0]", rows.Element("a", "k * n + j"));
+        Assert.Equal(["__j_0++;"], rows.Steps());
     }
 }

@@ -239,6 +239,80 @@ public static partial class TriangleSweeps
 
         return total;
     }
+
+    /// <summary>
+    /// Two sums in each row, a strict triangle of <paramref name="l"/> and a triangle of <paramref name="m"/> with its
+    /// diagonal, weighted by j: two column sweeps after one sweep over rows.
+    /// </summary>
+    [Differentiable]
+    public static double TwoSums(ReadOnlySpan<double> l, ReadOnlySpan<double> m, ReadOnlySpan<double> x, int d)
+    {
+        var total = 0.0;
+        for (int p = 0; p < x.Length / d; p++)
+        {
+            var sum = 0.0;
+            for (int k = 0; k < 2; k++)
+            {
+                var term = 0.0;
+                for (int j = 0; j < d; j++)
+                {
+                    var lx = x[p * d + j] * (k + 1);
+                    var mx = 0.0;
+                    for (int i = 0; i < j; i++)
+                    {
+                        lx += l[d + i * (2 * d - i - 1) / 2 + (j - i - 1)] * x[p * d + i];
+                    }
+
+                    for (int i = 0; i < j + 1; i++)
+                    {
+                        mx += m[i * (2 * d - i + 1) / 2 + (j - i)] * x[p * d + i] * j;
+                    }
+
+                    term += (lx * lx) + (mx * mx);
+                }
+
+                sum += Math.Exp(-0.5 * term);
+            }
+
+            total += Math.Log(sum);
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Two rows of one vector in the column sweep (<c>a[i + j]</c> and <c>a[i + j + 1]</c>), one of the point
+    /// (<c>x[p·d + j]</c>), and an element that moves against j (<c>w[2d − j + i]</c>), which keeps its running index.
+    /// </summary>
+    [Differentiable]
+    public static double Hankel(ReadOnlySpan<double> a, ReadOnlySpan<double> x, ReadOnlySpan<double> w, int d)
+    {
+        var total = 0.0;
+        for (int p = 0; p < x.Length / d; p++)
+        {
+            var sum = 0.0;
+            for (int k = 0; k < 2; k++)
+            {
+                var term = 0.0;
+                for (int j = 0; j < d; j++)
+                {
+                    var lx = x[p * d + j] * (k + 1);
+                    for (int i = 0; i < j; i++)
+                    {
+                        lx += a[i + j] * a[i + j + 1] * w[2 * d - j + i] * x[p * d + i] * x[p * d + j];
+                    }
+
+                    term += lx * lx;
+                }
+
+                sum += Math.Exp(-0.5 * term);
+            }
+
+            total += Math.Log(sum);
+        }
+
+        return total;
+    }
 }
 
 public sealed class InterchangedSweepTests
@@ -430,6 +504,32 @@ public sealed class InterchangedSweepTests
 
         Assert.Throws<IndexOutOfRangeException>(() => TriangleSweeps.Strict(l, x, mu, D));
         Assert.Throws<IndexOutOfRangeException>(() => TriangleSweeps.StrictGradient(l, x, mu, D, dl, dx, dmu));
+    }
+
+    [Fact]
+    public void TwoSumsInEachRow_GradientMatchesFiniteDifferences()
+    {
+        var (l, m, x) = (Point(Triangle, 0.3, 57), Point(Triangle, 0.2, 58), Point(2 * D, 1.0, 59));
+        var (dl, dm, dx) = (new double[l.Length], new double[m.Length], new double[x.Length]);
+        var value = TriangleSweeps.TwoSumsGradient(l, m, x, D, dl, dm, dx);
+
+        Assert.Equal(TriangleSweeps.TwoSums(l, m, x, D), value);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.TwoSums(p, m, x, D), l), dl, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.TwoSums(l, p, x, D), m), dm, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.TwoSums(l, m, p, D), x), dx, 1e-7, 1e-9);
+    }
+
+    [Fact]
+    public void TwoRowsOfOneVectorAndAnElementMovingAgainstTheRow_GradientMatchesFiniteDifferences()
+    {
+        var (a, x, w) = (Point(2 * D, 0.5, 60), Point(2 * D, 1.0, 61), Point(2 * D, 0.5, 62));
+        var (da, dx, dw) = (new double[a.Length], new double[x.Length], new double[w.Length]);
+        var value = TriangleSweeps.HankelGradient(a, x, w, D, da, dx, dw);
+
+        Assert.Equal(TriangleSweeps.Hankel(a, x, w, D), value);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.Hankel(p, x, w, D), a), da, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.Hankel(a, p, w, D), x), dx, 1e-7, 1e-9);
+        GradientAssert.Close(FiniteDifference.Gradient(p => TriangleSweeps.Hankel(a, x, p, D), w), dw, 1e-7, 1e-9);
     }
 
     private static double[] Point(int length, double scale, int seed)
