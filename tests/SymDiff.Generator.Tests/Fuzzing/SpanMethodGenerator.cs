@@ -9,7 +9,8 @@ namespace SymDiff.Generator.Tests.Fuzzing;
 /// <c>j * (2 * n - j - 1) / 2 + i</c>), reads guarded by index conditions (<c>i + 1 &lt; n ? x[i + 1] : a</c>),
 /// inner loops that do not read the outer index, branches on the index (<c>i % 2 == 0</c>), loop-carried sums
 /// and products, carried values overwritten (<c>s = x[i] * a</c>), an early return before the loops, and a
-/// second loop over the results of the first (a log-sum-exp, shifted by a maximum as the GMM's is). Every
+/// second loop over the results of the first (a log-sum-exp, shifted by a maximum as the GMM's is), and rows of a
+/// triangle packed column by column inside the outer loop (the GMM's L·(x − μ)). Every
 /// method is smooth in x, y and a almost everywhere (the maximum has kinks, where the reference is not
 /// trusted), so central differences can check every partial.
 /// </summary>
@@ -72,6 +73,12 @@ internal sealed class SpanMethodGenerator
     /// <summary>A loop accumulating into <paramref name="target"/>, with up to two loops inside it.</summary>
     private void Loop(Scope scope, string target, int depth)
     {
+        if (depth == 1 && Chance(0.2))
+        {
+            TriangleRows(scope, target);
+            return;
+        }
+
         var index = "ijk"[depth].ToString();
         var (start, end) = depth == 0 ? ("0", "n") : Bounds(scope.Indices[^1]);
 
@@ -112,6 +119,30 @@ internal sealed class SpanMethodGenerator
 
         Close();
     }
+
+    /// <summary>
+    /// Rows j of a triangle packed column by column, each a sum over the columns k before it (or up to it) of an entry
+    /// read at <c>k * (2 * n - k - 1) / 2 + j</c> times a value that does not read j, as the GMM's L·(x − μ): the
+    /// shape whose backward sweep runs column by column, reading each column as rows.
+    /// </summary>
+    private void TriangleRows(Scope scope, string target)
+    {
+        var outer = scope.Indices[^1];
+        var row = new Scope(scope.Indices.Append("j").ToArray(), scope.Doubles);
+        var column = new Scope(new[] { outer, "k" }, scope.Doubles);
+        var local = "t" + _locals++;
+        Line("for (int j = 0; j < n; j++)");
+        Open();
+        Line("var " + local + " = " + Expression(row, 2) + ";");
+        Line("for (int k = 0; k < " + (Chance(0.5) ? "j" : "j + 1") + "; k++)");
+        Open();
+        Line(local + " += " + (Chance(0.5) ? "x" : "y") + "[k * (2 * n - k - 1) / 2 + j] * " + Wrap(Expression(column, 1)) + ";");
+        Close();
+        Line(Chance(0.5) ? target + " += " + local + " * " + local + ";" : target + " = " + target + " * 0.5 + Math.Sin(" + local + ");");
+        Close();
+    }
+
+    private static string Wrap(string expression) => "(" + expression + ")";
 
     /// <summary>A loop over the results of the first: a log-sum-exp or a maximum, as the GMM's shifted sum.</summary>
     private void SecondLoop()
