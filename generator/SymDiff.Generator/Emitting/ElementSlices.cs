@@ -54,14 +54,11 @@ internal sealed class ElementSlices
     /// <summary>The slice of <paramref name="vector"/> from <paramref name="start"/> on, declared before the loop on first use.</summary>
     public string Slice(string vector, (string SpanType, bool IsArray, bool IsGenerated) source, string start)
     {
-        var key = vector + "\u0001" + start;
-        if (_byStart.TryGetValue(key, out var name))
+        if (!IsNew(vector + "\u0001" + start, out var name))
         {
             return name;
         }
 
-        name = _prefix + _byStart.Count.ToString(CultureInfo.InvariantCulture);
-        _byStart.Add(key, name);
         var at = start;
         if (!SyntaxFacts.IsValidIdentifier(start.TrimStart('@')))
         {
@@ -71,8 +68,7 @@ internal sealed class ElementSlices
         }
 
         var inRange = at + " >= 0 && " + at + " <= " + vector + ".Length";
-        var slice = source.IsArray ? "new " + source.SpanType + "(" + vector + ", " + at + ", " + vector + ".Length - " + at + ")" : vector + ".Slice(" + at + ")";
-        _declarations.Add(source.SpanType + " " + name + " = " + inRange + " ? " + slice + " : default;");
+        _declarations.Add(source.SpanType + " " + name + " = " + inRange + " ? " + SliceOf(vector, source, at, length: null) + " : default;");
         return name;
     }
 
@@ -86,19 +82,35 @@ internal sealed class ElementSlices
     /// </summary>
     public string Row(string vector, (string SpanType, bool IsArray, bool IsGenerated) source, string start, string count)
     {
-        var key = vector + "\u0002" + start;
-        if (_byStart.TryGetValue(key, out var name))
+        if (!IsNew(vector + "\u0002" + start, out var name))
         {
             return name;
         }
 
-        name = _prefix + _byStart.Count.ToString(CultureInfo.InvariantCulture);
-        _byStart.Add(key, name);
         var length = FirstRow is { } first ? first + ".Length" : count;
         FirstRow ??= name;
-        _declarations.Add(source.SpanType + " " + name + " = " + (source.IsArray ? "new " + source.SpanType + "(" + vector + ", " + start + ", " + length + ")" : vector + ".Slice(" + start + ", " + length + ")") + ";");
+        _declarations.Add(source.SpanType + " " + name + " = " + SliceOf(vector, source, start, length) + ";");
         return name;
     }
+
+    /// <summary>Whether <paramref name="key"/> is taken for the first time; <paramref name="name"/> is its slice's.</summary>
+    private bool IsNew(string key, out string name)
+    {
+        if (_byStart.TryGetValue(key, out name!))
+        {
+            return false;
+        }
+
+        name = _prefix + _byStart.Count.ToString(CultureInfo.InvariantCulture);
+        _byStart.Add(key, name);
+        return true;
+    }
+
+    /// <summary>The span of <paramref name="vector"/> from <paramref name="start"/>, <paramref name="length"/> long or to its end.</summary>
+    private static string SliceOf(string vector, (string SpanType, bool IsArray, bool IsGenerated) source, string start, string? length)
+        => source.IsArray
+            ? "new " + source.SpanType + "(" + vector + ", " + start + ", " + (length ?? vector + ".Length - " + start) + ")"
+            : vector + ".Slice(" + start + (length is null ? "" : ", " + length) + ")";
 
     /// <summary>The declarations to write before the loop's header.</summary>
     public IEnumerable<string> Declarations() => _declarations;

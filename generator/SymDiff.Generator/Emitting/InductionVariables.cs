@@ -160,22 +160,33 @@ internal sealed class InductionVariables
             return null;
         }
 
-        var code = value.ToCode();
-        if (!_byIndex.TryGetValue(code, out var reduction))
+        if (ReductionFor(value.ToCode(), linear: false) is not { } reduction)
         {
-            if (Reduce(code, _variable, _iteration, linear: false) is not { } differences)
-            {
-                return null;
-            }
-
-            reduction = new Reduction(code, _prefix + _reductions.Count.ToString(CultureInfo.InvariantCulture), differences);
-            _reductions.Add(reduction);
-            _byIndex[code] = reduction;
+            return null;
         }
 
         reduction.IsUsed = true;
         reduction.IsStepped = true;
         return reduction.Name;
+    }
+
+    /// <summary>This loop's running local for <paramref name="index"/>, added on first use; null when it is not worth one.</summary>
+    private Reduction? ReductionFor(string index, bool linear)
+    {
+        if (_byIndex.TryGetValue(index, out var reduction))
+        {
+            return reduction;
+        }
+
+        if (Reduce(index, _variable!, _iteration!, linear) is not { } differences)
+        {
+            return null;
+        }
+
+        reduction = new Reduction(index, _prefix + _reductions.Count.ToString(CultureInfo.InvariantCulture), differences);
+        _reductions.Add(reduction);
+        _byIndex[index] = reduction;
+        return reduction;
     }
 
     /// <summary>The ranges of the loops this scope is in, outermost first.</summary>
@@ -254,16 +265,9 @@ internal sealed class InductionVariables
             return null;
         }
 
-        if (!_byIndex.TryGetValue(index, out var reduction))
+        if (ReductionFor(index, linear: true) is not { } reduction)
         {
-            if (Reduce(index, variable, _iteration!, linear: true) is not { } differences)
-            {
-                return null;
-            }
-
-            reduction = new Reduction(index, _prefix + _reductions.Count.ToString(CultureInfo.InvariantCulture), differences);
-            _reductions.Add(reduction);
-            _byIndex[index] = reduction;
+            return null;
         }
 
         // Declared with its first value, never advanced: the row starts there.
