@@ -107,6 +107,11 @@ internal sealed class BodyParser
             case EmptyStatementSyntax:
                 break;
 
+            // Before the general return: a return inside a loop would otherwise be read as the method's only return.
+            case ReturnStatementSyntax when _loopDepth > 0:
+                NotSupported(statement, "a return inside a loop", "keep the result in a local, guard the rest of the loop with an if, and return after the loop");
+                break;
+
             case ReturnStatementSyntax { Expression: { } value }:
                 models.Add(Return(value));
                 break;
@@ -152,10 +157,6 @@ internal sealed class BodyParser
 
             case WhileStatementSyntax or DoStatementSyntax:
                 NotSupported(statement, "a while loop", "its trip count is not known before it runs; write a for loop with an int bound");
-                break;
-
-            case ReturnStatementSyntax when _loopDepth > 0:
-                NotSupported(statement, "a return inside a loop", "return after the loop instead");
                 break;
 
             default:
