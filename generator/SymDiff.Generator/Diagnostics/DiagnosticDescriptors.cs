@@ -40,9 +40,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MethodMustNotBeGeneric = Error(
         "SD1006", Usage,
-        "Differentiable method must not be generic",
-        "Method '{0}' has type parameters; generic [Differentiable] methods are not supported yet: write it for double",
-        "Generic methods are not differentiated in this version.");
+        "Generic differentiable method must compute in a floating-point T",
+        "Method '{0}' has type parameters; a generic [Differentiable] method has one type parameter T constrained to IFloatingPointIeee754<T> ('where T : IFloatingPointIeee754<T>') and returns T: constrain it so (INumber<T> and other constraints do not give Sin, Exp or Sqrt), or write it for double",
+        "Generic methods are differentiated when their one type parameter T is constrained to IFloatingPointIeee754<T> and they return T.");
 
     public static readonly DiagnosticDescriptor MethodMustHaveBody = Error(
         "SD1007", Usage,
@@ -89,7 +89,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CallNotDifferentiable = Error(
         "SD2002", Differentiation,
         "Call cannot be differentiated",
-        "Call to '{0}' cannot be differentiated: SymDiff knows only these Math (or double) functions of double arguments: {1}; inline the called code or rewrite it with them",
+        "Call to '{0}' cannot be differentiated: {1}",
         "A derivative is never silently dropped: a call the generator cannot see through is an error, not a constant.");
 
     public static readonly DiagnosticDescriptor StatementNotSupported = Error(
@@ -101,13 +101,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LocalTypeNotSupported = Error(
         "SD2004", Differentiation,
         "Local type not supported in a differentiable method",
-        "Local '{0}' has type '{1}'; locals of a [Differentiable] method must be double or bool",
+        "Local '{0}' has type '{1}'; {2}",
         "Only double and bool locals are supported in this version; constants of other types may be declared const.");
 
     public static readonly DiagnosticDescriptor AssignmentTargetNotSupported = Error(
         "SD2005", Differentiation,
         "Assignment target not supported in a differentiable method",
-        "Assignment to '{0}' is not supported: a [Differentiable] method may only assign its own locals and parameters",
+        "Assignment to '{0}' is not supported: {1}",
         "Writing fields, properties or array elements would be a side effect the gradient cannot see.");
 
     public static readonly DiagnosticDescriptor RecursionNotSupported = Error(

@@ -23,6 +23,9 @@ internal sealed class BodyParser
 
     private readonly HashSet<string> _rejectedLocals = new();
 
+    /// <summary>Parameters whose type the signature check already reported: reading them reports nothing more.</summary>
+    private readonly ISet<string> _rejectedParameters;
+
     /// <summary><c>int</c> locals (assigned once): each stands for its initializer's text.</summary>
     private readonly Dictionary<string, string> _integerLocals = new();
     private int _loopDepth;
@@ -58,8 +61,10 @@ internal sealed class BodyParser
     /// <param name="hessian">Whether its Hessian is asked for (not yet possible through calls).</param>
     /// <param name="outputVectors">The vector parameters written as <c>y[i] = ...</c> (a <c>void</c> method's results).</param>
     /// <param name="cancellationToken">Cancels.</param>
-    public BodyParser(SemanticModel semanticModel, IMethodSymbol method, ITypeSymbol scalar, List<Diagnostic> diagnostics, int outputs, bool hessian, ISet<string> outputVectors, CancellationToken cancellationToken)
+    /// <param name="rejectedParameters">Parameters whose type the signature check reported.</param>
+    public BodyParser(SemanticModel semanticModel, IMethodSymbol method, ITypeSymbol scalar, List<Diagnostic> diagnostics, int outputs, bool hessian, ISet<string> outputVectors, ISet<string> rejectedParameters, CancellationToken cancellationToken)
     {
+        _rejectedParameters = rejectedParameters;
         _outputVectors = outputVectors;
         _scalar = scalar;
         _method = method;
@@ -121,7 +126,7 @@ internal sealed class BodyParser
                 break;
 
             case IfStatementSyntax @if:
-                var condition = Expression(@if.Condition);
+                var condition = Condition(@if.Condition);
                 _branchDepth++;
                 models.Add(new IfStatementModel(condition, Embedded(@if.Statement), Embedded(@if.Else?.Statement)));
                 _branchDepth--;
@@ -153,6 +158,14 @@ internal sealed class BodyParser
 
             case ForEachStatementSyntax @foreach:
                 ForEach(@foreach, models);
+                break;
+
+            case LocalFunctionStatementSyntax function:
+                _diagnostics.Add(Diagnostic.Create(
+                    DiagnosticDescriptors.StatementNotSupported,
+                    function.Identifier.GetLocation(),
+                    "The local function '" + function.Identifier.ValueText + "'",
+                    "declare it as a static [Differentiable] method of the type, and call that"));
                 break;
 
             case WhileStatementSyntax or DoStatementSyntax:
@@ -331,13 +344,16 @@ internal sealed class BodyParser
                     DiagnosticDescriptors.LocalTypeNotSupported,
                     declaration.Type.GetLocation(),
                     variable.Identifier.ValueText,
-                    local?.Type.ToDisplayString() ?? declaration.Type.ToString()));
+                    local?.Type.ToDisplayString() ?? declaration.Type.ToString(),
+                    local?.Type.SpecialType == SpecialType.System_Int32
+                        ? "an int local is supported when it is assigned once, where it is declared, and '" + local.Name + "' is assigned again (int values that change, such as counters, are not supported yet); declare a new local for each value"
+                        : "locals of a [Differentiable] method are double or bool (or int, assigned once), and constants of other types may be declared const"));
                 continue;
             }
 
             if (variable.Initializer is { } initializer)
             {
-                models.Add(new AssignmentStatementModel(local.Name, Expression(initializer.Value)));
+                models.Add(new AssignmentStatementModel(local.Name, local.Type.SpecialType == SpecialType.System_Boolean ? Condition(initializer.Value) : Numeric(initializer.Value)));
             }
         }
     }
@@ -357,7 +373,7 @@ internal sealed class BodyParser
             return;
         }
 
-        var value = Expression(assignment.Right);
+        var value = assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) ? ValueFor(assignment.Left, assignment.Right) : Numeric(assignment.Right);
         Operation? compound = assignment.Kind() switch
         {
             SyntaxKind.SimpleAssignmentExpression => null,
@@ -467,8 +483,34 @@ internal sealed class BodyParser
             return symbol!.Name;
         }
 
-        _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.AssignmentTargetNotSupported, target.GetLocation(), target.ToString()));
+        if (symbol is ILocalSymbol rejected && _rejectedLocals.Contains(rejected.Name) || symbol is IParameterSymbol && _rejectedParameters.Contains(symbol.Name))
+        {
+            return null;
+        }
+
+        _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.AssignmentTargetNotSupported, target.GetLocation(), target.ToString(), Unassignable(target, symbol)));
         return null;
+    }
+
+    /// <summary>Why <paramref name="target"/> cannot be assigned, and what to write instead.</summary>
+    private static string Unassignable(ExpressionSyntax target, ISymbol? symbol)
+    {
+        const string Effect = "a [Differentiable] method may assign only its own double and bool locals and parameters (a write elsewhere is a side effect its derivatives cannot see)";
+        if (symbol is ILocalSymbol { Type.SpecialType: SpecialType.System_Int32 } counter)
+        {
+            var declaration = counter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
+            return declaration?.Parent?.Parent is ForStatementSyntax
+                ? "'" + counter.Name + "' is the variable of a for loop, and may change only in the loop's header ('" + counter.Name + "++'), so that the loop's trip count is known when it starts; compute the index you need from '" + counter.Name + "' in a new int local"
+                : "'" + counter.Name + "' is an int local, and an int local is assigned once, where it is declared (int values that change, such as counters, are not supported yet); declare a new local for the new value";
+        }
+
+        return symbol switch
+        {
+            IFieldSymbol => "it is a field; " + Effect + ": return the value instead",
+            IPropertySymbol => "it is a property; " + Effect + ": return the value instead",
+            _ when target is ElementAccessExpressionSyntax => "only the elements of a Span<double> or double[] parameter of a void method (its results) can be written; " + Effect,
+            _ => Effect,
+        };
     }
 
     /// <summary>Whether <paramref name="target"/> assigns, inside a loop, a local declared before that loop.</summary>
@@ -527,16 +569,23 @@ internal sealed class BodyParser
                 return Numeric(unary.Operand);
 
             case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.LogicalNotExpression):
-                return Apply(Operation.Not, Expression(unary.Operand));
+                return Apply(Operation.Not, Condition(unary.Operand));
 
             case ConditionalExpressionSyntax conditional:
-                return Apply(Operation.Select, Expression(conditional.Condition), Numeric(conditional.WhenTrue), Numeric(conditional.WhenFalse));
+                return Apply(Operation.Select, Condition(conditional.Condition), Numeric(conditional.WhenTrue), Numeric(conditional.WhenFalse));
 
             case InvocationExpressionSyntax invocation:
                 return Call(invocation);
 
             case CastExpressionSyntax cast when IsScalar(_facts.Type(cast)):
                 return Numeric(cast.Expression);
+
+            // x.Length, n * m, ...: an int read as a double where C# converts it.
+            case not LiteralExpressionSyntax when _facts.Type(expression)?.SpecialType == SpecialType.System_Int32:
+                return Integer(expression) is { } code ? new IntegerExpressionModel(code) : Invalid;
+
+            case MemberAccessExpressionSyntax access when _facts.Symbol(access) is IFieldSymbol or IPropertySymbol:
+                return NotSupported(access, Unreadable(_facts.Symbol(access)!));
 
             default:
                 return NotSupported(expression, "only double arithmetic, comparisons, ?:, literals, parameters, locals and Math calls are supported");
@@ -563,7 +612,28 @@ internal sealed class BodyParser
         return IsScalar(type) || type is null || model is IntegerExpressionModel or ElementExpressionModel
             || type.SpecialType == SpecialType.System_Int32
             ? model
-            : NotSupported(expression, "its type is '" + type.ToDisplayString() + "', and only double values are differentiated");
+            : NotSupported(expression, OtherRealType(expression, type));
+    }
+
+    /// <summary>Why a value of <paramref name="type"/> is not read, pointing a float or generic method at its own functions.</summary>
+    private string OtherRealType(ExpressionSyntax expression, ITypeSymbol type)
+    {
+        var scalar = _scalar.ToDisplayString();
+        if (type.SpecialType != SpecialType.System_Double || _scalar.SpecialType == SpecialType.System_Double)
+        {
+            return "its type is '" + type.ToDisplayString() + "', and this method differentiates " + scalar + " values";
+        }
+
+        var function = expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var holder, Name: var name } }
+            && holder.ToString() is "Math" or "System.Math" or "global::System.Math" or "double"
+            ? name.Identifier.ValueText
+            : null;
+        var instead = function is null
+            ? "compute in " + scalar
+            : _scalar.SpecialType == SpecialType.System_Single
+            ? "call MathF." + function + " (or float." + function + "), which computes in float"
+            : "call " + scalar + "." + function + ", which computes in " + scalar;
+        return "it computes in double, and this method computes in " + scalar + ": " + instead;
     }
 
     private ExpressionModel Identifier(IdentifierNameSyntax identifier)
@@ -591,13 +661,35 @@ internal sealed class BodyParser
             return new IntegerExpressionModel(code);
         }
 
-        var what = symbol switch
+        if (symbol is IParameterSymbol && _rejectedParameters.Contains(symbol.Name))
         {
-            IFieldSymbol => "it reads a field; pass the value as a parameter or make it a const",
-            IPropertySymbol => "it reads a property; pass the value as a parameter",
-            _ => "only parameters, locals and constants of type double can be read",
-        };
-        return NotSupported(identifier, what);
+            return Invalid;
+        }
+
+        return NotSupported(identifier, Unreadable(symbol));
+    }
+
+    /// <summary>Why a symbol cannot be read in a differentiated body, and what to write instead.</summary>
+    private static string Unreadable(ISymbol? symbol) => symbol switch
+    {
+        IFieldSymbol { IsReadOnly: true } => "it reads a readonly field, which the generator does not read as a constant yet; pass the value as a parameter or make it a const",
+        IFieldSymbol => "it reads a field; pass the value as a parameter or make it a const",
+        IPropertySymbol => "it reads a property; pass the value as a parameter or make it a const",
+        _ => "only parameters, locals and constants of type double can be read",
+    };
+
+    /// <summary>The right side of <c>target = value</c>: a condition for a bool target, a number otherwise.</summary>
+    private ExpressionModel ValueFor(ExpressionSyntax target, ExpressionSyntax value)
+        => _facts.Type(target)?.SpecialType == SpecialType.System_Boolean ? Condition(value) : Numeric(value);
+
+    /// <summary>A bool operand: an if's or ?:'s condition, an operand of &amp;&amp;, || or !.</summary>
+    private ExpressionModel Condition(ExpressionSyntax expression)
+    {
+        var model = Expression(expression);
+        var type = _facts.Type(expression);
+        return ReferenceEquals(model, Invalid) || type is null || type.SpecialType == SpecialType.System_Boolean
+            ? model
+            : NotSupported(expression, "a condition must be a bool; its type is '" + type.ToDisplayString() + "'");
     }
 
     private ExpressionModel Binary(BinaryExpressionSyntax binary)
@@ -632,7 +724,7 @@ internal sealed class BodyParser
 
         if (op is Operation.And or Operation.Or)
         {
-            return Apply(op, Expression(binary.Left), Expression(binary.Right));
+            return Apply(op, Condition(binary.Left), Condition(binary.Right));
         }
 
         // int division (n / 2, Math.Sign(x) / 2) truncates: it is an int expression or nothing.
@@ -654,6 +746,12 @@ internal sealed class BodyParser
     private ExpressionModel Call(InvocationExpressionSyntax invocation)
     {
         var method = _facts.Symbol(invocation) as IMethodSymbol;
+        if (method is { MethodKind: MethodKind.LocalFunction })
+        {
+            // Its declaration is reported (SD2003): a call would only repeat it.
+            return Invalid;
+        }
+
         if (method is not null && IsDifferentiable(method))
         {
             return DifferentiableCall(invocation, method);
@@ -667,33 +765,66 @@ internal sealed class BodyParser
         }
 
         var isMath = method is not null && IsMathFunction(invocation, method);
-        if (method is not null && !isMath && IsDoubleFunction(method) && arguments.Count == method.Parameters.Length && arguments.All(a => a.NameColon is null && a.RefKindKeyword.IsKind(SyntaxKind.None)))
+        var ordered = method is null ? null : InParameterOrder(invocation.ArgumentList, method);
+        var known = isMath && OperationTable.TryGetMathFunction(method!.Name, method.Parameters.Length, out _);
+        if (method is not null && ordered is not null && !known && IsDoubleFunction(method))
         {
-            return CustomCall(invocation, method);
+            // Math.FusedMultiplyAdd, double.Hypot, a user's function: differentiable through a [DerivativeOf].
+            return CustomCall(invocation, method, ordered);
         }
 
         if (method is null
             || !isMath
-            || !OperationTable.TryGetMathFunction(method.Name, arguments.Count, out var operation)
-            || method.Parameters.Any(p => !IsScalar(p.Type))
-            || arguments.Any(a => a.NameColon is not null || !a.RefKindKeyword.IsKind(SyntaxKind.None)))
+            || ordered is null
+            || !OperationTable.TryGetMathFunction(method.Name, ordered.Count, out var operation)
+            || method.Parameters.Any(p => !IsScalar(p.Type)))
         {
             _diagnostics.Add(Diagnostic.Create(
                 DiagnosticDescriptors.CallNotDifferentiable,
                 invocation.GetLocation(),
                 method?.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) ?? invocation.Expression.ToString(),
-                SupportedFunctions));
+                "SymDiff knows these Math (or double) functions of double arguments: " + SupportedFunctions + "; inline the called code or rewrite it with them"));
             return Invalid;
         }
 
-        return new OperationExpressionModel(operation, arguments.Select(a => Numeric(a.Expression)).ToEquatableArray());
+        return new OperationExpressionModel(operation, ordered.Select(Numeric).ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The arguments in the order of the method's parameters (named arguments placed where they belong), or
+    /// null when they are not one plain value per parameter (<c>ref</c>, <c>out</c>, <c>params</c>, defaults).
+    /// Reading them in another order than the source's is safe: an argument has no side effect here.
+    /// </summary>
+    private static List<ExpressionSyntax>? InParameterOrder(ArgumentListSyntax list, IMethodSymbol method)
+    {
+        var arguments = list.Arguments;
+        if (arguments.Count != method.Parameters.Length || arguments.Any(a => !a.RefKindKeyword.IsKind(SyntaxKind.None)))
+        {
+            return null;
+        }
+
+        var ordered = new ExpressionSyntax?[arguments.Count];
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var position = arguments[i].NameColon is { } name
+                ? method.Parameters.IndexOf(method.Parameters.FirstOrDefault(p => p.Name == name.Name.Identifier.ValueText)!)
+                : i;
+            if (position < 0 || ordered[position] is not null)
+            {
+                return null;
+            }
+
+            ordered[position] = arguments[i].Expression;
+        }
+
+        return ordered.ToList()!;
     }
 
     /// <summary>
     /// A call to a static double function the generator cannot see into: differentiable only through a
     /// user's <c>[DerivativeOf]</c> method, looked up later; until then its SD2002 is pending.
     /// </summary>
-    private ExpressionModel CustomCall(InvocationExpressionSyntax invocation, IMethodSymbol method)
+    private ExpressionModel CustomCall(InvocationExpressionSyntax invocation, IMethodSymbol method, List<ExpressionSyntax> arguments)
     {
         if (_hessian)
         {
@@ -707,9 +838,11 @@ internal sealed class BodyParser
             DiagnosticDescriptors.CallNotDifferentiable,
             invocation.GetLocation(),
             method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
-            SupportedFunctions + ", [Differentiable] methods, and functions given a derivative with [DerivativeOf]")));
+            "SymDiff knows these Math (or double) functions of double arguments: " + SupportedFunctions + ", [Differentiable] methods, and functions given a derivative: "
+                + "give it one with [DerivativeOf(typeof(" + method.ContainingType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "), nameof("
+                + method.ContainingType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "." + method.Name + "))] on a static method (see SD2008 for its shapes), or inline the called code")));
         var callee = new CalleeModel(method.Name, name, CallForm.Gradient, "", key);
-        return new CallExpressionModel(callee, invocation.ArgumentList.Arguments.Select(a => Numeric(a.Expression)).ToEquatableArray());
+        return new CallExpressionModel(callee, arguments.Select(Numeric).ToEquatableArray());
     }
 
     /// <summary>Static, returning double, taking only doubles by value.</summary>
@@ -750,25 +883,32 @@ internal sealed class BodyParser
             return Invalid;
         }
 
-        var arguments = invocation.ArgumentList.Arguments;
+        var arguments = InParameterOrder(invocation.ArgumentList, callee);
         if (!callee.IsStatic || callee.IsGenericMethod || !IsDouble(callee.ReturnType) || callee.Parameters.Any(p => !IsDouble(p.Type) || p.RefKind != RefKind.None)
-            || arguments.Count != callee.Parameters.Length || arguments.Any(a => a.NameColon is not null))
+            || arguments is null)
         {
             _diagnostics.Add(Diagnostic.Create(
                 DiagnosticDescriptors.CallNotDifferentiable,
                 invocation.GetLocation(),
                 callee.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
-                SupportedFunctions + ", and [Differentiable] methods of double parameters returning double (called with every argument, in order)"));
+                "a [Differentiable] method is called through its gradient when it takes double parameters by value and returns double, and every argument is given; call it so, or inline it"));
             return Invalid;
         }
 
         var name = callee.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + callee.Name;
         var model = new CalleeModel(callee.Name, name, CallForm.Gradient, name + "Gradient", "");
-        return new CallExpressionModel(model, arguments.Select(a => Numeric(a.Expression)).ToEquatableArray());
+        return new CallExpressionModel(model, arguments.Select(Numeric).ToEquatableArray());
     }
 
     private ExpressionModel NotSupported(SyntaxNode node, string reason)
     {
+        if (_rejectedParameters.Count > 0 && node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
+            .Any(i => _rejectedParameters.Contains(i.Identifier.ValueText) && _facts.Symbol(i) is IParameterSymbol))
+        {
+            // Its parameter's type is already reported: this would repeat it.
+            return Invalid;
+        }
+
         _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ExpressionNotSupported, node.GetLocation(), node.ToString(), reason));
         return Invalid;
     }

@@ -126,7 +126,7 @@ internal static class MethodParser
         var name = syntax.Identifier.ValueText;
         var type = ContainingType(syntax, symbol, name, diagnostics);
         var outputs = symbol.ReturnsVoid ? OutputVectors(syntax, symbol) : new List<string>();
-        CheckSignature(syntax, symbol, name, diagnostics);
+        var rejectedParameters = CheckSignature(syntax, symbol, name, diagnostics);
         if (symbol.ReturnsVoid && outputs.Count == 0)
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ReturnTypeMustBeDouble, syntax.ReturnType.GetLocation(), name, "void"));
@@ -139,10 +139,11 @@ internal static class MethodParser
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodMustHaveBody, syntax.Identifier.GetLocation(), name));
         }
-        else if (diagnostics.Count == 0)
+        else if (Scalar(symbol) is { } scalar && Result(symbol) is { } result)
         {
-            // A body is only read once the signature is right: its errors would mostly repeat the signature's.
-            var bodyParser = new BodyParser(semanticModel, symbol, Scalar(symbol)!, diagnostics, Result(symbol)!.Count, modes.HasFlag(DerivativeModes.Hessian), new HashSet<string>(outputs), cancellationToken);
+            // Read even when the signature has errors, so that one build lists them all; reads of a
+            // parameter whose type was reported report nothing more.
+            var bodyParser = new BodyParser(semanticModel, symbol, scalar, diagnostics, result.Count, modes.HasFlag(DerivativeModes.Hessian), new HashSet<string>(outputs), rejectedParameters, cancellationToken);
             body = bodyParser.ParseBody(syntax);
             pending = bodyParser.Pending.ToImmutableArray();
             edges = bodyParser.Edges.ToImmutableArray();
@@ -278,8 +279,10 @@ internal static class MethodParser
         return new ResultModel(text, elements.Select(e => e.Name).ToEquatableArray());
     }
 
-    private static void CheckSignature(MethodDeclarationSyntax syntax, IMethodSymbol symbol, string name, List<Diagnostic> diagnostics)
+    /// <summary>Reports what is wrong with the signature; returns the parameters whose type was reported.</summary>
+    private static HashSet<string> CheckSignature(MethodDeclarationSyntax syntax, IMethodSymbol symbol, string name, List<Diagnostic> diagnostics)
     {
+        var rejected = new HashSet<string>();
         if (!symbol.IsStatic)
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodMustBeStatic, syntax.Identifier.GetLocation(), name));
@@ -292,7 +295,10 @@ internal static class MethodParser
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MethodMustNotBeGeneric, syntax.TypeParameterList.GetLocation(), name));
         }
 
-        if (Result(symbol) is null || symbol.ReturnsByRef || symbol.ReturnsByRefReadonly)
+        // A T that SD1006 reported is not reported again in the return and parameter types.
+        bool IsReportedTypeParameter(ITypeSymbol? type) => !generic && type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method };
+
+        if ((Result(symbol) is null || symbol.ReturnsByRef || symbol.ReturnsByRefReadonly) && !IsReportedTypeParameter(symbol.ReturnType))
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ReturnTypeMustBeDouble, syntax.ReturnType.GetLocation(), name, syntax.ReturnType.ToString()));
         }
@@ -314,6 +320,12 @@ internal static class MethodParser
                 : SymbolEqualityComparer.Default.Equals(parameterSymbol.Type, scalar));
             if (parameter.Type is not null && !allowed)
             {
+                rejected.Add(parameterName);
+                if (IsReportedTypeParameter(parameterSymbol?.Type))
+                {
+                    continue;
+                }
+
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ParameterTypeMustBeDouble, parameter.Type.GetLocation(), parameterName, name, parameter.Type.ToString()));
             }
             else if (parameterSymbol is not null && VectorType(parameterSymbol.Type) is not null && SyntaxFacts.GetKeywordKind(parameterName) != SyntaxKind.None)
@@ -321,6 +333,8 @@ internal static class MethodParser
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.KeywordNameNotSupported, parameter.Identifier.GetLocation(), "vector parameter", parameterName, name));
             }
         }
+
+        return rejected;
     }
 
     private static ContainingTypeModel ContainingType(MethodDeclarationSyntax syntax, IMethodSymbol symbol, string methodName, List<Diagnostic> diagnostics)
