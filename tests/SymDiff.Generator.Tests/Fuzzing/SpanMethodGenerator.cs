@@ -45,7 +45,8 @@ internal sealed class SpanMethodGenerator
         if (Chance(0.15))
         {
             // The loops below run only when this does not return (and may read past x when it does).
-            Line("if (n " + (Chance(0.5) ? "== 0" : "> 4") + ")");
+            // A length compared as an int or read as a double (x.Length is n² + 2n + 1).
+            Line("if (" + Pick(new[] { "n == 0", "n > 4", "x.Length == 1", "y.Length / 2.0 > 12.5" }) + ")");
             Open();
             Line("return Math.Sin(a) * a;");
             Close();
@@ -237,6 +238,14 @@ internal sealed class SpanMethodGenerator
         if (roll < 8)
         {
             return Pick(scope.Doubles);
+        }
+
+        if (Chance(0.3))
+        {
+            // An int read as a double where C# converts it: a length, the size, a loop's variable.
+            var integers = new List<string> { "1.0 / x.Length", "0.1 * y.Length", "(double)x.Length / (n + 1)", "n * 0.25" };
+            integers.AddRange(scope.Indices.Select(i => "0.5 * " + i));
+            return Pick(integers);
         }
 
         return Pick(Literals);
