@@ -172,8 +172,12 @@ internal sealed class BodyParser
                 NotSupported(statement, "a while loop", "its trip count is not known before it runs; write a for loop with an int bound");
                 break;
 
+            case ReturnStatementSyntax:
+                NotSupported(statement, "a return inside an if in a method writing output vectors", "it would leave elements unwritten on one path; compute each element's value with ?: and write it once");
+                break;
+
             default:
-                NotSupported(statement, Describe(statement), "only local declarations, assignments, if/else, blocks and return are");
+                NotSupported(statement, Describe(statement), "only local declarations, assignments, if/else, blocks, for and foreach loops, and return are");
                 break;
         }
     }

@@ -27,6 +27,13 @@ public sealed class MessageTests
     }
 
     [Fact]
+    public void BareReturnInBranchOfOutputMethod_ReportsSD2003_SayingElementsWouldBeUnwritten()
+        => Assert.Contains(
+            "unwritten",
+            AssertReported("SD2003", "[Differentiable] public static void F(ReadOnlySpan<double> x, Span<double> y)\n{\n    if (x[0] > 0) { [|return|]; }\n    y[0] = x[0] * x[0];\n}").GetMessage(),
+            StringComparison.Ordinal);
+
+    [Fact]
     public void PropertyAssignment_ReportsSD2005_SayingReturnTheValue()
         => Assert.Contains(
             "it is a property",
