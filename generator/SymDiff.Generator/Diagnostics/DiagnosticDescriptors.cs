@@ -140,6 +140,12 @@ internal static class DiagnosticDescriptors
         "'{0}{1}' was not generated: its code would exceed {2} expression nodes{3}. Ask for fewer modes in [Differentiable(Modes = ...)], or simplify '{4}': each if/else that reassigns a variable multiplies the paths that derivatives must cover.",
         "A generated method whose code outgrows the generator's budget is left out rather than emitted: a method of hundreds of thousands of lines takes minutes to compile and can overflow the stack when it runs.");
 
+    public static readonly DiagnosticDescriptor CustomDerivativeOfBuiltInFunction = Error(
+        "SD2011", Differentiation,
+        "Custom derivative of a function with a built-in rule",
+        "'{0}' is differentiated by SymDiff's own rule, which a [DerivativeOf] does not replace; remove this attribute (to change its value at a kink, wrap the call in a function of your own and give that one a [DerivativeOf])",
+        "The Math functions SymDiff differentiates itself (Sin, Exp, Pow, Max, ...) keep their rules and conventions (docs/conventions.md); a custom derivative is used for functions without one, Math functions included (FusedMultiplyAdd, Hypot, ...).");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "SD2999", Differentiation,
         "SymDiff generator failed",

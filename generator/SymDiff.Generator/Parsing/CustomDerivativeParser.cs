@@ -41,6 +41,12 @@ internal static class CustomDerivativeParser
                     continue;
                 }
 
+                if (IsBuiltIn(type, name, targets))
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.CustomDerivativeOfBuiltInFunction, location, type.ToDisplayString() + "." + name));
+                    continue;
+                }
+
                 var match = targets.Select(t => (Target: t, Form: FormOf(derivative, t.Parameters.Length))).FirstOrDefault(m => m.Form is not null);
                 if (match.Target is null || derivative.DeclaredAccessibility == Accessibility.Private && !SymbolEqualityComparer.Default.Equals(derivative.ContainingType, match.Target.ContainingType))
                 {
@@ -60,6 +66,12 @@ internal static class CustomDerivativeParser
 
         return (models.ToImmutable(), diagnostics.ToImmutable());
     }
+
+    /// <summary>Whether SymDiff differentiates <c>type.name</c> with a rule of its own (<c>Math.Sin</c>, <c>double.Exp</c>, ...).</summary>
+    private static bool IsBuiltIn(INamedTypeSymbol type, string name, System.Collections.Generic.List<IMethodSymbol> targets)
+        => (type.SpecialType is SpecialType.System_Double or SpecialType.System_Single
+                || type.Name is "Math" or "MathF" && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+            && targets.Any(t => OperationTable.TryGetMathFunction(name, t.Parameters.Length, out _));
 
     /// <summary>The shape of <paramref name="derivative"/> for a function of <paramref name="arity"/> doubles, or null.</summary>
     private static CallForm? FormOf(IMethodSymbol derivative, int arity)

@@ -296,6 +296,16 @@ public sealed class DiagnosticTests
             "SD2009",
             "[[|DerivativeOf(typeof(C), \"Missing\")|]] public static double D(double x) => x;");
 
+    [Theory]
+    [InlineData("typeof(Math), nameof(Math.Abs)")]
+    [InlineData("typeof(double), nameof(double.Exp)")]
+    [InlineData("typeof(Math), nameof(Math.Pow)")]
+    public void CustomDerivativeOfBuiltInFunction_ReportsSD2011_AtAttribute(string target)
+        => Assert.Contains(
+            "does not replace",
+            AssertReported("SD2011", "[[|DerivativeOf(" + target + ")|]] public static double D(double x) => x;").GetMessage(),
+            StringComparison.Ordinal);
+
     [Fact]
     public void CallCoveredByCustomDerivative_ReportsNothing()
     {
