@@ -46,7 +46,19 @@ internal sealed class MethodGenerator
     private int _indent;
     private int _locals;
 
-    public MethodGenerator(Random random) => _random = random;
+    /// <summary>
+    /// Choices of spelling only (named arguments), drawn apart from <see cref="_random"/> so that a new spelling
+    /// leaves every seed's methods as they were and only changes how some calls are written.
+    /// </summary>
+    private readonly Random _spelling;
+
+    public MethodGenerator(Random random)
+    {
+        _random = random;
+        _spelling = FuzzSettings.Stream(SpellingStream);
+    }
+
+    private const int SpellingStream = 41;
 
     public FuzzMethod Next(string name)
     {
@@ -493,7 +505,25 @@ internal sealed class MethodGenerator
     };
 
     private string Call(string function, params string[] arguments)
-        => (Chance(0.15) ? "double." : "Math.") + function + "(" + string.Join(", ", arguments) + ")";
+    {
+        if (arguments.Length == 2 && MathParameters.TryGetValue(function, out var names) && _spelling.NextDouble() < 0.1)
+        {
+            // Named, in the other order: each argument is read as its parameter.
+            return "Math." + function + "(" + names[1] + ": " + arguments[1] + ", " + names[0] + ": " + arguments[0] + ")";
+        }
+
+        return (Chance(0.15) ? "double." : "Math.") + function + "(" + string.Join(", ", arguments) + ")";
+    }
+
+    /// <summary>The parameters of Math's two-argument functions, in order.</summary>
+    private static readonly Dictionary<string, string[]> MathParameters = new(StringComparer.Ordinal)
+    {
+        ["Atan2"] = new[] { "y", "x" },
+        ["Pow"] = new[] { "x", "y" },
+        ["Log"] = new[] { "a", "newBase" },
+        ["Max"] = new[] { "val1", "val2" },
+        ["Min"] = new[] { "val1", "val2" },
+    };
 
     private Code Leaf()
     {
