@@ -11,11 +11,12 @@ namespace SymDiff.Generator.Differentiation;
 /// <remarks>
 /// Two rule sets, kept apart on purpose:
 /// <list type="bullet">
-/// <item><b>Value rules</b> (<see cref="Add"/>, <see cref="Multiply"/>, ...) keep IEEE-754 results,
-/// except for the sign of a zero: constants are folded only by exactly rounded operations
+/// <item><b>Value rules</b> (<see cref="Add"/>, <see cref="Multiply"/>, ...) keep IEEE-754 results
+/// bit for bit, the sign of a zero included: constants are folded only by exactly rounded operations
 /// (+ − × ÷, sqrt, floor, ...; never sin or log, whose last bit varies by platform); <c>x·1</c>,
-/// <c>x/1</c>, <c>x−0</c>, <c>−(−x)</c> are dropped; <c>x+0 → x</c> and <c>0−x → −x</c> may turn a
-/// +0 into −0; <c>x·0</c> is <b>not</b> folded, since NaN·0 and ∞·0 are NaN.</item>
+/// <c>x/1</c>, <c>x−(+0)</c>, <c>x+(−0)</c>, <c>−(−x)</c> are dropped; <c>x+0</c>, <c>0−x</c> and
+/// <c>−(a−b)</c> are kept (folded, they would turn a +0 into −0 or back, which Atan2 sees);
+/// <c>x·0</c> is <b>not</b> folded, since NaN·0 and ∞·0 are NaN.</item>
 /// <item><b>Derivative rules</b> (<see cref="Scale"/>, <see cref="Accumulate"/>) combine adjoints.
 /// There a zero is symbolic: a path whose derivative is zero contributes nothing, so an
 /// untaken branch or a dead value can never inject 0·∞ = NaN into a gradient.</item>
@@ -79,12 +80,13 @@ internal sealed class GraphAlgebra
             return Constant(x + y);
         }
 
-        if (IsZero(a))
+        // −0 + b is b bit for bit; +0 + b is not (+0 + −0 = +0).
+        if (IsNegativeZero(a))
         {
             return b;
         }
 
-        if (IsZero(b))
+        if (IsNegativeZero(b))
         {
             return a;
         }
@@ -120,12 +122,13 @@ internal sealed class GraphAlgebra
             return Constant(x - y);
         }
 
-        if (IsZero(b))
+        // a − (+0) is a, and −0 − b is −b, bit for bit; a − (−0) and +0 − b are not (at a zero).
+        if (IsZero(b) && !IsNegativeZero(b))
         {
             return a;
         }
 
-        if (IsZero(a))
+        if (IsNegativeZero(a))
         {
             return Negate(b);
         }
@@ -231,13 +234,10 @@ internal sealed class GraphAlgebra
             return node.Operand0;
         }
 
-        if (node.Operation == Operation.Subtract)
-        {
-            return Subtract(node.Operand1, node.Operand0);
-        }
-
         return Graph.Intern(new GraphNode(Operation.Negate, a));
     }
+
+    private bool IsNegativeZero(int id) => IsConstant(id, out var value) && value == 0.0 && BitConverter.DoubleToInt64Bits(value) < 0;
 
     /// <summary>
     /// <c>Math.Pow</c>. A constant integer exponent up to 16 stays a <c>Pow</c> node (so its derivative

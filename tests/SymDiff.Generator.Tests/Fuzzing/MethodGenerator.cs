@@ -516,7 +516,7 @@ internal sealed class MethodGenerator
     }
 
     /// <summary>The parameters of Math's two-argument functions, in order.</summary>
-    private static readonly Dictionary<string, string[]> MathParameters = new(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, string[]> MathParameters = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["Atan2"] = new[] { "y", "x" },
         ["Pow"] = new[] { "x", "y" },

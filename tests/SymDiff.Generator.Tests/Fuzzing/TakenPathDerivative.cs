@@ -220,7 +220,7 @@ internal sealed class TakenPathDerivative
                 var function = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
                 // Named arguments (Math.Atan2(x: b, y: a)) are placed by their parameter's position.
                 var arguments = invocation.ArgumentList.Arguments
-                    .OrderBy(a => a.NameColon is { } name ? Array.IndexOf(MathParameterNames[function], name.Name.Identifier.ValueText) : invocation.ArgumentList.Arguments.IndexOf(a))
+                    .OrderBy(a => a.NameColon is { } name ? Array.IndexOf(MethodGenerator.MathParameters[function], name.Name.Identifier.ValueText) : invocation.ArgumentList.Arguments.IndexOf(a))
                     .Select(a => Evaluate(a.Expression).AsDouble())
                     .ToArray();
                 return arguments.Length == 1 ? Unary(function, arguments[0]) : Binary(function, arguments[0], arguments[1]);
@@ -228,16 +228,6 @@ internal sealed class TakenPathDerivative
                 throw Unsupported(expression);
         }
     }
-
-    /// <summary>The parameters of Math's two-argument functions, in order.</summary>
-    private static readonly Dictionary<string, string[]> MathParameterNames = new(StringComparer.Ordinal)
-    {
-        ["Atan2"] = new[] { "y", "x" },
-        ["Pow"] = new[] { "x", "y" },
-        ["Log"] = new[] { "a", "newBase" },
-        ["Max"] = new[] { "val1", "val2" },
-        ["Min"] = new[] { "val1", "val2" },
-    };
 
     private static Dual Arithmetic(SyntaxKind kind, Dual a, Dual b)
     {

@@ -62,12 +62,10 @@ namespace Samples
                 global::System.Span<double> __l0_kept0 = __l0_rentedKept0;
                 for (int c = 0; c < a.Length; c++)
                 {
-                    double __l0_l0_0 = x[p];
-                    double __l0_l0_1 = mu[c];
-                    double z = __l0_l0_0 - __l0_l0_1;
-                    double __l0_l0_2 = global::System.Math.Exp((__l0_l0_1 - __l0_l0_0) * z);
-                    __l0_kept0[c] = __l0_l0_2;
-                    likelihood = likelihood + __table0_0[c] * __l0_l0_2;
+                    double z = x[p] - mu[c];
+                    double __l0_l0_0 = global::System.Math.Exp(-(z * z));
+                    __l0_kept0[c] = __l0_l0_0;
+                    likelihood = likelihood + __table0_0[c] * __l0_l0_0;
                 }
 
                 double __l0_a0_0 = 1.0 / likelihood;
@@ -75,17 +73,13 @@ namespace Samples
                 {
                     for (int c = (a.Length) - 1; c >= 0; c--)
                     {
-                        double __l0_r0_0 = x[p];
-                        double __l0_r0_1 = mu[c];
-                        double z = __l0_r0_0 - __l0_r0_1;
-                        double __l0_r0_2 = __table0_0[c];
-                        double __l0_r0_3 = __l0_kept0[c];
-                        double __l0_r0_4 = __l0_a0_0 * __l0_r0_2 * __l0_r0_3;
-                        double __l0_r0_5 = __l0_r0_4 * z;
-                        double __l0_r0_6 = __l0_r0_4 * (__l0_r0_1 - __l0_r0_0);
-                        dx[p] += __l0_r0_6 - __l0_r0_5;
-                        dmu[c] += __l0_r0_5 - __l0_r0_6;
-                        da[c] += __l0_a0_0 * __l0_r0_3 * __l0_r0_2;
+                        double z = x[p] - mu[c];
+                        double __l0_r0_0 = __table0_0[c];
+                        double __l0_r0_1 = __l0_kept0[c];
+                        double __l0_r0_2 = __l0_a0_0 * __l0_r0_0 * __l0_r0_1 * (2.0 * z);
+                        dx[p] += -__l0_r0_2;
+                        dmu[c] += __l0_r0_2;
+                        da[c] += __l0_a0_0 * __l0_r0_1 * __l0_r0_0;
                     }
                 }
 
@@ -116,11 +110,11 @@ namespace Samples
         ///             n2_2_3["z = −"]
         ///             n2_2_4(["a[c]"])
         ///             n2_2_5["exp"]
-        ///             n2_2_6["−"]
-        ///             n2_2_7["×"]
-        ///             n2_2_8["exp"]
-        ///             n2_2_9["×"]
-        ///             n2_2_10["likelihood = +"]
+        ///             n2_2_7["^2"]
+        ///             n2_2_8["neg"]
+        ///             n2_2_9["exp"]
+        ///             n2_2_10["×"]
+        ///             n2_2_11["likelihood = +"]
         ///         end
         ///         n2_3["likelihood after the loop"]
         ///         n2_4["ln"]
@@ -130,17 +124,15 @@ namespace Samples
         ///     n2_2_1 --&gt; n2_2_3
         ///     n2_2_2 --&gt; n2_2_3
         ///     n2_2_4 --&gt; n2_2_5
-        ///     n2_2_2 --&gt; n2_2_6
-        ///     n2_2_1 --&gt; n2_2_6
-        ///     n2_2_6 --&gt; n2_2_7
         ///     n2_2_3 --&gt; n2_2_7
         ///     n2_2_7 --&gt; n2_2_8
-        ///     n2_2_5 --&gt; n2_2_9
         ///     n2_2_8 --&gt; n2_2_9
-        ///     n2_2_0 --&gt; n2_2_10
+        ///     n2_2_5 --&gt; n2_2_10
         ///     n2_2_9 --&gt; n2_2_10
+        ///     n2_2_0 --&gt; n2_2_11
+        ///     n2_2_10 --&gt; n2_2_11
         ///     n2_0 --&gt; n2_2_0
-        ///     n2_2_10 --&gt; n2_3
+        ///     n2_2_11 --&gt; n2_3
         ///     n2_3 --&gt; n2_4
         ///     n2_1 --&gt; n2_5
         ///     n2_4 --&gt; n2_5
@@ -150,6 +142,6 @@ namespace Samples
         /// </code>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
-        public const string MixtureGraph = "flowchart TD\n    n0((\"0\"))\n    subgraph n2_loop [\"for p in [0, x.Length)\"]\n        n2_0((\"0\"))\n        n2_1([\"total (carried)\"])\n        subgraph n2_2_loop [\"for c in [0, a.Length)\"]\n            n2_2_0([\"likelihood (carried)\"])\n            n2_2_1([\"x[p]\"])\n            n2_2_2([\"mu[c]\"])\n            n2_2_3[\"z = −\"]\n            n2_2_4([\"a[c]\"])\n            n2_2_5[\"exp\"]\n            n2_2_6[\"−\"]\n            n2_2_7[\"×\"]\n            n2_2_8[\"exp\"]\n            n2_2_9[\"×\"]\n            n2_2_10[\"likelihood = +\"]\n        end\n        n2_3[\"likelihood after the loop\"]\n        n2_4[\"ln\"]\n        n2_5[\"total = +\"]\n    end\n    n3[\"total after the loop\"]\n    n2_2_1 --> n2_2_3\n    n2_2_2 --> n2_2_3\n    n2_2_4 --> n2_2_5\n    n2_2_2 --> n2_2_6\n    n2_2_1 --> n2_2_6\n    n2_2_6 --> n2_2_7\n    n2_2_3 --> n2_2_7\n    n2_2_7 --> n2_2_8\n    n2_2_5 --> n2_2_9\n    n2_2_8 --> n2_2_9\n    n2_2_0 --> n2_2_10\n    n2_2_9 --> n2_2_10\n    n2_0 --> n2_2_0\n    n2_2_10 --> n2_3\n    n2_3 --> n2_4\n    n2_1 --> n2_5\n    n2_4 --> n2_5\n    n0 --> n2_1\n    n2_5 --> n3\n    n3 --> out([\"Mixture\"])\n";
+        public const string MixtureGraph = "flowchart TD\n    n0((\"0\"))\n    subgraph n2_loop [\"for p in [0, x.Length)\"]\n        n2_0((\"0\"))\n        n2_1([\"total (carried)\"])\n        subgraph n2_2_loop [\"for c in [0, a.Length)\"]\n            n2_2_0([\"likelihood (carried)\"])\n            n2_2_1([\"x[p]\"])\n            n2_2_2([\"mu[c]\"])\n            n2_2_3[\"z = −\"]\n            n2_2_4([\"a[c]\"])\n            n2_2_5[\"exp\"]\n            n2_2_7[\"^2\"]\n            n2_2_8[\"neg\"]\n            n2_2_9[\"exp\"]\n            n2_2_10[\"×\"]\n            n2_2_11[\"likelihood = +\"]\n        end\n        n2_3[\"likelihood after the loop\"]\n        n2_4[\"ln\"]\n        n2_5[\"total = +\"]\n    end\n    n3[\"total after the loop\"]\n    n2_2_1 --> n2_2_3\n    n2_2_2 --> n2_2_3\n    n2_2_4 --> n2_2_5\n    n2_2_3 --> n2_2_7\n    n2_2_7 --> n2_2_8\n    n2_2_8 --> n2_2_9\n    n2_2_5 --> n2_2_10\n    n2_2_9 --> n2_2_10\n    n2_2_0 --> n2_2_11\n    n2_2_10 --> n2_2_11\n    n2_0 --> n2_2_0\n    n2_2_11 --> n2_3\n    n2_3 --> n2_4\n    n2_1 --> n2_5\n    n2_4 --> n2_5\n    n0 --> n2_1\n    n2_5 --> n3\n    n3 --> out([\"Mixture\"])\n";
     }
 }

@@ -50,10 +50,27 @@ public sealed class GraphAlgebraTests
         Assert.Equal(X, _g.Multiply(X, _g.One));
         Assert.Equal(X, _g.Multiply(_g.One, X));
         Assert.Equal(X, _g.Divide(X, _g.One));
-        Assert.Equal(X, _g.Add(X, _g.Zero));
+        Assert.Equal(X, _g.Add(X, _g.Constant(-0.0)));
         Assert.Equal(X, _g.Subtract(X, _g.Zero));
+        Assert.Equal(_g.Negate(X), _g.Subtract(_g.Constant(-0.0), X));
         Assert.Equal(X, _g.Negate(_g.Negate(X)));
         Assert.Equal(_g.Negate(X), _g.Multiply(_g.Constant(-1), X));
+    }
+
+    /// <summary>
+    /// Rules that would change the sign of a zero are not applied to values: x + 0 is +0 at x = −0, 0 − x is +0 at
+    /// x = +0, and −(a − b) is −0 at a = b, and Atan2 or 1/y turn that sign into a wrong value (seed 4242's M913:
+    /// x·Atan2(−(1 − x/x), y) returned +π·x for −π·x).
+    /// </summary>
+    [Fact]
+    public void SignOfZeroChangingRules_AreNotAppliedToValues()
+    {
+        Assert.Equal(Operation.Add, Op(_g.Add(X, _g.Zero)));
+        Assert.Equal(Operation.Add, Op(_g.Add(_g.Zero, X)));
+        Assert.Equal(Operation.Subtract, Op(_g.Subtract(_g.Zero, X)));
+        Assert.Equal(X, _g.Subtract(X, _g.Zero));
+        Assert.Equal(Operation.Subtract, Op(_g.Subtract(X, _g.Constant(-0.0))));
+        Assert.Equal(Operation.Negate, Op(_g.Negate(_g.Subtract(X, Y))));
     }
 
     [Fact]

@@ -52,6 +52,11 @@ public static partial class NaturalForms
     [Differentiable]
     public static double Weighted(double v, double w) => v * Math.Exp(w);
 
+    /// <summary>Signed zeros reaching Atan2: each term is ±π·x (weighted 1, 10, 100, 1000, so that no two flips cancel) depending on the sign of a zero the source computes.</summary>
+    [Differentiable(Modes = DerivativeModes.All)]
+    public static double SignedZeros(double x, double a, double b)
+        => x * (Math.Atan2(-(a - b), -1.0) + (10.0 * Math.Atan2(0.0 - (a - b), -1.0)) + (100.0 * Math.Atan2(-(b * 0.0) + 0.0, -1.0)) + (1000.0 * Math.Atan2(-a + a, -1.0)));
+
     /// <summary>Math.FusedMultiplyAdd, which has no rule of its own, through the [DerivativeOf] below.</summary>
     [Differentiable(Modes = DerivativeModes.Tangent)]
     public static double Fused(double x, double y) => Math.FusedMultiplyAdd(x, y, x * x);

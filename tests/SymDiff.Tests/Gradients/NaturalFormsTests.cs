@@ -94,6 +94,23 @@ public sealed class NaturalFormsTests
         GradientAssert.Close(rows, hessian, 1e-6, 1e-8);
     }
 
+    /// <summary>Seed 4242's M913: x·Atan2(−(1 − x/x), y) returned +π·x where the source returns −π·x.</summary>
+    [Theory]
+    [InlineData(1.5, 0.75, 0.75)]
+    [InlineData(-2.0, 0.0, 0.0)]
+    [InlineData(0.5, 0.25, -1.0)]
+    public void SignedZeros_ValueAndGradientAreTheSources(double x, double a, double b)
+    {
+        var expected = NaturalForms.SignedZeros(x, a, b);
+        var value = NaturalForms.SignedZerosGradient(x, a, b, out var dx, out _, out _);
+        Assert.Equal(expected, value);
+        Assert.Equal(expected / x, dx, 10);
+        var gradient = new double[3];
+        Assert.Equal(expected, NaturalForms.SignedZerosHessian(x, a, b, gradient, new double[9]));
+        NaturalForms.SignedZerosTangent(x, a, b, 1.0, 0.0, 0.0, out var tangent);
+        Assert.Equal(expected / x, tangent, 10);
+    }
+
     [Fact]
     public void CallsNamed_PassesEachArgumentToItsParameter()
     {
