@@ -506,13 +506,14 @@ internal sealed class MethodGenerator
 
     private string Call(string function, params string[] arguments)
     {
+        var holder = Chance(0.15) ? "double." : "Math.";
         if (arguments.Length == 2 && MathParameters.TryGetValue(function, out var names) && _spelling.NextDouble() < 0.1)
         {
             // Named, in the other order: each argument is read as its parameter.
             return "Math." + function + "(" + names[1] + ": " + arguments[1] + ", " + names[0] + ": " + arguments[0] + ")";
         }
 
-        return (Chance(0.15) ? "double." : "Math.") + function + "(" + string.Join(", ", arguments) + ")";
+        return holder + function + "(" + string.Join(", ", arguments) + ")";
     }
 
     /// <summary>The parameters of Math's two-argument functions, in order.</summary>
