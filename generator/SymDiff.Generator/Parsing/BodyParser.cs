@@ -294,7 +294,15 @@ internal sealed class BodyParser
                 or SyntaxKind.MultiplyExpression or SyntaxKind.DivideExpression or SyntaxKind.ModuloExpression:
                 var left = Integer(binary.Left);
                 var right = Integer(binary.Right);
-                return left is null || right is null ? null : left + " " + binary.OperatorToken.ValueText + " " + right;
+                if (left is null || right is null)
+                {
+                    return null;
+                }
+
+                // Int locals stand for their initializers, which can turn what the source computes at run time (and
+                // wraps) into a constant: C# would fold it and reject an overflow at compile time.
+                var text = left + " " + binary.OperatorToken.ValueText + " " + right;
+                return IsConstantText(left) && IsConstantText(right) ? "unchecked(" + text + ")" : text;
             case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryMinusExpression):
                 return Integer(unary.Operand) is { } operand ? "-" + operand : null;
         }
@@ -793,13 +801,25 @@ internal sealed class BodyParser
         return SyntaxFacts.IsKeywordKind(first.Kind()) ? "the '" + first.ValueText + "' statement" : "the statement '" + statement + "'";
     }
 
-    /// <summary>int arithmetic that double reproduces exactly: signs and int values combined by unary minus, +, − and ×.</summary>
-    private static bool IsExactInDouble(ExpressionModel model) => model switch
+    /// <summary>
+    /// int arithmetic that double reproduces exactly: signs and int constants combined by unary minus, +, − and ×
+    /// into values that fit an int. (C# wraps an int that overflows and double does not; past an int variable,
+    /// whose size is unknown, the arithmetic is kept as int text.)
+    /// </summary>
+    private static bool IsExactInDouble(ExpressionModel model) => Magnitude(model) <= int.MaxValue;
+
+    /// <summary>Whether the text of an int expression names no variable: C# folds it.</summary>
+    private static bool IsConstantText(string code) => !code.Replace("unchecked", "").Any(char.IsLetter);
+
+    /// <summary>A bound on the magnitude of an int expression's value: ∞ (or NaN) when unknown.</summary>
+    private static double Magnitude(ExpressionModel model) => model switch
     {
-        ConstantExpressionModel or IntegerExpressionModel => true,
-        OperationExpressionModel { Operation: Operation.Sign } => true,
-        OperationExpressionModel { Operation: Operation.Negate or Operation.Add or Operation.Subtract or Operation.Multiply } o => o.Operands.All(IsExactInDouble),
-        _ => false,
+        ConstantExpressionModel constant => Math.Abs(constant.Value),
+        OperationExpressionModel { Operation: Operation.Sign } => 1.0,
+        OperationExpressionModel { Operation: Operation.Negate } o => Magnitude(o.Operands[0]),
+        OperationExpressionModel { Operation: Operation.Add or Operation.Subtract } o => Magnitude(o.Operands[0]) + Magnitude(o.Operands[1]),
+        OperationExpressionModel { Operation: Operation.Multiply } o => Magnitude(o.Operands[0]) * Magnitude(o.Operands[1]),
+        _ => double.PositiveInfinity,
     };
 
     /// <summary>Whether an int local is assigned after its declaration (then it cannot stand for its initializer).</summary>
