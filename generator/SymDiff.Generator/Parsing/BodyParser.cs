@@ -55,7 +55,7 @@ internal sealed class BodyParser
     /// <param name="method">The method being read (a call to itself is recursion).</param>
     /// <param name="scalar">Its real type: double, float or its type parameter T.</param>
     /// <param name="outputs">1 for a double result, k for a tuple of k doubles.</param>
-    /// <param name="hessian">Whether its Hessian is asked for (not yet possible through calls).</param>
+    /// <param name="hessian">Whether second derivatives are asked for, a Hessian or H·v (not yet possible through calls).</param>
     /// <param name="outputVectors">The vector parameters written as <c>y[i] = ...</c> (a <c>void</c> method's results).</param>
     /// <param name="cancellationToken">Cancels.</param>
     public BodyParser(SemanticModel semanticModel, IMethodSymbol method, ITypeSymbol scalar, List<Diagnostic> diagnostics, int outputs, bool hessian, ISet<string> outputVectors, CancellationToken cancellationToken)

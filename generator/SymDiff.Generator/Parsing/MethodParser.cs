@@ -142,7 +142,8 @@ internal static class MethodParser
         else if (diagnostics.Count == 0)
         {
             // A body is only read once the signature is right: its errors would mostly repeat the signature's.
-            var bodyParser = new BodyParser(semanticModel, symbol, Scalar(symbol)!, diagnostics, Result(symbol)!.Count, modes.HasFlag(DerivativeModes.Hessian), new HashSet<string>(outputs), cancellationToken);
+            var secondOrder = (modes & (DerivativeModes.Hessian | DerivativeModes.HessianVector)) != 0;
+            var bodyParser = new BodyParser(semanticModel, symbol, Scalar(symbol)!, diagnostics, Result(symbol)!.Count, secondOrder, new HashSet<string>(outputs), cancellationToken);
             body = bodyParser.ParseBody(syntax);
             pending = bodyParser.Pending.ToImmutableArray();
             edges = bodyParser.Edges.ToImmutableArray();
