@@ -709,6 +709,11 @@ internal sealed class BodyParser
             return Invalid;
         }
 
+        if (_loopDepth > 0 && CallInLoopNotSupported is { } why)
+        {
+            return NotSupported(invocation, why);
+        }
+
         var name = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name;
         var key = CalleeModel.KeyOf(name, method.Parameters.Length);
         Pending.Add(new PendingDiagnostic(key, Diagnostic.Create(
@@ -730,6 +735,9 @@ internal sealed class BodyParser
 
     /// <summary>Calls whose SD2002 stands only if no [DerivativeOf] method covers them.</summary>
     public List<PendingDiagnostic> Pending { get; } = new();
+
+    /// <summary>Why the modes asked for cannot go through a call inside a loop yet (forward mode through a loop pushes the callee's gradient, which is a call itself), or null.</summary>
+    public string? CallInLoopNotSupported { get; set; }
 
     private static bool IsDifferentiable(IMethodSymbol method)
         => method.GetAttributes().Any(a => a.AttributeClass is { Name: "DifferentiableAttribute" } attribute && IsIn(attribute, "SymDiff"));
@@ -756,6 +764,11 @@ internal sealed class BodyParser
         {
             _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.HessianThroughCallNotSupported, invocation.GetLocation(), _method.Name, callee.Name));
             return Invalid;
+        }
+
+        if (_loopDepth > 0 && CallInLoopNotSupported is { } why)
+        {
+            return NotSupported(invocation, why);
         }
 
         var arguments = invocation.ArgumentList.Arguments;

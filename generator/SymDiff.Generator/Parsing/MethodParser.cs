@@ -143,7 +143,14 @@ internal static class MethodParser
         {
             // A body is only read once the signature is right: its errors would mostly repeat the signature's.
             var secondOrder = (modes & (DerivativeModes.Hessian | DerivativeModes.HessianVector)) != 0;
-            var bodyParser = new BodyParser(semanticModel, symbol, Scalar(symbol)!, diagnostics, Result(symbol)!.Count, secondOrder, new HashSet<string>(outputs), cancellationToken);
+            var bodyParser = new BodyParser(semanticModel, symbol, Scalar(symbol)!, diagnostics, Result(symbol)!.Count, secondOrder, new HashSet<string>(outputs), cancellationToken)
+            {
+                CallInLoopNotSupported = Result(symbol)!.IsTuple
+                    ? "the derivatives of a method returning a tuple cannot go through a call inside a loop yet; inline the call"
+                    : modes.HasFlag(DerivativeModes.Tangent) && !symbol.ReturnsVoid
+                    ? "the tangent cannot go through a call inside a loop yet; inline the call, or drop DerivativeModes.Tangent (the gradient goes through it)"
+                    : null,
+            };
             body = bodyParser.ParseBody(syntax);
             pending = bodyParser.Pending.ToImmutableArray();
             edges = bodyParser.Edges.ToImmutableArray();
