@@ -65,6 +65,7 @@ internal sealed class GraphAlgebra
         Operation.Pow => Pow(a, b),
         Operation.Select => Select(a, b, c),
         Operation.Not => Not(a),
+        Operation.True or Operation.False => Boolean(operation == Operation.True),
         Operation.And or Operation.Or => Logical(operation, a, b),
         Operation.Less or Operation.LessOrEqual or Operation.Greater or Operation.GreaterOrEqual
             or Operation.Equal or Operation.NotEqual => Compare(operation, a, b),

@@ -58,7 +58,7 @@ internal sealed class BodyParser
     /// <param name="method">The method being read (a call to itself is recursion).</param>
     /// <param name="scalar">Its real type: double, float or its type parameter T.</param>
     /// <param name="outputs">1 for a double result, k for a tuple of k doubles.</param>
-    /// <param name="hessian">Whether its Hessian is asked for (not yet possible through calls).</param>
+    /// <param name="hessian">Whether second derivatives are asked for, a Hessian or H·v (not yet possible through calls).</param>
     /// <param name="outputVectors">The vector parameters written as <c>y[i] = ...</c> (a <c>void</c> method's results).</param>
     /// <param name="cancellationToken">Cancels.</param>
     /// <param name="rejectedParameters">Parameters whose type the signature check reported.</param>
@@ -311,7 +311,15 @@ internal sealed class BodyParser
                 or SyntaxKind.MultiplyExpression or SyntaxKind.DivideExpression or SyntaxKind.ModuloExpression:
                 var left = Integer(binary.Left);
                 var right = Integer(binary.Right);
-                return left is null || right is null ? null : left + " " + binary.OperatorToken.ValueText + " " + right;
+                if (left is null || right is null)
+                {
+                    return null;
+                }
+
+                // Int locals stand for their initializers, which can turn what the source computes at run time (and
+                // wraps) into a constant: C# would fold it and reject an overflow at compile time.
+                var text = left + " " + binary.OperatorToken.ValueText + " " + right;
+                return IsConstantText(left) && IsConstantText(right) ? "unchecked(" + text + ")" : text;
             case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryMinusExpression):
                 return Integer(unary.Operand) is { } operand ? "-" + operand : null;
         }
@@ -836,6 +844,11 @@ internal sealed class BodyParser
             return Invalid;
         }
 
+        if (_loopDepth > 0 && CallInLoopNotSupported is { } why)
+        {
+            return NotSupported(invocation, why);
+        }
+
         var name = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name;
         var key = CalleeModel.KeyOf(name, method.Parameters.Length);
         Pending.Add(new PendingDiagnostic(key, Diagnostic.Create(
@@ -859,6 +872,9 @@ internal sealed class BodyParser
 
     /// <summary>Calls whose SD2002 stands only if no [DerivativeOf] method covers them.</summary>
     public List<PendingDiagnostic> Pending { get; } = new();
+
+    /// <summary>Why the modes asked for cannot go through a call inside a loop yet (forward mode through a loop pushes the callee's gradient, which is a call itself), or null.</summary>
+    public string? CallInLoopNotSupported { get; set; }
 
     private static bool IsDifferentiable(IMethodSymbol method)
         => method.GetAttributes().Any(a => a.AttributeClass is { Name: "DifferentiableAttribute" } attribute && IsIn(attribute, "SymDiff"));
@@ -885,6 +901,11 @@ internal sealed class BodyParser
         {
             _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.HessianThroughCallNotSupported, invocation.GetLocation(), _method.Name, callee.Name));
             return Invalid;
+        }
+
+        if (_loopDepth > 0 && CallInLoopNotSupported is { } why)
+        {
+            return NotSupported(invocation, why);
         }
 
         var arguments = InParameterOrder(invocation.ArgumentList, callee);
@@ -937,13 +958,25 @@ internal sealed class BodyParser
         return SyntaxFacts.IsKeywordKind(first.Kind()) ? "the '" + first.ValueText + "' statement" : "the statement '" + statement + "'";
     }
 
-    /// <summary>int arithmetic that double reproduces exactly: signs and int values combined by unary minus, +, − and ×.</summary>
-    private static bool IsExactInDouble(ExpressionModel model) => model switch
+    /// <summary>
+    /// int arithmetic that double reproduces exactly: signs and int constants combined by unary minus, +, − and ×
+    /// into values that fit an int. (C# wraps an int that overflows and double does not; past an int variable,
+    /// whose size is unknown, the arithmetic is kept as int text.)
+    /// </summary>
+    private static bool IsExactInDouble(ExpressionModel model) => Magnitude(model) <= int.MaxValue;
+
+    /// <summary>Whether the text of an int expression names no variable: C# folds it.</summary>
+    private static bool IsConstantText(string code) => !code.Replace("unchecked", "").Any(char.IsLetter);
+
+    /// <summary>A bound on the magnitude of an int expression's value: ∞ (or NaN) when unknown.</summary>
+    private static double Magnitude(ExpressionModel model) => model switch
     {
-        ConstantExpressionModel or IntegerExpressionModel => true,
-        OperationExpressionModel { Operation: Operation.Sign } => true,
-        OperationExpressionModel { Operation: Operation.Negate or Operation.Add or Operation.Subtract or Operation.Multiply } o => o.Operands.All(IsExactInDouble),
-        _ => false,
+        ConstantExpressionModel constant => Math.Abs(constant.Value),
+        OperationExpressionModel { Operation: Operation.Sign } => 1.0,
+        OperationExpressionModel { Operation: Operation.Negate } o => Magnitude(o.Operands[0]),
+        OperationExpressionModel { Operation: Operation.Add or Operation.Subtract } o => Magnitude(o.Operands[0]) + Magnitude(o.Operands[1]),
+        OperationExpressionModel { Operation: Operation.Multiply } o => Magnitude(o.Operands[0]) * Magnitude(o.Operands[1]),
+        _ => double.PositiveInfinity,
     };
 
     /// <summary>Whether an int local is assigned after its declaration (then it cannot stand for its initializer).</summary>

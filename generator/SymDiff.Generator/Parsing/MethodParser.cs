@@ -143,7 +143,15 @@ internal static class MethodParser
         {
             // Read even when the signature has errors, so that one build lists them all; reads of a
             // parameter whose type was reported report nothing more.
-            var bodyParser = new BodyParser(semanticModel, symbol, scalar, diagnostics, result.Count, modes.HasFlag(DerivativeModes.Hessian), new HashSet<string>(outputs), rejectedParameters, cancellationToken);
+            var secondOrder = (modes & (DerivativeModes.Hessian | DerivativeModes.HessianVector)) != 0;
+            var bodyParser = new BodyParser(semanticModel, symbol, scalar, diagnostics, result.Count, secondOrder, new HashSet<string>(outputs), rejectedParameters, cancellationToken)
+            {
+                CallInLoopNotSupported = result.IsTuple
+                    ? "the derivatives of a method returning a tuple cannot go through a call inside a loop yet; inline the call"
+                    : modes.HasFlag(DerivativeModes.Tangent) && !symbol.ReturnsVoid
+                    ? "the tangent cannot go through a call inside a loop yet; inline the call, or drop DerivativeModes.Tangent (the gradient goes through it)"
+                    : null,
+            };
             body = bodyParser.ParseBody(syntax);
             pending = bodyParser.Pending.ToImmutableArray();
             edges = bodyParser.Edges.ToImmutableArray();
