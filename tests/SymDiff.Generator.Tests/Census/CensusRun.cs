@@ -68,14 +68,17 @@ internal sealed class CensusRun
 
         var generated = result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SyntaxTree);
         var accepted = new List<CensusCase>();
-        foreach (var @case in cases)
+        var decided = new List<SyntaxTree>();
+        for (var i = 0; i < cases.Count; i++)
         {
+            var @case = cases[i];
             var code = generated.TryGetValue(Hint(@case), out var tree) ? tree : null;
             var outcome = Decide(@case, inputErrors[@case].ToList(), reported[@case].ToList(), code);
             if (outcome is not null)
             {
                 _outcomes[@case] = outcome;
-                output = output.RemoveSyntaxTrees(_owners.Where(o => o.Value == @case).Select(o => o.Key).Concat(code is null ? Array.Empty<SyntaxTree>() : new[] { code }));
+                decided.Add(compilation.SyntaxTrees[i]);
+                decided.AddRange(code is null ? Array.Empty<SyntaxTree>() : new[] { code });
                 continue;
             }
 
@@ -83,7 +86,7 @@ internal sealed class CensusRun
             accepted.Add(@case);
         }
 
-        Run(accepted, output, generated.Values.ToHashSet());
+        Run(accepted, output.RemoveSyntaxTrees(decided), generated.Values.ToHashSet());
     }
 
     /// <summary>The outcome of a case decided without running it, or null for a case to run.</summary>
@@ -117,7 +120,8 @@ internal sealed class CensusRun
         }
 
         // A type whose methods all failed still gets its (empty) file.
-        var members = code?.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Select(m => m.Identifier.ValueText).ToHashSet() ?? new HashSet<string>();
+        var members = code?.GetRoot().DescendantNodes(n => n is not MemberDeclarationSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
+            .OfType<MethodDeclarationSyntax>().Select(m => m.Identifier.ValueText).ToHashSet() ?? new HashSet<string>();
         if (reported.Count > 0)
         {
             return members.Count > 0
