@@ -119,7 +119,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor HessianThroughCallNotSupported = Error(
         "SD2007", Differentiation,
         "Hessian through a call not supported yet",
-        "'{0}' asks for its Hessian but calls '{1}'; second derivatives through calls to other [Differentiable] methods are not supported yet: inline '{1}' or drop the Hessian mode",
+        "'{0}' asks for second derivatives (Hessian or HessianVector) but calls '{1}'; second derivatives through calls to [Differentiable] methods and [DerivativeOf] functions are not supported yet: inline '{1}', or drop Hessian and HessianVector from Modes",
         "The Hessian differentiates the gradient again, and a called method's gradient is not yet differentiable itself.");
 
     public static readonly DiagnosticDescriptor CustomDerivativeSignatureMismatch = Error(
