@@ -23,8 +23,11 @@ internal sealed class BodyParser
 
     private readonly HashSet<string> _rejectedLocals = new();
 
-    /// <summary><c>int</c> locals (assigned once): each stands for its initializer's text.</summary>
-    private readonly Dictionary<string, string> _integerLocals = new();
+    /// <summary>
+    /// <c>int</c> locals (assigned once): each stands for its initializer's text. By symbol: a loop variable may
+    /// have the name of an int local of a sibling scope.
+    /// </summary>
+    private readonly Dictionary<ILocalSymbol, string> _integerLocals = new(SymbolEqualityComparer.Default);
     private int _loopDepth;
 
     /// <summary>The variables of the loops around the statement being read, innermost last (a foreach's is hidden: null).</summary>
@@ -276,7 +279,7 @@ internal sealed class BodyParser
             case ParenthesizedExpressionSyntax parenthesized:
                 return Integer(parenthesized.Expression) is { } inner ? "(" + inner + ")" : null;
             case IdentifierNameSyntax identifier when _facts.Symbol(identifier) is { } symbol:
-                if (symbol is ILocalSymbol && _integerLocals.TryGetValue(symbol.Name, out var code))
+                if (symbol is ILocalSymbol integerLocal && _integerLocals.TryGetValue(integerLocal, out var code))
                 {
                     return "(" + code + ")";
                 }
@@ -318,7 +321,7 @@ internal sealed class BodyParser
             {
                 if (Integer(integerInitializer.Value) is { } code)
                 {
-                    _integerLocals[local.Name] = code;
+                    _integerLocals[local] = code;
                 }
 
                 continue;
