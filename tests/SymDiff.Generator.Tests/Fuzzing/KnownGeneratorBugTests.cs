@@ -87,6 +87,49 @@ public sealed class KnownGeneratorBugTests
     }
 
     /// <summary>
+    /// A loop whose results are read in one branch only (<c>if (y &lt; 0.3) s *= x;</c>) runs only under that branch's
+    /// condition. In a Hessian its backward sweep also carries the derivative of the gradient's sweep, whose seed is not
+    /// zero when the branch is not taken: the sweep then read records the loop had not written, a pooled array's
+    /// values from an earlier call (or zeros), and the Hessian was another point's. The sweep now counts as a read of
+    /// the loop. Found by the refused-form fuzzer (seed 7), through the supported forms it injects.
+    /// </summary>
+    [Fact]
+    public void LoopReadInABranchOnly_HessianWhenTheBranchIsNotTaken_IsThisPoints()
+    {
+        using var build = FuzzBuild.Of(Header + """
+                [Differentiable(Modes = DerivativeModes.Hessian)]
+                public static double F(double x, double y)
+                {
+                    double s = 0.0;
+                    for (int i = 0; i < 3; i++)
+                    {
+                        s = s * 0.5 + Math.Sin(x);
+                    }
+
+                    if (y < 0.3)
+                    {
+                        s *= x;
+                    }
+
+                    return s;
+                }
+
+                public static double Run(double x, double y, double[] gradient, double[] hessian) => FHessian(x, y, gradient, hessian);
+            }
+            """);
+        Assert.Empty(build.GeneratorDiagnostics);
+        var run = build.Assembly!.Assembly.GetType("Fuzz.Generated", throwOnError: true)!.GetMethod("Run")!;
+        var (gradient, hessian) = (new double[2], new double[4]);
+
+        // s = 1.75 sin x. Taken: f = 1.75 x sin x, f'' = 1.75 (2 cos x − x sin x). Not taken: f'' = −1.75 sin x.
+        run.Invoke(null, [1.0, 0.1, gradient, hessian]);
+        Assert.Equal(1.75 * ((2 * Math.Cos(1.0)) - Math.Sin(1.0)), hessian[0], 1e-14);
+        run.Invoke(null, [2.0, 0.5, gradient, hessian]);
+        Assert.Equal(-1.75 * Math.Sin(2.0), hessian[0], 1e-14);
+        Assert.Equal([0.0, 0.0, 0.0], hessian[1..]);
+    }
+
+    /// <summary>
     /// A strength-reduced index's first value is the index polynomial expanded: <c>k * k - 2 * k * m + m * m</c> for
     /// <c>(i - m) * (i - m)</c> from i = k, whose terms overflow for k = m = 100,000 though the index is 0. In a
     /// build with overflow checks that threw OverflowException; the running locals are computed unchecked.
