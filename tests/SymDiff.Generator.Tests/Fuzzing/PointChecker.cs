@@ -13,10 +13,16 @@ internal static class PointChecker
     /// <summary>Above this magnitude of the value, central differences are not trusted.</summary>
     private const double LargestResolvable = 1e6;
 
-    /// <summary>The first disagreement at a random point, or null.</summary>
+    /// <summary>The first disagreement at a random point (named, for a method of a few inputs), or null.</summary>
     public static string? Check(FuzzFunction function, Random random, FuzzStatistics statistics)
     {
         var point = Enumerable.Range(0, function.Inputs).Select(_ => ((random.NextDouble() * 2.0) - 1.0) * function.Spread).ToArray();
+        var failure = CheckAt(function, point, random, statistics);
+        return failure is not null && function.Inputs <= 8 ? failure + " (at (" + string.Join(", ", point.Select(Format)) + "))" : failure;
+    }
+
+    private static string? CheckAt(FuzzFunction function, double[] point, Random random, FuzzStatistics statistics)
+    {
         statistics.Points++;
         var value = function.Value(point);
         if (!double.IsFinite(value))
