@@ -26,8 +26,11 @@ internal sealed class BodyParser
     /// <summary>Parameters whose type the signature check already reported: reading them reports nothing more.</summary>
     private readonly ISet<string> _rejectedParameters;
 
-    /// <summary><c>int</c> locals (assigned once): each stands for its initializer's text.</summary>
-    private readonly Dictionary<string, string> _integerLocals = new();
+    /// <summary>
+    /// <c>int</c> locals (assigned once): each stands for its initializer's text. By symbol: a loop variable may
+    /// have the name of an int local of a sibling scope.
+    /// </summary>
+    private readonly Dictionary<ILocalSymbol, string> _integerLocals = new(SymbolEqualityComparer.Default);
     private int _loopDepth;
 
     /// <summary>The variables of the loops around the statement being read, innermost last (a foreach's is hidden: null).</summary>
@@ -293,7 +296,7 @@ internal sealed class BodyParser
             case ParenthesizedExpressionSyntax parenthesized:
                 return Integer(parenthesized.Expression) is { } inner ? "(" + inner + ")" : null;
             case IdentifierNameSyntax identifier when _facts.Symbol(identifier) is { } symbol:
-                if (symbol is ILocalSymbol && _integerLocals.TryGetValue(symbol.Name, out var code))
+                if (symbol is ILocalSymbol integerLocal && _integerLocals.TryGetValue(integerLocal, out var code))
                 {
                     return "(" + code + ")";
                 }
@@ -343,7 +346,7 @@ internal sealed class BodyParser
             {
                 if (Integer(integerInitializer.Value) is { } code)
                 {
-                    _integerLocals[local.Name] = code;
+                    _integerLocals[local] = code;
                 }
 
                 continue;

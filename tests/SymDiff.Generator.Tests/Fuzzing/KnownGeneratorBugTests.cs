@@ -44,6 +44,92 @@ public sealed class KnownGeneratorBugTests
     }
 
     /// <summary>
+    /// An int local stands for its initializer's text where it is read. It was looked up by name, so a loop variable
+    /// named as an int local of an earlier, sibling scope (<c>int i = x.Length - 1;</c> in a branch, then
+    /// <c>for (int i = 0; ...)</c>) was read as that initializer: the gradient summed the last element n times
+    /// (and read past the end for <c>x[2 * i]</c>). Found by the refused-form fuzzer.
+    /// </summary>
+    [Fact]
+    public void IntLocalNamedAsALaterLoopVariable_GradientReadsTheLoopVariable()
+    {
+        using var build = FuzzBuild.Of(Header + """
+                [Differentiable]
+                public static double F(ReadOnlySpan<double> x, double a, int n)
+                {
+                    var s = 0.0;
+                    if (a > 0.0)
+                    {
+                        int i = x.Length - 1;
+                        s += x[i];
+                    }
+
+                    for (int i = 0; i < n; i++)
+                    {
+                        s += 10.0 * x[i];
+                    }
+
+                    return s * a;
+                }
+
+                public static double Run(double[] x, double a, int n, double[] dx, double[] da) => FGradient(x, a, n, dx, out da[0]);
+            }
+            """);
+        Assert.Empty(build.GeneratorDiagnostics);
+        var type = build.Assembly!.Assembly.GetType("Fuzz.Generated", throwOnError: true)!;
+        double[] x = [0.5, 0.25, -0.5, 1.0];
+        var (dx, da) = (new double[4], new double[1]);
+        var value = (double)type.GetMethod("Run")!.Invoke(null, [x, 2.0, 2, dx, da])!;
+
+        // s = x[3] + 10 (x[0] + x[1]) = 8.5.
+        Assert.Equal(17.0, value, 1e-15);
+        Assert.Equal([20.0, 20.0, 0.0, 2.0], dx);
+        Assert.Equal(8.5, da[0], 1e-15);
+    }
+
+    /// <summary>
+    /// A loop whose results are read in one branch only (<c>if (y &lt; 0.3) s *= x;</c>) runs only under that branch's
+    /// condition. In a Hessian its backward sweep also carries the derivative of the gradient's sweep, whose seed is not
+    /// zero when the branch is not taken: the sweep then read records the loop had not written, a pooled array's
+    /// values from an earlier call (or zeros), and the Hessian was another point's. The sweep now counts as a read of
+    /// the loop. Found by the refused-form fuzzer (seed 7), through the supported forms it injects.
+    /// </summary>
+    [Fact]
+    public void LoopReadInABranchOnly_HessianWhenTheBranchIsNotTaken_IsThisPoints()
+    {
+        using var build = FuzzBuild.Of(Header + """
+                [Differentiable(Modes = DerivativeModes.Hessian)]
+                public static double F(double x, double y)
+                {
+                    double s = 0.0;
+                    for (int i = 0; i < 3; i++)
+                    {
+                        s = s * 0.5 + Math.Sin(x);
+                    }
+
+                    if (y < 0.3)
+                    {
+                        s *= x;
+                    }
+
+                    return s;
+                }
+
+                public static double Run(double x, double y, double[] gradient, double[] hessian) => FHessian(x, y, gradient, hessian);
+            }
+            """);
+        Assert.Empty(build.GeneratorDiagnostics);
+        var run = build.Assembly!.Assembly.GetType("Fuzz.Generated", throwOnError: true)!.GetMethod("Run")!;
+        var (gradient, hessian) = (new double[2], new double[4]);
+
+        // s = 1.75 sin x. Taken: f = 1.75 x sin x, f'' = 1.75 (2 cos x − x sin x). Not taken: f'' = −1.75 sin x.
+        run.Invoke(null, [1.0, 0.1, gradient, hessian]);
+        Assert.Equal(1.75 * ((2 * Math.Cos(1.0)) - Math.Sin(1.0)), hessian[0], 1e-14);
+        run.Invoke(null, [2.0, 0.5, gradient, hessian]);
+        Assert.Equal(-1.75 * Math.Sin(2.0), hessian[0], 1e-14);
+        Assert.Equal([0.0, 0.0, 0.0], hessian[1..]);
+    }
+
+    /// <summary>
     /// A strength-reduced index's first value is the index polynomial expanded: <c>k * k - 2 * k * m + m * m</c> for
     /// <c>(i - m) * (i - m)</c> from i = k, whose terms overflow for k = m = 100,000 though the index is 0. In a
     /// build with overflow checks that threw OverflowException; the running locals are computed unchecked.

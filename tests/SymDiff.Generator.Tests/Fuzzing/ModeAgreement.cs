@@ -111,7 +111,7 @@ internal static class ModeAgreement
     /// <c>(p, gradient, hessian) => NameHessian(p[0], ..., gradient, hessian)</c>: reflection cannot pass the
     /// spans, so the call is emitted as IL.
     /// </summary>
-    private static Func<double[], double[], double[], double> CallHessian(MethodInfo hessian)
+    internal static Func<double[], double[], double[], double> CallHessian(MethodInfo hessian)
     {
         var call = new System.Reflection.Emit.DynamicMethod("CallHessian", typeof(double), new[] { typeof(double[]), typeof(double[]), typeof(double[]) }, typeof(ModeAgreement).Module, skipVisibility: true);
         var il = call.GetILGenerator();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using Xunit.Abstractions;
 
 namespace SymDiff.Generator.Tests.Fuzzing;
@@ -17,10 +16,6 @@ public sealed class SpanFuzzTests
     private const int PointsPerMethod = 3;
     private const int MethodStream = 11;
     private const int PointStream = 12;
-    private const BindingFlags Static = BindingFlags.Public | BindingFlags.Static;
-
-    /// <summary>Above this magnitude of the value, central differences are not trusted (as for scalar methods).</summary>
-    private const double LargestResolvable = 1e6;
 
     private readonly ITestOutputHelper _output;
 
@@ -70,7 +65,7 @@ public sealed class SpanFuzzTests
                 string? failure;
                 try
                 {
-                    failure = CheckPoint(type, method.Name, random.Next(0, 6), random, statistics);
+                    failure = PointChecker.Check(new SpanFunction(type, method.Name, random.Next(0, 6)), random, statistics);
                 }
                 catch (InvalidOperationException e)
                 {
@@ -83,151 +78,6 @@ public sealed class SpanFuzzTests
                     failures.Add(method.Name + ": " + failure + "\n" + method.Source);
                     break;
                 }
-            }
-        }
-    }
-
-    /// <summary>One size and point; the first disagreement, or null.</summary>
-    private static string? CheckPoint(Type type, string name, int n, Random random, FuzzStatistics statistics)
-    {
-        var function = new SpanMethod(type, name, n);
-        var point = Enumerable.Range(0, function.Inputs).Select(_ => (random.NextDouble() * 2.0) - 1.0).ToArray();
-        statistics.Points++;
-        var value = function.Value(point);
-        if (!double.IsFinite(value))
-        {
-            statistics.NonFinitePoints++;
-            return null;
-        }
-
-        if (Math.Abs(value) > LargestResolvable)
-        {
-            // t += t·t over a few iterations: a step of 0.05 in one input is lost in the value's rounding, and
-            // differences see no change at all.
-            statistics.Count("points with |value| > 1e6, not compared");
-            return null;
-        }
-
-        var (gradientValue, gradient) = function.Gradient(point);
-        statistics.ValuesCompared++;
-        if (!Close(gradientValue, value, GradientChecker.ValueTolerance))
-        {
-            return At(n, "the gradient's value " + Format(gradientValue) + " is not the function's " + Format(value));
-        }
-
-        for (var p = 0; p < function.Inputs; p++)
-        {
-            if (Disagreement(ReferenceDerivative.Of(function.Value, point, p), gradient[p], statistics) is { } reference)
-            {
-                return At(n, "partial " + function.Describe(p) + " is " + Format(gradient[p]) + ", differences give " + Format(reference));
-            }
-        }
-
-        var direction = Enumerable.Range(0, function.Inputs).Select(_ => (random.NextDouble() * 2.0) - 1.0).ToArray();
-        var expected = gradient.Zip(direction, (g, t) => g * t).Sum();
-        var scale = gradient.Zip(direction, (g, t) => Math.Abs(g * t)).Sum();
-        var (tangentValue, tangent) = function.Tangent(point, direction);
-        if (!Close(tangentValue, value, GradientChecker.ValueTolerance) || Math.Abs(tangent - expected) > 1e-9 * Math.Max(1.0, scale))
-        {
-            return At(n, "the tangent is " + Format(tangent) + ", the gradient along the direction " + Format(expected));
-        }
-
-        var (hvValue, hvGradient, hv) = function.HessianVector(point, direction);
-        if (!Close(hvValue, value, GradientChecker.ValueTolerance) || gradient.Zip(hvGradient, (g, h) => Close(h, g, 1e-9)).Any(same => !same))
-        {
-            return At(n, "H·v's value or gradient differs from the gradient's");
-        }
-
-        for (var p = 0; p < function.Inputs; p++)
-        {
-            double AlongDirection(double[] s) => function.Gradient(point.Zip(direction, (x, t) => x + (s[0] * t)).ToArray()).Partials[p];
-            if (Disagreement(ReferenceDerivative.Of(AlongDirection, new[] { 0.0 }, 0), hv[p], statistics) is { } reference)
-            {
-                return At(n, "(H·v) at " + function.Describe(p) + " is " + Format(hv[p]) + ", differences of the gradient give " + Format(reference));
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The reference value when it is trusted and <paramref name="actual"/> is not close to it; null otherwise (counted).</summary>
-    private static double? Disagreement(ReferenceDerivative reference, double actual, FuzzStatistics statistics)
-    {
-        if (!reference.Trusted)
-        {
-            statistics.PartialsSkipped++;
-            return null;
-        }
-
-        statistics.PartialsCompared++;
-        return Close(actual, reference.Value, GradientChecker.Tolerance) ? null : reference.Value;
-    }
-
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static bool Close(double actual, double expected, double tolerance)
-        => Math.Abs(actual - expected) <= tolerance * Math.Max(1.0, Math.Abs(expected));
-
-    private static string At(int n, string what) => "at n = " + n.ToString(CultureInfo.InvariantCulture) + ", " + what;
-
-    /// <summary>A generated method and its derivatives, through its array wrappers, as functions of one flat point (x, then y, then a).</summary>
-    private sealed class SpanMethod
-    {
-        private readonly Type _type;
-        private readonly string _name;
-        private readonly int _n;
-        private readonly int _length;
-
-        public SpanMethod(Type type, string name, int n)
-        {
-            _type = type;
-            _name = name;
-            _n = n;
-            _length = SpanMethodGenerator.Length(n);
-        }
-
-        public int Inputs => (2 * _length) + 1;
-
-        public string Describe(int p) => p < _length ? "x[" + p + "]" : p < 2 * _length ? "y[" + (p - _length) + "]" : "a";
-
-        public double Value(double[] point)
-            => (double)Call("_Value", X(point), Y(point), point[^1], _n)!;
-
-        public (double Value, double[] Partials) Gradient(double[] point)
-        {
-            var (dx, dy, da) = (new double[_length], new double[_length], new double[1]);
-            var value = (double)Call("_Gradient", X(point), Y(point), point[^1], _n, dx, dy, da)!;
-            return (value, [.. dx, .. dy, da[0]]);
-        }
-
-        public (double Value, double Tangent) Tangent(double[] point, double[] direction)
-        {
-            var tangent = new double[1];
-            var value = (double)Call("_Tangent", X(point), Y(point), point[^1], _n, X(direction), Y(direction), direction[^1], tangent)!;
-            return (value, tangent[0]);
-        }
-
-        public (double Value, double[] Gradient, double[] Hv) HessianVector(double[] point, double[] direction)
-        {
-            var (dx, dy, da) = (new double[_length], new double[_length], new double[1]);
-            var (hvx, hvy, hva) = (new double[_length], new double[_length], new double[1]);
-            var value = (double)Call("_HessianVector", X(point), Y(point), point[^1], _n, X(direction), Y(direction), direction[^1], dx, dy, da, hvx, hvy, hva)!;
-            return (value, [.. dx, .. dy, da[0]], [.. hvx, .. hvy, hva[0]]);
-        }
-
-        private double[] X(double[] point) => point[.._length];
-
-        private double[] Y(double[] point) => point[_length..(2 * _length)];
-
-        private object? Call(string suffix, params object[] arguments)
-        {
-            try
-            {
-                return _type.GetMethod(_name + suffix, Static)!.Invoke(null, arguments);
-            }
-            catch (TargetInvocationException e)
-            {
-                throw new InvalidOperationException(_name + suffix + " threw at n = " + _n + ": " + e.InnerException, e.InnerException);
             }
         }
     }
