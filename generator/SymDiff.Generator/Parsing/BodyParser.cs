@@ -172,7 +172,15 @@ internal sealed class BodyParser
                 break;
 
             case WhileStatementSyntax or DoStatementSyntax:
-                NotSupported(statement, "a while loop", "its trip count is not known before it runs; write a for loop with an int bound");
+                NotSupported(statement, statement is DoStatementSyntax ? "a do loop" : "a while loop", "its trip count is not known before it runs; write a for loop with an int bound");
+                break;
+
+            case LabeledStatementSyntax labeled:
+                _diagnostics.Add(Diagnostic.Create(
+                    DiagnosticDescriptors.StatementNotSupported,
+                    labeled.Identifier.GetLocation(),
+                    "The label '" + labeled.Identifier.ValueText + "' (and goto)",
+                    "write the jump as an if/else"));
                 break;
 
             case ReturnStatementSyntax:

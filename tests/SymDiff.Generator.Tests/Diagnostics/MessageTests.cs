@@ -34,6 +34,20 @@ public sealed class MessageTests
             StringComparison.Ordinal);
 
     [Fact]
+    public void DoLoop_ReportsSD2003_NamingADoLoop()
+        => Assert.Contains(
+            "A do loop",
+            AssertReported("SD2003", "[Differentiable] public static double F(double x)\n{\n    [|do|] { x *= 0.5; } while (x > 1);\n    return x;\n}").GetMessage(),
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void Label_ReportsSD2003_AtTheLabel()
+        => Assert.Contains(
+            "The label 'done'",
+            AssertReported("SD2003", "#pragma warning disable CS0164 // an unused label\n[Differentiable] public static double F(double x)\n{\n    [|done|]: x += 1;\n    return x;\n}").GetMessage(),
+            StringComparison.Ordinal);
+
+    [Fact]
     public void PropertyAssignment_ReportsSD2005_SayingReturnTheValue()
         => Assert.Contains(
             "it is a property",
