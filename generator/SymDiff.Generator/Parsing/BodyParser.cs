@@ -164,11 +164,7 @@ internal sealed class BodyParser
                 break;
 
             case LocalFunctionStatementSyntax function:
-                _diagnostics.Add(Diagnostic.Create(
-                    DiagnosticDescriptors.StatementNotSupported,
-                    function.Identifier.GetLocation(),
-                    "The local function '" + function.Identifier.ValueText + "'",
-                    "declare it as a static [Differentiable] method of the type, and call that"));
+                NotSupported(function.Identifier, "the local function '" + function.Identifier.ValueText + "'", "declare it as a static [Differentiable] method of the type, and call that");
                 break;
 
             case WhileStatementSyntax or DoStatementSyntax:
@@ -176,11 +172,7 @@ internal sealed class BodyParser
                 break;
 
             case LabeledStatementSyntax labeled:
-                _diagnostics.Add(Diagnostic.Create(
-                    DiagnosticDescriptors.StatementNotSupported,
-                    labeled.Identifier.GetLocation(),
-                    "The label '" + labeled.Identifier.ValueText + "' (and goto)",
-                    "write the jump as an if/else"));
+                NotSupported(labeled.Identifier, "the label '" + labeled.Identifier.ValueText + "' (and goto)", "write the jump as an if/else");
                 break;
 
             case ReturnStatementSyntax:
@@ -949,10 +941,13 @@ internal sealed class BodyParser
         return Invalid;
     }
 
-    private void NotSupported(StatementSyntax statement, string what, string reason)
+    private void NotSupported(StatementSyntax statement, string what, string reason) => NotSupported(Anchor(statement), what, reason);
+
+    /// <summary>SD2003 at <paramref name="anchor"/>: a keyword, or a name (a local function's, a label's).</summary>
+    private void NotSupported(SyntaxNodeOrToken anchor, string what, string reason)
         => _diagnostics.Add(Diagnostic.Create(
             DiagnosticDescriptors.StatementNotSupported,
-            Anchor(statement).GetLocation(),
+            anchor.GetLocation(),
             char.ToUpperInvariant(what[0]) + what.Substring(1),
             reason));
 
