@@ -50,8 +50,9 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .SelectMany(static (result, _) => result.Pending.IsDefault ? ImmutableArray<PendingDiagnostic>.Empty : result.Pending)
             .Combine(customDerivatives)
             .Where(static pair => !pair.Right.Any(c => c.Key == pair.Left.Key))
-            .Select(static (pair, _) => pair.Left.Diagnostic);
-        context.RegisterSourceOutput(pending, static (production, diagnostic) => production.ReportDiagnostic(diagnostic));
+            .Select(static (pair, _) => pair.Left.Diagnostic)
+            .WithTrackingName(TrackingNames.PendingDiagnostics);
+        ReportLocated(context, pending);
 
         // Recursion through other methods: the call graph of the whole compilation.
         var edges = parsed
@@ -62,8 +63,9 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Recursion);
         var recursive = edges
             .Combine(cyclic)
-            .SelectMany(static (pair, _) => pair.Left.Where(e => pair.Right.Contains(e.Caller) && pair.Right.Contains(e.Callee)).Select(e => e.IfRecursive));
-        context.RegisterSourceOutput(recursive, static (production, diagnostic) => production.ReportDiagnostic(diagnostic));
+            .SelectMany(static (pair, _) => pair.Left.Where(e => pair.Right.Contains(e.Caller) && pair.Right.Contains(e.Callee)).Select(e => e.IfRecursive))
+            .WithTrackingName(TrackingNames.RecursionDiagnostics);
+        ReportLocated(context, recursive);
         var affected = edges
             .Combine(cyclic)
             .Select(static (pair, _) => Recursion.Affected(pair.Left, pair.Right));
@@ -88,6 +90,21 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(types, Emit);
     }
+
+    /// <summary>
+    /// Reports diagnostics that travelled as values, located again in the compilation's tree of their path. Only
+    /// this last step reads the compilation: it runs on every change, over the few diagnostics there are.
+    /// </summary>
+    private static void ReportLocated(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<DiagnosticInfo> diagnostics)
+        => context.RegisterSourceOutput(
+            diagnostics.Collect().Combine(context.CompilationProvider),
+            static (production, pair) =>
+            {
+                foreach (var diagnostic in pair.Left)
+                {
+                    production.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
+                }
+            });
 
     private static void Emit(SourceProductionContext production, TypeOutputModel type)
     {

@@ -9,4 +9,6 @@ internal static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string CustomDerivatives = nameof(CustomDerivatives);
     public const string Recursion = nameof(Recursion);
+    public const string PendingDiagnostics = nameof(PendingDiagnostics);
+    public const string RecursionDiagnostics = nameof(RecursionDiagnostics);
 }

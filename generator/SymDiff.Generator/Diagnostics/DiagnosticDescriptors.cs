@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace SymDiff.Generator.Diagnostics;
@@ -151,6 +152,15 @@ internal static class DiagnosticDescriptors
         "SymDiff generator failed",
         "SymDiff could not generate the gradient of '{0}': {1}. This is a bug in SymDiff; please report it with the method's source.",
         "An unexpected failure inside the generator is reported here instead of stopping the build; the method gets no generated code.");
+
+    private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> ByIdTable = typeof(DiagnosticDescriptors)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Select(f => f.GetValue(null))
+        .OfType<DiagnosticDescriptor>()
+        .ToDictionary(d => d.Id);
+
+    /// <summary>The descriptor of <paramref name="id"/> (a <see cref="DiagnosticInfo"/> carries only the ID).</summary>
+    public static DiagnosticDescriptor ById(string id) => ByIdTable[id];
 
     private static DiagnosticDescriptor Error(string id, string category, string title, string message, string description)
         => new(

@@ -854,7 +854,7 @@ internal sealed class BodyParser
 
         var name = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name;
         var key = CalleeModel.KeyOf(name, method.Parameters.Length);
-        Pending.Add(new PendingDiagnostic(key, Diagnostic.Create(
+        Pending.Add(new PendingDiagnostic(key, DiagnosticInfo.Create(
             DiagnosticDescriptors.CallNotDifferentiable,
             invocation.GetLocation(),
             method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
@@ -898,7 +898,7 @@ internal sealed class BodyParser
         Edges.Add(new CallEdge(
             _method.ToDisplayString(),
             callee.ToDisplayString(),
-            Diagnostic.Create(DiagnosticDescriptors.RecursionNotSupported, invocation.GetLocation(), _method.Name, "through its call to '" + callee.Name + "'")));
+            DiagnosticInfo.Create(DiagnosticDescriptors.RecursionNotSupported, invocation.GetLocation(), _method.Name, "through its call to '" + callee.Name + "'")));
 
         if (_hessian)
         {

@@ -55,7 +55,8 @@ public sealed class CachingTests
 
         foreach (var name in StepNames)
         {
-            Assert.True(result.TrackedSteps.ContainsKey(name) || name == TrackingNames.Diagnostics, "Step " + name + " was not tracked.");
+            // A diagnostics step is tracked only in a run that has some (see DiagnosticsTravellingAsValues_...).
+            Assert.True(result.TrackedSteps.ContainsKey(name) || name is TrackingNames.Diagnostics or TrackingNames.PendingDiagnostics or TrackingNames.RecursionDiagnostics, "Step " + name + " was not tracked.");
             if (!result.TrackedSteps.TryGetValue(name, out var steps))
             {
                 continue;
@@ -67,6 +68,58 @@ public sealed class CachingTests
 
         Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o =>
             Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, "output: " + o.Reason));
+    }
+
+    /// <summary>
+    /// An SD2002 that waits for a [DerivativeOf] and an SD2006 found on the call graph travel through Combine and
+    /// Collect as values (no Diagnostic, which holds its syntax tree); an unrelated edit leaves them cached, and
+    /// they are still reported at their call, in the source tree (where #pragma warning disable reaches them).
+    /// </summary>
+    [Fact]
+    public void DiagnosticsTravellingAsValues_UnrelatedEdit_CachedAndStillLocatedInSource()
+    {
+        const string Calls = """
+            using SymDiff;
+
+            namespace Samples;
+
+            public static partial class Calls
+            {
+                static double Helper(double v) => v * v;
+
+                [Differentiable]
+                public static double Pending(double x) => Helper(x) + x;
+
+                [Differentiable]
+                public static double Ping(double x) => Pong(x) * 2;
+
+                [Differentiable]
+                public static double Pong(double x) => Ping(x) + 1;
+
+                [Differentiable]
+                public static double Twice(double x) => Helper(x) * x;
+            }
+            """;
+        var first = GeneratorHarness.Compilation(Calls, Unrelated);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(first);
+        var result = driver.RunGenerators(Edit(first, 1, Unrelated.Replace("42", "43"))).GetRunResult().Results.Single();
+
+        foreach (var name in new[] { TrackingNames.PendingDiagnostics, TrackingNames.RecursionDiagnostics })
+        {
+            var outputs = result.TrackedSteps[name].SelectMany(s => s.Outputs).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, name + ": " + o.Reason));
+            foreach (var output in outputs)
+            {
+                AssertNoRoslynObjects(output.Value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
+            }
+        }
+
+        var diagnostics = result.Diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        Assert.Equal(["SD2002", "SD2002", "SD2006", "SD2006"], diagnostics.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
+        Assert.All(diagnostics, d => Assert.True(d.Location.IsInSource, d.ToString()));
+        Assert.Equal("Helper(x)", Calls.Substring(diagnostics[0].Location.SourceSpan.Start, diagnostics[0].Location.SourceSpan.Length));
+        Assert.Equal(first.SyntaxTrees.First().FilePath, diagnostics[0].Location.SourceTree!.FilePath);
     }
 
     [Fact]
