@@ -171,5 +171,15 @@ internal static class DiagnosticDescriptors
             DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             description: description,
-            helpLinkUri: "docs/diagnostics.md#" + id.ToLowerInvariant());
+            helpLinkUri: HelpLink(id));
+
+    /// <summary><c>{RepositoryUrl}/blob/main/docs/diagnostics.md#sd2001</c>: the ID's section, from the repository URL set once in Directory.Build.props.</summary>
+    public static string HelpLink(string id) => RepositoryUrl + "/blob/main/docs/diagnostics.md#" + id.ToLowerInvariant();
+
+    private static string RepositoryUrl => typeof(DiagnosticDescriptors).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), inherit: false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepositoryUrl")
+        .Value!
+        .TrimEnd('/');
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml.Linq;
+using SymDiff.Generator.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SymDiff.Generator.Tests.Packaging;
@@ -24,12 +25,13 @@ public sealed class PackageTests
         try
         {
             // Pack a copy of the sources, so that the test never races a build of the working tree.
-            var repository = CopySources(RepositoryRoot(), Path.Combine(temp.FullName, "repo"));
+            var repository = CopySources(RepositoryPaths.Root(), Path.Combine(temp.FullName, "repo"));
             var feed = Path.Combine(temp.FullName, "feed");
             DotnetCli.Run(repository, "pack", Path.Combine("src", "SymDiff"), "-c", "Release", "-o", feed, "--disable-build-servers", "-p:UseSharedCompilation=false");
             var package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
             _output.WriteLine("packed " + Path.GetFileName(package) + " in " + Seconds(clock));
             AssertLayout(package);
+            Assert.Single(Directory.GetFiles(feed, "*.snupkg"));
 
             var app = Directory.CreateDirectory(Path.Combine(temp.FullName, "app")).FullName;
             var version = Path.GetFileNameWithoutExtension(package).Substring("SymDiff.".Length);
@@ -68,6 +70,18 @@ public sealed class PackageTests
         // The runtime's kernels need System.Numerics.Tensors; nothing the generator uses (Roslyn) may leak.
         var dependencies = document.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
         Assert.Equal(new[] { "System.Numerics.Tensors" }, dependencies);
+
+        // What a user checks first on the package's page.
+        string? Metadata(string name) => document.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
+        Assert.Equal("MIT", Metadata("license"));
+        Assert.Equal("README.md", Metadata("readme"));
+        Assert.Contains("automatic-differentiation", Metadata("tags"), StringComparison.Ordinal);
+        Assert.StartsWith("https://", Metadata("projectUrl"), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(Metadata("description")));
+        var repository = document.Descendants().Single(e => e.Name.LocalName == "repository");
+        Assert.Equal(Metadata("projectUrl"), (string?)repository.Attribute("url"));
+        Assert.Contains("README.md", entries);
+        Assert.Contains("LICENSE", entries);
     }
 
     private static void WriteConsoleProject(string directory, string version)
@@ -118,7 +132,7 @@ public sealed class PackageTests
     /// <summary>Copies what packing needs (the runtime, the generator, the shared build files), without bin/ and obj/.</summary>
     private static string CopySources(string root, string destination)
     {
-        foreach (var file in new[] { "Directory.Build.props", "global.json", "README.md" })
+        foreach (var file in new[] { "Directory.Build.props", "global.json", "README.md", "LICENSE" })
         {
             Directory.CreateDirectory(destination);
             File.Copy(Path.Combine(root, file), Path.Combine(destination, file));
@@ -143,19 +157,6 @@ public sealed class PackageTests
         }
 
         return destination;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SymDiff.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SymDiff.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static string Seconds(Stopwatch clock) => clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s";
