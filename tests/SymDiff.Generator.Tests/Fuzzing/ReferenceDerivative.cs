@@ -14,15 +14,23 @@ namespace SymDiff.Generator.Tests.Fuzzing;
 /// <para>
 /// The estimate is computed twice, from two unrelated initial steps. It is <see cref="Trusted"/>
 /// only when both error estimates, and the difference between the two results, are below
-/// <see cref="TrustTolerance"/>·max(1, |f′|). Near a kink or a jump (a branch boundary, <c>Abs</c>,
-/// <c>Floor</c>, ...), at a pole, or where rounding dominates, the differences at different steps
-/// disagree and the point is skipped rather than compared.
+/// <see cref="TrustTolerance"/>·max(1, |f′|), and a plain central difference at a much smaller step
+/// roughly agrees (both sequences can step over a narrow interval where another branch is taken).
+/// Near a kink or a jump (a branch boundary, <c>Abs</c>, <c>Floor</c>, ...), at a pole, or where
+/// rounding dominates, the differences at different steps disagree and the point is skipped rather
+/// than compared.
 /// </para>
 /// </remarks>
 internal readonly record struct ReferenceDerivative(double Value, double Error, bool Trusted)
 {
     /// <summary>The largest scaled error a trusted reference may have: 100 times below the comparison tolerance.</summary>
     public const double TrustTolerance = 1e-8;
+
+    /// <summary>The step of the check against narrow branches: rounding gives it about 1e-10·|f| of error, far below <see cref="FineTolerance"/>.</summary>
+    private const double FineStep = 1e-6;
+
+    /// <summary>How far the fine difference may be from the extrapolation (truncation at a curved point is about h²·f‴/6).</summary>
+    private const double FineTolerance = 1e-3;
 
     private const double Shrink = 1.4;
     private const int Steps = 10;
@@ -34,8 +42,14 @@ internal readonly record struct ReferenceDerivative(double Value, double Error, 
         var (first, firstError) = Ridders(f, point, index, 0.05 * scale);
         var (second, secondError) = Ridders(f, point, index, 0.0137 * scale);
         var bound = TrustTolerance * Math.Max(1.0, Math.Abs(first));
+
+        // Both sequences may step over a branch taken only in a narrow interval around the point (seed 31337's
+        // M414 and M1060: every step lands where the function is flat, and Ridders agrees with itself on 0): a
+        // plain difference at a step far below theirs must not disagree grossly.
+        var fine = Central(f, (double[])point.Clone(), point[index], index, FineStep * scale);
         var trusted = double.IsFinite(first) && double.IsFinite(second)
-            && firstError <= bound && secondError <= bound && Math.Abs(first - second) <= bound;
+            && firstError <= bound && secondError <= bound && Math.Abs(first - second) <= bound
+            && Math.Abs(fine - first) <= FineTolerance * Math.Max(1.0, Math.Max(Math.Abs(first), Math.Abs(fine)));
         return new ReferenceDerivative(first, Math.Max(firstError, secondError), trusted);
     }
 
