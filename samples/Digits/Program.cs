@@ -4,13 +4,15 @@ using Digits;
 using SymDiff.Training;
 
 // Trains a 64-64-10 network on the UCI optdigits training set and reports accuracy on the 1,797 test digits.
-// Options: --epochs N, --seed N, --save PATH (keep the trained model as JSON; see docs/model-format.md).
+// Options: --epochs N, --seed N, --save PATH (keep the trained model as JSON; see docs/model-format.md),
+// --plot PATH (the loss and accuracy per epoch as a PNG).
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var epochs = DigitsExperiment.DefaultEpochs;
 var seed = DigitsExperiment.DefaultSeed;
 string? savePath = null;
+string? plotPath = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -24,8 +26,11 @@ for (var i = 0; i < args.Length; i++)
         case "--save" when i + 1 < args.Length:
             savePath = args[++i];
             break;
+        case "--plot" when i + 1 < args.Length:
+            plotPath = args[++i];
+            break;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'; usage: Digits [--epochs N] [--seed N] [--save PATH]");
+            Console.Error.WriteLine($"unknown argument '{args[i]}'; usage: Digits [--epochs N] [--seed N] [--save PATH] [--plot PATH]");
             return 2;
     }
 }
@@ -50,6 +55,11 @@ var (trainer, history) = DigitsExperiment.Train(
     batchCompleted: interactive ? ShowProgress : null);
 var seconds = clock.Elapsed.TotalSeconds;
 Console.WriteLine($"training time: {seconds:F1} s ({seconds / history.Epochs.Count:F3} s per epoch)");
+if (plotPath is not null)
+{
+    ProgressPlot.Save(history, plotPath);
+    Console.WriteLine($"wrote the loss and accuracy per epoch to {plotPath}");
+}
 
 var path = savePath ?? Path.Combine(Path.GetTempPath(), $"symdiff-digits-{Environment.ProcessId}.json");
 ModelFile.Save(trainer.Model, path);

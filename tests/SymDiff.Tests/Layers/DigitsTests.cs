@@ -34,6 +34,30 @@ public sealed class DigitsTests
         Assert.Equal(first.Parameters.SelectMany(p => p.Values.ToArray()), second.Parameters.SelectMany(p => p.Values.ToArray()));
     }
 
+    /// <summary>The sample's <c>--plot</c>: a PNG of the asked size (checked by eye once: both curves, axes, legend).</summary>
+    [Fact]
+    public void ProgressPlot_ThreeEpochs_WritesAPngOfTheAskedSize()
+    {
+        var (training, _) = Load();
+        var (_, history) = DigitsExperiment.Train(training, epochs: 3);
+        var path = Path.Combine(Path.GetTempPath(), "symdiff-digits-plot-" + Environment.ProcessId + ".png");
+        try
+        {
+            ProgressPlot.Save(history, path, width: 640, height: 360);
+            var bytes = File.ReadAllBytes(path);
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+
+            // The IHDR chunk follows the signature: width and height, big-endian.
+            Assert.Equal(640, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)));
+            Assert.Equal(360, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4)));
+            Assert.True(bytes.Length > 10_000, "a plot with text and two curves is more than " + bytes.Length + " bytes");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static (Dataset Training, Dataset Test) Load()
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "data");
