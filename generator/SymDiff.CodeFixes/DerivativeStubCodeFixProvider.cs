@@ -16,15 +16,15 @@ namespace SymDiff.CodeFixes;
 /// <summary>
 /// SD2002 on a call to a static double function of doubles: writes a <c>[DerivativeOf]</c> stub for it (see
 /// <see cref="DerivativeStub"/>) after the <c>[Differentiable]</c> method that makes the call. One stub a function,
-/// however many calls a document has.
+/// however many calls there are: a [DerivativeOf] serves every call in the compilation, so Fix All writes each
+/// function's stub once, in the first document (in the scope's order) that calls it.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DerivativeStubCodeFixProvider)), Shared]
 public sealed class DerivativeStubCodeFixProvider : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.CallNotDifferentiable);
 
-    public override FixAllProvider GetFixAllProvider()
-        => FixAllProvider.Create((context, document, diagnostics) => FixAsync(document, diagnostics, context.CancellationToken)!);
+    public override FixAllProvider GetFixAllProvider() => DerivativeStubFixAllProvider.Instance;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -36,13 +36,16 @@ public sealed class DerivativeStubCodeFixProvider : CodeFixProvider
             {
                 var title = "Write a [DerivativeOf] stub for '" + target.Function.Name + "'";
                 context.RegisterCodeFix(
-                    CodeAction.Create(title, ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct), equivalenceKey: nameof(DerivativeStubCodeFixProvider)),
+                    CodeAction.Create(title, ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), new HashSet<string>(), ct), equivalenceKey: EquivalenceKey),
                     diagnostic);
             }
         }
     }
 
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken ct)
+    internal const string EquivalenceKey = nameof(DerivativeStubCodeFixProvider);
+
+    /// <summary>Writes a stub for each function called at <paramref name="diagnostics"/> that is not in <paramref name="written"/> (display strings), and adds it there.</summary>
+    internal static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, HashSet<string> written, CancellationToken ct)
     {
         var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(ct).ConfigureAwait(false);
@@ -52,12 +55,11 @@ public sealed class DerivativeStubCodeFixProvider : CodeFixProvider
         }
 
         var endOfLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\r\n";
-        var functions = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         var changes = new List<TextChange>();
         var namesTaken = new HashSet<string>();
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
         {
-            if (Target(root, model, diagnostic, ct) is not { } target || !functions.Add(target.Function))
+            if (Target(root, model, diagnostic, ct) is not { } target || !written.Add(target.Function.OriginalDefinition.ToDisplayString()))
             {
                 continue;
             }

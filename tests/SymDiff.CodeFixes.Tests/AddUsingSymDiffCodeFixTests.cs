@@ -80,6 +80,35 @@ public sealed class AddUsingSymDiffCodeFixTests
     }
 
     [Fact]
+    public async Task AddUsing_ModesArgument_FixesAttributeAndEnum()
+    {
+        await new GeneratorCodeFixTest<AddUsingSymDiffCodeFixProvider>
+        {
+            ExpectedDiagnostics =
+            {
+                NotFound(0, "Differentiable"), NotFound(0, "DifferentiableAttribute"),
+                DiagnosticResult.CompilerError("CS0103").WithLocation(1).WithArguments("DerivativeModes"),
+            },
+            TestCode = """
+                public static partial class Lecture
+                {
+                    [{|#0:Differentiable|}(Modes = {|#1:DerivativeModes|}.Tangent)]
+                    public static double F(double x) => x * x;
+                }
+                """,
+            FixedCode = """
+                using SymDiff;
+
+                public static partial class Lecture
+                {
+                    [Differentiable(Modes = DerivativeModes.Tangent)]
+                    public static double F(double x) => x * x;
+                }
+                """,
+        }.RunAsync();
+    }
+
+    [Fact]
     public async Task AddUsing_FixAllInTwoFiles_AddsUsingToEach()
     {
         var test = new GeneratorCodeFixTest<AddUsingSymDiffCodeFixProvider>

@@ -89,6 +89,54 @@ public sealed class DerivativeStubCodeFixTests
     }
 
     [Fact]
+    public async Task DerivativeStub_FixAllInTwoFiles_WritesOneStub()
+    {
+        // One [DerivativeOf] serves both files: Fix All in the project or solution must not write a second.
+        var test = new GeneratorCodeFixTest<DerivativeStubCodeFixProvider>();
+        test.TestState.Sources.Add(("A.cs", """
+            using SymDiff;
+
+            public static partial class A
+            {
+                [Differentiable]
+                public static double F(double x) => {|SD2002:Special.Erf(x)|};
+            }
+            """ + Special));
+        test.TestState.Sources.Add(("B.cs", """
+            using SymDiff;
+
+            public static partial class B
+            {
+                [Differentiable]
+                public static double G(double x) => x * {|SD2002:Special.Erf(x)|};
+            }
+            """));
+        test.FixedState.Sources.Add(("A.cs", """
+            using SymDiff;
+
+            public static partial class A
+            {
+                [Differentiable]
+                public static double F(double x) => Special.Erf(x);
+
+                [DerivativeOf(typeof(Special), nameof(Special.Erf))]
+                internal static double ErfDerivative(double x)
+                    => throw new System.NotSupportedException("Write the derivative of Erf");
+            }
+            """ + Special));
+        test.FixedState.Sources.Add(("B.cs", """
+            using SymDiff;
+
+            public static partial class B
+            {
+                [Differentiable]
+                public static double G(double x) => x * Special.Erf(x);
+            }
+            """));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task DerivativeStub_InstanceCall_OffersNoFix()
     {
         const string source = """
