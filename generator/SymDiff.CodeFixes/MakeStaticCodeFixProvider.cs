@@ -62,7 +62,7 @@ public sealed class MakeStaticCodeFixProvider : CodeFixProvider
         }
 
         var generator = SyntaxGenerator.GetGenerator(document);
-        var fixedRoot = root.ReplaceNodes(methods, (_, rewritten) => generator.WithModifiers(rewritten, generator.GetModifiers(rewritten).WithIsStatic(true)));
+        var fixedRoot = root.ReplaceNodes(methods, (_, rewritten) => generator.WithModifiers(rewritten, generator.GetModifiers(rewritten).WithIsStatic(true).WithIsReadOnly(false)));
         return document.WithSyntaxRoot(fixedRoot);
     }
 

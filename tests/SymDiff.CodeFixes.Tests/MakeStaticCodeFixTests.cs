@@ -48,6 +48,32 @@ public sealed class MakeStaticCodeFixTests
     }
 
     [Fact]
+    public async Task MakeStatic_ReadOnlyStructMethod_DropsReadOnly()
+    {
+        await new GeneratorCodeFixTest<MakeStaticCodeFixProvider>
+        {
+            TestCode = """
+                using SymDiff;
+
+                public partial struct Model
+                {
+                    [Differentiable]
+                    public readonly double {|SD1001:Loss|}(double w) => w * w;
+                }
+                """,
+            FixedCode = """
+                using SymDiff;
+
+                public partial struct Model
+                {
+                    [Differentiable]
+                    public static double Loss(double w) => w * w;
+                }
+                """,
+        }.RunAsync();
+    }
+
+    [Fact]
     public async Task MakeStatic_ReadsField_OffersNoFix()
     {
         const string source = """
