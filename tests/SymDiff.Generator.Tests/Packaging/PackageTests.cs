@@ -54,20 +54,21 @@ public sealed class PackageTests
         }
     }
 
-    /// <summary>One package: the runtime in lib/, the generator as an analyzer, and only the runtime's own dependency.</summary>
+    /// <summary>One package: the runtime in lib/, the generator and the code fixes as analyzers, and only the runtime's own dependency.</summary>
     private static void AssertLayout(string package)
     {
         using var zip = ZipFile.OpenRead(package);
         var entries = zip.Entries.Select(e => e.FullName).ToList();
         Assert.Contains("lib/net8.0/SymDiff.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/SymDiff.Generator.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/SymDiff.CodeFixes.dll", entries);
         Assert.DoesNotContain(entries, e => e.EndsWith(".dll", StringComparison.Ordinal)
-            && e is not "lib/net8.0/SymDiff.dll" and not "analyzers/dotnet/cs/SymDiff.Generator.dll");
+            && e is not "lib/net8.0/SymDiff.dll" and not "analyzers/dotnet/cs/SymDiff.Generator.dll" and not "analyzers/dotnet/cs/SymDiff.CodeFixes.dll");
 
         var nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
         using var stream = nuspec.Open();
         var document = XDocument.Load(stream);
-        // The runtime's kernels need System.Numerics.Tensors; nothing the generator uses (Roslyn) may leak.
+        // The runtime's kernels need System.Numerics.Tensors; nothing the analyzers use (Roslyn, Workspaces) may leak.
         var dependencies = document.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
         Assert.Equal(new[] { "System.Numerics.Tensors" }, dependencies);
 
@@ -129,7 +130,7 @@ public sealed class PackageTests
             """);
     }
 
-    /// <summary>Copies what packing needs (the runtime, the generator, the shared build files), without bin/ and obj/.</summary>
+    /// <summary>Copies what packing needs (the runtime, the generator, the code fixes, the shared build files), without bin/ and obj/.</summary>
     private static string CopySources(string root, string destination)
     {
         foreach (var file in new[] { "Directory.Build.props", "global.json", "README.md", "LICENSE" })
@@ -138,7 +139,7 @@ public sealed class PackageTests
             File.Copy(Path.Combine(root, file), Path.Combine(destination, file));
         }
 
-        foreach (var project in new[] { Path.Combine("src", "SymDiff"), Path.Combine("generator", "SymDiff.Generator") })
+        foreach (var project in new[] { Path.Combine("src", "SymDiff"), Path.Combine("generator", "SymDiff.Generator"), Path.Combine("generator", "SymDiff.CodeFixes") })
         {
             var source = Path.Combine(root, project);
             foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
