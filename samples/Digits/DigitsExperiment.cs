@@ -34,8 +34,8 @@ public static class DigitsExperiment
         Dataset training,
         int seed = DefaultSeed,
         int epochs = DefaultEpochs,
-        Action<EpochReport>? epochCompleted = null,
-        Action<BatchProgress>? batchCompleted = null)
+        IProgress<EpochReport>? epochProgress = null,
+        IProgress<BatchProgress>? batchProgress = null)
     {
         var optimizer = new Sgd(learningRate: 0.05, momentum: 0.9, weightDecay: 1e-3);
         var trainer = new Trainer(CreateModel(seed), new SoftmaxCrossEntropy(), optimizer);
@@ -44,8 +44,8 @@ public static class DigitsExperiment
             Epochs = epochs,
             BatchSize = 32,
             Seed = seed,
-            EpochCompleted = epochCompleted,
-            BatchCompleted = batchCompleted,
+            EpochProgress = epochProgress,
+            BatchProgress = batchProgress,
         });
         return (trainer, history);
     }

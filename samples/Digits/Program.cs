@@ -48,11 +48,11 @@ var (trainer, history) = DigitsExperiment.Train(
     training,
     seed,
     epochs,
-    epochCompleted: report => Console.WriteLine(
+    epochProgress: new SynchronousProgress<EpochReport>(report => Console.WriteLine(
         (interactive ? "\r" : "")
         + $"epoch {report.Epoch,2}/{report.Epochs} {Bar(1.0)} loss {report.TrainingLoss:F4}  accuracy {report.TrainingAccuracy * 100,5:F1}%  {report.Elapsed.TotalSeconds:F2} s"
-        + (interactive ? "      " : "")),
-    batchCompleted: interactive ? ShowProgress : null);
+        + (interactive ? "      " : ""))),
+    batchProgress: interactive ? new SynchronousProgress<BatchProgress>(ShowProgress) : null);
 var seconds = clock.Elapsed.TotalSeconds;
 Console.WriteLine($"training time: {seconds:F1} s ({seconds / history.Epochs.Count:F3} s per epoch)");
 if (plotPath is not null)

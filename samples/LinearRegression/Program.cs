@@ -44,13 +44,13 @@ trainer.Fit(data, new TrainingOptions
     Epochs = 500,
     BatchSize = count,
     Shuffle = false,
-    EpochCompleted = report =>
+    EpochProgress = new SynchronousProgress<EpochReport>(report =>
     {
         if (report.Epoch is 1 or 2 or 5 or 10 or 20 or 50 or 100 or 200 or 500)
         {
             Console.WriteLine($"{report.Epoch,5} {report.TrainingLoss,10:F6} {line.Weights.Values[0],10:F6} {line.Biases.Values[0],10:F6}");
         }
-    },
+    }),
 });
 
 var fittedSlope = line.Weights.Values[0];

@@ -112,7 +112,7 @@ public sealed class Trainer
                 var loss = TrainGathered(training, order.AsSpan(first, rows), out var batchCorrect);
                 lossSum += loss * rows;
                 correct += batchCorrect;
-                options.BatchCompleted?.Invoke(new BatchProgress(epoch, b + 1, batchCount, loss));
+                options.BatchProgress?.Report(new BatchProgress(epoch, b + 1, batchCount, loss));
             }
 
             var validationResult = validation is null ? new Evaluation(double.NaN, 0, 0) : Evaluate(validation);
@@ -125,7 +125,7 @@ public sealed class Trainer
                 validationResult.Accuracy,
                 Stopwatch.GetElapsedTime(started));
             reports.Add(report);
-            options.EpochCompleted?.Invoke(report);
+            options.EpochProgress?.Report(report);
 
             var monitored = validation is null ? report.TrainingLoss : report.ValidationLoss;
             if (monitored < bestLoss - options.EarlyStoppingMinDelta)

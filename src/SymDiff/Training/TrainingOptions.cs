@@ -27,9 +27,13 @@ public sealed class TrainingOptions
     /// <summary>The smallest decrease of the monitored loss that counts as an improvement (default 0).</summary>
     public double EarlyStoppingMinDelta { get; init; }
 
-    /// <summary>Called after each epoch (for a progress display or logging).</summary>
-    public Action<EpochReport>? EpochCompleted { get; init; }
+    /// <summary>
+    /// Told after each epoch (for a progress display or logging), on the training thread. A
+    /// <see cref="SynchronousProgress{T}"/> handles each report at once; <see cref="Progress{T}"/> posts it to
+    /// the context it was created on (a UI thread, or the thread pool in a console program).
+    /// </summary>
+    public IProgress<EpochReport>? EpochProgress { get; init; }
 
-    /// <summary>Called after each batch (for a progress bar); keep it cheap, it is on the training path.</summary>
-    public Action<BatchProgress>? BatchCompleted { get; init; }
+    /// <summary>Told after each batch (for a progress bar); keep it cheap, it is on the training path.</summary>
+    public IProgress<BatchProgress>? BatchProgress { get; init; }
 }

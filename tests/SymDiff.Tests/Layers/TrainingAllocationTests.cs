@@ -51,7 +51,7 @@ public sealed class TrainingAllocationTests
             Epochs = 3,
             BatchSize = 16,
             Seed = 4,
-            BatchCompleted = progress => allocated[progress.Epoch - 1, progress.Batch] = GC.GetAllocatedBytesForCurrentThread(),
+            BatchProgress = new SynchronousProgress<BatchProgress>(progress => allocated[progress.Epoch - 1, progress.Batch] = GC.GetAllocatedBytesForCurrentThread()),
         };
 
         trainer.Fit(data, options);

@@ -54,7 +54,7 @@ public sealed class TrainingTests
             Epochs = 50,
             BatchSize = 4,
             EarlyStoppingPatience = 3,
-            EpochCompleted = _ => snapshots.Add(model.Parameters.SelectMany(p => p.Values.ToArray()).ToArray()),
+            EpochProgress = new SynchronousProgress<EpochReport>(_ => snapshots.Add(model.Parameters.SelectMany(p => p.Values.ToArray()).ToArray())),
         });
 
         Assert.True(history.StoppedEarly);
@@ -90,7 +90,7 @@ public sealed class TrainingTests
 
         new Trainer(model, new MeanSquaredError(), new Sgd(0.1)).Fit(
             Xor,
-            new TrainingOptions { Epochs = 3, BatchSize = 3, EpochCompleted = reports.Add, BatchCompleted = _ => batches++ },
+            new TrainingOptions { Epochs = 3, BatchSize = 3, EpochProgress = new SynchronousProgress<EpochReport>(reports.Add), BatchProgress = new SynchronousProgress<BatchProgress>(_ => batches++) },
             validation: Xor);
 
         Assert.Equal([1, 2, 3], reports.Select(r => r.Epoch));
@@ -106,5 +106,16 @@ public sealed class TrainingTests
         var data = Dataset.FromLabels(features, 2, Enumerable.Range(0, 20).Select(i => features[2 * i] > features[2 * i + 1] ? 1 : 0).ToArray(), 2);
         new Trainer(model, new SoftmaxCrossEntropy(), new Adam(0.01)).Fit(data, new TrainingOptions { Epochs = 5, BatchSize = 3, Seed = seed });
         return model.Parameters.SelectMany(p => p.Values.ToArray()).ToArray();
+    }
+
+    [Fact]
+    public void SynchronousProgress_ReportsAtOnceOnTheReportingThread_InOrder()
+    {
+        var seen = new List<(int Value, int Thread)>();
+        IProgress<int> progress = new SynchronousProgress<int>(v => seen.Add((v, Environment.CurrentManagedThreadId)));
+        progress.Report(1);
+        progress.Report(2);
+        Assert.Equal(new[] { (1, Environment.CurrentManagedThreadId), (2, Environment.CurrentManagedThreadId) }, seen);
+        Assert.Throws<ArgumentNullException>(() => new SynchronousProgress<int>(null!));
     }
 }
