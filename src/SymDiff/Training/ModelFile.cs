@@ -182,7 +182,15 @@ public static class ModelFile
 
         using (document)
         {
-            return ReadRoot(document.RootElement);
+            try
+            {
+                return ReadRoot(document.RootElement);
+            }
+            catch (InvalidOperationException exception)
+            {
+                // JsonDocument accepts a string whose bytes are not UTF-8; reading it as text throws this.
+                throw new InvalidDataException($"The model file is not valid JSON (truncated or corrupt): {exception.Message}", exception);
+            }
         }
     }
 
