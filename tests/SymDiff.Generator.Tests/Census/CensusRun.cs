@@ -20,7 +20,9 @@ internal sealed class CensusRun
         "using SymDiff;\n\nnamespace Census;\n\npublic static partial class Shared\n{\n"
         + "    public static double Field = 1.5;\n    public static double Property => 2.0;\n    public const double Scale = 2.0;\n"
         + "    public static double Helper(double a) => 2.0 * a;\n\n    [Differentiable]\n    public static double Square(double a) => a * a;\n\n"
-        + "    public static double Cube(double a) => a * a * a;\n\n    [DerivativeOf(typeof(Shared), nameof(Cube))]\n    public static double CubeDerivative(double a) => 3 * a * a;\n}\n";
+        + "    public static double Cube(double a) => a * a * a;\n\n    [DerivativeOf(typeof(Shared), nameof(Cube))]\n    public static double CubeDerivative(double a) => 3 * a * a;\n\n"
+        + "    [DerivativeOf(typeof(System.Math), nameof(System.Math.FusedMultiplyAdd))]\n"
+        + "    public static double FusedGradient(double a, double b, double c, out double da, out double db, out double dc) { da = b; db = a; dc = 1; return System.Math.FusedMultiplyAdd(a, b, c); }\n}\n";
 
     private readonly List<string> _failures = new();
     private readonly Dictionary<CensusCase, string> _outcomes = new();

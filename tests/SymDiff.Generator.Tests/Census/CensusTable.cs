@@ -255,6 +255,7 @@ internal static class CensusTable
         Sample(K.InvocationExpression, "differentiable callee", "s = Shared.Square(s) * y;"),
         Sample(K.InvocationExpression, "differentiable callee, first order", "s = Shared.Square(s) * y + x;", FirstOrder),
         Sample(K.InvocationExpression, "custom derivative, first order", "s = Shared.Cube(s) * y + x;", FirstOrder),
+        Sample(K.InvocationExpression, "Math function given a derivative, first order", "s = Math.FusedMultiplyAdd(s, y, x) * y;", FirstOrder),
         Sample(K.InvocationExpression, "helper, first order", "s = Shared.Helper(s) * y;", FirstOrder),
         Sample(K.InvocationExpression, "call next to a loop, first order", "s = Shared.Square(s) * y; for (int k = 0; k < 2; k++) { s = s * y + x; }", FirstOrder),
         Sample(K.InvocationExpression, "out argument", "double.TryParse(\"1.5\", out var d); s = s * d;"),
