@@ -599,8 +599,8 @@ internal sealed class BodyParser
             case not LiteralExpressionSyntax when _facts.Type(expression)?.SpecialType == SpecialType.System_Int32:
                 return Integer(expression) is { } code ? new IntegerExpressionModel(code) : Invalid;
 
-            case MemberAccessExpressionSyntax access when _facts.Symbol(access) is IFieldSymbol or IPropertySymbol:
-                return NotSupported(access, Unreadable(_facts.Symbol(access)!));
+            case MemberAccessExpressionSyntax access when _facts.Symbol(access) is (IFieldSymbol or IPropertySymbol) and var member:
+                return NotSupported(access, Unreadable(member));
 
             default:
                 return NotSupported(expression, "only double arithmetic, comparisons, ?:, literals, parameters, locals and Math calls are supported");
