@@ -13,43 +13,34 @@ internal sealed class ExprGraph
     private readonly List<GraphNode> _nodes = new();
     private readonly Dictionary<GraphNode, int> _ids = new();
     private readonly List<CalleeModel> _callees = new();
-    private readonly List<string> _symbols = new();
+    private readonly List<IndexSymbol> _symbols = new();
 
-    /// <summary>C# text of <c>Integer</c> and <c>Element</c> nodes, by payload.</summary>
-    public IReadOnlyList<string> Symbols => _symbols;
+    /// <summary>The values of <c>Integer</c> nodes and the elements of <c>Element</c> and <c>Store</c> nodes, by payload.</summary>
+    public IReadOnlyList<IndexSymbol> Symbols => _symbols;
 
     /// <summary>The loops of <c>Loop</c> nodes, by payload.</summary>
     public List<LoopGraph> Loops { get; } = new();
 
-    /// <summary>The payload of the symbol <paramref name="text"/>.</summary>
-    public int Symbol(string text)
+    /// <summary>The payload of <paramref name="symbol"/>.</summary>
+    public int Symbol(IndexSymbol symbol)
     {
-        var index = _symbols.IndexOf(text);
+        var index = _symbols.IndexOf(symbol);
         if (index < 0)
         {
             index = _symbols.Count;
-            _symbols.Add(text);
+            _symbols.Add(symbol);
         }
 
         return index;
     }
 
-    /// <summary>Separates a vector's name from the index text in an <c>Element</c> symbol.</summary>
-    public const char ElementSeparator = '\u0001';
-
     /// <summary>The vector that <c>Element</c> or <c>Store</c> node <paramref name="id"/> reads or writes.</summary>
     public string VectorOf(int id)
-    {
-        var symbol = _symbols[(int)_nodes[id].Payload];
-        return symbol.Substring(0, symbol.IndexOf(ElementSeparator));
-    }
+        => _symbols[(int)_nodes[id].Payload].Vector;
 
     /// <summary>The symbol payload of the same index as node <paramref name="id"/>'s, in <paramref name="vector"/>: <c>x[i + 1]</c> → <c>tx[i + 1]</c>.</summary>
     public int SameIndexIn(int id, string vector)
-    {
-        var symbol = _symbols[(int)_nodes[id].Payload];
-        return Symbol(vector + symbol.Substring(symbol.IndexOf(ElementSeparator)));
-    }
+        => Symbol(_symbols[(int)_nodes[id].Payload] with { Vector = vector });
 
     /// <summary>The functions that <c>CallGradient</c> nodes call, by payload.</summary>
     public IReadOnlyList<CalleeModel> Callees => _callees;

@@ -32,7 +32,7 @@ internal sealed class FormulaPrinter
 
     private readonly IReadOnlyDictionary<int, string> _names;
     private readonly IReadOnlyList<CalleeModel> _callees;
-    private readonly IReadOnlyList<string> _symbols = System.Array.Empty<string>();
+    private readonly IReadOnlyList<IndexSymbol> _symbols = System.Array.Empty<IndexSymbol>();
     private readonly IReadOnlyList<LoopModel> _loops = System.Array.Empty<LoopModel>();
     private int _printing = -1;
 
@@ -127,11 +127,11 @@ internal sealed class FormulaPrinter
                 return CallResult(node);
             case Operation.Integer:
                 // An int expression is one value: a·(n % m), not a·n % m.
-                var integer = _symbols[(int)node.Payload];
+                var integer = _symbols[(int)node.Payload].Index.ToString();
                 return (integer.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') ? integer : "(" + integer + ")", AtomPrecedence);
             case Operation.Element:
-                var element = _symbols[(int)node.Payload].Split(ExprGraph.ElementSeparator);
-                return (element[0] + "[" + element[1] + "]", AtomPrecedence);
+                var element = _symbols[(int)node.Payload];
+                return (element.Vector + "[" + element.Index + "]", AtomPrecedence);
             case Operation.LoopResult when _nodes[node.Operand0].Operation == Operation.Loop:
                 var loop = _loops[(int)_nodes[node.Operand0].Payload];
                 return (loop.StateNames[(int)node.Payload] + " after the loop over " + loop.Index, AtomPrecedence);

@@ -56,7 +56,7 @@ internal sealed class GraphBuilder
                     scope[method.Parameters[i]] = algebra.Parameter(i);
                     break;
                 case ParameterKind.Integer:
-                    scope[method.Parameters[i]] = algebra.Graph.Intern(new GraphNode(Operation.Integer, Payload: algebra.Graph.Symbol(method.Parameters[i])));
+                    scope[method.Parameters[i]] = algebra.Graph.Intern(new GraphNode(Operation.Integer, Payload: algebra.Graph.Symbol(IndexSymbol.Integer(Ir.IntExpr.Named(method.Parameters[i])))));
                     break;
             }
         }
@@ -101,7 +101,7 @@ internal sealed class GraphBuilder
 
                 case ElementAssignmentStatementModel write:
                     var written = Evaluate(write.Value, scope);
-                    var target = _g.Graph.Symbol(write.Array + ExprGraph.ElementSeparator + write.Index);
+                    var target = _g.Graph.Symbol(new IndexSymbol(write.Array, write.Index));
 
                     // Writing the same element again overwrites it: only the last write is an output.
                     _effects.RemoveAll(e => _g.Graph[e].Operation == Operation.Store && _g.Graph[e].Payload == target);
@@ -213,7 +213,7 @@ internal sealed class GraphBuilder
     private LoopGraph BuildBody(ForStatementModel loop, Dictionary<string, int> scope, List<string> carried, List<string> captured, List<string>? unread = null)
     {
         var body = new GraphAlgebra(new ExprGraph());
-        var loopGraph = new LoopGraph(loop.Index, loop.Start, loop.End, carried, body);
+        var loopGraph = new LoopGraph(loop.Index, loop.Start.ToString(), loop.End.ToString(), carried, body);
         var bodyScope = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var pair in scope)
         {
@@ -344,10 +344,10 @@ internal sealed class GraphBuilder
                     : throw new InvalidOperationException("'" + v.Name + "' is read before it is assigned.");
 
             case IntegerExpressionModel integer:
-                return _g.Graph.Intern(new GraphNode(Operation.Integer, Payload: _g.Graph.Symbol(integer.Code)));
+                return _g.Graph.Intern(new GraphNode(Operation.Integer, Payload: _g.Graph.Symbol(IndexSymbol.Integer(integer.Code))));
 
             case ElementExpressionModel element:
-                return _g.Graph.Intern(new GraphNode(Operation.Element, Payload: _g.Graph.Symbol(element.Array + ExprGraph.ElementSeparator + element.Index)));
+                return _g.Graph.Intern(new GraphNode(Operation.Element, Payload: _g.Graph.Symbol(new IndexSymbol(element.Array, element.Index))));
 
             case CallExpressionModel call:
                 var arguments = call.Arguments.Select(a => Evaluate(a, scope)).ToArray();

@@ -195,8 +195,8 @@ internal static class MermaidPrinter
             Operation.And => "and",
             Operation.Or => "or",
             Operation.Not => "not",
-            Operation.Integer => graph.Symbols[(int)node.Payload],
-            Operation.Element => graph.ElementParts(id).Vector + "[" + graph.ElementParts(id).Index + "]",
+            Operation.Integer => graph.IntegerValue(id).ToString(),
+            Operation.Element => graph.ElementParts(id).Vector + "[" + graph.ElementParts(id).Index.ToString() + "]",
             Operation.LoopResult => graph.NameHints[id].Length > 0 ? graph.NameHints[id] + " after the loop" : "after the loop",
             _ => OperationTable.Get(node.Operation).Formula.Split('(')[0],
         };

@@ -60,7 +60,7 @@ internal sealed class AdjointTables
             var value = body.Outputs[first + e];
             var negated = body.Nodes[value].Operation == Operation.Negate;
             var root = negated ? body.Nodes[value].Operand0 : value;
-            var (vector, index) = body.ElementParts(elements[e]);
+            var (vector, index) = body.ElementText(elements[e]);
             var names = CodeNames.In(index).ToList();
             if (body.Nodes[root].Operation == Operation.Select || !names.Contains(inner.Index.TrimStart('@')) || names.Contains(_outer.Index.TrimStart('@'))
                 || !read.Contains(vector + "[" + index + "]"))
@@ -144,7 +144,7 @@ internal sealed class AdjointTables
 
     private string Target(DerivativeGraphModel body, int element)
     {
-        var (vector, index) = body.ElementParts(element);
+        var (vector, index) = body.ElementText(element);
         return _buffers[vector] + "[" + index + "]";
     }
 

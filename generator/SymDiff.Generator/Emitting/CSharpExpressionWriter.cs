@@ -99,7 +99,7 @@ internal sealed class CSharpExpressionWriter
                 var integer = IntegerCode(id);
                 return _plan.Model.Scalar is "double" or "float" ? ("(" + _plan.Model.Scalar + ")" + integer, Unary) : (_plan.Model.Scalar + ".CreateChecked(" + integer + ")", Primary);
             case Operation.Element:
-                var (vector, index) = _plan.Model.ElementParts(id);
+                var (vector, index) = _plan.Model.ElementText(id);
                 // From scratch (a table's fill, before the loop) the index is the source's: running locals live in the loop.
                 var element = _inline ? _inlineElement : _element;
                 return (element is null ? vector + "[" + index + "]" : element(vector, index, null), Primary);
@@ -231,7 +231,7 @@ internal sealed class CSharpExpressionWriter
     /// <summary>An int node's own C# text, parenthesised unless it is a name or a number.</summary>
     private string IntegerCode(int id)
     {
-        var code = _plan.Model.Symbols[(int)_plan.Model.Nodes[id].Payload];
+        var code = _plan.Model.Symbols[(int)_plan.Model.Nodes[id].Payload].Index.ToString();
         return code.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') ? code : "(" + code + ")";
     }
 

@@ -274,10 +274,10 @@ internal sealed class HoistedValues
                     shape.Append('c').Append(System.BitConverter.DoubleToInt64Bits(n.Constant));
                     return;
                 case Operation.Integer:
-                    shape.Append("i(").Append(CodeNames.Rename(model.Symbols[(int)n.Payload], index, Index)).Append(')');
+                    shape.Append("i(").Append(CodeNames.Rename(model.Symbols[(int)n.Payload].Index.ToString(), index, Index)).Append(')');
                     return;
                 case Operation.Element:
-                    var (vector, text) = model.ElementParts(node);
+                    var (vector, text) = model.ElementText(node);
                     shape.Append("e(").Append(vector).Append('[').Append(CodeNames.Rename(text, index, Index)).Append("])");
                     return;
             }
@@ -316,10 +316,10 @@ internal sealed class HoistedValues
             case Operation.Constant:
                 return true;
             case Operation.Integer:
-                names.UnionWith(CodeNames.In(model.Symbols[(int)node.Payload]));
+                names.UnionWith(CodeNames.In(model.Symbols[(int)node.Payload].Index.ToString()));
                 return true;
             case Operation.Element:
-                var (vector, index) = model.ElementParts(id);
+                var (vector, index) = model.ElementText(id);
                 names.Add(vector.TrimStart('@'));
                 names.UnionWith(CodeNames.In(index));
                 elements++;

@@ -125,7 +125,7 @@ internal sealed class InterchangedSweeps
     private bool WalksContiguously(DerivativeGraphModel body)
         => Enumerable.Range(0, body.Nodes.Count)
             .Where(id => body.Nodes[id].Operation == Operation.Element)
-            .Select(id => body.ElementParts(id).Index)
+            .Select(id => body.ElementText(id).Index)
             .Where(index => IndexPolynomial.Reads(index, Outer.Index))
             .All(index => IndexPolynomial.Parse(index, Outer.Index)?.LinearCoefficient(Outer.Index) is { } c
                 && (c.Equals(Rational.One) || c.Equals(-Rational.One)));
@@ -212,10 +212,10 @@ internal sealed class InterchangedSweeps
         var elements = new List<int>();
         foreach (var (element, negated) in sum.Slots)
         {
-            var (vector, index) = nest.Inner.Reverse.ElementParts(nest.Inner.ReverseElements[element]);
+            var (vector, index) = nest.Inner.Reverse.ElementText(nest.Inner.ReverseElements[element]);
             var at = CodeNames.Rename(index, nest.Inner.Index, Outer.Index);
             var own = Enumerable.Range(0, Outer.ReverseElements.Count)
-                .Where(e => !taken.Contains(e) && !elements.Contains(e) && body.ElementParts(Outer.ReverseElements[e]) == (vector, at))
+                .Where(e => !taken.Contains(e) && !elements.Contains(e) && body.ElementText(Outer.ReverseElements[e]) == (vector, at))
                 .Select(e => (int?)e).FirstOrDefault();
             if (own is not int e || !read.Contains(vector + "[" + at + "]") || body.IsGuarded(body.Outputs[first + e]))
             {
@@ -251,7 +251,7 @@ internal sealed class InterchangedSweeps
         for (var e = 0; e < inner.ReverseElements.Count; e++)
         {
             var value = body.Outputs[first + e];
-            var (vector, index) = body.ElementParts(inner.ReverseElements[e]);
+            var (vector, index) = body.ElementText(inner.ReverseElements[e]);
             if (body.IsGuarded(value) || CodeNames.In(index).Contains(outerIndex) || !read.Contains(vector + "[" + index + "]"))
             {
                 direct.Add(e);

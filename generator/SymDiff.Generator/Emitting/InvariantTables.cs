@@ -192,12 +192,12 @@ internal sealed class InvariantTables
                 shape.Append('c').Append(node.Payload);
                 return true;
             case Operation.Integer:
-                var code = model.Symbols[(int)node.Payload];
+                var code = model.Symbols[(int)node.Payload].Index.ToString();
                 names.UnionWith(CodeNames.In(code));
                 shape.Append("i(").Append(code).Append(')');
                 return true;
             case Operation.Element:
-                var (vector, index) = model.ElementParts(id);
+                var (vector, index) = model.ElementText(id);
                 names.Add(vector.TrimStart('@'));
                 names.UnionWith(CodeNames.In(index));
                 shape.Append("e(").Append(vector).Append('[').Append(index).Append("])");

@@ -70,7 +70,7 @@ internal static class LoopNests
         var always = Unconditional(body);
         return new HashSet<string>(Enumerable.Range(0, body.Nodes.Count)
             .Where(id => always[id] && body.Nodes[id].Operation == Operation.Element)
-            .Select(id => body.ElementParts(id))
+            .Select(id => body.ElementText(id))
             .Select(p => p.Vector + "[" + p.Index + "]"));
     }
 

@@ -137,7 +137,7 @@ internal static partial class MethodBodyWriter
         {
             foreach (var (element, negated) in sums[g].Slots)
             {
-                var (vector, index) = body.ElementParts(inner.ReverseElements[element]);
+                var (vector, index) = body.ElementText(inner.ReverseElements[element]);
                 writer.Line(aroundInner.Element(context.Buffers[vector], index) + (negated ? " -= " : " += ") + sumNames[g] + ";");
             }
         }
@@ -178,7 +178,7 @@ internal static partial class MethodBodyWriter
     {
         var inner = nest.Inner;
         var outer = interchange.Outer;
-        var slots = sums.Where((_, g) => nest.Folds[g] is not null).SelectMany(sum => sum.Slots).Select(slot => body.ElementParts(inner.ReverseElements[slot.Element]).Index).ToList();
+        var slots = sums.Where((_, g) => nest.Folds[g] is not null).SelectMany(sum => sum.Slots).Select(slot => body.ElementText(inner.ReverseElements[slot.Element]).Index).ToList();
         var around = interchange.Inductions.Enter(inner.Index, nest.Ranges.Tail!, outer.End, backward: false, slots, prefix);
         var header = writer.Mark();
         writer.Open("for (int " + inner.Index + " = " + nest.Ranges.Tail + "; " + inner.Index + " < " + outer.End + "; " + inner.Index + "++)");
@@ -191,7 +191,7 @@ internal static partial class MethodBodyWriter
 
             foreach (var (element, negated) in sums[g].Slots)
             {
-                var (vector, index) = body.ElementParts(inner.ReverseElements[element]);
+                var (vector, index) = body.ElementText(inner.ReverseElements[element]);
                 var sign = negated != fold.Flipped ? " -= " : " += ";
                 writer.Line(around.Element(context.Buffers[vector], index) + sign + fold.Table + "[" + LoopNests.Offset(inner.Index, outer.Start) + "];");
             }

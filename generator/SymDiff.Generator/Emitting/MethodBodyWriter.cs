@@ -108,14 +108,14 @@ internal static partial class MethodBodyWriter
     /// <summary><c>y[i]</c>: the slot an element or store node names.</summary>
     private static string ElementText(Context context, int id)
     {
-        var (vector, index) = context.Plan.Model.ElementParts(id);
+        var (vector, index) = context.Plan.Model.ElementText(id);
         return context.Inductions.Element(vector, index);
     }
 
     /// <summary><c>dx[i + 1]</c>: the gradient buffer slot of an element read.</summary>
     private static string ElementTarget(Context context, DerivativeGraphModel model, int element)
     {
-        var (vector, index) = model.ElementParts(element);
+        var (vector, index) = model.ElementText(element);
         return context.Inductions.Element(context.Buffers[vector], index);
     }
 
@@ -991,7 +991,7 @@ internal static partial class MethodBodyWriter
             }
             else if (always?[id] == true && body.Nodes[id].Operation == Operation.Element)
             {
-                var (vector, index) = body.ElementParts(id);
+                var (vector, index) = body.ElementText(id);
                 readFrom[id] = (q, w, n) => inductions.Element(vector, index);
             }
 
@@ -1068,7 +1068,7 @@ internal static partial class MethodBodyWriter
     private static IEnumerable<string> IndexTexts(DerivativeGraphModel body)
         => Enumerable.Range(0, body.Nodes.Count)
             .Where(id => body.Nodes[id].Operation is Operation.Element or Operation.Store)
-            .Select(id => body.ElementParts(id).Index);
+            .Select(id => body.ElementText(id).Index);
 
     /// <summary>
     /// <c>dx[i] += a;</c>. An adjoint that is zero unless a condition holds (<c>c ? a : 0</c>: the element is read in

@@ -77,7 +77,7 @@ internal sealed record SlidingWrite(string Vector, int Offset, string Index, IRe
     /// <summary>The vector and index text of an element node.</summary>
     public static (string Vector, string Index) Symbol(DerivativeGraphModel model, int element)
     {
-        return model.ElementParts(element);
+        return model.ElementText(element);
     }
 
     /// <summary>c when <paramref name="index"/> reads <c>i</c>, <c>i + c</c>, <c>i - c</c> or <c>c + i</c> for the loop variable i.</summary>

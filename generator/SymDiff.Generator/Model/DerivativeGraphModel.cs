@@ -11,7 +11,7 @@ namespace SymDiff.Generator.Model;
 /// <param name="Values">Nodes holding the method's value (several for a tuple).</param>
 /// <param name="Outputs">Nodes written to the method's outputs, in order.</param>
 /// <param name="Callees">The methods called by <c>CallGradient</c> nodes, by payload.</param>
-/// <param name="Symbols">C# text of <c>Integer</c> and <c>Element</c> nodes, by payload.</param>
+/// <param name="Symbols">Values of <c>Integer</c> nodes and elements of <c>Element</c> and <c>Store</c> nodes, by payload.</param>
 /// <param name="Loops">The loops of <c>Loop</c> and <c>LoopAdjoint</c> nodes, by payload.</param>
 internal sealed record DerivativeGraphModel(
     EquatableArray<string> Parameters,
@@ -21,7 +21,7 @@ internal sealed record DerivativeGraphModel(
     EquatableArray<int> Values,
     EquatableArray<int> Outputs,
     EquatableArray<CalleeModel> Callees = default,
-    EquatableArray<string> Symbols = default,
+    EquatableArray<IndexSymbol> Symbols = default,
     EquatableArray<LoopModel> Loops = default)
 {
     /// <summary>Backward loop nodes: they write gradient buffers, so they are emitted though nothing reads them.</summary>
@@ -33,12 +33,22 @@ internal sealed record DerivativeGraphModel(
     /// <summary>The real type the code computes in: <c>double</c>, <c>float</c> or a generic <c>T</c>.</summary>
     public string Scalar { get; init; } = "double";
 
-    /// <summary>The vector and index text of an <c>Element</c> or <c>Store</c> node.</summary>
-    public (string Vector, string Index) ElementParts(int id)
+    /// <summary>The vector and index of an <c>Element</c> or <c>Store</c> node.</summary>
+    public (string Vector, Ir.IntExpr Index) ElementParts(int id)
     {
-        var parts = Symbols[(int)Nodes[id].Payload].Split(Differentiation.ExprGraph.ElementSeparator);
-        return (parts[0], parts[1]);
+        var symbol = Symbols[(int)Nodes[id].Payload];
+        return (symbol.Vector, symbol.Index);
     }
+
+    /// <summary>The vector and index text of an <c>Element</c> or <c>Store</c> node (for the emitters not yet on the integer IR).</summary>
+    public (string Vector, string Index) ElementText(int id)
+    {
+        var symbol = Symbols[(int)Nodes[id].Payload];
+        return (symbol.Vector, symbol.Index.ToString());
+    }
+
+    /// <summary>The value of an <c>Integer</c> node.</summary>
+    public Ir.IntExpr IntegerValue(int id) => Symbols[(int)Nodes[id].Payload].Index;
 
     /// <summary>Whether node <paramref name="id"/> is the constant 0.</summary>
     public bool IsZero(int id) => Nodes[id].IsConstant && Nodes[id].Constant == 0.0;

@@ -1,4 +1,4 @@
 namespace SymDiff.Generator.Model;
 
-/// <summary><c>y[index] = value</c>: a write to an output vector; the index is C# text of an <c>int</c> expression.</summary>
-internal sealed record ElementAssignmentStatementModel(string Array, string Index, ExpressionModel Value) : StatementModel;
+/// <summary><c>y[index] = value</c>: a write to an output vector; the index is an integer-IR expression.</summary>
+internal sealed record ElementAssignmentStatementModel(string Array, Ir.IntExpr Index, ExpressionModel Value) : StatementModel;

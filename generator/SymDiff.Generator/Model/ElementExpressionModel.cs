@@ -1,4 +1,4 @@
 namespace SymDiff.Generator.Model;
 
-/// <summary>A read <c>x[index]</c> of a vector parameter; the index is C# text of an <c>int</c> expression.</summary>
-internal sealed record ElementExpressionModel(string Array, string Index) : ExpressionModel;
+/// <summary>A read <c>x[index]</c> of a vector parameter; the index is an integer-IR expression.</summary>
+internal sealed record ElementExpressionModel(string Array, Ir.IntExpr Index) : ExpressionModel;

@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SymDiff.Generator.Ir;
 using SymDiff.Generator.Diagnostics;
 using SymDiff.Generator.Model;
 
@@ -30,7 +31,7 @@ internal sealed class BodyParser
     /// <c>int</c> locals (assigned once): each stands for its initializer's text. By symbol: a loop variable may
     /// have the name of an int local of a sibling scope.
     /// </summary>
-    private readonly Dictionary<ILocalSymbol, string> _integerLocals = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ILocalSymbol, IntExpr> _integerLocals = new(SymbolEqualityComparer.Default);
     private int _loopDepth;
 
     /// <summary>The variables of the loops around the statement being read, innermost last (a foreach's is hidden: null).</summary>
@@ -244,7 +245,7 @@ internal sealed class BodyParser
 
         if (bound.IsKind(SyntaxKind.LessThanOrEqualExpression))
         {
-            end = "(" + end + ") + 1";
+            end = IntExpr.Grouped(end) + 1;
         }
 
         _loopDepth++;
@@ -268,50 +269,50 @@ internal sealed class BodyParser
         }
 
         var index = "__i" + _foreachCount++;
+        var indexExpression = IntExpr.Named(index);
         _loopDepth++;
         _loopIndices.Add(null);
         var body = Embedded(loop.Statement);
         _loopIndices.RemoveAt(_loopIndices.Count - 1);
         _loopDepth--;
-        var statements = new StatementModel[] { new AssignmentStatementModel(element.Name, new ElementExpressionModel(parameter.Name, index)) }
+        var statements = new StatementModel[] { new AssignmentStatementModel(element.Name, new ElementExpressionModel(parameter.Name, indexExpression)) }
             .Concat(body)
             .ToEquatableArray();
-        models.Add(new ForStatementModel(index, "0", parameter.Name + ".Length", statements));
+        models.Add(new ForStatementModel(index, IntExpr.Zero, IntExpr.LengthOf(parameter.Name), statements));
     }
 
     /// <summary>
-    /// The C# text of an <c>int</c> expression (an index, a bound): int parameters, loop variables, int
+    /// An <c>int</c> expression (an index, a bound) in the integer IR: int parameters, loop variables, int
     /// locals, <c>x.Length</c> of a vector, literals, + - * / %. Null (with a diagnostic) otherwise.
     /// </summary>
-    private string? Integer(ExpressionSyntax expression)
+    private IntExpr? Integer(ExpressionSyntax expression)
     {
         var constant = _facts.Constant(expression);
         if (constant.HasValue && constant.Value is int value)
         {
-            return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return IntExpr.Constant(value);
         }
 
         switch (expression)
         {
             case ParenthesizedExpressionSyntax parenthesized:
-                return Integer(parenthesized.Expression) is { } inner ? "(" + inner + ")" : null;
+                return Integer(parenthesized.Expression) is { } inner ? IntExpr.Grouped(inner) : null;
             case IdentifierNameSyntax identifier when _facts.Symbol(identifier) is { } symbol:
-                if (symbol is ILocalSymbol integerLocal && _integerLocals.TryGetValue(integerLocal, out var code))
+                if (symbol is ILocalSymbol integerLocal && _integerLocals.TryGetValue(integerLocal, out var initializer))
                 {
-                    return "(" + code + ")";
+                    return IntExpr.Grouped(initializer);
                 }
 
                 if (symbol is IParameterSymbol { Type.SpecialType: SpecialType.System_Int32 } or ILocalSymbol { Type.SpecialType: SpecialType.System_Int32 })
                 {
-                    return identifier.Identifier.Text;
+                    return IntExpr.Named(identifier.Identifier.Text);
                 }
 
                 break;
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length", Expression: IdentifierNameSyntax vector }
                 when _facts.Symbol(vector) is IParameterSymbol parameter && MethodParser.VectorType(parameter.Type) is not null:
-                return vector.Identifier.Text + ".Length";
-            case BinaryExpressionSyntax binary when binary.Kind() is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression
-                or SyntaxKind.MultiplyExpression or SyntaxKind.DivideExpression or SyntaxKind.ModuloExpression:
+                return IntExpr.LengthOf(vector.Identifier.Text);
+            case BinaryExpressionSyntax binary when IntegerOperation(binary.Kind()) is { } operation:
                 var left = Integer(binary.Left);
                 var right = Integer(binary.Right);
                 if (left is null || right is null)
@@ -321,15 +322,25 @@ internal sealed class BodyParser
 
                 // Int locals stand for their initializers, which can turn what the source computes at run time (and
                 // wraps) into a constant: C# would fold it and reject an overflow at compile time.
-                var text = left + " " + binary.OperatorToken.ValueText + " " + right;
-                return IsConstantText(left) && IsConstantText(right) ? "unchecked(" + text + ")" : text;
+                var result = IntExpr.Binary(operation, left, right);
+                return left.IsConstantOnly && right.IsConstantOnly ? IntExpr.UncheckedOf(result) : result;
             case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryMinusExpression):
-                return Integer(unary.Operand) is { } operand ? "-" + operand : null;
+                return Integer(unary.Operand) is { } operand ? IntExpr.Negated(operand) : null;
         }
 
         NotSupported(expression, "an int here may only use int parameters, loop variables, int locals, x.Length, literals and + - * / %");
         return null;
     }
+
+    private static IntOp? IntegerOperation(SyntaxKind kind) => kind switch
+    {
+        SyntaxKind.AddExpression => IntOp.Add,
+        SyntaxKind.SubtractExpression => IntOp.Subtract,
+        SyntaxKind.MultiplyExpression => IntOp.Multiply,
+        SyntaxKind.DivideExpression => IntOp.Divide,
+        SyntaxKind.ModuloExpression => IntOp.Remainder,
+        _ => null,
+    };
 
     private void LocalDeclaration(VariableDeclarationSyntax declaration, List<StatementModel> models)
     {
@@ -972,8 +983,6 @@ internal sealed class BodyParser
     private static bool IsExactInDouble(ExpressionModel model) => Magnitude(model) <= int.MaxValue;
 
     /// <summary>Whether the text of an int expression names no variable: C# folds it.</summary>
-    private static bool IsConstantText(string code) => !code.Replace("unchecked", "").Any(char.IsLetter);
-
     /// <summary>A bound on the magnitude of an int expression's value: ∞ (or NaN) when unknown.</summary>
     private static double Magnitude(ExpressionModel model) => model switch
     {
