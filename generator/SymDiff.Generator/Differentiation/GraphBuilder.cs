@@ -213,7 +213,7 @@ internal sealed class GraphBuilder
     private LoopGraph BuildBody(ForStatementModel loop, Dictionary<string, int> scope, List<string> carried, List<string> captured, List<string>? unread = null)
     {
         var body = new GraphAlgebra(new ExprGraph());
-        var loopGraph = new LoopGraph(loop.Index, loop.Start.ToString(), loop.End.ToString(), carried, body);
+        var loopGraph = new LoopGraph(loop.Index, loop.Start, loop.End, carried, body);
         var bodyScope = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var pair in scope)
         {

@@ -8,7 +8,7 @@ namespace SymDiff.Generator.Differentiation;
 /// </summary>
 internal sealed class LoopGraph
 {
-    public LoopGraph(string index, string start, string end, IReadOnlyList<string> stateNames, GraphAlgebra body)
+    public LoopGraph(string index, Ir.IntExpr start, Ir.IntExpr end, IReadOnlyList<string> stateNames, GraphAlgebra body)
     {
         Index = index;
         Start = start;
@@ -19,9 +19,9 @@ internal sealed class LoopGraph
 
     public string Index { get; }
 
-    public string Start { get; }
+    public Ir.IntExpr Start { get; }
 
-    public string End { get; }
+    public Ir.IntExpr End { get; }
 
     /// <summary>The source names of the loop-carried variables.</summary>
     public IReadOnlyList<string> StateNames { get; }

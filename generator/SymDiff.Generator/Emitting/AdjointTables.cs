@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using SymDiff.Generator.Ir;
 using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
@@ -25,7 +26,7 @@ internal sealed class AdjointTables
     private readonly string _prefix;
     private readonly LoopModel _outer;
     private readonly IReadOnlyDictionary<string, string> _buffers;
-    private readonly Dictionary<string, (string Table, string Start, string End, string Index, List<(string Target, bool Negated)> Slots)> _tables = new();
+    private readonly Dictionary<string, (string Table, IntExpr Start, IntExpr End, string Index, List<(string Target, bool Negated)> Slots)> _tables = new();
 
     /// <param name="rentals">Where the tables' arrays are rented, before the top-level loop.</param>
     /// <param name="prefix">Prefix of the tables' names, unique in the method.</param>
@@ -60,10 +61,8 @@ internal sealed class AdjointTables
             var value = body.Outputs[first + e];
             var negated = body.Nodes[value].Operation == Operation.Negate;
             var root = negated ? body.Nodes[value].Operand0 : value;
-            var (vector, index) = body.ElementText(elements[e]);
-            var names = CodeNames.In(index).ToList();
-            if (body.Nodes[root].Operation == Operation.Select || !names.Contains(inner.Index.TrimStart('@')) || names.Contains(_outer.Index.TrimStart('@'))
-                || !read.Contains(vector + "[" + index + "]"))
+            var (vector, index) = body.ElementParts(elements[e]);
+            if (body.Nodes[root].Operation == Operation.Select || !index.Reads(inner.Index) || index.Reads(_outer.Index) || !read.Contains((vector, index)))
             {
                 continue;
             }
@@ -144,7 +143,7 @@ internal sealed class AdjointTables
 
     private string Target(DerivativeGraphModel body, int element)
     {
-        var (vector, index) = body.ElementText(element);
+        var (vector, index) = body.ElementParts(element);
         return _buffers[vector] + "[" + index + "]";
     }
 

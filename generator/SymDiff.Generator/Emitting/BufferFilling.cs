@@ -40,7 +40,7 @@ internal static class BufferFilling
             var nested = new HashSet<string>(fused.Loops.SelectMany(VectorsRead));
             foreach (var element in loop.FusedElements)
             {
-                var vector = SlidingWrite.Symbol(fused, element).Vector;
+                var vector = fused.ElementParts(element).Vector;
                 if (touched.Add(vector) && !nested.Contains(vector) && SlidingWrite.Of(fused, loop.FusedElements, vector, loop.Index) is not null)
                 {
                     fillers[vector] = id;
@@ -55,7 +55,7 @@ internal static class BufferFilling
 
     /// <summary>Every vector a DAG or its loops read elements of: a superset of the buffers it writes.</summary>
     private static IEnumerable<string> VectorsRead(DerivativeGraphModel model)
-        => model.Nodes.Select((n, id) => (n, id)).Where(p => p.n.Operation == Operation.Element).Select(p => model.ElementText(p.id).Vector)
+        => model.Nodes.Select((n, id) => (n, id)).Where(p => p.n.Operation == Operation.Element).Select(p => model.ElementParts(p.id).Vector)
             .Concat(model.Loops.SelectMany(VectorsRead));
 
     private static IEnumerable<string> VectorsRead(LoopModel loop)

@@ -22,15 +22,15 @@ internal sealed class CSharpExpressionWriter
 
     private readonly EmissionPlan _plan;
     private readonly Func<int, string?>? _replacement;
-    private readonly Func<string, string, (string, bool)?, string>? _element;
+    private readonly Func<string, Ir.IntExpr, (string, bool)?, string>? _element;
     private readonly Dictionary<int, string?> _replaced = new();
     private bool _inline;
-    private Func<string, string, (string, bool)?, string>? _inlineElement;
+    private Func<string, Ir.IntExpr, (string, bool)?, string>? _inlineElement;
 
     /// <param name="plan">Where each node is computed and what it is called.</param>
     /// <param name="replacement">Text read instead of computing a node, or null to compute it (see <see cref="InvariantTables"/>).</param>
     /// <param name="element">The code to read an element with, given its vector and index texts (see <see cref="InductionVariables.Element"/>).</param>
-    public CSharpExpressionWriter(EmissionPlan plan, Func<int, string?>? replacement = null, Func<string, string, (string, bool)?, string>? element = null)
+    public CSharpExpressionWriter(EmissionPlan plan, Func<int, string?>? replacement = null, Func<string, Ir.IntExpr, (string, bool)?, string>? element = null)
     {
         _plan = plan;
         _replacement = replacement;
@@ -47,7 +47,7 @@ internal sealed class CSharpExpressionWriter
     /// The expression computing <paramref name="id"/> from scratch: no local is read and nothing is replaced; elements
     /// are read with the source's index, or as <paramref name="element"/> writes them (in a loop of the generated code's own).
     /// </summary>
-    public string WriteInline(int id, Func<string, string, (string, bool)?, string>? element = null)
+    public string WriteInline(int id, Func<string, Ir.IntExpr, (string, bool)?, string>? element = null)
     {
         _inline = true;
         _inlineElement = element;
@@ -99,7 +99,7 @@ internal sealed class CSharpExpressionWriter
                 var integer = IntegerCode(id);
                 return _plan.Model.Scalar is "double" or "float" ? ("(" + _plan.Model.Scalar + ")" + integer, Unary) : (_plan.Model.Scalar + ".CreateChecked(" + integer + ")", Primary);
             case Operation.Element:
-                var (vector, index) = _plan.Model.ElementText(id);
+                var (vector, index) = _plan.Model.ElementParts(id);
                 // From scratch (a table's fill, before the loop) the index is the source's: running locals live in the loop.
                 var element = _inline ? _inlineElement : _element;
                 return (element is null ? vector + "[" + index + "]" : element(vector, index, null), Primary);
@@ -231,7 +231,7 @@ internal sealed class CSharpExpressionWriter
     /// <summary>An int node's own C# text, parenthesised unless it is a name or a number.</summary>
     private string IntegerCode(int id)
     {
-        var code = _plan.Model.Symbols[(int)_plan.Model.Nodes[id].Payload].Index.ToString();
+        var code = _plan.Model.IntegerValue(id).ToString();
         return code.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') ? code : "(" + code + ")";
     }
 

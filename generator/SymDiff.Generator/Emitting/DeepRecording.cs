@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SymDiff.Generator.Model;
+using SymDiff.Generator.Ir;
 
 namespace SymDiff.Generator.Emitting;
 
@@ -18,15 +19,15 @@ internal static class DeepRecording
     /// <param name="Loop">The inner loop itself.</param>
     /// <param name="Nested">Its inner loops that are recorded.</param>
     /// <param name="Width">How many values one of its iterations records.</param>
-    /// <param name="Offset">Where its values start in one iteration of the recording loop (C#).</param>
-    public sealed record Entry(InnerLoopModel Inner, LoopModel Loop, IReadOnlyList<InnerLoopModel> Nested, int Width, string Offset);
+    /// <param name="Offset">Where its values start in one iteration of the recording loop.</param>
+    public sealed record Entry(InnerLoopModel Inner, LoopModel Loop, IReadOnlyList<InnerLoopModel> Nested, int Width, IntExpr Offset);
 
     /// <summary>
     /// What <paramref name="loop"/>'s forward pass records one level down, among the inner loops it records
     /// (<paramref name="recorded"/>) and runs (not in <paramref name="notRun"/>): those whose bounds do not change
     /// from one of its iterations to the next (<paramref name="invariant"/>), so each iteration records as many values.
     /// </summary>
-    public static IReadOnlyList<Entry> Entries(LoopModel loop, IReadOnlyList<InnerLoopModel> recorded, ICollection<int> notRun, Func<string, bool> invariant)
+    public static IReadOnlyList<Entry> Entries(LoopModel loop, IReadOnlyList<InnerLoopModel> recorded, ICollection<int> notRun, Func<IntExpr, bool> invariant)
     {
         var found = new List<(InnerLoopModel Inner, LoopModel Loop, IReadOnlyList<InnerLoopModel> Nested, int Width)>();
         foreach (var inner in recorded)
@@ -47,12 +48,12 @@ internal static class DeepRecording
 
         // With several inner loops, one that does not run must take no room (a negative count would shift the others).
         var entries = new List<Entry>();
-        var offset = "0";
+        var offset = IntExpr.Zero;
         foreach (var (inner, model, nested, width) in found)
         {
             entries.Add(new Entry(inner, model, nested, width, offset));
             var size = Size(model, width, found.Count > 1);
-            offset = offset == "0" ? size : offset + " + " + size;
+            offset = offset.IsZero ? size : IntExpr.Sum(offset, size);
         }
 
         return entries;
@@ -66,7 +67,7 @@ internal static class DeepRecording
     public static Entry? Reading(Entry entry, LoopModel reader)
     {
         var nested = InnerLoopRecording.Recorded(reader);
-        if (nested.Count != entry.Nested.Count || !reader.Body.Equals(entry.Loop.Body) || reader.Index != entry.Loop.Index || reader.Start != entry.Loop.Start)
+        if (nested.Count != entry.Nested.Count || !reader.Body.Equals(entry.Loop.Body) || reader.Index != entry.Loop.Index || !reader.Start.Equals(entry.Loop.Start))
         {
             return null;
         }
@@ -84,26 +85,29 @@ internal static class DeepRecording
         return entry with { Loop = reader, Nested = nested };
     }
 
-    /// <summary>How many values one iteration of the recording loop records (C#, valid once the loops run).</summary>
-    public static string Stride(IReadOnlyList<Entry> entries)
-        => string.Join(" + ", entries.Select(e => Size(e.Loop, e.Width, entries.Count > 1)));
+    /// <summary>How many values one iteration of the recording loop records (valid once the loops run).</summary>
+    public static IntExpr Stride(IReadOnlyList<Entry> entries)
+        => entries.Select(e => Size(e.Loop, e.Width, entries.Count > 1)).Aggregate(IntExpr.Sum);
 
     /// <summary>As <see cref="Stride"/>, never negative, for the tape's length.</summary>
-    public static string Length(IReadOnlyList<Entry> entries)
-        => "(" + string.Join(" + ", entries.Select(e => Size(e.Loop, e.Width, nonNegative: true))) + ")";
+    public static IntExpr Length(IReadOnlyList<Entry> entries)
+        => IntExpr.Grouped(entries.Select(e => Size(e.Loop, e.Width, nonNegative: true)).Aggregate(IntExpr.Sum));
 
     /// <summary>Where one iteration's values start for an inner loop: <c>ik * __l0_deepStride0</c>, given the local <paramref name="stride"/> holding <see cref="Stride"/>.</summary>
-    public static string Base(LoopModel outer, string stride, Entry entry)
+    public static IntExpr Base(LoopModel outer, string stride, Entry entry)
     {
-        var iteration = outer.Start == "0" ? outer.Index : "(" + outer.Index + " - (" + outer.Start + "))";
-        var start = iteration + " * " + stride;
-        return entry.Offset == "0" ? start : start + " + " + entry.Offset;
+        var start = Iteration(outer) * IntExpr.Named(stride);
+        return entry.Offset.IsZero ? start : IntExpr.Sum(start, entry.Offset);
     }
 
-    private static string Size(LoopModel loop, int width, bool nonNegative)
+    /// <summary>The iteration a loop is on, counted from 0: <c>i</c> or <c>(i - (start))</c>.</summary>
+    public static IntExpr Iteration(LoopModel loop)
+        => loop.Start.IsZero ? IntExpr.Named(loop.Index) : IntExpr.Grouped(IntExpr.Named(loop.Index) - IntExpr.Grouped(loop.Start));
+
+    private static IntExpr Size(LoopModel loop, int width, bool nonNegative)
     {
-        var iterations = loop.Start == "0" ? loop.End : "(" + loop.End + ") - (" + loop.Start + ")";
-        var count = nonNegative ? "global::System.Math.Max(0, " + iterations + ")" : loop.Start == "0" ? iterations : "(" + iterations + ")";
-        return width == 1 ? count : count + " * " + width;
+        var iterations = LoopNests.Size(loop.Start, loop.End);
+        var count = nonNegative ? IntExpr.MaxOf(IntExpr.Zero, iterations) : loop.Start.IsZero ? iterations : IntExpr.Grouped(iterations);
+        return width == 1 ? count : count * IntExpr.Constant(width);
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using Microsoft.CodeAnalysis.CSharp;
+using SymDiff.Generator.Ir;
 
 namespace SymDiff.Generator.Emitting;
 
@@ -23,7 +23,7 @@ internal sealed class ElementSlices
     private readonly IReadOnlyDictionary<string, string> _spans;
     private readonly Func<string, bool> _isInvariant;
     private readonly string _prefix;
-    private readonly Dictionary<string, string> _byStart = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Vector, bool IsRow, IntExpr Start), string> _byStart = new();
     private readonly List<string> _declarations = new();
 
     private ElementSlices(IReadOnlyDictionary<string, string> spans, Func<string, bool> isInvariant, string prefix)
@@ -52,15 +52,15 @@ internal sealed class ElementSlices
             : null;
 
     /// <summary>The slice of <paramref name="vector"/> from <paramref name="start"/> on, declared before the loop on first use.</summary>
-    public string Slice(string vector, (string SpanType, bool IsArray, bool IsGenerated) source, string start)
+    public string Slice(string vector, (string SpanType, bool IsArray, bool IsGenerated) source, IntExpr start)
     {
-        if (!IsNew(vector + "\u0001" + start, out var name))
+        if (!IsNew((vector, false, start), out var name))
         {
             return name;
         }
 
-        var at = start;
-        if (!SyntaxFacts.IsValidIdentifier(start.TrimStart('@')))
+        var at = start.ToString();
+        if (start.Op != IntOp.Name)
         {
             at = name + "_at";
             // Checked as the source's: a wrapped offset could land in range and read the wrong element silently.
@@ -80,21 +80,21 @@ internal sealed class ElementSlices
     /// first row and as long as the first for the others, declared before the loop on first use. Unlike
     /// <see cref="Slice"/>'s, its bounds are not checked ahead: the caller knows them in range.
     /// </summary>
-    public string Row(string vector, (string SpanType, bool IsArray, bool IsGenerated) source, string start, string count)
+    public string Row(string vector, (string SpanType, bool IsArray, bool IsGenerated) source, IntExpr start, IntExpr count)
     {
-        if (!IsNew(vector + "\u0002" + start, out var name))
+        if (!IsNew((vector, true, start), out var name))
         {
             return name;
         }
 
-        var length = FirstRow is { } first ? first + ".Length" : count;
+        var length = FirstRow is { } first ? first + ".Length" : count.ToString();
         FirstRow ??= name;
-        _declarations.Add(source.SpanType + " " + name + " = " + SliceOf(vector, source, start, length) + ";");
+        _declarations.Add(source.SpanType + " " + name + " = " + SliceOf(vector, source, start.ToString(), length) + ";");
         return name;
     }
 
     /// <summary>Whether <paramref name="key"/> is taken for the first time; <paramref name="name"/> is its slice's.</summary>
-    private bool IsNew(string key, out string name)
+    private bool IsNew((string Vector, bool IsRow, IntExpr Start) key, out string name)
     {
         if (_byStart.TryGetValue(key, out name!))
         {

@@ -493,7 +493,7 @@ internal sealed class EmissionPlan
         {
             var node = nodes[id];
             _readsElement[id] = node.Operation == Operation.Element
-                || (node.Operation == Operation.Integer && !IndexPolynomial.CannotThrow(model.Symbols[(int)node.Payload].Index.ToString()))
+                || (node.Operation == Operation.Integer && !model.IntegerValue(id).CannotThrow)
                 || Enumerable.Range(0, node.Arity).Any(i => _readsElement[node.Operand(i)]);
         }
 

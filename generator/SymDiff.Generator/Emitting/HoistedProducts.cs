@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using SymDiff.Generator.Ir;
 
 namespace SymDiff.Generator.Emitting;
 
@@ -16,7 +17,7 @@ namespace SymDiff.Generator.Emitting;
 internal sealed class HoistedProducts
 {
     private readonly string _prefix;
-    private readonly Dictionary<string, string> _names = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<(bool Expanded, IntExpr Code), string> _names = new();
     private readonly List<(string Name, string Code)> _declared = new();
 
     public HoistedProducts(string prefix) => _prefix = prefix;
@@ -30,14 +31,13 @@ internal sealed class HoistedProducts
     /// locals are (in a build with overflow checks it may overflow where the source's factored form does not), rather
     /// than a part of an index as the source writes it, computed as the source computes it.
     /// </param>
-    public string Name(string code, bool expanded)
+    public string Name(IntExpr code, bool expanded)
     {
-        var key = (expanded ? "unchecked " : "") + code;
-        if (!_names.TryGetValue(key, out var name))
+        if (!_names.TryGetValue((expanded, code), out var name))
         {
             name = _prefix + _declared.Count.ToString(CultureInfo.InvariantCulture);
-            _names.Add(key, name);
-            _declared.Add((name, expanded ? "unchecked(" + code + ")" : code));
+            _names.Add((expanded, code), name);
+            _declared.Add((name, expanded ? "unchecked(" + code + ")" : code.ToString()));
         }
 
         return name;

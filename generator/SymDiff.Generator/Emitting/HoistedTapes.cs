@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using SymDiff.Generator.Model;
+using SymDiff.Generator.Ir;
 
 namespace SymDiff.Generator.Emitting;
 
@@ -39,20 +40,20 @@ internal sealed class HoistedTapes
     /// <param name="around">The ranges of the loops the tape's loop is in, the top-level loop's first. A length that divides
     /// is computed only when those between the top-level loop and this one run too; when their bounds read more than
     /// the method's parameters, the tape is not hoisted.</param>
-    public bool TryHoist(LoopModel loop, string size, string rented, string count, IReadOnlyList<(string Start, string End)> around)
+    public bool TryHoist(LoopModel loop, IntExpr size, string rented, string count, IReadOnlyList<(IntExpr Start, IntExpr End)> around)
     {
-        if (!CodeNames.OnlyReads(loop.Start, _parameters) || !CodeNames.OnlyReads(loop.End, _parameters))
+        if (!IsInvariant(loop.Start) || !IsInvariant(loop.End))
         {
             return false;
         }
 
         var middle = around.Skip(1).ToList();
-        if (!IndexPolynomial.Divides(size) || middle.Count == 0)
+        if (!size.Divides || middle.Count == 0)
         {
             return Rent(size, rented, count);
         }
 
-        if (!middle.All(range => CodeNames.OnlyReads(range.Start, _parameters) && CodeNames.OnlyReads(range.End, _parameters)))
+        if (!middle.All(range => IsInvariant(range.Start) && IsInvariant(range.End)))
         {
             return false;
         }
@@ -65,21 +66,24 @@ internal sealed class HoistedTapes
     /// Whether an array of <paramref name="size"/> values (code that must read only the method's parameters) is
     /// rented before the loop as <paramref name="rented"/>, its length in <paramref name="count"/>.
     /// </summary>
-    public bool TryHoist(string size, string rented, string count)
-        => CodeNames.OnlyReads(size, _parameters) && Rent("global::System.Math.Max(0, " + size + ")", rented, count);
+    public bool TryHoist(IntExpr size, string rented, string count)
+        => IsInvariant(size) && Rent(IntExpr.MaxOf(IntExpr.Zero, size), rented, count);
 
     /// <summary>
     /// <paramref name="size"/>, or 0 where <paramref name="runsWhen"/> does not hold if it divides by a variable
-    /// (<see cref="IndexPolynomial.Divides"/>): the only way a length that reads nothing but parameters and literals can
+    /// (<see cref="IntExpr.Divides"/>): the only way a length that reads nothing but parameters and literals can
     /// throw, overflow checks aside.
     /// </summary>
-    public static string Guarded(string size, string? runsWhen)
-        => runsWhen is null || !IndexPolynomial.Divides(size) ? size : "(" + runsWhen + " ? " + size + " : 0)";
+    public static string Guarded(IntExpr size, string? runsWhen)
+        => runsWhen is null || !size.Divides ? size.ToString() : "(" + runsWhen + " ? " + size + " : 0)";
 
     /// <summary>Whether an array of <paramref name="size"/> values could be rented before the loop: the size reads only the method's parameters.</summary>
-    public bool CanHoist(string size) => CodeNames.OnlyReads(size, _parameters);
+    public bool CanHoist(IntExpr size) => IsInvariant(size);
 
-    private bool Rent(string size, string rented, string count, string? runsWhen = null)
+    /// <summary>Whether <paramref name="value"/> reads only the method's parameters (and literals, and lengths of its vectors).</summary>
+    public bool IsInvariant(IntExpr value) => value.Names().All(_parameters.Contains);
+
+    private bool Rent(IntExpr size, string rented, string count, string? runsWhen = null)
     {
         var length = "int " + count + " = " + Guarded(size, runsWhen ?? RunsWhen) + ";";
         if (Rented.Contains(rented))

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text;
+using SymDiff.Generator.Ir;
 using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
@@ -29,13 +30,13 @@ internal sealed class HoistedValues
     private const int MaxNodes = 16;
 
     // Stands for the loop index in a value's shape, so that the inner loop's x[i] and the outer one's x[j] match.
-    private const string Index = "\u0001";
+    private static readonly IntExpr Placeholder = IntExpr.Named("\u0001");
 
     private readonly HoistedTapes _rentals;
     private readonly string _prefix;
     private readonly Dictionary<string, string> _tables = new();
     private readonly List<string> _fills = new();
-    private readonly Dictionary<LoopModel, Dictionary<string, (string Start, string End)>> _innerValues = new(new ByReference());
+    private readonly Dictionary<LoopModel, Dictionary<string, (IntExpr Start, IntExpr End)>> _innerValues = new(new ByReference());
     private readonly Dictionary<LoopModel, HashSet<string>> _outerValues = new(new ByReference());
 
     /// <param name="rentals">Where the tables' arrays are rented, before the top-level loop.</param>
@@ -84,7 +85,7 @@ internal sealed class HoistedValues
         return fills;
     }
 
-    private string Read(CSharpExpressionWriter expressions, int id, string index, (string Shape, string Start, string End, bool Shared) found, LoopModel outer)
+    private string Read(CSharpExpressionWriter expressions, int id, string index, (string Shape, IntExpr Start, IntExpr End, bool Shared) found, LoopModel outer)
     {
         var offset = LoopNests.Offset(index, found.Start);
         var key = found.Shape + "|" + found.Start + "|" + found.End + "|" + outer.Start + "|" + outer.End;
@@ -102,7 +103,7 @@ internal sealed class HoistedValues
                 return table + "[" + offset + "]";
             }
 
-            if (KeepEach is { } each && _rentals.TryHoist("(" + each.Count + ") * (" + width + ")", table + "_each", table + "_each_count"))
+            if (KeepEach is { } each && _rentals.TryHoist(IntExpr.Grouped(each.Count) * IntExpr.Grouped(width), table + "_each", table + "_each_count"))
             {
                 var part = new IterationTables.Table(table + "_each", width);
                 Kept[key] = part;
@@ -114,7 +115,7 @@ internal sealed class HoistedValues
             }
 
             // The fill is a loop of its own, whose elements are read through slices (see ElementSlices).
-            var fill = Scope.Enter(index, found.Start, found.End, backward: false, System.Array.Empty<string>(), table + "_");
+            var fill = Scope.Enter(index, found.Start, found.End, backward: false, System.Array.Empty<IntExpr>(), table + "_");
             var sliced = expressions.WriteInline(id, fill.Element);
             _fills.Add("// " + value.Replace("global::System.", "") + " for every " + index + (found.Shared
                 ? ", once for the loop over " + outer.Index + " and the loop inside it."
@@ -134,7 +135,7 @@ internal sealed class HoistedValues
     }
 
     /// <summary>For a value of the inner loop that qualifies: its shape and the range its table covers.</summary>
-    private (string Shape, string Start, string End, bool Shared)? FindInner(EmissionPlan plan, int id, LoopModel outer, LoopModel inner)
+    private (string Shape, IntExpr Start, IntExpr End, bool Shared)? FindInner(EmissionPlan plan, int id, LoopModel outer, LoopModel inner)
     {
         if (!IsCandidate(plan.Model, id, inner.Index, outer.Index) || !ReferenceEquals(plan.Regions[id], Region.Root) || LoopNests.InnerRange(outer, inner) is not { } range)
         {
@@ -154,7 +155,7 @@ internal sealed class HoistedValues
     }
 
     /// <summary>For a value of the outer loop that its inner loop also computes at its own index: its shape and the shared table's range.</summary>
-    private (string Shape, string Start, string End, bool Shared)? FindOuter(EmissionPlan plan, int id, LoopModel outer)
+    private (string Shape, IntExpr Start, IntExpr End, bool Shared)? FindOuter(EmissionPlan plan, int id, LoopModel outer)
     {
         if (!IsCandidate(plan.Model, id, outer.Index, null) || !ReferenceEquals(plan.Regions[id], Region.Root))
         {
@@ -168,10 +169,10 @@ internal sealed class HoistedValues
     }
 
     /// <summary>The end of [start, end) ∪ the outer loop's range, when both start alike and their ends differ by a constant.</summary>
-    private static string? Union(LoopModel outer, (string Start, string End) inner)
+    private static IntExpr? Union(LoopModel outer, (IntExpr Start, IntExpr End) inner)
     {
         const string none = "\u0002";
-        var (a, b) = (IndexPolynomial.Parse(outer.End, none), IndexPolynomial.Parse(inner.End, none));
+        var (a, b) = (IntPolynomial.Of(outer.End, none), IntPolynomial.Of(inner.End, none));
         if (outer.Start != inner.Start || a is null || b is null || a.Plus(b.Scaled(-Rational.One)).AsConstant is not { } difference)
         {
             return null;
@@ -197,11 +198,11 @@ internal sealed class HoistedValues
     }
 
     /// <summary>The shapes of the values the outer loop's inner loops would tabulate, with their ranges.</summary>
-    private Dictionary<string, (string Start, string End)> InnerValues(LoopModel outer)
+    private Dictionary<string, (IntExpr Start, IntExpr End)> InnerValues(LoopModel outer)
     {
         if (!_innerValues.TryGetValue(outer, out var values))
         {
-            values = new Dictionary<string, (string Start, string End)>();
+            values = new Dictionary<string, (IntExpr Start, IntExpr End)>();
             var body = outer.Body;
             var always = LoopNests.Unconditional(body);
             foreach (var id in Enumerable.Range(0, body.Nodes.Count).Where(id => always[id] && body.Nodes[id].Operation == Operation.Loop))
@@ -274,11 +275,11 @@ internal sealed class HoistedValues
                     shape.Append('c').Append(System.BitConverter.DoubleToInt64Bits(n.Constant));
                     return;
                 case Operation.Integer:
-                    shape.Append("i(").Append(CodeNames.Rename(model.Symbols[(int)n.Payload].Index.ToString(), index, Index)).Append(')');
+                    shape.Append("i(").Append(model.IntegerValue(node).Substitute(index, Placeholder)).Append(')');
                     return;
                 case Operation.Element:
-                    var (vector, text) = model.ElementText(node);
-                    shape.Append("e(").Append(vector).Append('[').Append(CodeNames.Rename(text, index, Index)).Append("])");
+                    var (vector, at) = model.ElementParts(node);
+                    shape.Append("e(").Append(vector).Append('[').Append(at.Substitute(index, Placeholder)).Append("])");
                     return;
             }
 
@@ -316,12 +317,12 @@ internal sealed class HoistedValues
             case Operation.Constant:
                 return true;
             case Operation.Integer:
-                names.UnionWith(CodeNames.In(model.Symbols[(int)node.Payload].Index.ToString()));
+                names.UnionWith(model.IntegerValue(id).Names());
                 return true;
             case Operation.Element:
-                var (vector, index) = model.ElementText(id);
+                var (vector, index) = model.ElementParts(id);
                 names.Add(vector.TrimStart('@'));
-                names.UnionWith(CodeNames.In(index));
+                names.UnionWith(index.Names());
                 elements++;
                 return true;
         }

@@ -2,9 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Numerics;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SymDiff.Generator.Ir;
 
 namespace SymDiff.Generator.Emitting;
 
@@ -23,20 +21,21 @@ namespace SymDiff.Generator.Emitting;
 /// </remarks>
 internal sealed class InductionVariables
 {
+    // The iteration count t, an atom no source can name.
     private const string Step = "\u0002t";
 
     private readonly InductionVariables? _outer;
     private readonly string? _variable;
-    private readonly (string Start, string End) _range;
+    private readonly (IntExpr Start, IntExpr End) _range;
     private readonly string _prefix;
-    private readonly IndexPolynomial? _iteration;
+    private readonly IntPolynomial? _iteration;
     private readonly HoistedProducts? _products;
     private readonly List<Reduction> _reductions;
-    private readonly Dictionary<string, Reduction> _byIndex;
+    private readonly Dictionary<IntExpr, Reduction> _byIndex;
     private readonly ElementSlices _slices;
     private Rows? _rows;
 
-    private InductionVariables(InductionVariables? outer, string? variable, string prefix, List<Reduction> reductions, ElementSlices slices, (string Start, string End) range = default, IndexPolynomial? iteration = null, Rows? rows = null)
+    private InductionVariables(InductionVariables? outer, string? variable, string prefix, List<Reduction> reductions, ElementSlices slices, (IntExpr Start, IntExpr End) range = default, IntPolynomial? iteration = null, Rows? rows = null)
     {
         _rows = rows;
         _outer = outer;
@@ -57,19 +56,19 @@ internal sealed class InductionVariables
     /// No loop yet; the loops entered from here read <paramref name="spans"/> (vector or buffer name, its span type)
     /// through slices where an index is the loop's variable plus an offset (see <see cref="ElementSlices"/>).
     /// </summary>
-    /// <param name="isInvariant">Whether C# text reads only names that no statement assigns (the method's parameters).</param>
+    /// <param name="isInvariant">Whether no statement assigns a name (the method's parameters).</param>
     public static InductionVariables Root(IReadOnlyDictionary<string, string> spans, System.Func<string, bool> isInvariant)
         => new(null, null, "", new List<Reduction>(), ElementSlices.Root(spans, isInvariant));
 
     /// <summary>
-    /// The scope of one loop's body: of <paramref name="indices"/> (index texts its body reads or writes), those worth
+    /// The scope of one loop's body: of <paramref name="indices"/> (the indices its body reads or writes), those worth
     /// reducing, named <paramref name="prefix"/> and a number.
     /// </summary>
     /// <param name="backward">Whether the loop runs from <c>end - 1</c> down to <paramref name="start"/>.</param>
     /// <param name="linear">Whether affine indices get running locals too (<c>at++</c>), for a loop whose index is not a plain name plus a constant.</param>
-    public InductionVariables Enter(string variable, string start, string end, bool backward, IEnumerable<string> indices, string prefix, bool linear = false)
+    public InductionVariables Enter(string variable, IntExpr start, IntExpr end, bool backward, IEnumerable<IntExpr> indices, string prefix, bool linear = false)
     {
-        var first = IndexPolynomial.Parse(backward ? "(" + end + ") - 1" : start, variable);
+        var first = IntPolynomial.Of(backward ? IntExpr.Grouped(end) - 1 : start, variable);
         var reductions = new List<Reduction>();
         var slices = _slices.Enter(prefix + "s");
         if (first is null)
@@ -78,8 +77,8 @@ internal sealed class InductionVariables
         }
 
         // The variable on iteration t: first + t, or first - t.
-        var iteration = first.Plus(IndexPolynomial.Atom(Step).Scaled(backward ? -Rational.One : Rational.One));
-        foreach (var index in indices.Distinct().OrderBy(i => i, System.StringComparer.Ordinal))
+        var iteration = first.Plus(IntPolynomial.Atom(Step).Scaled(backward ? -Rational.One : Rational.One));
+        foreach (var index in indices.Distinct().OrderBy(i => i.ToString(), System.StringComparer.Ordinal))
         {
             if (Reduce(index, variable, iteration, linear) is { } differences)
             {
@@ -102,7 +101,7 @@ internal sealed class InductionVariables
     /// <paramref name="isRow"/> must accept only elements the program has read at every index of the row already.
     /// </remarks>
     /// <param name="counter">The name of the loop's counter.</param>
-    public InductionVariables EnterRows(string variable, string start, string end, IEnumerable<string> indices, string prefix, string counter, System.Func<string, string, bool> isRow)
+    public InductionVariables EnterRows(string variable, IntExpr start, IntExpr end, IEnumerable<IntExpr> indices, string prefix, string counter, System.Func<string, IntExpr, bool> isRow)
     {
         var scope = Enter(variable, start, end, backward: false, indices, prefix, linear: true);
         if (scope._iteration is null)
@@ -130,9 +129,9 @@ internal sealed class InductionVariables
     }
 
     /// <summary>The differences of <paramref name="index"/> over the loop's iterations, when it is worth a running local.</summary>
-    private static IReadOnlyList<IndexPolynomial>? Reduce(string index, string variable, IndexPolynomial iteration, bool linear)
+    private static IReadOnlyList<IntPolynomial>? Reduce(IntExpr index, string variable, IntPolynomial iteration, bool linear)
     {
-        var polynomial = IndexPolynomial.Parse(index, variable);
+        var polynomial = IntPolynomial.Of(index, variable);
         if (polynomial is null)
         {
             return null;
@@ -153,14 +152,14 @@ internal sealed class InductionVariables
     /// running local, which that inner loop would otherwise compute again on each of this loop's iterations (the
     /// first index of row i of a triangle, <c>d + i * (2 * d - i - 1) / 2</c>); null when it is not worth one.
     /// </summary>
-    private string? RunningLocal(IndexPolynomial value)
+    private string? RunningLocal(IntPolynomial value)
     {
         if (_variable is null || _iteration is null)
         {
             return null;
         }
 
-        if (ReductionFor(value.ToCode(), linear: false) is not { } reduction)
+        if (ReductionFor(value.ToExpr(), linear: false) is not { } reduction)
         {
             return null;
         }
@@ -171,7 +170,7 @@ internal sealed class InductionVariables
     }
 
     /// <summary>This loop's running local for <paramref name="index"/>, added on first use; null when it is not worth one.</summary>
-    private Reduction? ReductionFor(string index, bool linear)
+    private Reduction? ReductionFor(IntExpr index, bool linear)
     {
         if (_byIndex.TryGetValue(index, out var reduction))
         {
@@ -190,9 +189,9 @@ internal sealed class InductionVariables
     }
 
     /// <summary>The ranges of the loops this scope is in, outermost first.</summary>
-    public IReadOnlyList<(string Start, string End)> Ranges()
+    public IReadOnlyList<(IntExpr Start, IntExpr End)> Ranges()
     {
-        var ranges = new List<(string Start, string End)>();
+        var ranges = new List<(IntExpr Start, IntExpr End)>();
         for (var scope = this; scope is { _variable: not null }; scope = scope._outer)
         {
             ranges.Insert(0, scope._range);
@@ -205,20 +204,22 @@ internal sealed class InductionVariables
     /// The code to index with: a running local of this scope or an enclosing one, else <paramref name="index"/> with
     /// its products that enclosing loops compute ahead, else <paramref name="index"/> itself.
     /// </summary>
-    public string Index(string index)
+    public string Index(IntExpr index) => Indexing(index).ToString();
+
+    private IntExpr Indexing(IntExpr index)
     {
         if (Reduced(index) is { } reduction)
         {
             reduction.IsUsed = true;
             reduction.IsStepped = true;
-            return reduction.Name;
+            return IntExpr.Named(reduction.Name);
         }
 
         return _variable is null ? index : InvariantParts.Rewrite(index, _variable, SourcePartName);
     }
 
     /// <summary>The running local of this scope or an enclosing one that computes <paramref name="index"/>, if any.</summary>
-    private Reduction? Reduced(string index)
+    private Reduction? Reduced(IntExpr index)
     {
         for (var scope = this; scope is not null; scope = scope._outer)
         {
@@ -240,7 +241,7 @@ internal sealed class InductionVariables
     /// For a table or record of the generated code (not in the root's spans): its span type and whether it is an array.
     /// Its indices are right by construction, so a name in one that no loop bounds is a length or stride, never negative.
     /// </param>
-    public string Element(string vector, string index, (string SpanType, bool IsArray)? generated = null)
+    public string Element(string vector, IntExpr index, (string SpanType, bool IsArray)? generated = null)
     {
         if (_rows is not null && RowStart(vector, index, generated) is { } row)
         {
@@ -249,17 +250,17 @@ internal sealed class InductionVariables
 
         if (Reduced(index) is null && _variable is not null && _slices.Source(vector, generated) is { } source && Offset(index, source.IsGenerated) is { } offset)
         {
-            return SliceOwner(offset, source.IsGenerated)._slices.Slice(vector, source, Index(offset)) + "[" + _variable + "]";
+            return SliceOwner(offset, source.IsGenerated)._slices.Slice(vector, source, Indexing(offset)) + "[" + _variable + "]";
         }
 
         return vector + "[" + Index(index) + "]";
     }
 
     /// <summary>The row of <paramref name="vector"/> that element <paramref name="index"/> is read in, when it is read in one.</summary>
-    private string? RowStart(string vector, string index, (string SpanType, bool IsArray)? generated)
+    private string? RowStart(string vector, IntExpr index, (string SpanType, bool IsArray)? generated)
     {
         var variable = _variable!;
-        if (!IndexPolynomial.Reads(index, variable) || IndexPolynomial.Parse(index, variable) is not { DividesVariable: false } polynomial
+        if (!index.Reads(variable) || IntPolynomial.Of(index, variable) is not { DividesVariable: false } polynomial
             || polynomial.WithoutUnit(variable) is null || _slices.Source(vector, generated) is not { } source || !_rows!.IsRow(vector, index))
         {
             return null;
@@ -272,7 +273,7 @@ internal sealed class InductionVariables
 
         // Declared with its first value, never advanced: the row starts there.
         reduction.IsUsed = true;
-        return _slices.Row(vector, source, reduction.Name, _rows.Count);
+        return _slices.Row(vector, source, IntExpr.Named(reduction.Name), _rows.Count);
     }
 
     /// <summary>
@@ -281,7 +282,7 @@ internal sealed class InductionVariables
     /// products (<c>x</c> from <c>ix * d</c> once per point, not once per component); this loop otherwise. Loops that
     /// read the same slice then share it.
     /// </summary>
-    private InductionVariables SliceOwner(string offset, bool generated)
+    private InductionVariables SliceOwner(IntExpr offset, bool generated)
     {
         if (generated || Reduced(offset) is not null)
         {
@@ -291,7 +292,7 @@ internal sealed class InductionVariables
         var owner = this;
         for (var scope = this; scope is { _variable: { } variable, _products: { IsClosed: false } }; scope = scope._outer)
         {
-            if (IndexPolynomial.Reads(offset, variable))
+            if (offset.Reads(variable))
             {
                 break;
             }
@@ -307,10 +308,10 @@ internal sealed class InductionVariables
     /// element: o and the variable are never negative where the element is read, and o does not change in the loop;
     /// null otherwise, and when o is a constant.
     /// </summary>
-    private string? Offset(string index, bool generated)
+    private IntExpr? Offset(IntExpr index, bool generated)
     {
         var variable = _variable!;
-        if (IndexPolynomial.Parse(index, variable) is not { DividesVariable: false } polynomial
+        if (IntPolynomial.Of(index, variable) is not { DividesVariable: false } polynomial
             || polynomial.WithoutUnit(variable) is not { } offset || LowerBound(variable) is not >= 0)
         {
             return null;
@@ -330,16 +331,15 @@ internal sealed class InductionVariables
         }
 
         // Proven expanded, it is written expanded: terms that cancel there (j - j, n / k - n / k) may not be read ahead.
-        return offset.IsNonNegative(atom => Stays(atom, generated) ? AtomBound(atom, generated) : null) ? offset.ToCode() : null;
+        return offset.IsNonNegative(atom => Stays(atom, generated) ? AtomBound(atom, generated) : null) ? offset.ToExpr() : null;
     }
 
     /// <summary>The offset as the source writes it, when the index is <c>offset + variable</c> or <c>variable + offset</c>.</summary>
-    private static string? SourceOffset(string index, string variable)
+    private static IntExpr? SourceOffset(IntExpr index, string variable)
     {
-        var expression = SyntaxFactory.ParseExpression(index);
-        bool IsVariable(ExpressionSyntax e) => e is IdentifierNameSyntax name && name.Identifier.ValueText == variable.TrimStart('@');
-        return expression is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } sum && !expression.ContainsDiagnostics
-            ? IsVariable(sum.Right) ? sum.Left.WithoutTrivia().ToString() : IsVariable(sum.Left) ? sum.Right.WithoutTrivia().ToString() : null
+        bool IsVariable(IntExpr e) => e.Op == IntOp.Name && IntExpr.SameName(e.Name, variable);
+        return index.Op == IntOp.Add
+            ? IsVariable(index.Right!) ? index.Left : IsVariable(index.Left!) ? index.Right : null
             : null;
     }
 
@@ -347,8 +347,8 @@ internal sealed class InductionVariables
     /// Whether <paramref name="atom"/> keeps its value through this loop: it reads enclosing loops' variables and invariant
     /// names only (in generated code's own indices, locals declared before the loop, which no statement in it assigns).
     /// </summary>
-    private bool Stays(string atom, bool generated)
-        => CodeNames.In(atom).All(name => name != _variable!.TrimStart('@') && (generated || _slices.IsInvariant(name) || IsEnclosingVariable(name)));
+    private bool Stays(IntExpr atom, bool generated)
+        => atom.Names().All(name => name != _variable!.TrimStart('@') && (generated || _slices.IsInvariant(name) || IsEnclosingVariable(name)));
 
     private bool IsEnclosingVariable(string name)
     {
@@ -363,8 +363,8 @@ internal sealed class InductionVariables
         return false;
     }
 
-    private long? AtomBound(string atom, bool generated)
-        => IndexBounds.LowerBound(atom, name => LowerBound(name) ?? (generated && !_slices.IsInvariant(name) ? 0 : null));
+    private long? AtomBound(IntExpr atom, bool generated)
+        => IntBounds.LowerBound(atom, name => LowerBound(name) ?? (generated && !_slices.IsInvariant(name) ? 0 : null));
 
     /// <summary>
     /// A lower bound of <paramref name="name"/> inside this loop's body: a loop variable's start's, or, for a name that
@@ -380,7 +380,7 @@ internal sealed class InductionVariables
             {
                 bound = scope.StartBound();
             }
-            else if (IndexPolynomial.Parse(scope._range.End, name)?.WithoutUnit(name)?.AsConstant is { IsInteger: true } rest
+            else if (IntPolynomial.Of(scope._range.End, name)?.WithoutUnit(name)?.AsConstant is { IsInteger: true } rest
                 && BigInteger.Abs(rest.Numerator) <= int.MaxValue && scope.StartBound() is { } start)
             {
                 // start < name + rest, so name >= start + 1 - rest.
@@ -397,7 +397,7 @@ internal sealed class InductionVariables
     }
 
     /// <summary>A lower bound of this loop's start, from the loops around it.</summary>
-    private long? StartBound() => IndexBounds.LowerBound(_range.Start, _outer is { } outer ? outer.LowerBound : _ => null);
+    private long? StartBound() => IntBounds.LowerBound(_range.Start, _outer is { } outer ? outer.LowerBound : _ => null);
 
     /// <summary>
     /// Before the loop: the products its body's indices read, then each running local used, with its differences
@@ -433,24 +433,24 @@ internal sealed class InductionVariables
     /// The local that holds <paramref name="code"/>, a part of an index as the source writes it that does not read
     /// this loop's variable (<c>ix * d</c>), computed as the source computes it; null when it reads this loop's variable.
     /// </summary>
-    private string? SourcePartName(string code) => Place(code)?.Name(code, expanded: false);
+    private string? SourcePartName(IntExpr code) => Place(code)?.Name(code, expanded: false);
 
     /// <summary>
     /// The local that holds the product of <paramref name="atoms"/>, a monomial of a running local's expanded first
     /// value; null when it reads this loop's variable, is a single name, or might throw (a division by a variable).
     /// </summary>
-    private string? MonomialName(IReadOnlyList<string> atoms)
-        => atoms.Count == 0 || (atoms.Count == 1 && IndexPolynomial.IsPlain(atoms[0])) || !atoms.All(IndexPolynomial.CannotThrow)
+    private string? MonomialName(IReadOnlyList<IntExpr> atoms)
+        => atoms.Count == 0 || (atoms.Count == 1 && atoms[0].IsPlain) || !atoms.All(a => a.CannotThrow)
             ? null
-            : Place(IndexPolynomial.Product(atoms))?.Name(IndexPolynomial.Product(atoms), expanded: true);
+            : Place(IntPolynomial.Product(atoms))?.Name(IntPolynomial.Product(atoms), expanded: true);
 
     /// <summary>Where <paramref name="code"/> is computed: before the outermost open loop around this one whose variable, and whose inner loops' variables, it does not read.</summary>
-    private HoistedProducts? Place(string code)
+    private HoistedProducts? Place(IntExpr code)
     {
         HoistedProducts? place = null;
         for (var scope = this; scope is { _variable: { } variable, _products: { IsClosed: false } products }; scope = scope._outer)
         {
-            if (IndexPolynomial.Reads(code, variable))
+            if (code.Reads(variable))
             {
                 break;
             }
@@ -492,13 +492,13 @@ internal sealed class InductionVariables
             : target + " -= " + BigInteger.Negate(amount).ToString(CultureInfo.InvariantCulture) + ";";
 
     /// <summary>Δ⁰ … Δ^degree of <paramref name="polynomial"/> in <see cref="Step"/> at 0: Δᵏ = Σₘ (−1)^(k−m)·C(k, m)·p(m).</summary>
-    private static IReadOnlyList<IndexPolynomial> ForwardDifferences(IndexPolynomial polynomial, int degree)
+    private static IReadOnlyList<IntPolynomial> ForwardDifferences(IntPolynomial polynomial, int degree)
     {
-        var values = Enumerable.Range(0, degree + 1).Select(m => polynomial.Substitute(Step, IndexPolynomial.Constant(new Rational(m)))).ToList();
-        var differences = new List<IndexPolynomial>();
+        var values = Enumerable.Range(0, degree + 1).Select(m => polynomial.Substitute(Step, IntPolynomial.Constant(m))).ToList();
+        var differences = new List<IntPolynomial>();
         for (var k = 0; k <= degree; k++)
         {
-            var sum = IndexPolynomial.Constant(Rational.Zero);
+            var sum = IntPolynomial.Constant(Rational.Zero);
             var binomial = BigInteger.One;
             for (var m = 0; m <= k; m++)
             {
@@ -516,18 +516,18 @@ internal sealed class InductionVariables
     /// <summary>An index computed by a running local: its value, then its differences, on the loop's first iteration.</summary>
     private sealed class Reduction
     {
-        public Reduction(string index, string name, IReadOnlyList<IndexPolynomial> differences)
+        public Reduction(IntExpr index, string name, IReadOnlyList<IntPolynomial> differences)
         {
             Index = index;
             Name = name;
             Differences = differences;
         }
 
-        public string Index { get; }
+        public IntExpr Index { get; }
 
         public string Name { get; }
 
-        public IReadOnlyList<IndexPolynomial> Differences { get; }
+        public IReadOnlyList<IntPolynomial> Differences { get; }
 
         /// <summary>Whether it is declared.</summary>
         public bool IsUsed { get; set; }
@@ -539,5 +539,5 @@ internal sealed class InductionVariables
     }
 
     /// <summary>How a loop entered by <see cref="EnterRows"/> reads rows: its counter, its count of iterations, which elements.</summary>
-    private sealed record Rows(string Counter, string Count, System.Func<string, string, bool> IsRow);
+    private sealed record Rows(string Counter, IntExpr Count, System.Func<string, IntExpr, bool> IsRow);
 }

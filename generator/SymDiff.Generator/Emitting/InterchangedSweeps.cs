@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using SymDiff.Generator.Ir;
 using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
@@ -85,36 +86,35 @@ internal sealed class InterchangedSweeps
             return null;
         }
 
-        var outerIndex = Outer.Index.TrimStart('@');
-        if (!CodeNames.In(inner.End).Contains(outerIndex))
+        if (!inner.End.Reads(Outer.Index))
         {
             return new NestRanges(range.Start, range.End, Outer.Start, null);
         }
 
         // i < j + c for j ≥ i − c + 1.
-        var end = IndexPolynomial.Parse(inner.End, Outer.Index);
+        var end = IntPolynomial.Of(inner.End, Outer.Index);
         if (end?.LinearCoefficient(Outer.Index) is not { } coefficient || !coefficient.Equals(Rational.One))
         {
             return null;
         }
 
-        var offset = end.Plus(IndexPolynomial.Atom(Outer.Index).Scaled(-Rational.One));
-        var first = IndexPolynomial.Atom(inner.Index).Plus(offset.Scaled(-Rational.One)).Plus(IndexPolynomial.Constant(Rational.One));
+        var offset = end.Plus(IntPolynomial.Atom(Outer.Index).Scaled(-Rational.One));
+        var first = IntPolynomial.Atom(inner.Index).Plus(offset.Scaled(-Rational.One)).Plus(IntPolynomial.Constant(Rational.One));
         if (!first.IsWritable)
         {
             return null;
         }
 
-        var lowest = IndexPolynomial.Parse(inner.Start, Outer.Index)?.Plus(offset.Scaled(-Rational.One)).Plus(IndexPolynomial.Constant(Rational.One)).AsConstant;
-        var start = IndexPolynomial.Parse(Outer.Start, Outer.Index)?.AsConstant;
+        var lowest = IntPolynomial.Of(inner.Start, Outer.Index)?.Plus(offset.Scaled(-Rational.One)).Plus(IntPolynomial.Constant(Rational.One)).AsConstant;
+        var start = IntPolynomial.Of(Outer.Start, Outer.Index)?.AsConstant;
         var bounded = lowest is { IsInteger: true } l && start is { IsInteger: true } s && l.Numerator >= s.Numerator;
 
         // L's own adjoints at j can start the sums at i = j when M's range starts with L's and ends by L's end on L's last
         // iteration (c ≤ 1): the i past M's range, from its end on that iteration to L's end, get theirs in a loop of their own.
         var tail = inner.Start != Outer.Start || offset.AsConstant is not { IsInteger: true } c || c.Numerator > 1
             ? null
-            : c.Numerator == 1 ? Outer.End : "global::System.Math.Max(" + range.Start + ", " + range.End + ")";
-        return new NestRanges(range.Start, range.End, bounded ? first.ToCode() : "global::System.Math.Max(" + Outer.Start + ", " + first.ToCode() + ")", tail);
+            : c.Numerator == 1 ? Outer.End : IntExpr.MaxOf(range.Start, range.End);
+        return new NestRanges(range.Start, range.End, bounded ? first.ToExpr() : IntExpr.MaxOf(Outer.Start, first.ToExpr()), tail);
     }
 
     /// <summary>
@@ -125,9 +125,9 @@ internal sealed class InterchangedSweeps
     private bool WalksContiguously(DerivativeGraphModel body)
         => Enumerable.Range(0, body.Nodes.Count)
             .Where(id => body.Nodes[id].Operation == Operation.Element)
-            .Select(id => body.ElementText(id).Index)
-            .Where(index => IndexPolynomial.Reads(index, Outer.Index))
-            .All(index => IndexPolynomial.Parse(index, Outer.Index)?.LinearCoefficient(Outer.Index) is { } c
+            .Select(id => body.ElementParts(id).Index)
+            .Where(index => index.Reads(Outer.Index))
+            .All(index => IntPolynomial.Of(index, Outer.Index)?.LinearCoefficient(Outer.Index) is { } c
                 && (c.Equals(Rational.One) || c.Equals(-Rational.One)));
 
     /// <summary>
@@ -205,19 +205,19 @@ internal sealed class InterchangedSweeps
     }
 
     /// <summary>L's element adjoints that add ±one value into each of the sum's slots, read at j: the value, the elements, and whether the signs are the sum's flipped.</summary>
-    private (int Root, List<int> Elements, bool Flipped)? Match(DerivativeGraphModel body, int first, Nest nest, SummedAdjoint sum, HashSet<string> read, ISet<int> taken)
+    private (int Root, List<int> Elements, bool Flipped)? Match(DerivativeGraphModel body, int first, Nest nest, SummedAdjoint sum, HashSet<(string Vector, IntExpr Index)> read, ISet<int> taken)
     {
         int? root = null;
         bool? flipped = null;
         var elements = new List<int>();
         foreach (var (element, negated) in sum.Slots)
         {
-            var (vector, index) = nest.Inner.Reverse.ElementText(nest.Inner.ReverseElements[element]);
-            var at = CodeNames.Rename(index, nest.Inner.Index, Outer.Index);
+            var (vector, index) = nest.Inner.Reverse.ElementParts(nest.Inner.ReverseElements[element]);
+            var at = index.Substitute(nest.Inner.Index, IntExpr.Named(Outer.Index));
             var own = Enumerable.Range(0, Outer.ReverseElements.Count)
-                .Where(e => !taken.Contains(e) && !elements.Contains(e) && body.ElementText(Outer.ReverseElements[e]) == (vector, at))
+                .Where(e => !taken.Contains(e) && !elements.Contains(e) && body.ElementParts(Outer.ReverseElements[e]) == (vector, at))
                 .Select(e => (int?)e).FirstOrDefault();
-            if (own is not int e || !read.Contains(vector + "[" + at + "]") || body.IsGuarded(body.Outputs[first + e]))
+            if (own is not int e || !read.Contains((vector, at)) || body.IsGuarded(body.Outputs[first + e]))
             {
                 return null;
             }
@@ -245,14 +245,13 @@ internal sealed class InterchangedSweeps
     {
         var body = inner.Reverse;
         var read = LoopNests.ElementsReadOnEveryIteration(inner);
-        var outerIndex = outer.Index.TrimStart('@');
         var sums = new List<(int Root, List<(int Element, bool Negated)> Slots)>();
         var direct = new List<int>();
         for (var e = 0; e < inner.ReverseElements.Count; e++)
         {
             var value = body.Outputs[first + e];
-            var (vector, index) = body.ElementText(inner.ReverseElements[e]);
-            if (body.IsGuarded(value) || CodeNames.In(index).Contains(outerIndex) || !read.Contains(vector + "[" + index + "]"))
+            var (vector, index) = body.ElementParts(inner.ReverseElements[e]);
+            if (body.IsGuarded(value) || index.Reads(outer.Index) || !read.Contains((vector, index)))
             {
                 direct.Add(e);
                 continue;
@@ -274,7 +273,7 @@ internal sealed class InterchangedSweeps
     }
 
     /// <summary>The ranges of a nest: M's index over [Start, End), L's over [InnerStart, L's end) for each; L's own adjoints fold into it only when <see cref="Tail"/> is set, the start of the i past M's range up to L's end.</summary>
-    public sealed record NestRanges(string Start, string End, string InnerStart, string? Tail);
+    public sealed record NestRanges(IntExpr Start, IntExpr End, IntExpr InnerStart, IntExpr? Tail);
 
     /// <summary>A sum of M's element adjoints added once per i: its value (a node of M's backward body) and its slots, each up to sign.</summary>
     public sealed record SummedAdjoint(int Root, IReadOnlyList<(int Element, bool Negated)> Slots);

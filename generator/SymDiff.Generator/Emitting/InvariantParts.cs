@@ -1,8 +1,5 @@
 using System;
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SymDiff.Generator.Ir;
 
 namespace SymDiff.Generator.Emitting;
 
@@ -17,44 +14,27 @@ internal static class InvariantParts
     /// <paramref name="index"/> with each largest such part that <paramref name="name"/> gives a local for read from
     /// it; <paramref name="index"/> itself when there is none.
     /// </summary>
-    public static string Rewrite(string index, string variable, Func<string, string?> name)
+    public static IntExpr Rewrite(IntExpr index, string variable, Func<IntExpr, string?> name)
     {
-        var expression = SyntaxFactory.ParseExpression(index);
-        if (expression.ContainsDiagnostics)
+        if (Multiplies(index) && !index.Reads(variable) && index.CannotThrow && name(index) is { } local)
         {
-            return index;
+            return IntExpr.Named(local);
         }
 
-        var replaced = false;
-        var text = Write(expression, variable, name, ref replaced);
-        return replaced ? text : index;
-    }
-
-    private static string Write(ExpressionSyntax expression, string variable, Func<string, string?> name, ref bool replaced)
-    {
-        var code = expression.WithoutTrivia().ToString();
-        if (Multiplies(expression) && !IndexPolynomial.Reads(code, variable) && IndexPolynomial.CannotThrow(code) && name(code) is { } local)
+        // Parts inside unchecked(...) stay there: taken out, constant arithmetic would be folded and checked by C#.
+        return index.Op switch
         {
-            replaced = true;
-            return local;
-        }
-
-        switch (expression)
-        {
-            case BinaryExpressionSyntax binary:
-                var left = Write(binary.Left, variable, name, ref replaced);
-                return left + " " + binary.OperatorToken.Text + " " + Write(binary.Right, variable, name, ref replaced);
-            case ParenthesizedExpressionSyntax parenthesized:
-                return "(" + Write(parenthesized.Expression, variable, name, ref replaced) + ")";
-            case PrefixUnaryExpressionSyntax unary:
-                return unary.OperatorToken.Text + Write(unary.Operand, variable, name, ref replaced);
-            default:
-                return code;
-        }
+            IntOp.Group => IntExpr.Grouped(Rewrite(index.Left!, variable, name)) is var g && g.Left!.Equals(index.Left) ? index : g,
+            IntOp.Negate => Rewrite(index.Left!, variable, name) is var o && o.Equals(index.Left) ? index : IntExpr.Negated(o),
+            IntOp.Add or IntOp.Subtract or IntOp.Multiply or IntOp.Divide or IntOp.Remainder
+                => (Rewrite(index.Left!, variable, name), Rewrite(index.Right!, variable, name)) is var (l, r) && l.Equals(index.Left) && r.Equals(index.Right)
+                    ? index
+                    : IntExpr.Binary(index.Op, l, r),
+            _ => index,
+        };
     }
 
     /// <summary>Whether <paramref name="expression"/> multiplies, divides or takes a remainder: an addition costs nothing in an address.</summary>
-    private static bool Multiplies(ExpressionSyntax expression)
-        => expression.DescendantNodesAndSelf().OfType<BinaryExpressionSyntax>()
-            .Any(b => b.Kind() is SyntaxKind.MultiplyExpression or SyntaxKind.DivideExpression or SyntaxKind.ModuloExpression);
+    private static bool Multiplies(IntExpr expression)
+        => System.Linq.Enumerable.Any(expression.DescendantsAndSelf(), e => e.Op is IntOp.Multiply or IntOp.Divide or IntOp.Remainder);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using SymDiff.Generator.Ir;
 using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
@@ -102,7 +103,7 @@ internal sealed class InvariantTables
         var names = new HashSet<string>();
         var shape = new StringBuilder();
         var budget = 64;
-        if (!Describe(model, id, shape, names, ref budget) || enclosing.Any(l => !CodeNames.OnlyReads(l.Start, _parameters) || !CodeNames.OnlyReads(l.End, _parameters)))
+        if (!Describe(model, id, shape, names, ref budget) || enclosing.Any(l => !l.Start.Names().All(_parameters.Contains) || !l.End.Names().All(_parameters.Contains)))
         {
             return null;
         }
@@ -149,17 +150,15 @@ internal sealed class InvariantTables
 
     private static string Length(string table, int dimension) => table + "_n" + dimension;
 
-    private static string Count(LoopModel loop)
-        => "global::System.Math.Max(0, " + (loop.Start == "0" ? loop.End : "(" + loop.End + ") - (" + loop.Start + ")") + ")";
+    private static IntExpr Count(LoopModel loop) => IntExpr.MaxOf(IntExpr.Zero, LoopNests.Size(loop.Start, loop.End));
 
     /// <summary>Row-major position of the current indices: <c>ik * __table0_0_n1 + j</c>.</summary>
-    private static string Slot(string table, IReadOnlyList<LoopModel> indexed)
+    private static IntExpr Slot(string table, IReadOnlyList<LoopModel> indexed)
     {
-        string Offset(LoopModel l) => l.Start == "0" ? l.Index : "(" + l.Index + " - (" + l.Start + "))";
-        var slot = Offset(indexed[0]);
+        var slot = DeepRecording.Iteration(indexed[0]);
         for (var d = 1; d < indexed.Count; d++)
         {
-            slot = (d == 1 ? slot : "(" + slot + ")") + " * " + Length(table, d) + " + " + Offset(indexed[d]);
+            slot = ((d == 1 ? slot : IntExpr.Grouped(slot)) * IntExpr.Named(Length(table, d))) + DeepRecording.Iteration(indexed[d]);
         }
 
         return slot;
@@ -192,14 +191,14 @@ internal sealed class InvariantTables
                 shape.Append('c').Append(node.Payload);
                 return true;
             case Operation.Integer:
-                var code = model.Symbols[(int)node.Payload].Index.ToString();
-                names.UnionWith(CodeNames.In(code));
+                var code = model.IntegerValue(id);
+                names.UnionWith(code.Names());
                 shape.Append("i(").Append(code).Append(')');
                 return true;
             case Operation.Element:
-                var (vector, index) = model.ElementText(id);
+                var (vector, index) = model.ElementParts(id);
                 names.Add(vector.TrimStart('@'));
-                names.UnionWith(CodeNames.In(index));
+                names.UnionWith(index.Names());
                 shape.Append("e(").Append(vector).Append('[').Append(index).Append("])");
                 return true;
             // A conditional stays out: its branches would be placed as if computed, and then never written.

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using SymDiff.Generator.Ir;
 
 namespace SymDiff.Generator.Emitting;
 
@@ -17,10 +18,10 @@ namespace SymDiff.Generator.Emitting;
 internal static class IterationTables
 {
     /// <summary>A loop's iterations: the loop variable, its offset from the start (<c>ik</c>, <c>i - (lo)</c>) and the count.</summary>
-    public sealed record Iterations(string Index, string Offset, string Count);
+    public sealed record Iterations(string Index, IntExpr Offset, IntExpr Count);
 
     /// <summary>A table kept for every iteration: the array and the width of one iteration's part.</summary>
-    public readonly record struct Table(string Array, string Width);
+    public readonly record struct Table(string Array, IntExpr Width);
 
     /// <summary>
     /// <c>Span&lt;double&gt; name = new Span&lt;double&gt;(array, offset * width, width);</c>: one iteration's part, under the
@@ -28,11 +29,11 @@ internal static class IterationTables
     /// </summary>
     public static string Part(string name, Table table, Iterations iterations)
     {
-        var width = int.TryParse(table.Width, out var constant) && constant >= 0 ? table.Width : "global::System.Math.Max(0, " + table.Width + ")";
-        return "global::System.Span<double> " + name + " = new global::System.Span<double>(" + table.Array + ", " + Factor(iterations.Offset) + " * " + Factor(width) + ", " + width + ");";
+        var width = table.Width is { Op: IntOp.Constant, Value: >= 0 } ? table.Width : IntExpr.MaxOf(IntExpr.Zero, table.Width);
+        return "global::System.Span<double> " + name + " = new global::System.Span<double>(" + table.Array + ", " + (Factor(iterations.Offset) * Factor(width)) + ", " + width + ");";
     }
 
-    private static string Factor(string text) => text.All(c => char.IsLetterOrDigit(c) || c is '_' or '@' or '.') || text.StartsWith("global::System.Math.Max(", System.StringComparison.Ordinal) ? text : "(" + text + ")";
+    private static IntExpr Factor(IntExpr e) => e.IsPlain || e.Op == IntOp.Max || e is { Op: IntOp.Constant, Value: >= 0 } ? e : IntExpr.Grouped(e);
 
     /// <summary>The iterations of a loop, for its body's tables.</summary>
     public static Iterations Of(Model.LoopModel loop) => new(loop.Index, LoopNests.Offset(loop.Index, loop.Start), LoopNests.Size(loop.Start, loop.End));

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using SymDiff.Generator.Ir;
 using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
@@ -12,24 +13,23 @@ internal static class LoopNests
     /// start does not read the outer index and the end reads it at most as <c>j + c</c>: then the last iteration's
     /// range holds every other's. Null otherwise.
     /// </summary>
-    public static (string Start, string End)? InnerRange(LoopModel outer, LoopModel inner)
+    public static (IntExpr Start, IntExpr End)? InnerRange(LoopModel outer, LoopModel inner)
     {
-        var outerIndex = outer.Index.TrimStart('@');
-        if (CodeNames.In(inner.Start).Contains(outerIndex))
+        if (inner.Start.Reads(outer.Index))
         {
             return null;
         }
 
-        if (!CodeNames.In(inner.End).Contains(outerIndex))
+        if (!inner.End.Reads(outer.Index))
         {
             return (inner.Start, inner.End);
         }
 
-        var end = IndexPolynomial.Parse(inner.End, outer.Index);
-        var last = IndexPolynomial.Parse("(" + outer.End + ") - 1", outer.Index);
+        var end = IntPolynomial.Of(inner.End, outer.Index);
+        var last = IntPolynomial.Of(IntExpr.Grouped(outer.End) - 1, outer.Index);
         return end?.DegreeIn(outer.Index) == 1 && end.LinearCoefficient(outer.Index) is { } c && c.Numerator.Sign > 0 && last is not null
             && end.Substitute(outer.Index, last) is { IsWritable: true } lastEnd
-            ? (inner.Start, lastEnd.ToCode())
+            ? (inner.Start, lastEnd.ToExpr())
             : null;
     }
 
@@ -63,20 +63,21 @@ internal static class LoopNests
         return always;
     }
 
-    /// <summary>The elements (as <c>x[index]</c>) the inner loop's forward body reads on every iteration.</summary>
-    public static HashSet<string> ElementsReadOnEveryIteration(LoopModel inner)
+    /// <summary>The elements (vector, index) the inner loop's forward body reads on every iteration.</summary>
+    public static HashSet<(string Vector, IntExpr Index)> ElementsReadOnEveryIteration(LoopModel inner)
     {
         var body = inner.Body;
         var always = Unconditional(body);
-        return new HashSet<string>(Enumerable.Range(0, body.Nodes.Count)
+        return new HashSet<(string Vector, IntExpr Index)>(Enumerable.Range(0, body.Nodes.Count)
             .Where(id => always[id] && body.Nodes[id].Operation == Operation.Element)
-            .Select(id => body.ElementText(id))
-            .Select(p => p.Vector + "[" + p.Index + "]"));
+            .Select(id => body.ElementParts(id)));
     }
 
     /// <summary>Start offset of an index in a table over [start, …): <c>i</c> or <c>i - (start)</c>.</summary>
-    public static string Offset(string index, string start) => start == "0" ? index : index + " - (" + start + ")";
+    public static IntExpr Offset(string index, IntExpr start) => Offset(IntExpr.Named(index), start);
+
+    public static IntExpr Offset(IntExpr index, IntExpr start) => start.IsZero ? index : index - IntExpr.Grouped(start);
 
     /// <summary>Count of [start, end): <c>end</c> or <c>(end) - (start)</c>.</summary>
-    public static string Size(string start, string end) => start == "0" ? end : "(" + end + ") - (" + start + ")";
+    public static IntExpr Size(IntExpr start, IntExpr end) => start.IsZero ? end : IntExpr.Grouped(end) - IntExpr.Grouped(start);
 }

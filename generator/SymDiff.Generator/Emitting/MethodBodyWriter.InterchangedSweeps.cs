@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SymDiff.Generator.Ir;
 using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
@@ -43,7 +44,7 @@ internal static partial class MethodBodyWriter
         var (sums, direct) = (nest.Sums, nest.Direct);
         var folded = nest.Folds.Any(f => f is not null);
 
-        var indices = IndexTexts(body).ToList();
+        var indices = Indices(body).ToList();
         var sumNames = Enumerable.Range(0, sums.Count).Select(g => plan.SweepName("xa", id, g)).ToList();
 
         // With L's own adjoints folded in, the nest runs whenever L's sweep did: only the loop over j waits for a seed that is not zero.
@@ -54,7 +55,7 @@ internal static partial class MethodBodyWriter
             writer.Open("if (" + condition + ")");
         }
 
-        var aroundInner = interchange.Inductions.Enter(inner.Index, ranges.Start, ranges.End, backward: false, indices.Where(i => !IndexPolynomial.Reads(i, outer.Index)), plan.SweepName("xi", id) + "_");
+        var aroundInner = interchange.Inductions.Enter(inner.Index, ranges.Start, ranges.End, backward: false, indices.Where(i => !i.Reads(outer.Index)), plan.SweepName("xi", id) + "_");
         var innerHeader = writer.Mark();
         writer.Open("for (int " + inner.Index + " = " + ranges.Start + "; " + inner.Index + " < " + ranges.End + "; " + inner.Index + "++)");
         for (var g = 0; g < sumNames.Count; g++)
@@ -71,7 +72,7 @@ internal static partial class MethodBodyWriter
         // column), is a slice, read from 0 in a loop the JIT drops the bounds checks of. M's forward pass read every one
         // of those elements already, so no slice reaches past its vector.
         var jPrefix = plan.SweepName("xj", id) + "_";
-        var jIndices = indices.Where(i => IndexPolynomial.Reads(i, outer.Index));
+        var jIndices = indices.Where(i => i.Reads(outer.Index));
         var aroundOuter = neededSeeds.Count > 0
             ? aroundInner.EnterRows(outer.Index, ranges.InnerStart, outer.End, jIndices, jPrefix, jPrefix + "k", RowsRead(context, inner, tables))
             : aroundInner.Enter(outer.Index, ranges.InnerStart, outer.End, backward: false, jIndices, jPrefix, linear: true);
@@ -121,7 +122,7 @@ internal static partial class MethodBodyWriter
         if (counter is { } row && CodeNames.In(writer.ToString().Substring(outerBody.Position)).Contains(outerIndex))
         {
             // Something in the body other than an element read reads j itself.
-            var start = IndexPolynomial.IsPlain(ranges.InnerStart) ? ranges.InnerStart : "(" + ranges.InnerStart + ")";
+            var start = ranges.InnerStart.IsPlain ? ranges.InnerStart.ToString() : "(" + ranges.InnerStart + ")";
             writer.Insert(outerBody, new[] { "int " + outer.Index + " = " + start + " + " + row.Counter + ";" });
         }
 
@@ -137,7 +138,7 @@ internal static partial class MethodBodyWriter
         {
             foreach (var (element, negated) in sums[g].Slots)
             {
-                var (vector, index) = body.ElementText(inner.ReverseElements[element]);
+                var (vector, index) = body.ElementParts(inner.ReverseElements[element]);
                 writer.Line(aroundInner.Element(context.Buffers[vector], index) + (negated ? " -= " : " += ") + sumNames[g] + ";");
             }
         }
@@ -162,12 +163,12 @@ internal static partial class MethodBodyWriter
     /// range, and the elements of M's forward body that it reads on every iteration, and so at every (i, j) of the nest,
     /// with their gradient buffers' slots (as long as their vectors).
     /// </summary>
-    private static Func<string, string, bool> RowsRead(Context context, LoopModel inner, IReadOnlyList<string> tables)
+    private static Func<string, IntExpr, bool> RowsRead(Context context, LoopModel inner, IReadOnlyList<string> tables)
     {
         var read = LoopNests.ElementsReadOnEveryIteration(inner);
         var vectors = context.Buffers.ToDictionary(b => b.Value, b => b.Key);
         return (vector, index) => tables.Contains(vector)
-            || read.Contains((vectors.TryGetValue(vector, out var primal) ? primal : vector) + "[" + index + "]");
+            || read.Contains((vectors.TryGetValue(vector, out var primal) ? primal : vector, index));
     }
 
     /// <summary>
@@ -178,7 +179,7 @@ internal static partial class MethodBodyWriter
     {
         var inner = nest.Inner;
         var outer = interchange.Outer;
-        var slots = sums.Where((_, g) => nest.Folds[g] is not null).SelectMany(sum => sum.Slots).Select(slot => body.ElementText(inner.ReverseElements[slot.Element]).Index).ToList();
+        var slots = sums.Where((_, g) => nest.Folds[g] is not null).SelectMany(sum => sum.Slots).Select(slot => body.ElementParts(inner.ReverseElements[slot.Element]).Index).ToList();
         var around = interchange.Inductions.Enter(inner.Index, nest.Ranges.Tail!, outer.End, backward: false, slots, prefix);
         var header = writer.Mark();
         writer.Open("for (int " + inner.Index + " = " + nest.Ranges.Tail + "; " + inner.Index + " < " + outer.End + "; " + inner.Index + "++)");
@@ -191,7 +192,7 @@ internal static partial class MethodBodyWriter
 
             foreach (var (element, negated) in sums[g].Slots)
             {
-                var (vector, index) = body.ElementText(inner.ReverseElements[element]);
+                var (vector, index) = body.ElementParts(inner.ReverseElements[element]);
                 var sign = negated != fold.Flipped ? " -= " : " += ";
                 writer.Line(around.Element(context.Buffers[vector], index) + sign + fold.Table + "[" + LoopNests.Offset(inner.Index, outer.Start) + "];");
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SymDiff.Generator.Ir;
 using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
@@ -23,11 +24,11 @@ internal static partial class MethodBodyWriter
         var expressions = new CSharpExpressionWriter(plan);
         buffers ??= Array.Empty<(string, string)>();
         var fillers = buffers.Count == 0 ? new Dictionary<string, int>() : BufferFilling.Fillers(plan);
-        Func<string, bool> isInvariant = code => CodeNames.OnlyReads(code, parameters);
+        Func<IntExpr, bool> isInvariant = value => value.Names().All(parameters.Contains);
         var context = new Context(plan, expressions, reserved, buffers.ToDictionary(b => b.Vector, b => b.Buffer), fillers, new Dictionary<int, IReadOnlyList<string>>(), null, null, Array.Empty<LoopModel>(), isInvariant)
         {
             TablesByLoop = new Dictionary<int, InvariantTables>(),
-            Inductions = spans is null ? InductionVariables.None : InductionVariables.Root(spans, isInvariant),
+            Inductions = spans is null ? InductionVariables.None : InductionVariables.Root(spans, parameters.Contains),
         };
         foreach (var (vector, buffer) in buffers)
         {
@@ -71,8 +72,8 @@ internal static partial class MethodBodyWriter
     /// <param name="Hoisted">Inside a loop of the method's top level: where the tapes of the loops nested in it are rented once for all its iterations.</param>
     /// <param name="Tables">Inside a loop of the method's top level: the math calls computed once before it (see <see cref="InvariantTables"/>).</param>
     /// <param name="Enclosing">The loops nested in the top-level one that enclose this DAG, outermost first.</param>
-    /// <param name="IsInvariant">Whether C# text reads only the method's parameters (and literals), which no statement assigns.</param>
-    private sealed record Context(EmissionPlan Plan, CSharpExpressionWriter Expressions, IReadOnlyList<string> Reserved, IReadOnlyDictionary<string, string> Buffers, IReadOnlyDictionary<string, int> Fillers, IReadOnlyDictionary<int, IReadOnlyList<string>> Recorded, HoistedTapes? Hoisted, InvariantTables? Tables, IReadOnlyList<LoopModel> Enclosing, Func<string, bool> IsInvariant)
+    /// <param name="IsInvariant">Whether an int value reads only the method's parameters (and literals), which no statement assigns.</param>
+    private sealed record Context(EmissionPlan Plan, CSharpExpressionWriter Expressions, IReadOnlyList<string> Reserved, IReadOnlyDictionary<string, string> Buffers, IReadOnlyDictionary<string, int> Fillers, IReadOnlyDictionary<int, IReadOnlyList<string>> Recorded, HoistedTapes? Hoisted, InvariantTables? Tables, IReadOnlyList<LoopModel> Enclosing, Func<IntExpr, bool> IsInvariant)
     {
         /// <summary>In the method's own DAG: the tables of each top-level forward loop, shared with its backward sweeps.</summary>
         public Dictionary<int, InvariantTables>? TablesByLoop { get; init; }
@@ -106,16 +107,16 @@ internal static partial class MethodBodyWriter
     }
 
     /// <summary><c>y[i]</c>: the slot an element or store node names.</summary>
-    private static string ElementText(Context context, int id)
+    private static string ElementSlot(Context context, int id)
     {
-        var (vector, index) = context.Plan.Model.ElementText(id);
+        var (vector, index) = context.Plan.Model.ElementParts(id);
         return context.Inductions.Element(vector, index);
     }
 
     /// <summary><c>dx[i + 1]</c>: the gradient buffer slot of an element read.</summary>
     private static string ElementTarget(Context context, DerivativeGraphModel model, int element)
     {
-        var (vector, index) = model.ElementText(element);
+        var (vector, index) = model.ElementParts(element);
         return context.Inductions.Element(context.Buffers[vector], index);
     }
 
@@ -146,7 +147,7 @@ internal static partial class MethodBodyWriter
 
             if (node.Operation == Operation.Store)
             {
-                writer.Line(ElementText(context, id) + " = " + expressions.Write(node.Operand0) + ";");
+                writer.Line(ElementSlot(context, id) + " = " + expressions.Write(node.Operand0) + ";");
                 continue;
             }
 
@@ -287,7 +288,7 @@ internal static partial class MethodBodyWriter
         var tape = plan.LoopName("tape", number);
         if (needsTape)
         {
-            WriteTapeRental(writer, context, loop, m.ToString(System.Globalization.CultureInfo.InvariantCulture), tape, plan.LoopName("rented", number), plan.LoopName("count", number), RunsWhen(guard));
+            WriteTapeRental(writer, context, loop, IntExpr.Constant(m), tape, plan.LoopName("rented", number), plan.LoopName("count", number), RunsWhen(guard));
         }
 
         // Inner loops that the backward sweep would run again have their results recorded instead.
@@ -296,7 +297,7 @@ internal static partial class MethodBodyWriter
         var inner = plan.LoopName("inner", number);
         if (recorded.Count > 0)
         {
-            WriteTapeRental(writer, context, loop, width.ToString(System.Globalization.CultureInfo.InvariantCulture), inner, plan.LoopName("rentedInner", number), plan.LoopName("innerCount", number), RunsWhen(guard));
+            WriteTapeRental(writer, context, loop, IntExpr.Constant(width), inner, plan.LoopName("rentedInner", number), plan.LoopName("innerCount", number), RunsWhen(guard));
         }
 
         // Costly values the backward sweep would compute again, recorded on each iteration; their tape is rented
@@ -319,7 +320,7 @@ internal static partial class MethodBodyWriter
 
         var captured = Enumerable.Range(m, node.Arity - m).Select(i => context.Expressions.Write(node.Operand(i)));
         var body = loop.Body with { Parameters = states.Concat(captured).ToEquatableArray() };
-        var inductions = context.Inductions.Enter(loop.Index, loop.Start, loop.End, backward: false, IndexTexts(body), plan.LoopName("at", number) + "_");
+        var inductions = context.Inductions.Enter(loop.Index, loop.Start, loop.End, backward: false, Indices(body), plan.LoopName("at", number) + "_");
         if (guard is not null)
         {
             writer.Open("if (" + guard + ")");
@@ -386,7 +387,7 @@ internal static partial class MethodBodyWriter
         {
             plan.KeptSlots[id] = keptSlots;
             var rental = new SourceWriter();
-            WriteTapeRental(rental, context, loop, keptValues.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), keptTape, plan.LoopName("rentedKept", number), plan.LoopName("keptCount", number), RunsWhen(guard));
+            WriteTapeRental(rental, context, loop, IntExpr.Constant(keptValues.Count), keptTape, plan.LoopName("rentedKept", number), plan.LoopName("keptCount", number), RunsWhen(guard));
             writer.Insert(keptRental, rental.ToString().Split('\n').Where(line => line.Length > 0));
         }
     }
@@ -477,10 +478,10 @@ internal static partial class MethodBodyWriter
     /// under <paramref name="runsWhen"/> is computed under it too: its bounds may divide by zero where the source never
     /// gets to them (<c>if (m == 0) return 0;</c>, then a loop to <c>z.Length / m</c>).
     /// </summary>
-    private static void WriteTapeRental(SourceWriter writer, Context context, LoopModel loop, string width, string tape, string rented, string count, string? runsWhen = null)
+    private static void WriteTapeRental(SourceWriter writer, Context context, LoopModel loop, IntExpr width, string tape, string rented, string count, string? runsWhen = null)
     {
-        var iterations = loop.Start == "0" ? loop.End : "(" + loop.End + ") - (" + loop.Start + ")";
-        var size = "global::System.Math.Max(0, " + iterations + ")" + (width == "1" ? "" : " * " + width);
+        var count0 = IntExpr.MaxOf(IntExpr.Zero, LoopNests.Size(loop.Start, loop.End));
+        var size = width.Equals(IntExpr.One) ? count0 : count0 * width;
         if (context.Plan.IsNested && context.Hoisted is { } hoisted && hoisted.TryHoist(loop, size, rented, count, context.Inductions.Ranges()))
         {
             writer.Line("global::System.Span<double> " + tape + " = " + rented + ";");
@@ -569,7 +570,7 @@ internal static partial class MethodBodyWriter
         }
 
         // An inner loop read from a record and swept: its own inner loops' results, as this loop's forward pass recorded them.
-        var inductions = context.Inductions.Enter(loop.Index, loop.Start, loop.End, backward: true, IndexTexts(body), plan.SweepName("back", id) + "_");
+        var inductions = context.Inductions.Enter(loop.Index, loop.Start, loop.End, backward: true, Indices(body), plan.SweepName("back", id) + "_");
         if (context.DeepReads.TryGetValue(node.Operand0, out var deepSlots))
         {
             var k = 0;
@@ -799,7 +800,7 @@ internal static partial class MethodBodyWriter
             }
         }
 
-        var vectors = loop.FusedElements.Select(e => SlidingWrite.Symbol(fused, e).Vector).Distinct().ToList();
+        var vectors = loop.FusedElements.Select(e => fused.ElementParts(e).Vector).Distinct().ToList();
         var sliding = vectors.Select(v => SlidingWrite.Of(fused, loop.FusedElements, v, loop.Index)).ToList();
         var carries = vectors.Select((_, v) => plan.LoopName("carry", number, v)).ToList();
         for (var v = 0; v < vectors.Count; v++)
@@ -812,7 +813,7 @@ internal static partial class MethodBodyWriter
 
         var captured = Enumerable.Range(m, capturedCount).Select(i => context.Expressions.Write(node.Operand(i)));
         var body = fused with { Parameters = states.Concat(captured).Concat(seeds).ToEquatableArray() };
-        var inductions = context.Inductions.Enter(loop.Index, loop.Start, loop.End, backward: false, IndexTexts(body), plan.LoopName("at", number) + "_");
+        var inductions = context.Inductions.Enter(loop.Index, loop.Start, loop.End, backward: false, Indices(body), plan.LoopName("at", number) + "_");
 
         // A loop filling a buffer by assignment runs whatever its guard: the buffer was not cleared.
         var guard = context.Fillers.Values.Contains(forward) ? null : Guard(context, forward);
@@ -863,7 +864,7 @@ internal static partial class MethodBodyWriter
         {
             for (var e = 0; e < loop.FusedElements.Count; e++)
             {
-                if (SlidingWrite.Symbol(body, loop.FusedElements[e]).Vector == vector)
+                if (body.ElementParts(loop.FusedElements[e]).Vector == vector)
                 {
                     WriteElementAdjoint(writer, context, ElementTarget(context, body, loop.FusedElements[e]), contributionNodes[e]);
                 }
@@ -904,14 +905,14 @@ internal static partial class MethodBodyWriter
     {
         var clears = new List<string>();
         var first = SlidingWrite.Shifted(loop.Start, write.Offset);
-        if (first != "0")
+        if (!first.IsZero)
         {
             clears.Add(Zeroing.Statement(buffer + ".Slice(0, " + first + ")"));
         }
 
         // The buffer has its vector's length, so nothing follows a last slot at x.Length - 1.
         var after = SlidingWrite.Shifted(loop.End, write.Offset + (write.Carries ? 1 : 0));
-        if (after != write.Vector + ".Length")
+        if (!(after.Op == IntOp.Length && IntExpr.SameName(after.Name, write.Vector)))
         {
             clears.Add(Zeroing.Statement(buffer + ".Slice(" + after + ")"));
         }
@@ -939,10 +940,10 @@ internal static partial class MethodBodyWriter
     }
 
     /// <summary>Where value k of the current iteration is recorded on a tape of <paramref name="width"/> values per iteration.</summary>
-    private static string TapeSlot(LoopModel loop, int width, int k)
+    private static IntExpr TapeSlot(LoopModel loop, int width, int k)
     {
-        var iteration = loop.Start == "0" ? loop.Index : "(" + loop.Index + " - (" + loop.Start + "))";
-        return width == 1 ? iteration : iteration + " * " + width + " + " + k;
+        var iteration = DeepRecording.Iteration(loop);
+        return width == 1 ? iteration : (iteration * IntExpr.Constant(width)) + k;
     }
 
     /// <summary>Writes the locals of a body of <paramref name="loop"/> with a plan of its own; returns the expressions of <paramref name="results"/>.</summary>
@@ -991,7 +992,7 @@ internal static partial class MethodBodyWriter
             }
             else if (always?[id] == true && body.Nodes[id].Operation == Operation.Element)
             {
-                var (vector, index) = body.ElementText(id);
+                var (vector, index) = body.ElementParts(id);
                 readFrom[id] = (q, w, n) => inductions.Element(vector, index);
             }
 
@@ -1064,11 +1065,11 @@ internal static partial class MethodBodyWriter
         writer.Insert(header, inductions.Declarations());
     }
 
-    /// <summary>The index texts of the elements a body reads or writes.</summary>
-    private static IEnumerable<string> IndexTexts(DerivativeGraphModel body)
+    /// <summary>The indices of the elements a body reads or writes.</summary>
+    private static IEnumerable<IntExpr> Indices(DerivativeGraphModel body)
         => Enumerable.Range(0, body.Nodes.Count)
             .Where(id => body.Nodes[id].Operation is Operation.Element or Operation.Store)
-            .Select(id => body.ElementText(id).Index);
+            .Select(id => body.ElementParts(id).Index);
 
     /// <summary>
     /// <c>dx[i] += a;</c>. An adjoint that is zero unless a condition holds (<c>c ? a : 0</c>: the element is read in

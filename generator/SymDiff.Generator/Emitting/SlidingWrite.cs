@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using SymDiff.Generator.Ir;
 using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
@@ -12,10 +13,10 @@ namespace SymDiff.Generator.Emitting;
 /// </summary>
 /// <param name="Vector">The vector whose elements were read.</param>
 /// <param name="Offset">c.</param>
-/// <param name="Index">The source's index text for <c>i + c</c>.</param>
+/// <param name="Index">The source's index for <c>i + c</c>.</param>
 /// <param name="Lower">Positions, in the loop's element list, of the writes at <c>i + c</c>.</param>
 /// <param name="Upper">Positions of the writes at <c>i + c + 1</c>; empty when nothing is carried.</param>
-internal sealed record SlidingWrite(string Vector, int Offset, string Index, IReadOnlyList<int> Lower, IReadOnlyList<int> Upper)
+internal sealed record SlidingWrite(string Vector, int Offset, IntExpr Index, IReadOnlyList<int> Lower, IReadOnlyList<int> Upper)
 {
     public bool Carries => Upper.Count > 0;
 
@@ -26,10 +27,10 @@ internal sealed record SlidingWrite(string Vector, int Offset, string Index, IRe
     /// </summary>
     public static SlidingWrite? Of(DerivativeGraphModel body, IReadOnlyList<int> elements, string vector, string loopIndex)
     {
-        var offsets = new List<(int Position, int Offset, string Index)>();
+        var offsets = new List<(int Position, int Offset, IntExpr Index)>();
         for (var e = 0; e < elements.Count; e++)
         {
-            var (name, index) = Symbol(body, elements[e]);
+            var (name, index) = body.ElementParts(elements[e]);
             if (name != vector)
             {
                 continue;
@@ -74,37 +75,23 @@ internal sealed record SlidingWrite(string Vector, int Offset, string Index, IRe
         return node.Operation == Operation.Add ? IsGuarded(body, node.Operand0) || IsGuarded(body, node.Operand1) : body.IsGuarded(adjoint);
     }
 
-    /// <summary>The vector and index text of an element node.</summary>
-    public static (string Vector, string Index) Symbol(DerivativeGraphModel model, int element)
+    /// <summary>c when <paramref name="index"/> is <c>i</c>, <c>i + c</c>, <c>i - c</c> or <c>c + i</c> for the loop variable i and a literal c.</summary>
+    public static int? OffsetOf(IntExpr index, string loopIndex)
     {
-        return model.ElementText(element);
-    }
-
-    /// <summary>c when <paramref name="index"/> reads <c>i</c>, <c>i + c</c>, <c>i - c</c> or <c>c + i</c> for the loop variable i.</summary>
-    public static int? OffsetOf(string index, string loopIndex)
-    {
-        if (index == loopIndex)
-        {
-            return 0;
-        }
-
-        var parts = index.Split(' ');
-        if (parts.Length != 3 || !int.TryParse(parts[parts[0] == loopIndex ? 2 : 0], NumberStyles.None, CultureInfo.InvariantCulture, out var c))
-        {
-            return null;
-        }
-
-        return parts[0] == loopIndex && parts[1] is "+" or "-" ? (parts[1] == "+" ? c : -c)
-            : parts[2] == loopIndex && parts[1] == "+" ? c
+        bool IsLoopIndex(IntExpr e) => e.Op == IntOp.Name && e.Name == loopIndex;
+        bool IsLiteral(IntExpr e) => e is { Op: IntOp.Constant, Value: >= 0 };
+        return IsLoopIndex(index) ? 0
+            : index.Op is IntOp.Add or IntOp.Subtract && IsLoopIndex(index.Left!) && IsLiteral(index.Right!) ? (index.Op == IntOp.Add ? index.Right!.Value : -index.Right!.Value)
+            : index.Op == IntOp.Add && IsLiteral(index.Left!) && IsLoopIndex(index.Right!) ? index.Left!.Value
             : null;
     }
 
-    /// <summary>C# text for <paramref name="bound"/> + <paramref name="shift"/>, folded when the bound is a literal.</summary>
-    public static string Shifted(string bound, int shift)
+    /// <summary><paramref name="bound"/> + <paramref name="shift"/>, folded into a literal bound or a trailing literal term (x.Length - 1, shifted by 1, is x.Length).</summary>
+    public static IntExpr Shifted(IntExpr bound, int shift)
     {
-        if (int.TryParse(bound, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        if (bound is { Op: IntOp.Constant, Value: >= 0 })
         {
-            return (value + shift).ToString(CultureInfo.InvariantCulture);
+            return IntExpr.Constant(bound.Value + shift);
         }
 
         if (shift == 0)
@@ -112,16 +99,12 @@ internal sealed record SlidingWrite(string Vector, int Offset, string Index, IRe
             return bound;
         }
 
-        // x.Length - 1, shifted by 1, is x.Length: a trailing literal term takes the shift.
-        var parts = bound.Split(' ');
-        if (parts.Length >= 3 && parts[parts.Length - 2] is "+" or "-"
-            && int.TryParse(parts[parts.Length - 1], NumberStyles.None, CultureInfo.InvariantCulture, out var term))
+        if (bound.Op is IntOp.Add or IntOp.Subtract && bound.Right is { Op: IntOp.Constant, Value: >= 0 } term)
         {
-            var rest = string.Join(" ", parts.Take(parts.Length - 2));
-            return Shifted(rest, (parts[parts.Length - 2] == "+" ? term : -term) + shift);
+            return Shifted(bound.Left!, (bound.Op == IntOp.Add ? term.Value : -term.Value) + shift);
         }
 
-        var operand = bound.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') ? bound : "(" + bound + ")";
-        return operand + (shift > 0 ? " + " : " - ") + System.Math.Abs(shift).ToString(CultureInfo.InvariantCulture);
+        var operand = bound.IsPlain ? bound : IntExpr.Grouped(bound);
+        return shift > 0 ? operand + shift : operand - System.Math.Abs(shift);
     }
 }

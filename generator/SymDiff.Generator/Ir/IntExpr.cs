@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace SymDiff.Generator.Ir;
 
@@ -19,6 +20,8 @@ internal sealed class IntExpr : IEquatable<IntExpr>
     public static readonly IntExpr One = Constant(1);
 
     private readonly int _hash;
+
+    private string? _text;
 
     private IntExpr(IntOp op, int value, string name, IntExpr? left, IntExpr? right)
     {
@@ -45,6 +48,9 @@ internal sealed class IntExpr : IEquatable<IntExpr>
 
     public bool IsConstant => Op == IntOp.Constant;
 
+    /// <summary>Whether this is the literal 0 (a loop's usual start).</summary>
+    public bool IsZero => Op == IntOp.Constant && Value == 0;
+
     public bool IsBinary => Op is IntOp.Add or IntOp.Subtract or IntOp.Multiply or IntOp.Divide or IntOp.Remainder;
 
     public static IntExpr Constant(int value) => new(IntOp.Constant, value, "", null, null);
@@ -59,10 +65,20 @@ internal sealed class IntExpr : IEquatable<IntExpr>
 
     public static IntExpr Negated(IntExpr operand) => new(IntOp.Negate, 0, "", operand, null);
 
+    public static IntExpr MaxOf(IntExpr left, IntExpr right) => new(IntOp.Max, 0, "", left, right);
+
+    public static IntExpr Widened(IntExpr operand) => new(IntOp.Widen, 0, "", operand, null);
+
+    public static IntExpr Narrowed(IntExpr operand) => new(IntOp.Narrow, 0, "", operand, null);
+
     public static IntExpr Binary(IntOp op, IntExpr left, IntExpr right)
         => op is IntOp.Add or IntOp.Subtract or IntOp.Multiply or IntOp.Divide or IntOp.Remainder
             ? new IntExpr(op, 0, "", left, right)
             : throw new ArgumentOutOfRangeException(nameof(op), op, "not a binary operation");
+
+    public static bool operator ==(IntExpr? left, IntExpr? right) => Equals(left, right);
+
+    public static bool operator !=(IntExpr? left, IntExpr? right) => !Equals(left, right);
 
     public static IntExpr operator +(IntExpr left, IntExpr right) => Binary(IntOp.Add, left, right);
 
@@ -75,6 +91,19 @@ internal sealed class IntExpr : IEquatable<IntExpr>
     public static IntExpr operator %(IntExpr left, IntExpr right) => Binary(IntOp.Remainder, left, right);
 
     public static IntExpr operator +(IntExpr left, int right) => left + Constant(right);
+
+    /// <summary>
+    /// <paramref name="left"/> + <paramref name="right"/>, with <paramref name="right"/>'s own sums and differences
+    /// continuing <paramref name="left"/>'s (<c>a + b - c</c>, not <c>a + (b - c)</c>): the same value in <c>int</c>'s
+    /// wrapping arithmetic, written as generated code chains its terms.
+    /// </summary>
+    public static IntExpr Sum(IntExpr left, IntExpr right)
+        => right.Op switch
+        {
+            IntOp.Add => Sum(left, right.Left!) + right.Right!,
+            IntOp.Subtract => Sum(left, right.Left!) - right.Right!,
+            _ => left + right,
+        };
 
     public static IntExpr operator -(IntExpr left, int right) => left - Constant(right);
 
@@ -136,7 +165,43 @@ internal sealed class IntExpr : IEquatable<IntExpr>
     }
 
     /// <summary>The C# text: the source's own, for an expression the parser built.</summary>
-    public override string ToString() => IntExprText.Write(this);
+    public override string ToString() => _text ??= IntExprText.Write(this);
+
+    /// <summary>Whether this is a name or a vector's length: nothing to compute ahead.</summary>
+    public bool IsPlain => Op is IntOp.Name or IntOp.Length;
+
+    /// <summary>The names the expression reads, without <c>@</c> (not the vectors of lengths).</summary>
+    public IEnumerable<string> Names()
+    {
+        foreach (var e in DescendantsAndSelf())
+        {
+            if (e.Op == IntOp.Name)
+            {
+                yield return e.Name.TrimStart('@');
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether it computes without throwing, overflow aside: names, lengths, literals and ring operations, divided only
+    /// by positive literals (a division by anything else may throw, and C# throws on <c>int.MinValue / -1</c> too).
+    /// </summary>
+    public bool CannotThrow => Op switch
+    {
+        IntOp.Constant or IntOp.Name or IntOp.Length => true,
+        IntOp.Group or IntOp.Negate => Left!.CannotThrow,
+        IntOp.Add or IntOp.Subtract or IntOp.Multiply => Left!.CannotThrow && Right!.CannotThrow,
+        IntOp.Divide or IntOp.Remainder => Left!.CannotThrow && !MayThrow,
+        _ => false,
+    };
+
+    /// <summary>Whether this expression or one inside it divides (<c>/</c>, <c>%</c>) by anything but a positive literal: the divisions that may throw.</summary>
+    public bool Divides => DescendantsAndSelf().Any(e => e.MayThrow);
+
+    /// <summary>A division or remainder whose divisor is not a positive literal.</summary>
+    private bool MayThrow => Op is IntOp.Divide or IntOp.Remainder && !(WithoutGroups(Right!) is { Op: IntOp.Constant, Value: > 0 });
+
+    private static IntExpr WithoutGroups(IntExpr e) => e.Op == IntOp.Group ? WithoutGroups(e.Left!) : e;
 
     public bool Equals(IntExpr? other)
         => ReferenceEquals(this, other)

@@ -25,6 +25,9 @@ internal static class IntExprText
             IntOp.Group => ("(" + Write(e.Left!, 0) + ")", Primary),
             IntOp.Unchecked => ("unchecked(" + Write(e.Left!, 0) + ")", Primary),
             IntOp.Negate => (Negation(Write(e.Left!, Unary)), Unary),
+            IntOp.Max => ("global::System.Math.Max(" + Write(e.Left!, 0) + ", " + Write(e.Right!, 0) + ")", Primary),
+            IntOp.Widen => e.Left!.IsConstant && e.Left.Value >= 0 ? (Write(e.Left, 0) + "L", Primary) : ("(long)" + Write(e.Left!, Unary), Unary),
+            IntOp.Narrow => ("(int)" + Write(e.Left!, Unary), Unary),
             _ => (Write(e.Left!, Precedence(e.Op)) + " " + Symbol(e.Op) + " " + Write(e.Right!, Precedence(e.Op) + 1), Precedence(e.Op)),
         };
 

@@ -28,4 +28,13 @@ internal enum IntOp
 
     /// <summary>C#'s <c>%</c>: takes the dividend's sign; throws on a zero divisor.</summary>
     Remainder,
+
+    /// <summary><c>Math.Max(a, b)</c>: generated code's, for a count that must not be negative.</summary>
+    Max,
+
+    /// <summary><c>(long)e</c>: generated code computes an expanded polynomial's numerator in <c>long</c>.</summary>
+    Widen,
+
+    /// <summary><c>(int)e</c>: back from <c>long</c>, once divided.</summary>
+    Narrow,
 }

@@ -40,13 +40,6 @@ internal sealed record DerivativeGraphModel(
         return (symbol.Vector, symbol.Index);
     }
 
-    /// <summary>The vector and index text of an <c>Element</c> or <c>Store</c> node (for the emitters not yet on the integer IR).</summary>
-    public (string Vector, string Index) ElementText(int id)
-    {
-        var symbol = Symbols[(int)Nodes[id].Payload];
-        return (symbol.Vector, symbol.Index.ToString());
-    }
-
     /// <summary>The value of an <c>Integer</c> node.</summary>
     public Ir.IntExpr IntegerValue(int id) => Symbols[(int)Nodes[id].Payload].Index;
 

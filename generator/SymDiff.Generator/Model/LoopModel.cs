@@ -2,8 +2,8 @@ namespace SymDiff.Generator.Model;
 
 /// <summary>A frozen <c>for</c> loop: bounds, body, and the body's vector–Jacobian product for the backward sweep.</summary>
 /// <param name="Index">The loop variable.</param>
-/// <param name="Start">First index, C# text.</param>
-/// <param name="End">Index bound (exclusive), C# text.</param>
+/// <param name="Start">First index.</param>
+/// <param name="End">Index bound (exclusive).</param>
 /// <param name="StateNames">Source names of the loop-carried variables.</param>
 /// <param name="Body">The body: parameters are the carried values then the captured ones; values are the carried values after one iteration.</param>
 /// <param name="Reverse">The body's VJP: parameters are carried, captured, then the adjoints of the new carried values; outputs are the adjoints of the carried values, then of the captured ones, then of each element read (see <paramref name="ReverseElements"/>).</param>
@@ -11,8 +11,8 @@ namespace SymDiff.Generator.Model;
 /// <param name="NeedsTape">Whether the backward sweep reads the carried values, which the forward sweep must then record.</param>
 internal sealed record LoopModel(
     string Index,
-    string Start,
-    string End,
+    Ir.IntExpr Start,
+    Ir.IntExpr End,
     EquatableArray<string> StateNames,
     DerivativeGraphModel Body,
     DerivativeGraphModel Reverse,

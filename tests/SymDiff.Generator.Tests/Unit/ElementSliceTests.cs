@@ -1,4 +1,5 @@
 using SymDiff.Generator.Emitting;
+using SymDiff.Generator.Tests.Unit.Ir;
 
 namespace SymDiff.Generator.Tests.Unit;
 
@@ -17,7 +18,7 @@ public sealed class ElementSliceTests
 
     private static readonly HashSet<string> Parameters = ["a", "da", "n", "d", "m", "k", "rows"];
 
-    private static InductionVariables Root => InductionVariables.Root(Spans, code => CodeNames.OnlyReads(code, Parameters));
+    private static InductionVariables Root => InductionVariables.Root(Spans, Parameters.Contains);
 
     [Fact]
     public void OffsetFromTheInnerVariable_IsReadThroughASliceDeclaredBeforeTheLoop()

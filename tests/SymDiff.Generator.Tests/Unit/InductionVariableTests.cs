@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SymDiff.Generator.Emitting;
+using SymDiff.Generator.Tests.Unit.Ir;
 
 namespace SymDiff.Generator.Tests.Unit;
 

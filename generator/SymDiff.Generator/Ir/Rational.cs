@@ -1,9 +1,9 @@
 using System;
 using System.Numerics;
 
-namespace SymDiff.Generator.Emitting;
+namespace SymDiff.Generator.Ir;
 
-/// <summary>An exact fraction in lowest terms, its denominator positive: the coefficients of an <see cref="IndexPolynomial"/>.</summary>
+/// <summary>An exact fraction in lowest terms, its denominator positive: the coefficients of an <see cref="IntPolynomial"/>.</summary>
 internal readonly struct Rational : IEquatable<Rational>
 {
     public Rational(BigInteger numerator)
