@@ -108,9 +108,22 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext production, TypeOutputModel type)
     {
-        if (TryEmit(type, production.CancellationToken, out var source, out var failures))
+        var remarks = new System.Collections.Generic.List<OptimizationRemark>();
+        bool emitted;
+        string? source;
+        System.Collections.Generic.List<Diagnostic> failures;
+        using (OptimizationRemarks.Collect(remarks))
+        {
+            emitted = TryEmit(type, production.CancellationToken, out source, out failures);
+        }
+
+        if (emitted)
         {
             production.AddSource(TypeEmitter.HintName(type.Type), source!);
+            foreach (var remark in remarks)
+            {
+                production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OptimizationApplied, Location.None, type.Type.QualifiedName + "." + remark.Member, remark.Pass, remark.Detail));
+            }
         }
 
         foreach (var failure in failures)

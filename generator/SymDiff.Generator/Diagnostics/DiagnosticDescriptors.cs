@@ -8,6 +8,7 @@ internal static class DiagnosticDescriptors
 {
     private const string Usage = "SymDiff.Usage";
     private const string Differentiation = "SymDiff.Differentiation";
+    private const string Remarks = "SymDiff.Remarks";
 
     public static readonly DiagnosticDescriptor MethodMustBeStatic = Error(
         "SD1001", Usage,
@@ -152,6 +153,16 @@ internal static class DiagnosticDescriptors
         "SymDiff generator failed",
         "SymDiff could not generate the gradient of '{0}': {1}. This is a bug in SymDiff; please report it with the method's source.",
         "An unexpected failure inside the generator is reported here instead of stopping the build; the method gets no generated code.");
+
+    public static readonly DiagnosticDescriptor OptimizationApplied = new(
+        "SD3001",
+        "Optimization applied",
+        "{0}: {1}: {2}",
+        Remarks,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: false,
+        description: "A remark, as LLVM's -Rpass gives: an optimization the generator applied to a generated method, and where. Off by default; turn it on with 'dotnet_diagnostic.SD3001.severity = suggestion' in .editorconfig to see which loops were taped, fused, interchanged or strength-reduced.",
+        helpLinkUri: HelpLink("SD3001"));
 
     private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> ByIdTable = typeof(DiagnosticDescriptors)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

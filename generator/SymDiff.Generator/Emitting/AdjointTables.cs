@@ -88,6 +88,7 @@ internal sealed class AdjointTables
                 }
 
                 _tables[key] = table = (name, range.Start, range.End, inner.Index, slots);
+                OptimizationRemarks.Report(OptimizationPass.AdjointAccumulation, "the adjoints of " + string.Join(", ", slots.Select(s => s.Target)) + " in the sweep of the loop over " + inner.Index + " are accumulated per index in " + name + " and added once");
             }
 
             lines.Add(table.Table + "[" + LoopNests.Offset(inner.Index, range.Start) + "] += " + expressions.Write(pair.Key) + ";");

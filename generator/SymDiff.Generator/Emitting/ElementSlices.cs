@@ -59,6 +59,7 @@ internal sealed class ElementSlices
             return name;
         }
 
+        OptimizationRemarks.Report(OptimizationPass.Slicing, vector + " is read from " + start + " on through the slice " + name);
         var at = start.ToString();
         if (start.Op != IntOp.Name)
         {
@@ -87,6 +88,7 @@ internal sealed class ElementSlices
             return name;
         }
 
+        OptimizationRemarks.Report(OptimizationPass.Rows, vector + " is read in rows from " + start + " through " + name);
         var length = FirstRow is { } first ? first + ".Length" : count.ToString();
         FirstRow ??= name;
         _declarations.Add(source.SpanType + " " + name + " = " + SliceOf(vector, source, start.ToString(), length) + ";");

@@ -47,6 +47,11 @@ internal sealed class HoistedProducts
     public IReadOnlyList<string> Close()
     {
         IsClosed = true;
+        foreach (var (name, code) in _declared)
+        {
+            OptimizationRemarks.Report(OptimizationPass.LoopInvariantCodeMotion, code + " is computed before the loop, in " + name);
+        }
+
         return _declared.Select(d => "int " + d.Name + " = " + d.Code + ";").ToList();
     }
 }

@@ -95,6 +95,7 @@ internal sealed class HoistedValues
             _tables[key] = table;
             var width = LoopNests.Size(found.Start, found.End);
             var value = expressions.WriteInline(id);
+            OptimizationRemarks.Report(OptimizationPass.HoistedValueTable, value.Replace("global::System.", "") + " is tabulated in " + table + " over the range of " + index + ", computed once instead of on each iteration that needs it");
             if (ReadKept is { } kept && kept.Tables.TryGetValue(key, out var earlier))
             {
                 _fills.Add("// " + value.Replace("global::System.", "") + " for every " + index + ", as the earlier loop over " + kept.Iterations.Index + " computed it.");
@@ -106,6 +107,7 @@ internal sealed class HoistedValues
             if (KeepEach is { } each && _rentals.TryHoist(IntExpr.Grouped(each.Count) * IntExpr.Grouped(width), table + "_each", table + "_each_count"))
             {
                 var part = new IterationTables.Table(table + "_each", width);
+                OptimizationRemarks.Report(OptimizationPass.IterationTable, table + " is kept for every iteration over " + outer.Index + " (" + table + "_each), for a later sweep to read");
                 Kept[key] = part;
                 _fills.Add(IterationTables.Part(table, part, each));
             }

@@ -408,6 +408,7 @@ internal sealed class InductionVariables
         var lines = _products?.Close().ToList() ?? new List<string>();
         foreach (var reduction in _reductions.Where(r => r.IsUsed))
         {
+            OptimizationRemarks.Report(OptimizationPass.StrengthReduction, "index " + reduction.Index + " in the loop over " + _variable + " is kept in " + reduction.Name + ", advanced by its " + (reduction.Differences.Count - 1) + " difference(s)");
             var last = reduction.Differences.Count - 1;
             for (var k = 0; k < last || (k == last && reduction.Differences[k].AsConstant is null); k++)
             {

@@ -160,6 +160,7 @@ internal sealed class InterchangedSweeps
         }
 
         nest.Number = _nests.Count;
+        OptimizationRemarks.Report(OptimizationPass.LoopInterchange, "the sweep of the loop over " + nest.Inner.Index + " inside the loop over " + Outer.Index + " runs after it, as a nest with the loops interchanged");
         nest.IsGuarded = guarded;
         _deferred.Add(nest);
         _nests.Add(write(tables, condition));

@@ -81,7 +81,9 @@ internal sealed class InvariantTables
         {
             table = _prefix + _tables.Count;
             _tables[key] = table;
-            WriteFill(table, expressions.WriteInline(id), indexed, around);
+            var value = expressions.WriteInline(id);
+            OptimizationRemarks.Report(OptimizationPass.InvariantTable, value.Replace("global::System.", "") + " is tabulated in " + table + " for every " + string.Join(", ", indexed.Select(l => l.Index)) + ", once instead of on every iteration over " + _top.Index);
+            WriteFill(table, value, indexed, around);
             _pending = true;
         }
 

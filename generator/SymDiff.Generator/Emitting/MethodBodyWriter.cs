@@ -288,6 +288,7 @@ internal static partial class MethodBodyWriter
         var tape = plan.LoopName("tape", number);
         if (needsTape)
         {
+            OptimizationRemarks.Report(OptimizationPass.Tape, "the loop over " + loop.Index + " records " + string.Join(", ", loop.StateNames) + " on each iteration for its backward sweep (" + tape + ")");
             WriteTapeRental(writer, context, loop, IntExpr.Constant(m), tape, plan.LoopName("rented", number), plan.LoopName("count", number), RunsWhen(guard));
         }
 
@@ -297,6 +298,7 @@ internal static partial class MethodBodyWriter
         var inner = plan.LoopName("inner", number);
         if (recorded.Count > 0)
         {
+            OptimizationRemarks.Report(OptimizationPass.InnerLoopRecord, "the loop over " + loop.Index + " records the results of " + recorded.Count + " inner loop(s) on each iteration (" + inner + "), so its backward sweep does not run them again");
             WriteTapeRental(writer, context, loop, IntExpr.Constant(width), inner, plan.LoopName("rentedInner", number), plan.LoopName("innerCount", number), RunsWhen(guard));
         }
 
@@ -314,6 +316,7 @@ internal static partial class MethodBodyWriter
         var deepTape = plan.LoopName("deep", number);
         if (deep.Count > 0)
         {
+            OptimizationRemarks.Report(OptimizationPass.DeepRecord, "the loop over " + loop.Index + " records the results of the inner loops of " + string.Join(", ", deep.Select(e => "the loop over " + e.Loop.Index)) + " (" + deepTape + ")");
             WriteTapeRental(writer, context, loop, DeepRecording.Length(deep), deepTape, plan.LoopName("rentedDeep", number), plan.LoopName("deepCount", number), RunsWhen(guard));
             writer.Line("int " + plan.LoopName("deepStride", number) + " = " + DeepRecording.Stride(deep) + ";");
         }
@@ -344,6 +347,11 @@ internal static partial class MethodBodyWriter
         }
 
         var keptValues = KeptValueRecording.Recorded(keptCandidates, nested.Plan);
+        if (keptValues.Count > 0)
+        {
+            OptimizationRemarks.Report(OptimizationPass.Cache, "the loop over " + loop.Index + " caches " + keptValues.Count + " costly value(s) its backward sweep would compute again (" + keptTape + ")");
+        }
+
         var keptSlots = new Dictionary<int, string>();
         for (var k = 0; k < keptValues.Count; k++)
         {
@@ -484,6 +492,7 @@ internal static partial class MethodBodyWriter
         var size = width.Equals(IntExpr.One) ? count0 : count0 * width;
         if (context.Plan.IsNested && context.Hoisted is { } hoisted && hoisted.TryHoist(loop, size, rented, count, context.Inductions.Ranges()))
         {
+            OptimizationRemarks.Report(OptimizationPass.AllocationHoisting, tape + " of the loop over " + loop.Index + " is rented once, before the top-level loop");
             writer.Line("global::System.Span<double> " + tape + " = " + rented + ";");
             return;
         }
@@ -755,6 +764,7 @@ internal static partial class MethodBodyWriter
             if (mine.Count == 1 && theirs.FirstOrDefault(e => e.Inner.InBody == pair.Value.Inner) is { } entry
                 && DeepRecording.Reading(entry, loop.Body.Loops[(int)loop.Body.Nodes[pair.Key].Payload]) is { } reading)
             {
+                OptimizationRemarks.Report(OptimizationPass.SharedRecord, "the sweep of the loop over " + loop.Index + " reads the record the earlier loop over " + earlier.Index + " made of the same inner loops");
                 reads[mine[0].InReverse] = new DeepSlots(plan.LoopName("deep", earlierNumber), DeepRecording.Base(loop, plan.LoopName("deepStride", earlierNumber), entry), reading);
             }
         }
@@ -776,6 +786,7 @@ internal static partial class MethodBodyWriter
         var loop = model.Loops[number];
         var fused = loop.Fused!;
         var m = states.Count;
+        OptimizationRemarks.Report(OptimizationPass.LoopFusion, "the backward sweep of the loop over " + loop.Index + " runs inside its forward loop: its adjoint iterations commute");
         var capturedCount = node.Arity - m;
         var seeds = Enumerable.Range(0, m).Select(k => plan.SweepName("a", backward, k)).ToList();
         var accumulators = Enumerable.Range(0, capturedCount).Select(j => plan.SweepName("c", backward, j)).ToList();
@@ -802,6 +813,11 @@ internal static partial class MethodBodyWriter
 
         var vectors = loop.FusedElements.Select(e => fused.ElementParts(e).Vector).Distinct().ToList();
         var sliding = vectors.Select(v => SlidingWrite.Of(fused, loop.FusedElements, v, loop.Index)).ToList();
+        foreach (var write in sliding.Where(w => w is { Carries: true }))
+        {
+            OptimizationRemarks.Report(OptimizationPass.ScalarReplacement, "the adjoint writes of " + write!.Vector + "[" + write.Index + "] and the next slot go through a local carried to the next iteration of the loop over " + loop.Index);
+        }
+
         var carries = vectors.Select((_, v) => plan.LoopName("carry", number, v)).ToList();
         for (var v = 0; v < vectors.Count; v++)
         {

@@ -53,7 +53,11 @@ internal static class TypeEmitter
             foreach (var emit in overloaded.Contains(method.Method.Name) ? writers.Take(writers.Length - 1) : writers)
             {
                 var member = new SourceWriter();
-                emit(member, method);
+                using (OptimizationRemarks.InMember(method.Method.Name + " (" + emit.Method.DeclaringType!.Name.Replace("Emitter", "") + ")"))
+                {
+                    emit(member, method);
+                }
+
                 var text = member.ToString();
                 if (text.Length == 0)
                 {

@@ -47,6 +47,20 @@ internal static class GeneratorHarness
         return new GeneratorRun(driver, compilation, output, driver.GetRunResult().Results.Single());
     }
 
+    /// <summary>
+    /// The optimization remarks (SD3001, off by default) the generator reports for <paramref name="sources"/>, turned on
+    /// as a user turns them on, each as "Type.Method (Mode): Pass: detail".
+    /// </summary>
+    public static IReadOnlyList<string> Remarks(params string[] sources)
+    {
+        var compilation = Compilation(sources);
+        compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
+            compilation.Options.SpecificDiagnosticOptions.SetItem("SD3001", ReportDiagnostic.Info)));
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
+        Assert.DoesNotContain(diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        return driver.GetRunResult().Diagnostics.Where(d => d.Id == "SD3001").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+    }
+
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);

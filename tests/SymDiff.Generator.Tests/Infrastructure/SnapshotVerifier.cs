@@ -24,6 +24,22 @@ internal static class SnapshotVerifier
         }
     }
 
+    /// <summary>
+    /// The optimization remarks of a snapshot's source, one per line, in <c>Snapshots/{Class}.{Method}.remarks.verified.txt</c>:
+    /// an optimization that stops firing on its example (or starts firing elsewhere) fails here. A source with no remark has
+    /// no file.
+    /// </summary>
+    public static void VerifyRemarks(IReadOnlyList<string> remarks, [CallerFilePath] string callerFile = "", [CallerMemberName] string method = "")
+    {
+        var stem = Path.Combine(Path.GetDirectoryName(callerFile)!, Path.GetFileNameWithoutExtension(callerFile) + "." + method + ".remarks");
+        if (remarks.Count == 0 && !File.Exists(stem + ".verified.txt"))
+        {
+            return;
+        }
+
+        Compare(string.Concat(remarks.Select(r => r + "\n")), stem + ".verified.txt", stem + ".received.txt");
+    }
+
     private static void Compare(string actual, string verifiedPath, string receivedPath)
     {
         var expected = File.Exists(verifiedPath) ? File.ReadAllText(verifiedPath) : null;

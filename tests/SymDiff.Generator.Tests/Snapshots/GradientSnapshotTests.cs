@@ -12,6 +12,7 @@ public sealed class GradientSnapshotTests
     {
         var source = "using System;\nusing SymDiff;\n\nnamespace Samples;\n\npublic static partial class Functions\n{\n" + members + "\n}\n";
         SnapshotVerifier.Verify(GeneratorHarness.Run(source), file, method);
+        SnapshotVerifier.VerifyRemarks(GeneratorHarness.Remarks(source), file, method);
     }
 
     [Fact]
