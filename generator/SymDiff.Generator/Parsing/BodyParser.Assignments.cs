@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SymDiff.Generator.Ir;
+using SymDiff.Generator.Diagnostics;
+using SymDiff.Generator.Model;
+
+namespace SymDiff.Generator.Parsing;
+
+/// <summary>Local declarations, assignments, output writes and increments.</summary>
+internal sealed partial class BodyParser
+{
+    private void LocalDeclaration(VariableDeclarationSyntax declaration, List<StatementModel> models)
+    {
+        foreach (var variable in declaration.Variables)
+        {
+            // Binding the initializer first also types a 'var' local; asked first, its type would be inferred by a binding of its own.
+            if (variable.Initializer is { } value)
+            {
+                _facts.Type(value.Value);
+            }
+
+            var local = _semanticModel.GetDeclaredSymbol(variable, _cancellationToken) as ILocalSymbol;
+            if (local?.Type.SpecialType == SpecialType.System_Int32 && variable.Initializer is { } integerInitializer && !IsReassigned(local))
+            {
+                if (Integer(integerInitializer.Value) is { } code)
+                {
+                    _integerLocals[local] = code;
+                }
+
+                continue;
+            }
+
+            if (local is null || !IsSupportedLocalType(local.Type))
+            {
+                _rejectedLocals.Add(variable.Identifier.ValueText);
+                _diagnostics.Add(Diagnostic.Create(
+                    DiagnosticDescriptors.LocalTypeNotSupported,
+                    declaration.Type.GetLocation(),
+                    variable.Identifier.ValueText,
+                    local?.Type.ToDisplayString() ?? declaration.Type.ToString(),
+                    local?.Type.SpecialType == SpecialType.System_Int32
+                        ? "an int local is supported when it is assigned once, where it is declared, and '" + local.Name + "' is assigned again (int values that change, such as counters, are not supported yet); declare a new local for each value"
+                        : "locals of a [Differentiable] method are double or bool (or int, assigned once), and constants of other types may be declared const"));
+                continue;
+            }
+
+            if (variable.Initializer is { } initializer)
+            {
+                models.Add(new AssignmentStatementModel(local.Name, local.Type.SpecialType == SpecialType.System_Boolean ? Condition(initializer.Value) : Numeric(initializer.Value)));
+            }
+        }
+    }
+
+    private void Assignment(AssignmentExpressionSyntax assignment, List<StatementModel> models)
+    {
+        if (assignment.Left is ElementAccessExpressionSyntax { Expression: IdentifierNameSyntax vector, ArgumentList.Arguments.Count: 1 } target
+            && _outputVectors.Contains(vector.Identifier.ValueText))
+        {
+            OutputAssignment(assignment, vector.Identifier.ValueText, target.ArgumentList.Arguments[0].Expression, models);
+            return;
+        }
+
+        var name = AssignedVariable(assignment.Left);
+        if (name is null)
+        {
+            return;
+        }
+
+        var value = assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) ? ValueFor(assignment.Left, assignment.Right) : Numeric(assignment.Right);
+        Operation? compound = assignment.Kind() switch
+        {
+            SyntaxKind.SimpleAssignmentExpression => null,
+            SyntaxKind.AddAssignmentExpression => Operation.Add,
+            SyntaxKind.SubtractAssignmentExpression => Operation.Subtract,
+            SyntaxKind.MultiplyAssignmentExpression => Operation.Multiply,
+            SyntaxKind.DivideAssignmentExpression => Operation.Divide,
+            _ => Operation.Constant,
+        };
+
+        if (compound == Operation.Constant)
+        {
+            NotSupported(assignment, "the operator '" + assignment.OperatorToken.ValueText + "'");
+            return;
+        }
+
+        models.Add(new AssignmentStatementModel(
+            name,
+            compound is { } operation ? Apply(operation, new VariableExpressionModel(name), value) : value));
+    }
+
+    /// <summary><c>y[i] = value</c>: one result of a method writing an output vector.</summary>
+    private void OutputAssignment(AssignmentExpressionSyntax assignment, string vector, ExpressionSyntax indexSyntax, List<StatementModel> models)
+    {
+        if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+        {
+            NotSupported(assignment, "'" + assignment.OperatorToken.ValueText + "' reads the output '" + vector + "'; compute the element in a local and write it once with '='");
+            return;
+        }
+
+        if (_branchDepth > 0)
+        {
+            NotSupported(assignment, "a write to the output '" + vector + "' inside an if would leave the element unwritten on the other path; compute the value with ?: and write it once, outside the if");
+            return;
+        }
+
+        // The derivative seeds each write with its element's weight, so every element must be written once.
+        var named = new HashSet<string>(indexSyntax.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText));
+        var unnamed = _loopIndices.FindIndex(i => i is null || !named.Contains(i));
+        if (unnamed >= 0)
+        {
+            var repeated = _loopIndices[unnamed];
+            var loop = repeated is null ? "the foreach loop around it" : "the loop over '" + repeated + "'";
+            NotSupported(assignment, "it writes the same element of the output '" + vector + "' on every iteration of " + loop + "; index it with the variable of every loop around it, so that each element is written once");
+            return;
+        }
+
+        if (!_outputWrites.TryGetValue(vector, out var writes))
+        {
+            _outputWrites[vector] = writes = new List<bool>();
+        }
+
+        writes.Add(_loopDepth > 0);
+        if (writes.Count > 1 && writes.Contains(true))
+        {
+            NotSupported(assignment, "the output '" + vector + "' is written by another statement too, and one of them is in a loop, so an element could be written twice; write '" + vector + "' in one loop (choose the first element's value with ?: on the index)");
+            return;
+        }
+
+        var value = Numeric(assignment.Right);
+        if (Integer(indexSyntax) is { } index)
+        {
+            models.Add(new ElementAssignmentStatementModel(vector, index, value));
+        }
+    }
+
+    private void Increment(ExpressionSyntax expression, List<StatementModel> models)
+    {
+        var (operand, token) = expression switch
+        {
+            PostfixUnaryExpressionSyntax postfix => (postfix.Operand, postfix.OperatorToken),
+            PrefixUnaryExpressionSyntax prefix => (prefix.Operand, prefix.OperatorToken),
+            _ => throw new InvalidOperationException(),
+        };
+
+        if (!token.IsKind(SyntaxKind.PlusPlusToken) && !token.IsKind(SyntaxKind.MinusMinusToken))
+        {
+            NotSupported(expression, "an expression statement that has no effect");
+            return;
+        }
+
+        var name = AssignedVariable(operand);
+        if (name is not null)
+        {
+            var operation = token.IsKind(SyntaxKind.PlusPlusToken) ? Operation.Add : Operation.Subtract;
+            models.Add(new AssignmentStatementModel(name, Apply(operation, new VariableExpressionModel(name), new ConstantExpressionModel(1.0))));
+        }
+    }
+
+    private string? AssignedVariable(ExpressionSyntax target)
+    {
+        var symbol = _facts.Symbol(target);
+        var type = symbol switch
+        {
+            ILocalSymbol local => local.Type,
+            IParameterSymbol parameter => parameter.Type,
+            _ => null,
+        };
+        if (target is IdentifierNameSyntax && type is not null && IsSupportedLocalType(type))
+        {
+            if (type.SpecialType == SpecialType.System_Boolean && IsCarriedByLoop(target, symbol!))
+            {
+                NotSupported(target.Parent ?? target, "a bool declared before a loop and assigned inside it is not supported yet; declare it inside the loop, or carry a double and compare it");
+                return null;
+            }
+
+            return symbol!.Name;
+        }
+
+        if (symbol is ILocalSymbol rejected && _rejectedLocals.Contains(rejected.Name) || symbol is IParameterSymbol && _rejectedParameters.Contains(symbol.Name))
+        {
+            return null;
+        }
+
+        _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.AssignmentTargetNotSupported, target.GetLocation(), target.ToString(), Unassignable(target, symbol)));
+        return null;
+    }
+
+    /// <summary>Why <paramref name="target"/> cannot be assigned, and what to write instead.</summary>
+    private static string Unassignable(ExpressionSyntax target, ISymbol? symbol)
+    {
+        const string Effect = "a [Differentiable] method may assign only its own double and bool locals and parameters (a write elsewhere is a side effect its derivatives cannot see)";
+        if (symbol is ILocalSymbol { Type.SpecialType: SpecialType.System_Int32 } counter)
+        {
+            var declaration = counter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
+            return declaration?.Parent?.Parent is ForStatementSyntax
+                ? "'" + counter.Name + "' is the variable of a for loop, and may change only in the loop's header ('" + counter.Name + "++'), so that the loop's trip count is known when it starts; compute the index you need from '" + counter.Name + "' in a new int local"
+                : "'" + counter.Name + "' is an int local, and an int local is assigned once, where it is declared (int values that change, such as counters, are not supported yet); declare a new local for the new value";
+        }
+
+        return symbol switch
+        {
+            IFieldSymbol => "it is a field; " + Effect + ": return the value instead",
+            IPropertySymbol => "it is a property; " + Effect + ": return the value instead",
+            _ when target is ElementAccessExpressionSyntax => "only the elements of a Span<double> or double[] parameter of a void method (its results) can be written; " + Effect,
+            _ => Effect,
+        };
+    }
+
+    /// <summary>Whether <paramref name="target"/> assigns, inside a loop, a local declared before that loop.</summary>
+    private static bool IsCarriedByLoop(ExpressionSyntax target, ISymbol local)
+    {
+        var loop = target.Ancestors().FirstOrDefault(a => a is ForStatementSyntax or ForEachStatementSyntax);
+        var declaration = local.DeclaringSyntaxReferences.FirstOrDefault();
+        return loop is not null && declaration is not null && !loop.Span.Contains(declaration.Span);
+    }
+}
