@@ -1,12 +1,9 @@
-using System;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SymDiff.Generator.Diagnostics;
 using SymDiff.Generator.Differentiation;
 using SymDiff.Generator.Emitting;
-using SymDiff.Generator.Model;
 using SymDiff.Generator.Parsing;
 
 namespace SymDiff.Generator;

@@ -1,7 +1,5 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Diagnostics;
 

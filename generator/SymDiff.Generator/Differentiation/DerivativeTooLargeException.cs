@@ -1,5 +1,3 @@
-using System;
-
 namespace SymDiff.Generator.Differentiation;
 
 /// <summary>Thrown when a derivative's expression graph outgrows its budget (see <see cref="ExprGraph.Limit"/>).</summary>

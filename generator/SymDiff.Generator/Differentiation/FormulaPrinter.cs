@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text;
-using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Differentiation;
 

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using SymDiff.Generator.Model;
-
 namespace SymDiff.Generator.Differentiation;
 
 /// <summary>The derivative rules of <see cref="GraphAlgebra"/>: products with adjoints and sums of them, with symbolic zeros and branch-aware scaling.</summary>

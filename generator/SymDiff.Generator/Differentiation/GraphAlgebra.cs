@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using SymDiff.Generator.Model;
-
 namespace SymDiff.Generator.Differentiation;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
-using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Differentiation;
 

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using SymDiff.Generator.Model;
-
 namespace SymDiff.Generator.Differentiation;
 
 /// <summary>Turns the working graph into an equatable model for one generated method: only what its outputs reach, renumbered.</summary>

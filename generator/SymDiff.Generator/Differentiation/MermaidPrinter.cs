@@ -1,7 +1,5 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Differentiation;
 

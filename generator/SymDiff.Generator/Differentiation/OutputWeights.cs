@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using SymDiff.Generator.Model;
-
 namespace SymDiff.Generator.Differentiation;
 
 /// <summary>

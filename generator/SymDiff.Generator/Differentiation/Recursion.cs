@@ -1,7 +1,4 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
-using SymDiff.Generator.Model;
 using SymDiff.Generator.Parsing;
 
 namespace SymDiff.Generator.Differentiation;

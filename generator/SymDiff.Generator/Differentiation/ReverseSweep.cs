@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace SymDiff.Generator.Differentiation;
 
 /// <summary>What a backward sweep produced.</summary>

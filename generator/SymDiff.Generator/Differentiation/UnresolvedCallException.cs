@@ -1,5 +1,3 @@
-using System;
-
 namespace SymDiff.Generator.Differentiation;
 
 /// <summary>A called function has no registered derivative; its diagnostic is reported by the diagnostics step.</summary>

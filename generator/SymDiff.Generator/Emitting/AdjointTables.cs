@@ -1,8 +1,4 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using SymDiff.Generator.Ir;
-using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
 

@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using SymDiff.Generator.Differentiation;
-using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
 

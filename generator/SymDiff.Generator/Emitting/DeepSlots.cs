@@ -1,5 +1,3 @@
-using SymDiff.Generator.Ir;
-
 namespace SymDiff.Generator.Emitting;
 
 /// <summary>Where the iterations of one inner loop record, or read, the results of its own inner loops.</summary>

@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using SymDiff.Generator.Ir;
 
 namespace SymDiff.Generator.Emitting;
 

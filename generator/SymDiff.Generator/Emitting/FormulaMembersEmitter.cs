@@ -1,6 +1,4 @@
-using System.Linq;
 using System.Text;
-using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
 

@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
 using SymDiff.Generator.Differentiation;
-using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
 

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using SymDiff.Generator.Model;
-using SymDiff.Generator.Ir;
-
 namespace SymDiff.Generator.Emitting;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text;
-using SymDiff.Generator.Ir;
-using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
 

@@ -1,8 +1,5 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Numerics;
-using SymDiff.Generator.Ir;
 
 namespace SymDiff.Generator.Emitting;
 

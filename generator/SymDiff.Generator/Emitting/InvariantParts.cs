@@ -1,6 +1,3 @@
-using System;
-using SymDiff.Generator.Ir;
-
 namespace SymDiff.Generator.Emitting;
 
 /// <summary>

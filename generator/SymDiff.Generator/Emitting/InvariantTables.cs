@@ -1,8 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Text;
-using SymDiff.Generator.Ir;
-using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
 

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using SymDiff.Generator.Ir;
-using SymDiff.Generator.Model;
-
 namespace SymDiff.Generator.Emitting;
 
 /// <summary>Facts about a loop nested in another that tables built across the outer loop rest on.</summary>

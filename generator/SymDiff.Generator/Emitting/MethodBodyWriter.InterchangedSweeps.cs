@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using SymDiff.Generator.Ir;
-using SymDiff.Generator.Model;
-
 namespace SymDiff.Generator.Emitting;
 
 internal static partial class MethodBodyWriter

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using SymDiff.Generator.Ir;
-using SymDiff.Generator.Model;
-
 namespace SymDiff.Generator.Emitting;
 
 /// <summary>Writes a generated method's body: its locals region by region, then its outputs and return.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace SymDiff.Generator.Emitting;
 
 /// <summary>One optimization applied: in which generated member, which, and where (as LLVM's <c>-Rpass</c> reports).</summary>

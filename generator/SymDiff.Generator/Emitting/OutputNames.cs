@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using SymDiff.Generator.Model;
-
 namespace SymDiff.Generator.Emitting;
 
 /// <summary>The inputs and outputs of a method writing output vectors, and the names its derivative methods give them.</summary>

@@ -1,6 +1,3 @@
-using System.Linq;
-using SymDiff.Generator.Model;
-
 namespace SymDiff.Generator.Emitting;
 
 /// <summary>

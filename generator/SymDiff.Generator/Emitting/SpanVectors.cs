@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using SymDiff.Generator.Model;
-
 namespace SymDiff.Generator.Emitting;
 
 /// <summary>The vectors a generated method reads or writes that are spans, with their types, for its loops to slice (see <see cref="ElementSlices"/>).</summary>

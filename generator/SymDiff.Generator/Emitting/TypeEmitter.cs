@@ -1,6 +1,4 @@
-using System.Linq;
 using System.Threading;
-using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
 

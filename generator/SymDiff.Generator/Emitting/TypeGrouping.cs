@@ -1,8 +1,5 @@
-using System;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
-using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Emitting;
 

@@ -1,5 +1,3 @@
-using SymDiff.Generator.Ir;
-
 namespace SymDiff.Generator.Model;
 
 /// <summary>

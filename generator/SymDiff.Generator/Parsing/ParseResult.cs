@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using SymDiff.Generator.Model;
 
 namespace SymDiff.Generator.Parsing;
 
