@@ -68,28 +68,10 @@ internal static class GradientEmitter
     /// </summary>
     public static IReadOnlyList<string?> OutputNames(MethodModel method, DerivativeGraphModel graph)
     {
-        var taken = new HashSet<string>(method.Parameters);
-        taken.UnionWith(graph.NameHints.Where(h => h.Length > 0));
-        var names = new List<string?>();
-        for (var i = 0; i < method.Parameters.Count; i++)
-        {
-            if (method.Kind(i) == ParameterKind.Integer)
-            {
-                names.Add(null);
-                continue;
-            }
-
-            var name = "d" + method.Parameters[i];
-            if (taken.Contains(name))
-            {
-                name = "__d" + method.Parameters[i];
-            }
-
-            taken.Add(name);
-            names.Add(name);
-        }
-
-        return names;
+        var scope = NamingScope.Of(method, graph);
+        return Enumerable.Range(0, method.Parameters.Count)
+            .Select(i => method.Kind(i) == ParameterKind.Integer ? null : scope.Fresh("d" + method.Parameters[i]))
+            .ToList();
     }
 
     /// <summary>The output names of a method whose parameters are all doubles.</summary>

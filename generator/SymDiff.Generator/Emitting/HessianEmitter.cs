@@ -17,10 +17,9 @@ internal static class HessianEmitter
 
         var method = model.Method;
         var n = method.Parameters.Count;
-        var taken = new HashSet<string>(method.Parameters);
-        taken.UnionWith(graph.NameHints.Where(h => h.Length > 0));
-        var gradient = taken.Contains("gradient") ? "__gradient" : "gradient";
-        var hessian = taken.Contains("hessian") ? "__hessian" : "hessian";
+        var scope = NamingScope.Of(method, graph);
+        var gradient = scope.Fresh("gradient");
+        var hessian = scope.Fresh("hessian");
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/>, its gradient and its Hessian (second partial derivatives, row-major, exactly symmetric).");
         var printer = new FormulaPrinter(graph, MethodDeriver.FormulaLocals(graph));

@@ -18,10 +18,9 @@ internal static class HessianVectorEmitter
 
         var method = model.Method;
         var directions = TangentEmitter.Directions(method, graph);
-        var taken = new HashSet<string>(graph.Parameters);
-        taken.UnionWith(graph.NameHints.Where(h => h.Length > 0));
-        var gradients = OutputNames.Fresh(method, directions.Select(d => d.Parameter), "d", taken);
-        var products = OutputNames.Fresh(method, directions.Select(d => d.Parameter), "hv", taken);
+        var scope = NamingScope.Of(method, graph);
+        var gradients = scope.Fresh(method, directions.Select(d => d.Parameter), "d");
+        var products = scope.Fresh(method, directions.Select(d => d.Parameter), "hv");
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/>, its gradient, and the product of its Hessian with the direction (" + string.Join(", ", directions.Select(d => d.Name)) + "), without forming the Hessian.");
         var printer = new FormulaPrinter(graph, MethodDeriver.FormulaLocals(graph));

@@ -17,7 +17,7 @@ internal static class JacobianEmitter
         var n = method.Parameters.Count;
         var outputs = method.Output.Names;
         var k = outputs.Count;
-        var span = method.Parameters.Contains("jacobian") ? "__jacobian" : "jacobian";
+        var span = NamingScope.Of(method, graph).Fresh("jacobian");
         var order = model.JacobianByForwardMode
             ? "forward mode, one pass per input, since it has no more inputs (" + n + ") than outputs (" + k + ")"
             : "reverse mode, one pass per output, since it has fewer outputs (" + k + ") than inputs (" + n + ")";

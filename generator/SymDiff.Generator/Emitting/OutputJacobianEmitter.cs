@@ -20,7 +20,7 @@ internal static class OutputJacobianEmitter
         var method = model.Method;
         var inputs = method.Inputs;
         var outputs = OutputNames.Outputs(method);
-        var span = method.Parameters.Contains("jacobian") ? "__jacobian" : "jacobian";
+        var span = new NamingScope(method.Parameters).Fresh("jacobian");
         var columns = Offsets(method, inputs);
         var rows = Offsets(method, outputs);
 

@@ -7,24 +7,6 @@ internal static class OutputNames
     public static IReadOnlyList<int> Outputs(MethodModel method)
         => Enumerable.Range(0, method.Parameters.Count).Where(i => method.Kind(i) == ParameterKind.Output).ToList();
 
-    /// <summary>A name <paramref name="prefix"/> + p per parameter p, avoiding every name in <paramref name="taken"/> (which receives them).</summary>
-    public static List<string> Fresh(MethodModel method, IEnumerable<int> parameters, string prefix, HashSet<string> taken)
-    {
-        var names = new List<string>();
-        foreach (var parameter in parameters)
-        {
-            var name = prefix + method.Parameters[parameter];
-            while (!taken.Add(name))
-            {
-                name = "_" + name;
-            }
-
-            names.Add(name);
-        }
-
-        return names;
-    }
-
     /// <summary>The C# length of input or output <paramref name="parameter"/>: its <c>.Length</c>, or 1 for a double.</summary>
     public static string Size(MethodModel method, int parameter)
         => method.Kind(parameter) == ParameterKind.Scalar ? "1" : Identifier.Escape(method.Parameters[parameter]) + ".Length";

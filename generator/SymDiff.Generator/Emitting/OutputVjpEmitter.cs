@@ -18,9 +18,7 @@ internal static class OutputVjpEmitter
         var inputs = method.Inputs;
         var outputs = OutputNames.Outputs(method);
         var weights = graph.Parameters.Skip(n).ToList();
-        var taken = new HashSet<string>(graph.Parameters);
-        taken.UnionWith(graph.NameHints.Where(h => h.Length > 0));
-        var adjoints = OutputNames.Fresh(method, inputs, "d", taken);
+        var adjoints = NamingScope.Of(method, graph).Fresh(method, inputs, "d");
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> (writing its outputs) and the vector–Jacobian product uᵀJ in one reverse-mode pass.");
         DocumentationWriter.SourceParameters(writer, method);

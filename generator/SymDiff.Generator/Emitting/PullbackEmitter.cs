@@ -15,7 +15,7 @@ internal static class PullbackEmitter
 
         var method = model.Method;
         var outputs = GradientEmitter.ScalarOutputNames(method, graph);
-        var seed = method.Parameters.Contains("seed") || outputs.Contains("seed") ? "__seed" : "seed";
+        var seed = new NamingScope(method.Parameters.Concat(outputs).Concat(graph.NameHints.Where(h => h.Length > 0))).Fresh("seed");
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> and adds <paramref name=\"" + seed + "\"/> times each partial derivative into the matching <c>ref</c> accumulator.");
         DocumentationWriter.SourceParameters(writer, method);

@@ -59,21 +59,11 @@ internal static class TangentEmitter
     /// </summary>
     private static IReadOnlyList<string> OutputNames(MethodModel method, DerivativeGraphModel graph)
     {
-        var taken = new HashSet<string>(graph.Parameters);
-        taken.UnionWith(graph.NameHints.Where(h => h.Length > 0));
+        var scope = NamingScope.Of(method, graph);
         var stems = method.Output.IsTuple
             ? Enumerable.Range(0, method.Output.Count).Select(i => "t" + method.Output.Stem(i))
             : new[] { "tangent" };
-        return stems.Select(stem =>
-        {
-            var name = stem;
-            while (!taken.Add(name))
-            {
-                name = "__" + name;
-            }
-
-            return name;
-        }).ToList();
+        return stems.Select(scope.Fresh).ToList();
     }
 
     /// <summary>Each direction parameter (the graph's parameters after the source's) and the source parameter it goes with.</summary>
