@@ -23,6 +23,16 @@ internal sealed class MethodGenerator
     private const int MaxStatementNesting = 2;
 
     private static readonly string[] ParameterNames = { "x", "y", "z", "w" };
+
+    // Parameters named as the generated members name theirs (dx for x, then __dx, seed, tangent, hvx...): every
+    // generated name must avoid them.
+    private static readonly string[][] ClashingNames =
+    {
+        new[] { "x", "dx", "__dx", "___dx" },
+        new[] { "seed", "__seed", "dseed", "tangent" },
+        new[] { "gradient", "hessian", "__gradient", "hvgradient" },
+        new[] { "tx", "x", "dtx", "__tangent" },
+    };
     private static readonly string[] DoubleLiterals = { "0.0", "0.5", "1.0", "2.0", "0.25", "1e-3", "10.0", "1.5", "3.0", "0.1", "2.5e-1" };
     private static readonly string[] IntLiterals = { "1", "2", "3" };
     private static readonly string[] UnaryFunctions =
@@ -71,8 +81,9 @@ internal sealed class MethodGenerator
         _indent = 1;
 
         var arity = _random.Next(1, ParameterNames.Length + 1);
-        _doubles.AddRange(ParameterNames.Take(arity));
-        var signature = "public static double " + name + "(" + string.Join(", ", ParameterNames.Take(arity).Select(p => "double " + p)) + ")";
+        var names = _spelling.NextDouble() < 0.1 ? ClashingNames[_spelling.Next(ClashingNames.Length)] : ParameterNames;
+        _doubles.AddRange(names.Take(arity));
+        var signature = "public static double " + name + "(" + string.Join(", ", names.Take(arity).Select(p => "double " + p)) + ")";
 
         // Every mode, so that forward mode, reverse over reverse and reverse over forward can be checked against each other.
         Line("[Differentiable(Modes = DerivativeModes.All)]");
