@@ -37,8 +37,9 @@ public static class DigitsExperiment
         IProgress<EpochReport>? epochProgress = null,
         IProgress<BatchProgress>? batchProgress = null)
     {
-        var optimizer = new Sgd(learningRate: 0.05, momentum: 0.9, weightDecay: 1e-3);
-        var trainer = new Trainer(CreateModel(seed), new SoftmaxCrossEntropy(), optimizer);
+        var model = CreateModel(seed);
+        var optimizer = new Sgd(model.Parameters, learningRate: 0.05, momentum: 0.9, weightDecay: 1e-3);
+        var trainer = new Trainer(model, new SoftmaxCrossEntropy(), optimizer);
         var history = trainer.Fit(training, new TrainingOptions
         {
             Epochs = epochs,

@@ -33,7 +33,7 @@ var exactIntercept = meanY - exactSlope * meanX;
 var line = new Dense(1, 1, WeightInitialization.Zero);
 var model = new Sequential(line);
 model.Initialize(seed: 0);
-var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(learningRate: 0.1));
+var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, learningRate: 0.1));
 var data = new Dataset(x, 1, y, 1);
 
 Console.WriteLine($"{count} points y = {trueSlope}·x + {trueIntercept} + noise; gradient descent on the mean squared error (SGD, learning rate 0.1, full batch)");

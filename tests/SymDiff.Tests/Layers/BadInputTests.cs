@@ -58,7 +58,8 @@ public sealed class BadInputTests
     [Fact]
     public void Fit_DatasetWiderThanModel_ThrowsWithBothShapes()
     {
-        var trainer = new Trainer(new Sequential(new Dense(2, 1)), new MeanSquaredError(), new Sgd(0.1));
+        var model = new Sequential(new Dense(2, 1));
+        var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, 0.1));
         var data = new Dataset(new double[6], 3, new double[2], 1);
 
         var exception = Assert.Throws<ArgumentException>(() => trainer.Fit(data, new TrainingOptions()));
@@ -67,9 +68,22 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void Trainer_OptimizerOfAnotherModel_ThrowsNamingTheParameter()
+    {
+        var model = new Sequential(new Dense(2, 3), new Activation<Tanh>(3), new Dense(3, 1));
+        var other = new Sequential(new Dense(2, 3), new Activation<Tanh>(3), new Dense(3, 1));
+
+        var exception = Assert.Throws<ArgumentException>(() => new Trainer(model, new MeanSquaredError(), new Adam(other.Parameters)));
+
+        Assert.Equal("optimizer", exception.ParamName);
+        Assert.StartsWith("The optimizer's parameter 0 (weights, 2 × 3) is not one of the model's: the model would not learn. Create the optimizer from this model's Parameters.", exception.Message);
+    }
+
+    [Fact]
     public void Fit_EmptyTrainingSet_Throws()
     {
-        var trainer = new Trainer(new Sequential(new Dense(2, 1)), new MeanSquaredError(), new Sgd(0.1));
+        var model = new Sequential(new Dense(2, 1));
+        var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, 0.1));
 
         var exception = Assert.Throws<ArgumentException>(() => trainer.Fit(new Dataset([], 2, [], 1), new TrainingOptions()));
 
@@ -140,7 +154,8 @@ public sealed class BadInputTests
     [Fact]
     public void TrainBatch_NaNTarget_ReportsTheLoss()
     {
-        var trainer = new Trainer(new Sequential(new Dense(1, 2)), new MeanSquaredError(), new Sgd(0.1));
+        var model = new Sequential(new Dense(1, 2));
+        var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, 0.1));
 
         var exception = Assert.Throws<NonFiniteValueException>(() => trainer.TrainBatch([1], [0, double.NaN], batchSize: 1));
 

@@ -16,7 +16,7 @@ public sealed class TrainingTests
     {
         var model = new Sequential(new Dense(2, 4, WeightInitialization.Xavier), new Activation<Tanh>(4), new Dense(4, 1, WeightInitialization.Xavier), new Activation<Sigmoid>(1));
         model.Initialize(seed: 1);
-        var trainer = new Trainer(model, new MeanSquaredError(), new Adam(0.05));
+        var trainer = new Trainer(model, new MeanSquaredError(), new Adam(model.Parameters, 0.05));
 
         var history = trainer.Fit(Xor, new TrainingOptions { Epochs = 1000, BatchSize = 4, Seed = 1 });
 
@@ -46,7 +46,7 @@ public sealed class TrainingTests
         var model = new Sequential(new Dense(1, 1, WeightInitialization.Zero));
         model.Initialize(seed: 0);
         var data = new Dataset([1, 2, 3, 4], 1, [2, 4, 6, 8], 1);
-        var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(0.2));
+        var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, 0.2));
         var snapshots = new List<double[]>();
 
         var history = trainer.Fit(data, new TrainingOptions
@@ -71,7 +71,7 @@ public sealed class TrainingTests
         var model = new Sequential(line);
         double[] x = [0, 1, 2, 3, 4];
         double[] y = [1.1, 2.9, 5.2, 7.1, 8.8];
-        var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(0.05, momentum: 0.5));
+        var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, 0.05, momentum: 0.5));
 
         trainer.Fit(new Dataset(x, 1, y, 1), new TrainingOptions { Epochs = 2000, BatchSize = 5, Shuffle = false });
 
@@ -88,7 +88,7 @@ public sealed class TrainingTests
         var reports = new List<EpochReport>();
         var batches = 0;
 
-        new Trainer(model, new MeanSquaredError(), new Sgd(0.1)).Fit(
+        new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, 0.1)).Fit(
             Xor,
             new TrainingOptions { Epochs = 3, BatchSize = 3, EpochProgress = new SynchronousProgress<EpochReport>(reports.Add), BatchProgress = new SynchronousProgress<BatchProgress>(_ => batches++) },
             validation: Xor);
@@ -98,13 +98,43 @@ public sealed class TrainingTests
         Assert.Equal(3 * 2, batches); // 4 rows in batches of 3: two batches per epoch
     }
 
+    [Fact]
+    public void Fit_OptimizerForTheLastLayerOnly_TrainsOnlyThatLayer()
+    {
+        var first = new Dense(2, 3);
+        var last = new Dense(3, 1);
+        var model = new Sequential(first, new Activation<Tanh>(3), last);
+        model.Initialize(seed: 2);
+        var frozen = first.Parameters.SelectMany(p => p.Values.ToArray()).ToArray();
+        var trained = last.Parameters.SelectMany(p => p.Values.ToArray()).ToArray();
+
+        new Trainer(model, new MeanSquaredError(), new Sgd(last.Parameters, 0.1)).Fit(Xor, new TrainingOptions { Epochs = 3, BatchSize = 4 });
+
+        Assert.Equal(frozen, first.Parameters.SelectMany(p => p.Values.ToArray()));
+        Assert.NotEqual(trained, last.Parameters.SelectMany(p => p.Values.ToArray()));
+    }
+
+    [Fact]
+    public void EvaluationOf_ModelWithoutTrainer_MatchesTheTrainersEvaluation()
+    {
+        var model = new Sequential(new Dense(2, 1), new Activation<Sigmoid>(1));
+        model.Initialize(seed: 3);
+        var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, 0.1));
+
+        var evaluation = Evaluation.Of(model, new MeanSquaredError(), Xor, batchSize: 3);
+
+        Assert.Equal(trainer.Evaluate(Xor, batchSize: 3), evaluation);
+        Assert.Equal(4, evaluation.Count);
+        Assert.True(evaluation.Loss > 0 && double.IsFinite(evaluation.Loss));
+    }
+
     private static double[] TrainSmall(int seed)
     {
         var model = new Sequential(new Dense(2, 3), new Activation<Relu>(3), new Dense(3, 2));
         model.Initialize(seed);
         var features = TestData.Matrix(seed: 1, count: 40);
         var data = Dataset.FromLabels(features, 2, Enumerable.Range(0, 20).Select(i => features[2 * i] > features[2 * i + 1] ? 1 : 0).ToArray(), 2);
-        new Trainer(model, new SoftmaxCrossEntropy(), new Adam(0.01)).Fit(data, new TrainingOptions { Epochs = 5, BatchSize = 3, Seed = seed });
+        new Trainer(model, new SoftmaxCrossEntropy(), new Adam(model.Parameters, 0.01)).Fit(data, new TrainingOptions { Epochs = 5, BatchSize = 3, Seed = seed });
         return model.Parameters.SelectMany(p => p.Values.ToArray()).ToArray();
     }
 
