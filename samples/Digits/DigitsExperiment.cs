@@ -18,15 +18,14 @@ public static class DigitsExperiment
     /// <summary>Default seed of initialisation and shuffling.</summary>
     public const int DefaultSeed = 1;
 
-    /// <summary>Builds the network: Dense(64, 64) → ReLU → Dense(64, 10), softmax fused into the loss.</summary>
+    /// <summary>Builds the network: Dense(64, 64) → ReLU → Dense(64, 10), softmax fused into the loss; the weights are drawn from one generator seeded with <paramref name="seed"/>.</summary>
     public static Sequential CreateModel(int seed)
     {
-        var model = new Sequential(
-            new Dense(DigitsData.Pixels, 64),
+        var random = new Random(seed);
+        return new Sequential(
+            new Dense(DigitsData.Pixels, 64, random),
             new Activation<Relu>(64),
-            new Dense(64, DigitsData.Classes, WeightInitialization.Xavier));
-        model.Initialize(seed);
-        return model;
+            new Dense(64, DigitsData.Classes, random, initialization: WeightInitialization.Xavier));
     }
 
     /// <summary>Trains a fresh model on <paramref name="training"/> (already standardised) and returns the trainer (model, loss) and its history.</summary>

@@ -30,9 +30,8 @@ var variance = x.Sum(xi => (xi - meanX) * (xi - meanX));
 var exactSlope = covariance / variance;
 var exactIntercept = meanY - exactSlope * meanX;
 
-var line = new Dense(1, 1, WeightInitialization.Zero);
+var line = Dense.Zeros(1, 1);
 var model = new Sequential(line);
-model.Initialize(seed: 0);
 var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, learningRate: 0.1));
 var data = new Dataset(x, 1, y, 1);
 

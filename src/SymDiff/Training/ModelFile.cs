@@ -62,6 +62,8 @@ public static class ModelFile
             json.WriteStartObject();
             switch (layer)
             {
+                case Dense { Activation: not null }:
+                    throw new NotSupportedException($"Layer {i} {layer.Name} cannot be saved: version {Version} of the model format has no activation inside a Dense layer.");
                 case Dense dense:
                     json.WriteString("type", "Dense");
                     json.WriteNumber("inputs", dense.InputSize);
@@ -71,7 +73,7 @@ public static class ModelFile
                     break;
                 case IActivationLayer activation:
                     json.WriteString("type", "Activation");
-                    json.WriteString("function", activation.Function);
+                    json.WriteString("function", activation.Function.Name);
                     json.WriteNumber("size", layer.InputSize);
                     break;
                 case Softmax:
@@ -278,7 +280,7 @@ public static class ModelFile
         switch (record.Type)
         {
             case "Dense":
-                var dense = new Dense(record.Inputs, record.Biases.Length);
+                var dense = Dense.Zeros(record.Inputs, record.Biases.Length);
                 record.Weights.CopyTo(dense.Weights.Values);
                 record.Biases.CopyTo(dense.Biases.Values);
                 return dense;

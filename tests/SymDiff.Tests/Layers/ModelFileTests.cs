@@ -43,7 +43,7 @@ public sealed class ModelFileTests
     [Fact]
     public void Load_CustomActivationWithFactory_Builds()
     {
-        var model = new Sequential(new Dense(2, 2), new Activation<Swish>(2));
+        var model = new Sequential(new Dense(2, 2, seed: 1), new Activation<Swish>(2));
         var bytes = Save(model);
 
         var loaded = ModelFile.Load(new MemoryStream(bytes), new Dictionary<string, Func<int, ILayer>> { ["Swish"] = size => new Activation<Swish>(size) });
@@ -54,7 +54,7 @@ public sealed class ModelFileTests
     [Fact]
     public void Load_CustomActivationWithoutFactory_ThrowsNamingIt()
     {
-        var bytes = Save(new Sequential(new Dense(2, 2), new Activation<Swish>(2)));
+        var bytes = Save(new Sequential(new Dense(2, 2, seed: 1), new Activation<Swish>(2)));
 
         var exception = Assert.Throws<InvalidDataException>(() => ModelFile.Load(new MemoryStream(bytes)));
 
@@ -107,7 +107,7 @@ public sealed class ModelFileTests
     public void LoadParameters_DifferentArchitecture_ThrowsNamingTheLayer()
     {
         var bytes = Save(Model());
-        var other = new Sequential(new Dense(3, 4), new Activation<Relu>(4), new Dense(4, 2), new Softmax(2));
+        var other = new Sequential(Dense.Zeros(3, 4), new Activation<Relu>(4), Dense.Zeros(4, 2), new Softmax(2));
 
         var exception = Assert.Throws<InvalidDataException>(() => ModelFile.LoadParameters(other, new MemoryStream(bytes)));
 
@@ -119,7 +119,7 @@ public sealed class ModelFileTests
     {
         var bytes = Save(Model());
 
-        var exception = Assert.Throws<InvalidDataException>(() => ModelFile.LoadParameters(new Sequential(new Dense(3, 4)), new MemoryStream(bytes)));
+        var exception = Assert.Throws<InvalidDataException>(() => ModelFile.LoadParameters(new Sequential(Dense.Zeros(3, 4)), new MemoryStream(bytes)));
 
         Assert.Equal("The model file does not match the model: the file has 4 layers, the model 1.", exception.Message);
     }
@@ -128,7 +128,7 @@ public sealed class ModelFileTests
     public void LoadParameters_SameArchitecture_CopiesValues()
     {
         var source = Model();
-        var target = new Sequential(new Dense(3, 4), new Activation<Tanh>(4), new Dense(4, 2), new Softmax(2));
+        var target = new Sequential(Dense.Zeros(3, 4), new Activation<Tanh>(4), Dense.Zeros(4, 2), new Softmax(2));
 
         ModelFile.LoadParameters(target, new MemoryStream(Save(source)));
 
@@ -148,8 +148,8 @@ public sealed class ModelFileTests
 
     private static Sequential Model()
     {
-        var model = new Sequential(new Dense(3, 4), new Activation<Tanh>(4), new Dense(4, 2), new Softmax(2));
-        model.Initialize(seed: 9);
+        var random = new Random(9);
+        var model = new Sequential(new Dense(3, 4, random), new Activation<Tanh>(4), new Dense(4, 2, random), new Softmax(2));
         TestData.Matrix(2, 4).CopyTo(model.Parameters[1].Values);
         return model;
     }
