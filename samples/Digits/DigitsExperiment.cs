@@ -23,8 +23,7 @@ public static class DigitsExperiment
     {
         var random = new Random(seed);
         return new Sequential(
-            new Dense(DigitsData.Pixels, 64, random),
-            new Activation<Relu>(64),
+            new Dense(DigitsData.Pixels, 64, random, ActivationFunction.Relu),
             new Dense(64, DigitsData.Classes, random, initialization: WeightInitialization.Xavier));
     }
 
