@@ -11,6 +11,7 @@ namespace SymDiff.Functions;
 /// <remarks>
 /// The instance is generic over the function's struct underneath, so its loops are compiled for that
 /// function with <c>Value</c> and <c>Derivative</c> inlined: one virtual call per batch, none per element.
+/// NaN behaviour is the function's own (see <see cref="Activations"/>).
 /// </remarks>
 public abstract class ActivationFunction
 {

@@ -74,7 +74,7 @@ public sealed class DenseInitializationTests
     }
 
     [Fact]
-    public void Zeros_HasZeroWeightsAndBiases()
+    public void Zeros_AnyShape_HasZeroWeightsAndBiases()
     {
         var dense = Dense.Zeros(3, 2);
 
