@@ -18,15 +18,13 @@ public static class DigitsExperiment
     /// <summary>Default seed of initialisation and shuffling.</summary>
     public const int DefaultSeed = 1;
 
-    /// <summary>Builds the network: Dense(64, 64) → ReLU → Dense(64, 10), softmax fused into the loss.</summary>
+    /// <summary>Builds the network: Dense(64, 64) → ReLU → Dense(64, 10), softmax fused into the loss; the weights are drawn from one generator seeded with <paramref name="seed"/>.</summary>
     public static Sequential CreateModel(int seed)
     {
-        var model = new Sequential(
-            new Dense(DigitsData.Pixels, 64),
-            new Activation<Relu>(64),
-            new Dense(64, DigitsData.Classes, WeightInitialization.Xavier));
-        model.Initialize(seed);
-        return model;
+        var random = new Random(seed);
+        return new Sequential(
+            new Dense(DigitsData.Pixels, 64, random, ActivationFunction.Relu),
+            new Dense(64, DigitsData.Classes, random, initialization: WeightInitialization.Xavier));
     }
 
     /// <summary>Trains a fresh model on <paramref name="training"/> (already standardised) and returns the trainer (model, loss) and its history.</summary>
@@ -37,8 +35,9 @@ public static class DigitsExperiment
         IProgress<EpochReport>? epochProgress = null,
         IProgress<BatchProgress>? batchProgress = null)
     {
-        var optimizer = new Sgd(learningRate: 0.05, momentum: 0.9, weightDecay: 1e-3);
-        var trainer = new Trainer(CreateModel(seed), new SoftmaxCrossEntropy(), optimizer);
+        var model = CreateModel(seed);
+        var optimizer = new Sgd(model.Parameters, learningRate: 0.05, momentum: 0.9, weightDecay: 1e-3);
+        var trainer = new Trainer(model, new SoftmaxCrossEntropy(), optimizer);
         var history = trainer.Fit(training, new TrainingOptions
         {
             Epochs = epochs,

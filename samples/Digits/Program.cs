@@ -63,7 +63,7 @@ if (plotPath is not null)
 
 var path = savePath ?? Path.Combine(Path.GetTempPath(), $"symdiff-digits-{Environment.ProcessId}.json");
 ModelFile.Save(trainer.Model, path);
-var reloaded = new Trainer(ModelFile.Load(path), trainer.Loss, trainer.Optimizer).Evaluate(test);
+var reloaded = Evaluation.Of(ModelFile.Load(path), trainer.Loss, test);
 var result = trainer.Evaluate(test);
 Console.WriteLine($"saved the model to {(savePath ?? "a temporary file")} ({new FileInfo(path).Length / 1024} KB) and loaded it back: "
     + (reloaded == result ? "same test results" : "DIFFERENT test results"));

@@ -30,10 +30,9 @@ var variance = x.Sum(xi => (xi - meanX) * (xi - meanX));
 var exactSlope = covariance / variance;
 var exactIntercept = meanY - exactSlope * meanX;
 
-var line = new Dense(1, 1, WeightInitialization.Zero);
+var line = Dense.Zeros(1, 1);
 var model = new Sequential(line);
-model.Initialize(seed: 0);
-var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(learningRate: 0.1));
+var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, learningRate: 0.1));
 var data = new Dataset(x, 1, y, 1);
 
 Console.WriteLine($"{count} points y = {trueSlope}·x + {trueIntercept} + noise; gradient descent on the mean squared error (SGD, learning rate 0.1, full batch)");

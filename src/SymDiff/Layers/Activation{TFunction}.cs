@@ -34,8 +34,8 @@ public sealed class Activation<TFunction> : ILayer, IActivationLayer
     /// <inheritdoc/>
     public string Name { get; }
 
-    /// <inheritdoc/>
-    string IActivationLayer.Function => FunctionName;
+    /// <summary>The function, as a value (the same instance as <see cref="ActivationFunction.Of{TFunction}"/>).</summary>
+    public ActivationFunction Function => ActivationFunction<TFunction>.Instance;
 
     /// <inheritdoc/>
     public int InputSize { get; }
@@ -47,20 +47,11 @@ public sealed class Activation<TFunction> : ILayer, IActivationLayer
     public IReadOnlyList<Parameter> Parameters => [];
 
     /// <inheritdoc/>
-    public void Initialize(Random random)
-    {
-    }
-
-    /// <inheritdoc/>
     public void Forward(ReadOnlySpan<double> input, int batchSize, Span<double> output)
     {
-        var count = batchSize * InputSize;
         Kernels.MatrixKernels.CheckShape(input, batchSize, InputSize, nameof(input));
         Kernels.MatrixKernels.CheckShape(output, batchSize, OutputSize, nameof(output));
-        for (var i = 0; i < count; i++)
-        {
-            output[i] = TFunction.Value(input[i]);
-        }
+        ActivationFunction<TFunction>.ApplyTo(input, output);
     }
 
     /// <inheritdoc/>
@@ -71,13 +62,9 @@ public sealed class Activation<TFunction> : ILayer, IActivationLayer
             return;
         }
 
-        var count = batchSize * InputSize;
         Kernels.MatrixKernels.CheckShape(input, batchSize, InputSize, nameof(input));
         Kernels.MatrixKernels.CheckShape(outputGradient, batchSize, OutputSize, nameof(outputGradient));
         Kernels.MatrixKernels.CheckShape(inputGradient, batchSize, InputSize, nameof(inputGradient));
-        for (var i = 0; i < count; i++)
-        {
-            inputGradient[i] = outputGradient[i] * TFunction.Derivative(input[i]);
-        }
+        ActivationFunction<TFunction>.BackPropagateTo(input, outputGradient, inputGradient);
     }
 }

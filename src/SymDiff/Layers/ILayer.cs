@@ -8,9 +8,11 @@ namespace SymDiff.Layers;
 /// <see cref="InputSize"/> values to rows of <see cref="OutputSize"/> values.
 /// </summary>
 /// <remarks>
-/// Batches are contiguous row-major buffers: <c>batchSize × width</c> values. Layers keep no
-/// per-batch state: the model passes the forward pass's input and output back into
-/// <see cref="Backward"/>. Neither method may allocate.
+/// Batches are contiguous row-major buffers: <c>batchSize × width</c> values. The model passes the
+/// forward pass's input and output back into <see cref="Backward"/>; a layer that needs more (a
+/// <see cref="Dense"/> layer with an activation needs its pre-activations) keeps it in buffers of its
+/// own, grown only for a larger batch. Neither method may allocate otherwise. A layer's parameters get
+/// their initial values when it is created.
 /// </remarks>
 public interface ILayer
 {
@@ -25,9 +27,6 @@ public interface ILayer
 
     /// <summary>The trainable tensors (empty for a layer without any).</summary>
     IReadOnlyList<Parameter> Parameters { get; }
-
-    /// <summary>Draws initial parameter values from <paramref name="random"/>.</summary>
-    void Initialize(Random random);
 
     /// <summary>Computes the output rows of <paramref name="batchSize"/> input rows into <paramref name="output"/>.</summary>
     void Forward(ReadOnlySpan<double> input, int batchSize, Span<double> output);

@@ -77,16 +77,6 @@ public sealed class Sequential
     /// <summary>The parameter's full name for reports, e.g. <c>layer 0 Dense(64, 10) weights</c>.</summary>
     public string ParameterName(int index) => _parameterNames[index];
 
-    /// <summary>Draws every layer's initial parameters from one generator seeded with <paramref name="seed"/> (reproducible).</summary>
-    public void Initialize(int seed)
-    {
-        var random = new Random(seed);
-        foreach (var layer in _layers)
-        {
-            layer.Initialize(random);
-        }
-    }
-
     /// <summary>
     /// Runs <paramref name="batchSize"/> rows through every layer and returns the output rows
     /// (<c>batchSize × OutputSize</c>, valid until the next pass). Keeps what

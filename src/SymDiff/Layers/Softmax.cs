@@ -39,11 +39,6 @@ public sealed class Softmax : ILayer
     public IReadOnlyList<Parameter> Parameters => [];
 
     /// <inheritdoc/>
-    public void Initialize(Random random)
-    {
-    }
-
-    /// <inheritdoc/>
     public void Forward(ReadOnlySpan<double> input, int batchSize, Span<double> output)
     {
         MatrixKernels.SoftmaxRows(input, batchSize, InputSize, output);

@@ -8,7 +8,4 @@ public enum WeightInitialization
 
     /// <summary>Xavier (Glorot) uniform: <c>U(−a, a)</c> with <c>a = √(6 / (inputs + outputs))</c>, for tanh, sigmoid or linear outputs.</summary>
     Xavier,
-
-    /// <summary>All weights 0 (a linear model trained by gradient descent needs nothing else).</summary>
-    Zero,
 }

@@ -13,15 +13,17 @@ namespace SymDiff.Optimizers;
 /// </summary>
 public sealed class Adam : IOptimizer
 {
-    private readonly OptimizerState _state = new(2);
+    private readonly OptimizerState _state;
     private long _step;
 
-    /// <summary>Creates the optimizer with the usual defaults.</summary>
+    /// <summary>Creates the optimizer for <paramref name="parameters"/> (usually a model's <see cref="Sequential.Parameters"/>), with the usual defaults.</summary>
+    /// <param name="parameters">The parameters to update; the list is copied.</param>
     /// <param name="learningRate">Step size η &gt; 0.</param>
     /// <param name="beta1">Decay β₁ of the first moment, in [0, 1).</param>
     /// <param name="beta2">Decay β₂ of the second moment, in [0, 1).</param>
     /// <param name="epsilon">ε ≥ 0 added to √v̂ (with 0, a zero gradient gives 0/0 = NaN).</param>
-    public Adam(double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
+    /// <exception cref="ArgumentException">No parameters, a null one, or one listed twice.</exception>
+    public Adam(IReadOnlyList<Parameter> parameters, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
     {
         if (!(learningRate > 0) || !double.IsFinite(learningRate))
         {
@@ -47,6 +49,7 @@ public sealed class Adam : IOptimizer
         Beta1 = beta1;
         Beta2 = beta2;
         Epsilon = epsilon;
+        _state = new OptimizerState(parameters, buffersPerParameter: 2);
     }
 
     /// <summary>Step size η.</summary>
@@ -65,22 +68,20 @@ public sealed class Adam : IOptimizer
     public string Name => string.Create(CultureInfo.InvariantCulture, $"Adam(lr={LearningRate}, beta1={Beta1}, beta2={Beta2})");
 
     /// <inheritdoc/>
-    public void Step(IReadOnlyList<Parameter> parameters)
-    {
-        if (_state.Bind(parameters))
-        {
-            _step = 0;
-        }
+    public IReadOnlyList<Parameter> Parameters => _state.Parameters;
 
+    /// <inheritdoc/>
+    public void Step()
+    {
         _step++;
         var correction1 = 1 - Math.Pow(Beta1, _step);
         var correction2 = 1 - Math.Pow(Beta2, _step);
         var stepSize = LearningRate / correction1;
         var rootCorrection2 = Math.Sqrt(correction2);
-        for (var p = 0; p < parameters.Count; p++)
+        for (var p = 0; p < _state.Count; p++)
         {
-            var values = parameters[p].Values;
-            ReadOnlySpan<double> gradients = parameters[p].Gradients;
+            var values = _state[p].Values;
+            ReadOnlySpan<double> gradients = _state[p].Gradients;
             var m = _state.Buffer(p, 0);
             var v = _state.Buffer(p, 1);
             for (var i = 0; i < values.Length; i++)

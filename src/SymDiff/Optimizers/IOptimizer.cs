@@ -3,15 +3,18 @@ using SymDiff.Layers;
 
 namespace SymDiff.Optimizers;
 
-/// <summary>Updates parameters from their gradients, once per batch.</summary>
+/// <summary>
+/// Updates a fixed list of parameters from their gradients, once per batch. The parameters are
+/// given when the optimizer is created, which is also when its state (momentum, moments) is allocated.
+/// </summary>
 public interface IOptimizer
 {
     /// <summary>A short description for reports, e.g. <c>Adam(lr=0.001)</c>.</summary>
     string Name { get; }
 
-    /// <summary>
-    /// Applies one update to every parameter from its <see cref="Parameter.Gradients"/>. State
-    /// (momentum, moments) is kept per parameter and allocated on the first step only.
-    /// </summary>
-    void Step(IReadOnlyList<Parameter> parameters);
+    /// <summary>The parameters this optimizer updates, in the order it was given them.</summary>
+    IReadOnlyList<Parameter> Parameters { get; }
+
+    /// <summary>Applies one update to every parameter from its <see cref="Parameter.Gradients"/>; allocates nothing.</summary>
+    void Step();
 }

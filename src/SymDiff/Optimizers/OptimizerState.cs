@@ -5,46 +5,54 @@ using SymDiff.Layers;
 namespace SymDiff.Optimizers;
 
 /// <summary>
-/// Per-parameter state buffers of an optimizer (<paramref name="buffersPerParameter"/> arrays the
-/// size of each parameter), allocated on the first step and again only if the parameter list changes.
+/// The parameters an optimizer updates and its per-parameter state: a few zeroed arrays the size of
+/// each parameter, allocated once, when the optimizer is created.
 /// </summary>
-internal sealed class OptimizerState(int buffersPerParameter)
+internal sealed class OptimizerState
 {
-    private Parameter[] _bound = [];
-    private double[][] _buffers = [];
+    private readonly Parameter[] _parameters;
+    private readonly double[][] _buffers;
+    private readonly int _buffersPerParameter;
 
-    /// <summary>Binds to <paramref name="parameters"/>; returns true when the state was (re)created, i.e. zeroed.</summary>
-    public bool Bind(IReadOnlyList<Parameter> parameters)
+    /// <exception cref="ArgumentException">No parameters, a null one, or one listed twice.</exception>
+    public OptimizerState(IReadOnlyList<Parameter> parameters, int buffersPerParameter)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Count == _bound.Length)
+        if (parameters.Count == 0)
         {
-            var same = true;
-            for (var i = 0; i < _bound.Length && same; i++)
-            {
-                same = ReferenceEquals(parameters[i], _bound[i]);
-            }
-
-            if (same)
-            {
-                return false;
-            }
+            throw new ArgumentException("The optimizer was given no parameters to update.", nameof(parameters));
         }
 
-        _bound = new Parameter[parameters.Count];
-        _buffers = new double[parameters.Count * buffersPerParameter][];
+        var seen = new Dictionary<Parameter, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < parameters.Count; i++)
         {
-            _bound[i] = parameters[i];
-            for (var b = 0; b < buffersPerParameter; b++)
+            var parameter = parameters[i] ?? throw new ArgumentException($"Parameter {i} is null.", nameof(parameters));
+            if (!seen.TryAdd(parameter, i))
             {
-                _buffers[i * buffersPerParameter + b] = new double[parameters[i].Length];
+                throw new ArgumentException(
+                    $"Parameter {i} ({parameter.Name}) is the same object as parameter {seen[parameter]}; each step would update it twice.",
+                    nameof(parameters));
             }
         }
 
-        return true;
+        _parameters = [.. parameters];
+        _buffersPerParameter = buffersPerParameter;
+        _buffers = new double[_parameters.Length * buffersPerParameter][];
+        for (var i = 0; i < _buffers.Length; i++)
+        {
+            _buffers[i] = new double[_parameters[i / buffersPerParameter].Length];
+        }
     }
 
+    /// <summary>The parameters, as given.</summary>
+    public IReadOnlyList<Parameter> Parameters => _parameters;
+
+    /// <summary>Number of parameters.</summary>
+    public int Count => _parameters.Length;
+
+    /// <summary>Parameter <paramref name="index"/>.</summary>
+    public Parameter this[int index] => _parameters[index];
+
     /// <summary>State buffer <paramref name="buffer"/> of parameter <paramref name="parameter"/>.</summary>
-    public Span<double> Buffer(int parameter, int buffer) => _buffers[parameter * buffersPerParameter + buffer];
+    public Span<double> Buffer(int parameter, int buffer) => _buffers[parameter * _buffersPerParameter + buffer];
 }

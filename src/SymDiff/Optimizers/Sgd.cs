@@ -14,13 +14,15 @@ namespace SymDiff.Optimizers;
 /// </summary>
 public sealed class Sgd : IOptimizer
 {
-    private readonly OptimizerState _state = new(1);
+    private readonly OptimizerState _state;
 
-    /// <summary>Creates the optimizer.</summary>
+    /// <summary>Creates the optimizer for <paramref name="parameters"/> (usually a model's <see cref="Sequential.Parameters"/>).</summary>
+    /// <param name="parameters">The parameters to update; the list is copied.</param>
     /// <param name="learningRate">Step size η &gt; 0.</param>
     /// <param name="momentum">Momentum μ in [0, 1).</param>
     /// <param name="weightDecay">L2 weight decay λ ≥ 0 (applied to every parameter, biases included).</param>
-    public Sgd(double learningRate, double momentum = 0.0, double weightDecay = 0.0)
+    /// <exception cref="ArgumentException">No parameters, a null one, or one listed twice.</exception>
+    public Sgd(IReadOnlyList<Parameter> parameters, double learningRate, double momentum = 0.0, double weightDecay = 0.0)
     {
         if (!(learningRate > 0) || !double.IsFinite(learningRate))
         {
@@ -40,6 +42,7 @@ public sealed class Sgd : IOptimizer
         LearningRate = learningRate;
         Momentum = momentum;
         WeightDecay = weightDecay;
+        _state = new OptimizerState(parameters, buffersPerParameter: momentum == 0 ? 0 : 1);
     }
 
     /// <summary>Step size η.</summary>
@@ -55,12 +58,14 @@ public sealed class Sgd : IOptimizer
     public string Name => string.Create(CultureInfo.InvariantCulture, $"Sgd(lr={LearningRate}, momentum={Momentum}, weightDecay={WeightDecay})");
 
     /// <inheritdoc/>
-    public void Step(IReadOnlyList<Parameter> parameters)
+    public IReadOnlyList<Parameter> Parameters => _state.Parameters;
+
+    /// <inheritdoc/>
+    public void Step()
     {
-        _state.Bind(parameters);
-        for (var p = 0; p < parameters.Count; p++)
+        for (var p = 0; p < _state.Count; p++)
         {
-            var parameter = parameters[p];
+            var parameter = _state[p];
             if (WeightDecay != 0)
             {
                 TensorPrimitives.MultiplyAdd(parameter.Values, WeightDecay, parameter.Gradients, parameter.Gradients);

@@ -1,4 +1,5 @@
 using System;
+using SymDiff.Layers;
 
 namespace SymDiff.Training;
 
@@ -79,4 +80,15 @@ public sealed class Dataset
 
     /// <summary>Target row <paramref name="index"/>.</summary>
     public ReadOnlySpan<double> TargetRow(int index) => _targets.AsSpan(index * TargetCount, TargetCount);
+
+    /// <summary>Throws when the rows do not have <paramref name="model"/>'s input and output widths.</summary>
+    internal void CheckFits(Sequential model, string name)
+    {
+        if (FeatureCount != model.InputSize || TargetCount != model.OutputSize)
+        {
+            throw new ArgumentException(
+                $"Shape mismatch: the {name} set has {FeatureCount} features and {TargetCount} targets per row; the model takes {model.InputSize} and outputs {model.OutputSize}.",
+                name);
+        }
+    }
 }

@@ -181,7 +181,7 @@ public static class GradientCheck
         {
             for (var i = 0; i < direction.Length; i++)
             {
-                direction[i] = Dense.StandardNormal(random);
+                direction[i] = InitialWeights.StandardNormal(random);
                 norm += direction[i] * direction[i];
             }
         }

@@ -25,12 +25,20 @@ public sealed class Trainer
     private double[] _batchTarget = [];
 
     /// <summary>Creates a trainer.</summary>
+    /// <param name="model">The model to train.</param>
+    /// <param name="loss">The loss to minimise.</param>
+    /// <param name="optimizer">
+    /// An optimizer created for the model's <see cref="Sequential.Parameters"/> (or for some of them,
+    /// to train only those).
+    /// </param>
     /// <exception cref="ArgumentNullException">Any argument is null.</exception>
+    /// <exception cref="ArgumentException">The optimizer updates a parameter that is not the model's.</exception>
     public Trainer(Sequential model, ILoss loss, IOptimizer optimizer)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(optimizer);
+        CheckOptimizerBelongsTo(model, optimizer);
         Model = model;
         Loss = loss;
         Optimizer = optimizer;
@@ -62,7 +70,7 @@ public sealed class Trainer
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(options);
-        CheckDataset(training, nameof(training));
+        training.CheckFits(Model, nameof(training));
         if (training.Count == 0)
         {
             throw new ArgumentException("The training set is empty.", nameof(training));
@@ -70,7 +78,7 @@ public sealed class Trainer
 
         if (validation is not null)
         {
-            CheckDataset(validation, nameof(validation));
+            validation.CheckFits(Model, nameof(validation));
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Epochs);
@@ -165,30 +173,7 @@ public sealed class Trainer
     }
 
     /// <summary>The model's mean loss and accuracy over <paramref name="data"/>, in batches of <paramref name="batchSize"/> rows.</summary>
-    public Evaluation Evaluate(Dataset data, int batchSize = 256)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        CheckDataset(data, nameof(data));
-        if (data.Count == 0)
-        {
-            return new Evaluation(double.NaN, 0, 0);
-        }
-
-        var lossSum = 0.0;
-        var correct = 0;
-        for (var start = 0; start < data.Count; start += batchSize)
-        {
-            var rows = Math.Min(batchSize, data.Count - start);
-            var input = data.Features.Slice(start * data.FeatureCount, rows * data.FeatureCount);
-            var target = data.Targets.Slice(start * data.TargetCount, rows * data.TargetCount);
-            var output = Model.Forward(input, rows);
-            lossSum += Loss.Value(output, target, rows) * rows;
-            correct += Accuracy.CountCorrect(output, target, rows, data.TargetCount);
-        }
-
-        return new Evaluation(lossSum / data.Count, correct, data.Count);
-    }
+    public Evaluation Evaluate(Dataset data, int batchSize = 256) => Evaluation.Of(Model, Loss, data, batchSize);
 
     private double TrainGathered(Dataset data, ReadOnlySpan<int> rows, out int correct)
     {
@@ -222,7 +207,7 @@ public sealed class Trainer
 
         correct = countCorrect ? Accuracy.CountCorrect(output, target, batchSize, Model.OutputSize) : 0;
         Model.Backward(gradient, inputGradient: false);
-        Optimizer.Step(Model.Parameters);
+        Optimizer.Step();
         return loss;
     }
 
@@ -239,13 +224,18 @@ public sealed class Trainer
         }
     }
 
-    private void CheckDataset(Dataset data, string name)
+    private static void CheckOptimizerBelongsTo(Sequential model, IOptimizer optimizer)
     {
-        if (data.FeatureCount != Model.InputSize || data.TargetCount != Model.OutputSize)
+        var owned = new HashSet<Parameter>(model.Parameters, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < optimizer.Parameters.Count; i++)
         {
-            throw new ArgumentException(
-                $"Shape mismatch: the {name} set has {data.FeatureCount} features and {data.TargetCount} targets per row; the model takes {Model.InputSize} and outputs {Model.OutputSize}.",
-                name);
+            var parameter = optimizer.Parameters[i];
+            if (!owned.Contains(parameter))
+            {
+                throw new ArgumentException(
+                    $"The optimizer's parameter {i} ({parameter.Name}, {parameter.Rows} × {parameter.Columns}) is not one of the model's: the model would not learn. Create the optimizer from this model's Parameters.",
+                    nameof(optimizer));
+            }
         }
     }
 

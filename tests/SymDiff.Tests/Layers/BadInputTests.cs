@@ -13,7 +13,7 @@ public sealed class BadInputTests
     [Fact]
     public void Sequential_AdjacentWidthsDiffer_ThrowsNamingBothLayers()
     {
-        var exception = Assert.Throws<ArgumentException>(() => new Sequential(new Dense(4, 3), new Activation<Relu>(5)));
+        var exception = Assert.Throws<ArgumentException>(() => new Sequential(Dense.Zeros(4, 3), new Activation<Relu>(5)));
 
         Assert.StartsWith("Shape mismatch: layer 0 Dense(4, 3) outputs 3 values per row, but layer 1 Activation<Relu>(5) takes 5.", exception.Message);
     }
@@ -21,7 +21,7 @@ public sealed class BadInputTests
     [Fact]
     public void Forward_InputOfWrongLength_ThrowsWithExpectedShape()
     {
-        var model = new Sequential(new Dense(4, 3));
+        var model = new Sequential(Dense.Zeros(4, 3));
 
         var exception = Assert.Throws<ArgumentException>(() => model.Forward(new double[7], batchSize: 2));
 
@@ -31,7 +31,7 @@ public sealed class BadInputTests
     [Fact]
     public void Backward_GradientOfWrongLength_Throws()
     {
-        var model = new Sequential(new Dense(2, 3));
+        var model = new Sequential(Dense.Zeros(2, 3));
         model.Forward(new double[4], batchSize: 2);
 
         var exception = Assert.Throws<ArgumentException>(() => model.Backward(new double[3]));
@@ -42,7 +42,7 @@ public sealed class BadInputTests
     [Fact]
     public void Backward_WithoutForward_Throws()
     {
-        var model = new Sequential(new Dense(2, 3));
+        var model = new Sequential(Dense.Zeros(2, 3));
 
         Assert.Throws<InvalidOperationException>(() => model.Backward(new double[3]));
     }
@@ -58,7 +58,8 @@ public sealed class BadInputTests
     [Fact]
     public void Fit_DatasetWiderThanModel_ThrowsWithBothShapes()
     {
-        var trainer = new Trainer(new Sequential(new Dense(2, 1)), new MeanSquaredError(), new Sgd(0.1));
+        var model = new Sequential(Dense.Zeros(2, 1));
+        var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, 0.1));
         var data = new Dataset(new double[6], 3, new double[2], 1);
 
         var exception = Assert.Throws<ArgumentException>(() => trainer.Fit(data, new TrainingOptions()));
@@ -67,9 +68,22 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void Trainer_OptimizerOfAnotherModel_ThrowsNamingTheParameter()
+    {
+        var model = new Sequential(new Dense(2, 3, seed: 1), new Activation<Tanh>(3), new Dense(3, 1, seed: 2));
+        var other = new Sequential(new Dense(2, 3, seed: 1), new Activation<Tanh>(3), new Dense(3, 1, seed: 2));
+
+        var exception = Assert.Throws<ArgumentException>(() => new Trainer(model, new MeanSquaredError(), new Adam(other.Parameters)));
+
+        Assert.Equal("optimizer", exception.ParamName);
+        Assert.StartsWith("The optimizer's parameter 0 (weights, 2 × 3) is not one of the model's: the model would not learn. Create the optimizer from this model's Parameters.", exception.Message);
+    }
+
+    [Fact]
     public void Fit_EmptyTrainingSet_Throws()
     {
-        var trainer = new Trainer(new Sequential(new Dense(2, 1)), new MeanSquaredError(), new Sgd(0.1));
+        var model = new Sequential(Dense.Zeros(2, 1));
+        var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, 0.1));
 
         var exception = Assert.Throws<ArgumentException>(() => trainer.Fit(new Dataset([], 2, [], 1), new TrainingOptions()));
 
@@ -87,8 +101,7 @@ public sealed class BadInputTests
     [Fact]
     public void Forward_NaNInInput_ReportsInputRowAndColumn()
     {
-        var model = new Sequential(new Dense(3, 2));
-        model.Initialize(seed: 1);
+        var model = new Sequential(new Dense(3, 2, seed: 1));
 
         var exception = Assert.Throws<NonFiniteValueException>(() => model.Forward([1, 2, 3, 4, double.NaN, 6], batchSize: 2));
 
@@ -99,9 +112,9 @@ public sealed class BadInputTests
     [Fact]
     public void Forward_NaNWeight_ReportsTheLayer()
     {
-        var first = new Dense(2, 3);
-        var model = new Sequential(first, new Activation<Tanh>(3), new Dense(3, 1));
-        model.Initialize(seed: 1);
+        var random = new Random(1);
+        var first = new Dense(2, 3, random);
+        var model = new Sequential(first, new Activation<Tanh>(3), new Dense(3, 1, random));
         first.Weights.Values[4] = double.NaN; // row 1, column 1: feeds output column 1
 
         var exception = Assert.Throws<NonFiniteValueException>(() => model.Forward([1, 1], batchSize: 1));
@@ -113,9 +126,9 @@ public sealed class BadInputTests
     [Fact]
     public void Forward_Overflow_ReportsInfinityAndTheLayer()
     {
-        var dense = new Dense(1, 1);
+        var dense = Dense.Zeros(1, 1);
         dense.Weights.Values[0] = 1e300;
-        var model = new Sequential(new Dense(1, 1, WeightInitialization.Zero), new Activation<Relu>(1), dense);
+        var model = new Sequential(Dense.Zeros(1, 1), new Activation<Relu>(1), dense);
         model.Layers[0].Parameters[1].Values[0] = 1e300;
 
         var exception = Assert.Throws<NonFiniteValueException>(() => model.Forward([0], batchSize: 1));
@@ -126,8 +139,7 @@ public sealed class BadInputTests
     [Fact]
     public void Backward_NaNDerivative_ReportsTheLayerThatMadeIt()
     {
-        var model = new Sequential(new Dense(2, 2, WeightInitialization.Zero), new Activation<NaNDerivative>(2), new Dense(2, 1));
-        model.Initialize(seed: 0);
+        var model = new Sequential(Dense.Zeros(2, 2), new Activation<NaNDerivative>(2), new Dense(2, 1, seed: 0));
         model.Layers[0].Parameters[1].Values[1] = 1; // bias 1 in column 1: there the input to NaNDerivative is > 0.5
         model.Forward([0, 0], batchSize: 1);
 
@@ -140,7 +152,8 @@ public sealed class BadInputTests
     [Fact]
     public void TrainBatch_NaNTarget_ReportsTheLoss()
     {
-        var trainer = new Trainer(new Sequential(new Dense(1, 2)), new MeanSquaredError(), new Sgd(0.1));
+        var model = new Sequential(Dense.Zeros(1, 2));
+        var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, 0.1));
 
         var exception = Assert.Throws<NonFiniteValueException>(() => trainer.TrainBatch([1], [0, double.NaN], batchSize: 1));
 
@@ -151,7 +164,7 @@ public sealed class BadInputTests
     [Fact]
     public void Backward_NaNOutputGradient_ReportsIt()
     {
-        var model = new Sequential(new Dense(1, 2));
+        var model = new Sequential(Dense.Zeros(1, 2));
         model.Forward([1], batchSize: 1);
 
         var exception = Assert.Throws<NonFiniteValueException>(() => model.Backward([0, double.NaN]));
@@ -162,7 +175,7 @@ public sealed class BadInputTests
     [Fact]
     public void CheckFinite_Off_LetsNaNThrough()
     {
-        var model = new Sequential(new Dense(1, 1)) { CheckFinite = false };
+        var model = new Sequential(Dense.Zeros(1, 1)) { CheckFinite = false };
 
         var output = model.Forward([double.NaN], batchSize: 1);
 

@@ -13,8 +13,8 @@ public sealed class GradientCheckTests
     [Fact]
     public void Model_WrongActivationDerivative_ReportsTheLayersTensors()
     {
-        var model = new Sequential(new Dense(2, 3), new Activation<WrongSquare>(3), new Dense(3, 1));
-        model.Initialize(seed: 1);
+        var random = new Random(1);
+        var model = new Sequential(new Dense(2, 3, random), new Activation<WrongSquare>(3), new Dense(3, 1, random));
         var input = TestData.Matrix(1, 4);
         var target = TestData.Matrix(2, 2);
 
@@ -31,8 +31,7 @@ public sealed class GradientCheckTests
     [Fact]
     public void Model_CorrectModel_ReportsEveryTensorAndRestoresParameters()
     {
-        var model = new Sequential(new Dense(2, 2), new Activation<Sigmoid>(2));
-        model.Initialize(seed: 2);
+        var model = new Sequential(new Dense(2, 2, seed: 2), new Activation<Sigmoid>(2));
         var before = model.Parameters.Select(p => p.Values.ToArray()).ToArray();
 
         var report = GradientCheck.Model(model, new MeanSquaredError(), [0.3, -0.6], [1, 0], batchSize: 1);

@@ -16,8 +16,7 @@ public sealed class LayerGradientTests
     [InlineData(2, 1, 6)]
     public void Dense_OddShapes_MatchesFiniteDifferences(int batch, int inputs, int outputs)
     {
-        var model = new Sequential(new Dense(inputs, outputs, WeightInitialization.Xavier));
-        model.Initialize(seed: batch * 100 + inputs * 10 + outputs);
+        var model = new Sequential(new Dense(inputs, outputs, seed: batch * 100 + inputs * 10 + outputs, initialization: WeightInitialization.Xavier));
         BiasesFrom(model, 5);
 
         ModelGradientAssert.Matches(model, new MeanSquaredError(), TestData.Matrix(1, batch * inputs), TestData.Matrix(2, batch * outputs), batch);
@@ -67,16 +66,16 @@ public sealed class LayerGradientTests
     [InlineData(4)]
     public void DeepModel_MixedLayersAndWidths_MatchesFiniteDifferences(int batch)
     {
+        var random = new Random(11);
         var model = new Sequential(
-            new Dense(3, 5),
+            new Dense(3, 5, random),
             new Activation<SymDiff.Functions.Tanh>(5),
-            new Dense(5, 1),
+            new Dense(5, 1, random),
             new Activation<Gelu>(1),
-            new Dense(1, 4, WeightInitialization.Xavier),
+            new Dense(1, 4, random, initialization: WeightInitialization.Xavier),
             new Activation<Swish>(4),
-            new Dense(4, 2),
+            new Dense(4, 2, random),
             new Softmax(2));
-        model.Initialize(seed: 11);
 
         ModelGradientAssert.Matches(model, new MeanSquaredError(), TestData.Matrix(7, batch * 3), TestData.Distributions(8, batch, 2), batch);
     }
@@ -85,7 +84,7 @@ public sealed class LayerGradientTests
     public void Dense_BackwardFormulas_MatchHandComputedProducts()
     {
         // X = [1 2], W = [[1 2 3], [4 5 6]], dY = [1 0 -1]: dX = dY·Wᵀ = [-2 -2], dW = Xᵀ·dY, db = dY.
-        var dense = new Dense(2, 3);
+        var dense = Dense.Zeros(2, 3);
         new double[] { 1, 2, 3, 4, 5, 6 }.CopyTo(dense.Weights.Values);
         var model = new Sequential(dense);
         model.Forward([1, 2], 1);

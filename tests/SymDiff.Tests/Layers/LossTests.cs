@@ -17,8 +17,7 @@ public sealed class LossTests
     [InlineData("Huber", 3, 2)]
     public void Loss_OddShapes_MatchesFiniteDifferences(string name, int batch, int width)
     {
-        var model = new Sequential(new Dense(3, width, WeightInitialization.Xavier));
-        model.Initialize(seed: 21);
+        var model = new Sequential(new Dense(3, width, seed: 21, initialization: WeightInitialization.Xavier));
         var target = name == "SoftmaxCrossEntropy" ? TestData.Distributions(9, batch, width) : TestData.Matrix(9, batch * width, scale: 2);
 
         ModelGradientAssert.Matches(model, Create(name), TestData.Matrix(10, batch * 3, scale: 2), target, batch);

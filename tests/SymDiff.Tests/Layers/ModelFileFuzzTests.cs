@@ -7,7 +7,8 @@ namespace SymDiff.Tests.Layers;
 
 /// <summary>
 /// Corrupt model files, made from a saved one by seeded mutations: each loads, or throws
-/// <see cref="InvalidDataException"/>; never another exception, and never half a model.
+/// <see cref="InvalidDataException"/>; never another exception, and never half a model (a failed
+/// <see cref="ModelFile.LoadParameters(Sequential, Stream)"/> leaves the model as it was).
 /// </summary>
 public sealed class ModelFileFuzzTests
 {
@@ -16,13 +17,52 @@ public sealed class ModelFileFuzzTests
     [Fact]
     public void Load_MutatedCopiesOfASavedModel_LoadOrThrowInvalidDataException()
     {
-        var model = new Sequential(new Dense(3, 4), new Activation<Tanh>(4), new Dense(4, 2), new Softmax(2));
-        model.Initialize(seed: 9);
+        var random = new Random(9);
+        var model = new Sequential(new Dense(3, 4, random), new Activation<Tanh>(4), new Dense(4, 2, random), new Softmax(2));
         var saved = new MemoryStream();
         ModelFile.Save(model, saved);
-        var original = saved.ToArray();
 
-        var random = new Random(20261207);
+        AssertEveryMutantLoadsOrIsRejected(saved.ToArray(), new Random(20261207), stream => Assert.NotEmpty(ModelFile.Load(stream).Layers));
+    }
+
+    [Fact]
+    public void Load_MutatedCopiesOfAVersion1File_LoadOrThrowInvalidDataException()
+    {
+        var original = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Layers", "ModelFiles", "version1.json"));
+
+        AssertEveryMutantLoadsOrIsRejected(original, new Random(20261208), stream => Assert.NotEmpty(ModelFile.Load(stream).Layers));
+    }
+
+    [Fact]
+    public void LoadParameters_MutatedCopies_LoadOrThrowLeavingTheModelUnchanged()
+    {
+        var random = new Random(10);
+        var model = new Sequential(new Dense(3, 4, random, ActivationFunction.Relu), new Dense(4, 2, random, ActivationFunction.Sigmoid));
+        var saved = new MemoryStream();
+        ModelFile.Save(model, saved);
+        var target = new Sequential(new Dense(3, 4, seed: 1, ActivationFunction.Relu), new Dense(4, 2, seed: 2, ActivationFunction.Sigmoid));
+
+        AssertEveryMutantLoadsOrIsRejected(saved.ToArray(), new Random(20261209), stream =>
+        {
+            var before = target.Parameters.SelectMany(p => p.Values.ToArray()).ToArray();
+            try
+            {
+                ModelFile.LoadParameters(target, stream);
+            }
+            catch (InvalidDataException)
+            {
+                Assert.Equal(before, target.Parameters.SelectMany(p => p.Values.ToArray()));
+                throw;
+            }
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="load"/> on <see cref="Mutants"/> corrupt copies of <paramref name="original"/>:
+    /// each must load or throw <see cref="InvalidDataException"/>, and both outcomes must occur.
+    /// </summary>
+    private static void AssertEveryMutantLoadsOrIsRejected(byte[] original, Random random, Action<Stream> load)
+    {
         var (loaded, rejected) = (0, 0);
         var failures = new List<string>();
         for (var i = 0; i < Mutants; i++)
@@ -30,8 +70,7 @@ public sealed class ModelFileFuzzTests
             var (mutant, how) = Mutate(original, random);
             try
             {
-                var result = ModelFile.Load(new MemoryStream(mutant));
-                Assert.NotEmpty(result.Layers);
+                load(new MemoryStream(mutant));
                 loaded++;
             }
             catch (InvalidDataException exception)

@@ -43,10 +43,10 @@ public sealed class ModelFileTests
     [Fact]
     public void Load_CustomActivationWithFactory_Builds()
     {
-        var model = new Sequential(new Dense(2, 2), new Activation<Swish>(2));
+        var model = new Sequential(new Dense(2, 2, seed: 1), new Activation<Swish>(2));
         var bytes = Save(model);
 
-        var loaded = ModelFile.Load(new MemoryStream(bytes), new Dictionary<string, Func<int, ILayer>> { ["Swish"] = size => new Activation<Swish>(size) });
+        var loaded = ModelFile.Load(new MemoryStream(bytes), [ActivationFunction.Of<Swish>()]);
 
         Assert.IsType<Activation<Swish>>(loaded.Layers[1]);
     }
@@ -54,7 +54,7 @@ public sealed class ModelFileTests
     [Fact]
     public void Load_CustomActivationWithoutFactory_ThrowsNamingIt()
     {
-        var bytes = Save(new Sequential(new Dense(2, 2), new Activation<Swish>(2)));
+        var bytes = Save(new Sequential(new Dense(2, 2, seed: 1), new Activation<Swish>(2)));
 
         var exception = Assert.Throws<InvalidDataException>(() => ModelFile.Load(new MemoryStream(bytes)));
 
@@ -86,15 +86,31 @@ public sealed class ModelFileTests
     [InlineData("[1, 2]", "Invalid model file: the top level is a JSON array; expected an object with \"format\", \"version\" and \"layers\".")]
     [InlineData("{\"version\": 1, \"layers\": []}", "Invalid model file: the file has no \"format\" field.")]
     [InlineData("{\"format\": \"Keras\", \"version\": 1, \"layers\": []}", "Invalid model file: \"format\" is \"Keras\"; expected \"SymDiff.Sequential\".")]
-    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": []}", "Invalid model file: version 2 is not supported; this SymDiff reads version 1.")]
-    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": \"1\", \"layers\": []}", "Invalid model file: the file: \"version\" is the string \"1\"; expected a JSON number.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 3, \"layers\": []}", "Invalid model file: version 3 is not supported; this SymDiff reads version 2 and older.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": \"1\", \"layers\": []}", "Invalid model file: \"version\" is not a 32-bit integer (line 1).")]
     [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": []}", "Invalid model file: \"layers\" is empty; a model needs at least one layer.")]
     [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": [{\"type\": \"Conv2D\"}]}", "Invalid model file: layer 0: unknown layer type \"Conv2D\"; expected Dense, Activation or Softmax.")]
     [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": [{\"type\": \"Dense\", \"inputs\": 2, \"outputs\": 1, \"biases\": [0]}]}", "Invalid model file: layer 0 (Dense) has no \"weights\" field.")]
     [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": [{\"type\": \"Dense\", \"inputs\": 2, \"outputs\": 1, \"weights\": [1], \"biases\": [0]}]}", "Invalid model file: layer 0 (Dense): \"weights\" has 1 numbers; expected inputs × outputs = 2 × 1 = 2.")]
-    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": [{\"type\": \"Dense\", \"inputs\": 2, \"outputs\": 1, \"weights\": [1, \"x\"], \"biases\": [0]}]}", "Invalid model file: layer 0 (Dense): weights[1] is the string \"x\"; expected a finite number.")]
-    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": [{\"type\": \"Dense\", \"inputs\": 2, \"outputs\": 1, \"weights\": [1, 1e999], \"biases\": [0]}]}", "Invalid model file: layer 0 (Dense): weights[1] is 1e999; expected a finite number.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": [{\"type\": \"Dense\", \"inputs\": 2, \"outputs\": 1, \"weights\": [1, \"x\"], \"biases\": [0]}]}", "Invalid model file: layer 0: weights[1] is not a finite number (line 1).")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": [{\"type\": \"Dense\", \"inputs\": 2, \"outputs\": 1, \"weights\": [1, 1e999], \"biases\": [0]}]}", "Invalid model file: layer 0 (Dense): weights[1] is beyond the range of a double; expected a finite number.")]
     [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": [{\"type\": \"Dense\", \"inputs\": 0, \"outputs\": 1, \"weights\": [], \"biases\": [0]}]}", "Invalid model file: layer 0 (Dense): \"inputs\" is 0; expected an integer ≥ 1.")]
+    [InlineData("null", "Invalid model file: the top level is a JSON null; expected an object with \"format\", \"version\" and \"layers\".")]
+    [InlineData("\"model\"", "Invalid model file: the top level is a JSON string; expected an object with \"format\", \"version\" and \"layers\".")]
+    [InlineData("{\"format\": 5, \"version\": 1, \"layers\": []}", "Invalid model file: \"format\" is not a string (line 1).")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"layers\": []}", "Invalid model file: the file has no \"version\" field.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2}", "Invalid model file: the file has no \"layers\" field.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": {}}", "Invalid model file: \"layers\" is not an array of layers (line 1).")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": [3]}", "Invalid model file: layer 0 is not a JSON object (line 1).")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": [null]}", "Invalid model file: layer 0 is null; expected an object.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": [{\"type\": 5}]}", "Invalid model file: layer 0: \"type\" is not a string (line 1).")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": [{\"size\": 5}]}", "Invalid model file: layer 0 has no \"type\" field.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": [{\"type\": \"Dense\", \"inputs\": 2.5}]}", "Invalid model file: layer 0: \"inputs\" is not a 32-bit integer (line 1).")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": [{\"type\": \"Dense\", \"inputs\": 2147483648}]}", "Invalid model file: layer 0: \"inputs\" is not a 32-bit integer (line 1).")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": [{\"type\": \"Dense\", \"inputs\": 1, \"outputs\": 1, \"weights\": \"0.5\", \"biases\": [0]}]}", "Invalid model file: layer 0: \"weights\" is not an array of numbers (line 1).")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": [{\"type\": \"Dense\", \"inputs\": 65536, \"outputs\": 65536, \"weights\": [], \"biases\": []}]}", "Invalid model file: layer 0 (Dense): \"weights\" has 0 numbers; expected inputs × outputs = 65536 × 65536 = 4294967296.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": [{\"type\": \"Activation\", \"size\": 2}]}", "Invalid model file: layer 0 (Activation) has no \"function\" field.")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": [{\"type\": \"Dense\", \"inputs\": 1, \"outputs\": 1, \"activation\": \"Swish\", \"weights\": [1], \"biases\": [0]}]}", "Invalid model file: layer 0 (Dense): unknown activation function \"Swish\"; built in are Relu, Sigmoid, Tanh, Softplus, Gelu (pass others to ModelFile.Load, e.g. ActivationFunction.Of<Swish>()).")]
     [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": [{\"type\": \"Dense\", \"inputs\": 1, \"outputs\": 2, \"weights\": [1, 2], \"biases\": [0, 0]}, {\"type\": \"Softmax\", \"size\": 3}]}", "Invalid model file: Shape mismatch: layer 0 Dense(1, 2) outputs 2 values per row, but layer 1 Softmax(3) takes 3.")]
     public void Load_MalformedModel_ThrowsNamingTheProblem(string json, string message)
     {
@@ -107,7 +123,7 @@ public sealed class ModelFileTests
     public void LoadParameters_DifferentArchitecture_ThrowsNamingTheLayer()
     {
         var bytes = Save(Model());
-        var other = new Sequential(new Dense(3, 4), new Activation<Relu>(4), new Dense(4, 2), new Softmax(2));
+        var other = new Sequential(Dense.Zeros(3, 4), new Activation<Relu>(4), Dense.Zeros(4, 2), new Softmax(2));
 
         var exception = Assert.Throws<InvalidDataException>(() => ModelFile.LoadParameters(other, new MemoryStream(bytes)));
 
@@ -119,7 +135,7 @@ public sealed class ModelFileTests
     {
         var bytes = Save(Model());
 
-        var exception = Assert.Throws<InvalidDataException>(() => ModelFile.LoadParameters(new Sequential(new Dense(3, 4)), new MemoryStream(bytes)));
+        var exception = Assert.Throws<InvalidDataException>(() => ModelFile.LoadParameters(new Sequential(Dense.Zeros(3, 4)), new MemoryStream(bytes)));
 
         Assert.Equal("The model file does not match the model: the file has 4 layers, the model 1.", exception.Message);
     }
@@ -128,7 +144,7 @@ public sealed class ModelFileTests
     public void LoadParameters_SameArchitecture_CopiesValues()
     {
         var source = Model();
-        var target = new Sequential(new Dense(3, 4), new Activation<Tanh>(4), new Dense(4, 2), new Softmax(2));
+        var target = new Sequential(Dense.Zeros(3, 4), new Activation<Tanh>(4), Dense.Zeros(4, 2), new Softmax(2));
 
         ModelFile.LoadParameters(target, new MemoryStream(Save(source)));
 
@@ -148,8 +164,8 @@ public sealed class ModelFileTests
 
     private static Sequential Model()
     {
-        var model = new Sequential(new Dense(3, 4), new Activation<Tanh>(4), new Dense(4, 2), new Softmax(2));
-        model.Initialize(seed: 9);
+        var random = new Random(9);
+        var model = new Sequential(new Dense(3, 4, random), new Activation<Tanh>(4), new Dense(4, 2, random), new Softmax(2));
         TestData.Matrix(2, 4).CopyTo(model.Parameters[1].Values);
         return model;
     }

@@ -14,9 +14,9 @@ public sealed class TrainingAllocationTests
     [InlineData("Sgd")]
     public void TrainBatch_SteadyState_AllocatesZeroBytesPerBatch(string optimizer)
     {
-        var model = new Sequential(new Dense(64, 64), new Activation<Relu>(64), new Dense(64, 32), new Activation<Gelu>(32), new Dense(32, 10), new Softmax(10));
-        model.Initialize(seed: 1);
-        IOptimizer step = optimizer == "Adam" ? new Adam() : new Sgd(0.01, momentum: 0.9, weightDecay: 1e-4);
+        var random = new Random(1);
+        var model = new Sequential(new Dense(64, 64, random), new Activation<Relu>(64), new Dense(64, 32, random), new Activation<Gelu>(32), new Dense(32, 10, random), new Softmax(10));
+        IOptimizer step = optimizer == "Adam" ? new Adam(model.Parameters) : new Sgd(model.Parameters, 0.01, momentum: 0.9, weightDecay: 1e-4);
         var trainer = new Trainer(model, new MeanSquaredError(), step);
         var input = TestData.Matrix(1, 32 * 64);
         var target = TestData.OneHot(2, 32, 10);
@@ -41,10 +41,10 @@ public sealed class TrainingAllocationTests
     [Fact]
     public void Fit_BatchesOfAnEpoch_AllocateZeroBytes()
     {
-        var model = new Sequential(new Dense(8, 16), new Activation<Tanh>(16), new Dense(16, 4));
-        model.Initialize(seed: 2);
+        var random = new Random(2);
+        var model = new Sequential(new Dense(8, 16, random), new Activation<Tanh>(16), new Dense(16, 4, random));
         var data = Dataset.FromLabels(TestData.Matrix(3, 200 * 8), 8, Enumerable.Range(0, 200).Select(i => i % 4).ToArray(), 4);
-        var trainer = new Trainer(model, new SoftmaxCrossEntropy(), new Adam());
+        var trainer = new Trainer(model, new SoftmaxCrossEntropy(), new Adam(model.Parameters));
         var allocated = new long[3, 14]; // 200 rows in batches of 16: 13 batches per epoch
         var options = new TrainingOptions
         {

@@ -14,9 +14,9 @@ public sealed class TrainingTests
     [Fact]
     public void Fit_XorFromFixedSeed_ReachesZeroError()
     {
-        var model = new Sequential(new Dense(2, 4, WeightInitialization.Xavier), new Activation<Tanh>(4), new Dense(4, 1, WeightInitialization.Xavier), new Activation<Sigmoid>(1));
-        model.Initialize(seed: 1);
-        var trainer = new Trainer(model, new MeanSquaredError(), new Adam(0.05));
+        var random = new Random(1);
+        var model = new Sequential(new Dense(2, 4, random, initialization: WeightInitialization.Xavier), new Activation<Tanh>(4), new Dense(4, 1, random, initialization: WeightInitialization.Xavier), new Activation<Sigmoid>(1));
+        var trainer = new Trainer(model, new MeanSquaredError(), new Adam(model.Parameters, 0.05));
 
         var history = trainer.Fit(Xor, new TrainingOptions { Epochs = 1000, BatchSize = 4, Seed = 1 });
 
@@ -43,10 +43,9 @@ public sealed class TrainingTests
     public void Fit_EarlyStopping_StopsAndRestoresTheBestEpoch()
     {
         // A learning rate so large that SGD diverges after the first steps: the loss stops improving.
-        var model = new Sequential(new Dense(1, 1, WeightInitialization.Zero));
-        model.Initialize(seed: 0);
+        var model = new Sequential(Dense.Zeros(1, 1));
         var data = new Dataset([1, 2, 3, 4], 1, [2, 4, 6, 8], 1);
-        var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(0.2));
+        var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, 0.2));
         var snapshots = new List<double[]>();
 
         var history = trainer.Fit(data, new TrainingOptions
@@ -67,11 +66,11 @@ public sealed class TrainingTests
     [Fact]
     public void Fit_LineByGradientDescent_ReachesLeastSquares()
     {
-        var line = new Dense(1, 1, WeightInitialization.Zero);
+        var line = Dense.Zeros(1, 1);
         var model = new Sequential(line);
         double[] x = [0, 1, 2, 3, 4];
         double[] y = [1.1, 2.9, 5.2, 7.1, 8.8];
-        var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(0.05, momentum: 0.5));
+        var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, 0.05, momentum: 0.5));
 
         trainer.Fit(new Dataset(x, 1, y, 1), new TrainingOptions { Epochs = 2000, BatchSize = 5, Shuffle = false });
 
@@ -83,12 +82,11 @@ public sealed class TrainingTests
     [Fact]
     public void Fit_Validation_ReportsValidationFigures()
     {
-        var model = new Sequential(new Dense(2, 1), new Activation<Sigmoid>(1));
-        model.Initialize(seed: 3);
+        var model = new Sequential(new Dense(2, 1, seed: 3), new Activation<Sigmoid>(1));
         var reports = new List<EpochReport>();
         var batches = 0;
 
-        new Trainer(model, new MeanSquaredError(), new Sgd(0.1)).Fit(
+        new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, 0.1)).Fit(
             Xor,
             new TrainingOptions { Epochs = 3, BatchSize = 3, EpochProgress = new SynchronousProgress<EpochReport>(reports.Add), BatchProgress = new SynchronousProgress<BatchProgress>(_ => batches++) },
             validation: Xor);
@@ -98,13 +96,42 @@ public sealed class TrainingTests
         Assert.Equal(3 * 2, batches); // 4 rows in batches of 3: two batches per epoch
     }
 
+    [Fact]
+    public void Fit_OptimizerForTheLastLayerOnly_TrainsOnlyThatLayer()
+    {
+        var random = new Random(2);
+        var first = new Dense(2, 3, random);
+        var last = new Dense(3, 1, random);
+        var model = new Sequential(first, new Activation<Tanh>(3), last);
+        var frozen = first.Parameters.SelectMany(p => p.Values.ToArray()).ToArray();
+        var trained = last.Parameters.SelectMany(p => p.Values.ToArray()).ToArray();
+
+        new Trainer(model, new MeanSquaredError(), new Sgd(last.Parameters, 0.1)).Fit(Xor, new TrainingOptions { Epochs = 3, BatchSize = 4 });
+
+        Assert.Equal(frozen, first.Parameters.SelectMany(p => p.Values.ToArray()));
+        Assert.NotEqual(trained, last.Parameters.SelectMany(p => p.Values.ToArray()));
+    }
+
+    [Fact]
+    public void EvaluationOf_ModelWithoutTrainer_MatchesTheTrainersEvaluation()
+    {
+        var model = new Sequential(new Dense(2, 1, seed: 3), new Activation<Sigmoid>(1));
+        var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, 0.1));
+
+        var evaluation = Evaluation.Of(model, new MeanSquaredError(), Xor, batchSize: 3);
+
+        Assert.Equal(trainer.Evaluate(Xor, batchSize: 3), evaluation);
+        Assert.Equal(4, evaluation.Count);
+        Assert.True(evaluation.Loss > 0 && double.IsFinite(evaluation.Loss));
+    }
+
     private static double[] TrainSmall(int seed)
     {
-        var model = new Sequential(new Dense(2, 3), new Activation<Relu>(3), new Dense(3, 2));
-        model.Initialize(seed);
+        var random = new Random(seed);
+        var model = new Sequential(new Dense(2, 3, random), new Activation<Relu>(3), new Dense(3, 2, random));
         var features = TestData.Matrix(seed: 1, count: 40);
         var data = Dataset.FromLabels(features, 2, Enumerable.Range(0, 20).Select(i => features[2 * i] > features[2 * i + 1] ? 1 : 0).ToArray(), 2);
-        new Trainer(model, new SoftmaxCrossEntropy(), new Adam(0.01)).Fit(data, new TrainingOptions { Epochs = 5, BatchSize = 3, Seed = seed });
+        new Trainer(model, new SoftmaxCrossEntropy(), new Adam(model.Parameters, 0.01)).Fit(data, new TrainingOptions { Epochs = 5, BatchSize = 3, Seed = seed });
         return model.Parameters.SelectMany(p => p.Values.ToArray()).ToArray();
     }
 
