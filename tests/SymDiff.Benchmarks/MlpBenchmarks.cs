@@ -88,7 +88,7 @@ public class MlpBenchmarks
     public void RuntimeGradientBenchmark() => _value = RuntimeGradient();
 
     private static Sequential CreateModel(Random random) =>
-        new(new Dense(Inputs, Hidden, random), new Activation<Relu>(Hidden), new Dense(Hidden, Classes, random, initialization: WeightInitialization.Xavier));
+        new(new Dense(Inputs, Hidden, random), new Activation<Activations.ReluFunction>(Hidden), new Dense(Hidden, Classes, random, initialization: WeightInitialization.Xavier));
 
     private double RuntimeGradient()
     {

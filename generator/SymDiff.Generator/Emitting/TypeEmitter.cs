@@ -46,9 +46,9 @@ internal static class TypeEmitter
                 continue;
             }
 
-            // Properties cannot be overloaded: an overloaded method name gets no formula members.
-            var writers = new System.Action<SourceWriter, DerivativesModel>[] { GradientEmitter.Write, PullbackEmitter.Write, TangentEmitter.Write, HessianEmitter.Write, HessianVectorEmitter.Write, OutputTangentEmitter.Write, OutputVjpEmitter.Write, OutputJacobianEmitter.Write, JacobianEmitter.Write, VjpEmitter.Write, FormulaMembersEmitter.Write };
-            foreach (var emit in overloaded.Contains(method.Method.Name) ? writers.Take(writers.Length - 1) : writers)
+            // Properties and types cannot be overloaded: an overloaded method name gets no formula members and no adapter.
+            var writers = new System.Action<SourceWriter, DerivativesModel>[] { GradientEmitter.Write, PullbackEmitter.Write, TangentEmitter.Write, HessianEmitter.Write, HessianVectorEmitter.Write, OutputTangentEmitter.Write, OutputVjpEmitter.Write, OutputJacobianEmitter.Write, JacobianEmitter.Write, VjpEmitter.Write, FormulaMembersEmitter.Write, AdapterEmitter.Write };
+            foreach (var emit in overloaded.Contains(method.Method.Name) ? writers.Take(writers.Length - 2) : writers)
             {
                 var member = new SourceWriter();
                 using (OptimizationRemarks.InMember(method.Method.Name + " (" + emit.Method.DeclaringType!.Name.Replace("Emitter", "") + ")"))

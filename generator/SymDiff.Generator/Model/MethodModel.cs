@@ -50,6 +50,20 @@ internal sealed record MethodModel(
     private ParameterKind KindOf(string type)
         => type == Scalar ? ParameterKind.Scalar : type == "int" ? ParameterKind.Integer : ParameterKind.Vector;
 
+    /// <summary>
+    /// The runtime adapter the generator writes for the method: <c>Function</c> (an <c>IScalarFunction</c>, for
+    /// activations) for a method of one double, <c>Loss</c> (an <c>ILossFunction</c>) for a method of two doubles named
+    /// <c>prediction</c> and <c>target</c>; null for any other, and for generic or <c>float</c> methods.
+    /// </summary>
+    public string? AdapterSuffix
+        => Scalar != "double" || TypeParameterClause.Length > 0 || Result is not null || !IsScalar ? null
+            : Parameters.Count == 1 ? "Function"
+            : Parameters.Count == 2 && Parameters[0] == "prediction" && Parameters[1] == "target" ? "Loss"
+            : null;
+
+    /// <summary>Whether the containing type already has a member named as the adapter (<see cref="AdapterSuffix"/>): none is written then.</summary>
+    public bool HasOwnAdapter { get; init; }
+
     /// <summary>What the method returns.</summary>
     public ResultModel Output => Result ?? ResultModel.Scalar(Name, Scalar);
 }

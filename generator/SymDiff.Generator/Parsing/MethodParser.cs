@@ -60,6 +60,12 @@ internal static class MethodParser
             return new ParseResult(null, ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.GeneratedNameTaken, syntax.Identifier.GetLocation(), model.Name, taken)));
         }
 
+        // The adapter is a convenience: a type of the user's with its name (an adapter written by hand) is left alone.
+        if (model.AdapterSuffix is { } adapter && ((IMethodSymbol)context.TargetSymbol).ContainingType.GetMembers(model.Name + adapter).Length > 0)
+        {
+            model = model with { HasOwnAdapter = true };
+        }
+
         var attribute = context.Attributes[0].ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
         if (!model.IsScalar && (modes.HasFlag(DerivativeModes.Hessian) || model.Output.IsTuple))
         {

@@ -19,20 +19,20 @@ public abstract class ActivationFunction
     {
     }
 
-    /// <summary>The rectified linear unit (<see cref="Functions.Relu"/>).</summary>
-    public static ActivationFunction Relu => Of<Relu>();
+    /// <summary>The rectified linear unit (<see cref="Activations.Relu"/>).</summary>
+    public static ActivationFunction Relu => Of<Activations.ReluFunction>();
 
-    /// <summary>The logistic sigmoid (<see cref="Functions.Sigmoid"/>).</summary>
-    public static ActivationFunction Sigmoid => Of<Sigmoid>();
+    /// <summary>The logistic sigmoid (<see cref="Activations.Sigmoid"/>).</summary>
+    public static ActivationFunction Sigmoid => Of<Activations.SigmoidFunction>();
 
-    /// <summary>The hyperbolic tangent (<see cref="Functions.Tanh"/>).</summary>
-    public static ActivationFunction Tanh => Of<Tanh>();
+    /// <summary>The hyperbolic tangent (<see cref="Activations.Tanh"/>).</summary>
+    public static ActivationFunction Tanh => Of<Activations.TanhFunction>();
 
-    /// <summary>Softplus, <c>log(1 + eˣ)</c> (<see cref="Functions.Softplus"/>).</summary>
-    public static ActivationFunction Softplus => Of<Softplus>();
+    /// <summary>Softplus, <c>log(1 + eˣ)</c> (<see cref="Activations.Softplus"/>).</summary>
+    public static ActivationFunction Softplus => Of<Activations.SoftplusFunction>();
 
-    /// <summary>The Gaussian error linear unit (<see cref="Functions.Gelu"/>).</summary>
-    public static ActivationFunction Gelu => Of<Gelu>();
+    /// <summary>The Gaussian error linear unit (<see cref="Activations.Gelu"/>).</summary>
+    public static ActivationFunction Gelu => Of<Activations.GeluFunction>();
 
     /// <summary>The functions model files know without being told: Relu, Sigmoid, Tanh, Softplus and Gelu.</summary>
     public static IReadOnlyList<ActivationFunction> BuiltIn { get; } = [Relu, Sigmoid, Tanh, Softplus, Gelu];

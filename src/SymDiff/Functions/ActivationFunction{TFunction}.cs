@@ -16,7 +16,7 @@ internal sealed class ActivationFunction<TFunction> : ActivationFunction
     public static ActivationFunction<TFunction> Instance { get; } = new();
 
     /// <inheritdoc/>
-    public override string Name { get; } = typeof(TFunction).Name;
+    public override string Name { get; } = FunctionName.Of(typeof(TFunction));
 
     /// <summary><c>output[i] = f(input[i])</c> over the whole of <paramref name="input"/>.</summary>
     public static void ApplyTo(ReadOnlySpan<double> input, Span<double> output)

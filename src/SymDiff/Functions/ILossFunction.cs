@@ -5,9 +5,10 @@ namespace SymDiff.Functions;
 /// batch by <see cref="Losses.ElementwiseLoss{TFunction}"/>.
 /// </summary>
 /// <remarks>
-/// Implement it with a <c>readonly struct</c> whose members call a <c>[Differentiable]</c> method of
-/// two parameters and its generated <c>…Gradient</c> method (keep <c>∂ℓ/∂prediction</c>, discard
-/// <c>∂ℓ/∂target</c>).
+/// You do not write it: for a <c>[Differentiable]</c> method of two doubles named <c>prediction</c> and
+/// <c>target</c>, SymDiff generates a <c>readonly struct</c> named after the method (<c>LogCosh</c> →
+/// <c>LogCoshLoss</c>) whose members call the method and its generated gradient (keeping
+/// <c>∂ℓ/∂prediction</c>).
 /// </remarks>
 public interface ILossFunction
 {

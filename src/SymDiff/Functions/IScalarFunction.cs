@@ -5,16 +5,16 @@ namespace SymDiff.Functions;
 /// <see cref="Layers.Activation{TFunction}"/>.
 /// </summary>
 /// <remarks>
-/// Implement it with a <c>readonly struct</c> whose members call a <c>[Differentiable]</c> method and
-/// the <c>…Gradient</c> method that SymDiff generates for it. The layer is generic over the struct,
-/// so the JIT compiles a specialised copy of its loops and inlines both calls: there is no delegate,
-/// virtual call or reflection per element.
+/// You do not write it: for a <c>[Differentiable]</c> method of one double, SymDiff generates a
+/// <c>readonly struct</c> named after the method (<c>Swish</c> → <c>SwishFunction</c>) whose members call the
+/// method and its generated gradient. The layers are generic over the struct, so the JIT compiles a
+/// specialised copy of their loops and inlines both calls: there is no delegate, virtual call or
+/// reflection per element.
 /// <code>
-/// public readonly struct Swish : IScalarFunction
-/// {
-///     public static double Value(double x) => MyFunctions.Swish(x);
-///     public static double Derivative(double x) { MyFunctions.SwishGradient(x, out var dx); return dx; }
-/// }
+/// [Differentiable]
+/// public static double Swish(double x) => x / (1 + Math.Exp(-x));
+///
+/// new Dense(3, 8, random, ActivationFunction.Of&lt;MyFunctions.SwishFunction&gt;());
 /// </code>
 /// </remarks>
 public interface IScalarFunction

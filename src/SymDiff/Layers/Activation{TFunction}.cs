@@ -29,7 +29,7 @@ public sealed class Activation<TFunction> : ILayer, IActivationLayer
     }
 
     /// <summary>The function's name as stored in model files: the struct's name, e.g. <c>Relu</c>.</summary>
-    public static string FunctionName { get; } = typeof(TFunction).Name;
+    public static string FunctionName { get; } = Functions.FunctionName.Of(typeof(TFunction));
 
     /// <inheritdoc/>
     public string Name { get; }

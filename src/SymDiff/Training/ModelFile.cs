@@ -213,5 +213,5 @@ public static class ModelFile
         functions.TryGetValue(record.Function!, out var function)
             ? function
             : throw ModelFileReader.Invalid(
-                $"layer {index} ({record.Type}): unknown activation function \"{record.Function}\"; built in are {string.Join(", ", ActivationFunction.BuiltIn)} (pass others to ModelFile.Load, e.g. ActivationFunction.Of<{record.Function}>()).");
+                $"layer {index} ({record.Type}): unknown activation function \"{record.Function}\"; built in are {string.Join(", ", ActivationFunction.BuiltIn)} (pass others to ModelFile.Load, e.g. ActivationFunction.Of<{record.Function}Function>()).");
 }

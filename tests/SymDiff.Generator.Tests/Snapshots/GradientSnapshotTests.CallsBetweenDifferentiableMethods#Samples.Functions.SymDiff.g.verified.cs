@@ -77,6 +77,25 @@ namespace Samples
         public const string SigmoidGraph = "flowchart TD\n    n0((\"1\"))\n    n1([\"z\"])\n    n2[\"neg\"]\n    n3[\"exp\"]\n    n4[\"+\"]\n    n5[\"÷\"]\n    n1 --> n2\n    n2 --> n3\n    n0 --> n4\n    n3 --> n4\n    n0 --> n5\n    n4 --> n5\n    n5 --> out([\"Sigmoid\"])\n";
 
         /// <summary>
+        /// <see cref="Sigmoid(double)"/> and its derivative as an <see cref="global::SymDiff.Functions.IScalarFunction"/>, for <c>ActivationFunction.Of&lt;SigmoidFunction&gt;()</c> and <c>Activation&lt;SigmoidFunction&gt;</c>.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public readonly struct SigmoidFunction : global::SymDiff.Functions.IScalarFunction
+        {
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static double Value(double x) => global::Samples.Functions.Sigmoid(x);
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static double Derivative(double x)
+            {
+                global::Samples.Functions.SigmoidGradient(x, out var derivative);
+                return derivative;
+            }
+        }
+
+        /// <summary>
         /// Computes <see cref="Neuron(double, double, double)"/> and all its partial derivatives in one reverse-mode pass.
         /// </summary>
         /// <remarks>

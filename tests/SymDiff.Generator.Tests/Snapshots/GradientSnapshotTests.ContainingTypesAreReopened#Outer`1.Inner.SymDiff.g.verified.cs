@@ -62,5 +62,24 @@ partial record struct Outer<T>
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
         internal const string SquareGraph = "flowchart TD\n    n0([\"x\"])\n    n2[\"^2\"]\n    n0 --> n2\n    n2 --> out([\"Square\"])\n";
+
+        /// <summary>
+        /// <see cref="Square(double)"/> and its derivative as an <see cref="global::SymDiff.Functions.IScalarFunction"/>, for <c>ActivationFunction.Of&lt;SquareFunction&gt;()</c> and <c>Activation&lt;SquareFunction&gt;</c>.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        internal readonly struct SquareFunction : global::SymDiff.Functions.IScalarFunction
+        {
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static double Value(double x) => global::Outer<T>.Inner.Square(x);
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static double Derivative(double x)
+            {
+                global::Outer<T>.Inner.SquareGradient(x, out var derivative);
+                return derivative;
+            }
+        }
     }
 }

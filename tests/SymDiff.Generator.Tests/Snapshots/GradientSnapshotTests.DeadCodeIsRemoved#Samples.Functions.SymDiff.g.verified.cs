@@ -62,5 +62,24 @@ namespace Samples
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
         public const string DeadGraph = "flowchart TD\n    n0([\"x\"])\n    n3[\"^2\"]\n    n0 --> n3\n    n3 --> out([\"Dead\"])\n";
+
+        /// <summary>
+        /// <see cref="Dead(double)"/> and its derivative as an <see cref="global::SymDiff.Functions.IScalarFunction"/>, for <c>ActivationFunction.Of&lt;DeadFunction&gt;()</c> and <c>Activation&lt;DeadFunction&gt;</c>.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public readonly struct DeadFunction : global::SymDiff.Functions.IScalarFunction
+        {
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static double Value(double x) => global::Samples.Functions.Dead(x);
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static double Derivative(double x)
+            {
+                global::Samples.Functions.DeadGradient(x, out var derivative);
+                return derivative;
+            }
+        }
     }
 }

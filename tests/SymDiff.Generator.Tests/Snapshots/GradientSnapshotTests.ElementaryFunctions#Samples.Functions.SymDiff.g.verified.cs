@@ -107,6 +107,25 @@ namespace Samples
         public const string TrigGraph = "flowchart TD\n    n1([\"x\"])\n    n2[\"sin\"]\n    n3[\"cos\"]\n    n4[\"×\"]\n    n5[\"tan\"]\n    n6[\"+\"]\n    n7((\"2\"))\n    n8[\"÷\"]\n    n9[\"asin\"]\n    n10[\"+\"]\n    n11((\"3\"))\n    n12[\"÷\"]\n    n13[\"acos\"]\n    n14[\"+\"]\n    n15[\"atan\"]\n    n16[\"+\"]\n    n1 --> n2\n    n1 --> n3\n    n2 --> n4\n    n3 --> n4\n    n1 --> n5\n    n4 --> n6\n    n5 --> n6\n    n1 --> n8\n    n7 --> n8\n    n8 --> n9\n    n6 --> n10\n    n9 --> n10\n    n1 --> n12\n    n11 --> n12\n    n12 --> n13\n    n10 --> n14\n    n13 --> n14\n    n1 --> n15\n    n14 --> n16\n    n15 --> n16\n    n16 --> out([\"Trig\"])\n";
 
         /// <summary>
+        /// <see cref="Trig(double)"/> and its derivative as an <see cref="global::SymDiff.Functions.IScalarFunction"/>, for <c>ActivationFunction.Of&lt;TrigFunction&gt;()</c> and <c>Activation&lt;TrigFunction&gt;</c>.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public readonly struct TrigFunction : global::SymDiff.Functions.IScalarFunction
+        {
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static double Value(double x) => global::Samples.Functions.Trig(x);
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static double Derivative(double x)
+            {
+                global::Samples.Functions.TrigGradient(x, out var derivative);
+                return derivative;
+            }
+        }
+
+        /// <summary>
         /// Computes <see cref="Hyperbolic(double, double)"/> and all its partial derivatives in one reverse-mode pass.
         /// </summary>
         /// <remarks>

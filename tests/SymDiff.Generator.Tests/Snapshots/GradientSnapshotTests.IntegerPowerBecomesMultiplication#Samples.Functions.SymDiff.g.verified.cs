@@ -149,5 +149,24 @@ namespace Samples
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
         public const string CubeGraph = "flowchart TD\n    n0([\"x\"])\n    n2[\"^3\"]\n    n4[\"^-2\"]\n    n5[\"−\"]\n    n0 --> n2\n    n0 --> n4\n    n2 --> n5\n    n4 --> n5\n    n5 --> out([\"Cube\"])\n";
+
+        /// <summary>
+        /// <see cref="Cube(double)"/> and its derivative as an <see cref="global::SymDiff.Functions.IScalarFunction"/>, for <c>ActivationFunction.Of&lt;CubeFunction&gt;()</c> and <c>Activation&lt;CubeFunction&gt;</c>.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public readonly struct CubeFunction : global::SymDiff.Functions.IScalarFunction
+        {
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static double Value(double x) => global::Samples.Functions.Cube(x);
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static double Derivative(double x)
+            {
+                global::Samples.Functions.CubeGradient(x, out var derivative);
+                return derivative;
+            }
+        }
     }
 }

@@ -103,5 +103,24 @@ namespace Samples
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
         public const string SafeRootGraph = "flowchart TD\n    n0((\"0\"))\n    n2([\"x\"])\n    n3[\">\"]\n    n4[\"sqrt\"]\n    n5[\"ln\"]\n    n6[\"×\"]\n    n7[\"?:\"]\n    n2 --> n3\n    n0 --> n3\n    n2 --> n4\n    n2 --> n5\n    n4 --> n6\n    n5 --> n6\n    n3 --> n7\n    n6 --> n7\n    n2 --> n7\n    n7 --> out([\"SafeRoot\"])\n";
+
+        /// <summary>
+        /// <see cref="SafeRoot(double)"/> and its derivative as an <see cref="global::SymDiff.Functions.IScalarFunction"/>, for <c>ActivationFunction.Of&lt;SafeRootFunction&gt;()</c> and <c>Activation&lt;SafeRootFunction&gt;</c>.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SymDiff.Generator", "{version}")]
+        public readonly struct SafeRootFunction : global::SymDiff.Functions.IScalarFunction
+        {
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static double Value(double x) => global::Samples.Functions.SafeRoot(x);
+
+            /// <inheritdoc/>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public static double Derivative(double x)
+            {
+                global::Samples.Functions.SafeRootGradient(x, out var derivative);
+                return derivative;
+            }
+        }
     }
 }

@@ -44,43 +44,43 @@ public sealed class ActivationFunctionTests
     [Fact]
     public void KnownValues_AtZeroAndOne_MatchFormulas()
     {
-        Assert.Equal(0.0, Relu.Value(0));
-        Assert.Equal(0.0, Relu.Derivative(0));
-        Assert.Equal(1.0, Relu.Derivative(1e-300));
-        Assert.Equal(0.5, Sigmoid.Value(0));
-        Assert.Equal(0.25, Sigmoid.Derivative(0));
-        Assert.Equal(Math.Log(2), Softplus.Value(0), 15);
-        Assert.Equal(0.5, Softplus.Derivative(0));
-        Assert.Equal(1 - Math.Tanh(1) * Math.Tanh(1), SymDiff.Functions.Tanh.Derivative(1), 15);
-        Assert.Equal(0.5 * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * 1.044715)), Gelu.Value(1), 15);
-        Assert.Equal(1e-300, Softplus.Value(Math.Log(1e-300)), 1e-310);
-        Assert.Equal(Math.Exp(-36), Softplus.Value(-36), Math.Exp(-36) * 1e-15);
-        Assert.Equal(0.006715348489118068, Softplus.Value(-5), 2e-18); // log1p(e⁻⁵); the naive ln(1 + e⁻⁵) is 1e-16 off
-        Assert.Equal(5.006715348489118, Softplus.Value(5), 1e-15);
-        Assert.Equal(25.0, Gelu.Value(25));
-        Assert.Equal(0.0, Gelu.Derivative(-25));
-        Assert.Equal(1000.0, Softplus.Value(1000));
-        Assert.Equal(0.0, Sigmoid.Derivative(-1000));
+        Assert.Equal(0.0, Activations.ReluFunction.Value(0));
+        Assert.Equal(0.0, Activations.ReluFunction.Derivative(0));
+        Assert.Equal(1.0, Activations.ReluFunction.Derivative(1e-300));
+        Assert.Equal(0.5, Activations.SigmoidFunction.Value(0));
+        Assert.Equal(0.25, Activations.SigmoidFunction.Derivative(0));
+        Assert.Equal(Math.Log(2), Activations.SoftplusFunction.Value(0), 15);
+        Assert.Equal(0.5, Activations.SoftplusFunction.Derivative(0));
+        Assert.Equal(1 - Math.Tanh(1) * Math.Tanh(1), Activations.TanhFunction.Derivative(1), 15);
+        Assert.Equal(0.5 * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * 1.044715)), Activations.GeluFunction.Value(1), 15);
+        Assert.Equal(1e-300, Activations.SoftplusFunction.Value(Math.Log(1e-300)), 1e-310);
+        Assert.Equal(Math.Exp(-36), Activations.SoftplusFunction.Value(-36), Math.Exp(-36) * 1e-15);
+        Assert.Equal(0.006715348489118068, Activations.SoftplusFunction.Value(-5), 2e-18); // log1p(e⁻⁵); the naive ln(1 + e⁻⁵) is 1e-16 off
+        Assert.Equal(5.006715348489118, Activations.SoftplusFunction.Value(5), 1e-15);
+        Assert.Equal(25.0, Activations.GeluFunction.Value(25));
+        Assert.Equal(0.0, Activations.GeluFunction.Derivative(-25));
+        Assert.Equal(1000.0, Activations.SoftplusFunction.Value(1000));
+        Assert.Equal(0.0, Activations.SigmoidFunction.Derivative(-1000));
     }
 
     internal static double Value(string name, double x) => name switch
     {
-        "Relu" => Relu.Value(x),
-        "Sigmoid" => Sigmoid.Value(x),
-        "Tanh" => SymDiff.Functions.Tanh.Value(x),
-        "Softplus" => Softplus.Value(x),
-        "Gelu" => Gelu.Value(x),
+        "Relu" => Activations.ReluFunction.Value(x),
+        "Sigmoid" => Activations.SigmoidFunction.Value(x),
+        "Tanh" => Activations.TanhFunction.Value(x),
+        "Softplus" => Activations.SoftplusFunction.Value(x),
+        "Gelu" => Activations.GeluFunction.Value(x),
         "Swish" => Functions.Swish.Value(x),
         _ => throw new ArgumentException(name),
     };
 
     internal static double Derivative(string name, double x) => name switch
     {
-        "Relu" => Relu.Derivative(x),
-        "Sigmoid" => Sigmoid.Derivative(x),
-        "Tanh" => SymDiff.Functions.Tanh.Derivative(x),
-        "Softplus" => Softplus.Derivative(x),
-        "Gelu" => Gelu.Derivative(x),
+        "Relu" => Activations.ReluFunction.Derivative(x),
+        "Sigmoid" => Activations.SigmoidFunction.Derivative(x),
+        "Tanh" => Activations.TanhFunction.Derivative(x),
+        "Softplus" => Activations.SoftplusFunction.Derivative(x),
+        "Gelu" => Activations.GeluFunction.Derivative(x),
         "Swish" => Functions.Swish.Derivative(x),
         _ => throw new ArgumentException(name),
     };

@@ -13,7 +13,7 @@ public sealed class BadInputTests
     [Fact]
     public void Sequential_AdjacentWidthsDiffer_ThrowsNamingBothLayers()
     {
-        var exception = Assert.Throws<ArgumentException>(() => new Sequential(Dense.Zeros(4, 3), new Activation<Relu>(5)));
+        var exception = Assert.Throws<ArgumentException>(() => new Sequential(Dense.Zeros(4, 3), new Activation<Activations.ReluFunction>(5)));
 
         Assert.StartsWith("Shape mismatch: layer 0 Dense(4, 3) outputs 3 values per row, but layer 1 Activation<Relu>(5) takes 5.", exception.Message);
     }
@@ -70,8 +70,8 @@ public sealed class BadInputTests
     [Fact]
     public void Trainer_OptimizerOfAnotherModel_ThrowsNamingTheParameter()
     {
-        var model = new Sequential(new Dense(2, 3, seed: 1), new Activation<Tanh>(3), new Dense(3, 1, seed: 2));
-        var other = new Sequential(new Dense(2, 3, seed: 1), new Activation<Tanh>(3), new Dense(3, 1, seed: 2));
+        var model = new Sequential(new Dense(2, 3, seed: 1), new Activation<Activations.TanhFunction>(3), new Dense(3, 1, seed: 2));
+        var other = new Sequential(new Dense(2, 3, seed: 1), new Activation<Activations.TanhFunction>(3), new Dense(3, 1, seed: 2));
 
         var exception = Assert.Throws<ArgumentException>(() => new Trainer(model, new MeanSquaredError(), new Adam(other.Parameters)));
 
@@ -114,7 +114,7 @@ public sealed class BadInputTests
     {
         var random = new Random(1);
         var first = new Dense(2, 3, random);
-        var model = new Sequential(first, new Activation<Tanh>(3), new Dense(3, 1, random));
+        var model = new Sequential(first, new Activation<Activations.TanhFunction>(3), new Dense(3, 1, random));
         first.Weights.Values[4] = double.NaN; // row 1, column 1: feeds output column 1
 
         var exception = Assert.Throws<NonFiniteValueException>(() => model.Forward([1, 1], batchSize: 1));
@@ -128,7 +128,7 @@ public sealed class BadInputTests
     {
         var dense = Dense.Zeros(1, 1);
         dense.Weights.Values[0] = 1e300;
-        var model = new Sequential(Dense.Zeros(1, 1), new Activation<Relu>(1), dense);
+        var model = new Sequential(Dense.Zeros(1, 1), new Activation<Activations.ReluFunction>(1), dense);
         model.Layers[0].Parameters[1].Values[0] = 1e300;
 
         var exception = Assert.Throws<NonFiniteValueException>(() => model.Forward([0], batchSize: 1));

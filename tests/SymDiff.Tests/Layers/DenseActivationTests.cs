@@ -97,11 +97,11 @@ public sealed class DenseActivationTests
     [Fact]
     public void ActivationFunction_OfAStruct_IsOneInstanceNamedAfterIt()
     {
-        Assert.Same(ActivationFunction.Relu, ActivationFunction.Of<Relu>());
+        Assert.Same(ActivationFunction.Relu, ActivationFunction.Of<Activations.ReluFunction>());
         Assert.Same(ActivationFunction.Of<Swish>(), ActivationFunction.Of<Swish>());
         Assert.Equal("Swish", ActivationFunction.Of<Swish>().Name);
         Assert.Equal(["Relu", "Sigmoid", "Tanh", "Softplus", "Gelu"], ActivationFunction.BuiltIn.Select(f => f.Name));
-        Assert.Same(ActivationFunction.Gelu, new Activation<Gelu>(3).Function);
+        Assert.Same(ActivationFunction.Gelu, new Activation<Activations.GeluFunction>(3).Function);
     }
 
     private static ActivationFunction Function(string name) =>

@@ -31,7 +31,7 @@ public sealed class GradientCheckTests
     [Fact]
     public void Model_CorrectModel_ReportsEveryTensorAndRestoresParameters()
     {
-        var model = new Sequential(new Dense(2, 2, seed: 2), new Activation<Sigmoid>(2));
+        var model = new Sequential(new Dense(2, 2, seed: 2), new Activation<Activations.SigmoidFunction>(2));
         var before = model.Parameters.Select(p => p.Values.ToArray()).ToArray();
 
         var report = GradientCheck.Model(model, new MeanSquaredError(), [0.3, -0.6], [1, 0], batchSize: 1);

@@ -69,9 +69,9 @@ public sealed class LayerGradientTests
         var random = new Random(11);
         var model = new Sequential(
             new Dense(3, 5, random),
-            new Activation<SymDiff.Functions.Tanh>(5),
+            new Activation<Activations.TanhFunction>(5),
             new Dense(5, 1, random),
-            new Activation<Gelu>(1),
+            new Activation<Activations.GeluFunction>(1),
             new Dense(1, 4, random, initialization: WeightInitialization.Xavier),
             new Activation<Swish>(4),
             new Dense(4, 2, random),
@@ -98,11 +98,11 @@ public sealed class LayerGradientTests
 
     internal static ILayer ActivationLayer(string function, int width) => function switch
     {
-        "Relu" => new Activation<Relu>(width),
-        "Sigmoid" => new Activation<Sigmoid>(width),
-        "Tanh" => new Activation<SymDiff.Functions.Tanh>(width),
-        "Softplus" => new Activation<Softplus>(width),
-        "Gelu" => new Activation<Gelu>(width),
+        "Relu" => new Activation<Activations.ReluFunction>(width),
+        "Sigmoid" => new Activation<Activations.SigmoidFunction>(width),
+        "Tanh" => new Activation<Activations.TanhFunction>(width),
+        "Softplus" => new Activation<Activations.SoftplusFunction>(width),
+        "Gelu" => new Activation<Activations.GeluFunction>(width),
         "Swish" => new Activation<Swish>(width),
         _ => throw new ArgumentException(function),
     };

@@ -18,7 +18,7 @@ public sealed class ModelFileFuzzTests
     public void Load_MutatedCopiesOfASavedModel_LoadOrThrowInvalidDataException()
     {
         var random = new Random(9);
-        var model = new Sequential(new Dense(3, 4, random), new Activation<Tanh>(4), new Dense(4, 2, random), new Softmax(2));
+        var model = new Sequential(new Dense(3, 4, random), new Activation<Activations.TanhFunction>(4), new Dense(4, 2, random), new Softmax(2));
         var saved = new MemoryStream();
         ModelFile.Save(model, saved);
 

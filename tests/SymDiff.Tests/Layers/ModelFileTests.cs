@@ -110,7 +110,7 @@ public sealed class ModelFileTests
     [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": [{\"type\": \"Dense\", \"inputs\": 1, \"outputs\": 1, \"weights\": \"0.5\", \"biases\": [0]}]}", "Invalid model file: layer 0: \"weights\" is not an array of numbers (line 1).")]
     [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": [{\"type\": \"Dense\", \"inputs\": 65536, \"outputs\": 65536, \"weights\": [], \"biases\": []}]}", "Invalid model file: layer 0 (Dense): \"weights\" has 0 numbers; expected inputs × outputs = 65536 × 65536 = 4294967296.")]
     [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": [{\"type\": \"Activation\", \"size\": 2}]}", "Invalid model file: layer 0 (Activation) has no \"function\" field.")]
-    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": [{\"type\": \"Dense\", \"inputs\": 1, \"outputs\": 1, \"activation\": \"Swish\", \"weights\": [1], \"biases\": [0]}]}", "Invalid model file: layer 0 (Dense): unknown activation function \"Swish\"; built in are Relu, Sigmoid, Tanh, Softplus, Gelu (pass others to ModelFile.Load, e.g. ActivationFunction.Of<Swish>()).")]
+    [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 2, \"layers\": [{\"type\": \"Dense\", \"inputs\": 1, \"outputs\": 1, \"activation\": \"Swish\", \"weights\": [1], \"biases\": [0]}]}", "Invalid model file: layer 0 (Dense): unknown activation function \"Swish\"; built in are Relu, Sigmoid, Tanh, Softplus, Gelu (pass others to ModelFile.Load, e.g. ActivationFunction.Of<SwishFunction>()).")]
     [InlineData("{\"format\": \"SymDiff.Sequential\", \"version\": 1, \"layers\": [{\"type\": \"Dense\", \"inputs\": 1, \"outputs\": 2, \"weights\": [1, 2], \"biases\": [0, 0]}, {\"type\": \"Softmax\", \"size\": 3}]}", "Invalid model file: Shape mismatch: layer 0 Dense(1, 2) outputs 2 values per row, but layer 1 Softmax(3) takes 3.")]
     public void Load_MalformedModel_ThrowsNamingTheProblem(string json, string message)
     {
@@ -123,7 +123,7 @@ public sealed class ModelFileTests
     public void LoadParameters_DifferentArchitecture_ThrowsNamingTheLayer()
     {
         var bytes = Save(Model());
-        var other = new Sequential(Dense.Zeros(3, 4), new Activation<Relu>(4), Dense.Zeros(4, 2), new Softmax(2));
+        var other = new Sequential(Dense.Zeros(3, 4), new Activation<Activations.ReluFunction>(4), Dense.Zeros(4, 2), new Softmax(2));
 
         var exception = Assert.Throws<InvalidDataException>(() => ModelFile.LoadParameters(other, new MemoryStream(bytes)));
 
@@ -144,7 +144,7 @@ public sealed class ModelFileTests
     public void LoadParameters_SameArchitecture_CopiesValues()
     {
         var source = Model();
-        var target = new Sequential(Dense.Zeros(3, 4), new Activation<Tanh>(4), Dense.Zeros(4, 2), new Softmax(2));
+        var target = new Sequential(Dense.Zeros(3, 4), new Activation<Activations.TanhFunction>(4), Dense.Zeros(4, 2), new Softmax(2));
 
         ModelFile.LoadParameters(target, new MemoryStream(Save(source)));
 
@@ -165,7 +165,7 @@ public sealed class ModelFileTests
     private static Sequential Model()
     {
         var random = new Random(9);
-        var model = new Sequential(new Dense(3, 4, random), new Activation<Tanh>(4), new Dense(4, 2, random), new Softmax(2));
+        var model = new Sequential(new Dense(3, 4, random), new Activation<Activations.TanhFunction>(4), new Dense(4, 2, random), new Softmax(2));
         TestData.Matrix(2, 4).CopyTo(model.Parameters[1].Values);
         return model;
     }

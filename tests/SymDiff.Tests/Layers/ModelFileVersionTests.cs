@@ -105,7 +105,7 @@ public sealed class ModelFileVersionTests
     [Fact]
     public void LoadParameters_Version1FileOf01_FillsAModelOfTheSameLayers()
     {
-        var model = new Sequential(Dense.Zeros(3, 2), new Activation<SymDiff.Functions.Tanh>(2), Dense.Zeros(2, 2), new Softmax(2));
+        var model = new Sequential(Dense.Zeros(3, 2), new Activation<Activations.TanhFunction>(2), Dense.Zeros(2, 2), new Softmax(2));
 
         ModelFile.LoadParameters(model, Path.Combine(AppContext.BaseDirectory, "Layers", "ModelFiles", "version1.json"));
 
@@ -149,7 +149,7 @@ public sealed class ModelFileVersionTests
     {
         var bytes = Save(new Sequential(new Dense(2, 2, seed: 1)));
 
-        var exception = Assert.Throws<ArgumentException>(() => ModelFile.Load(new MemoryStream(bytes), [ActivationFunction.Of<Relu>(), ActivationFunction.Of<OtherFunctions.Relu>()]));
+        var exception = Assert.Throws<ArgumentException>(() => ModelFile.Load(new MemoryStream(bytes), [ActivationFunction.Of<Activations.ReluFunction>(), ActivationFunction.Of<OtherFunctions.Relu>()]));
 
         Assert.StartsWith("Two different activation functions are named Relu: a model file could not tell them apart.", exception.Message);
     }

@@ -15,7 +15,7 @@ public sealed class TrainingAllocationTests
     public void TrainBatch_SteadyState_AllocatesZeroBytesPerBatch(string optimizer)
     {
         var random = new Random(1);
-        var model = new Sequential(new Dense(64, 64, random), new Activation<Relu>(64), new Dense(64, 32, random), new Activation<Gelu>(32), new Dense(32, 10, random), new Softmax(10));
+        var model = new Sequential(new Dense(64, 64, random), new Activation<Activations.ReluFunction>(64), new Dense(64, 32, random), new Activation<Activations.GeluFunction>(32), new Dense(32, 10, random), new Softmax(10));
         IOptimizer step = optimizer == "Adam" ? new Adam(model.Parameters) : new Sgd(model.Parameters, 0.01, momentum: 0.9, weightDecay: 1e-4);
         var trainer = new Trainer(model, new MeanSquaredError(), step);
         var input = TestData.Matrix(1, 32 * 64);
@@ -42,7 +42,7 @@ public sealed class TrainingAllocationTests
     public void Fit_BatchesOfAnEpoch_AllocateZeroBytes()
     {
         var random = new Random(2);
-        var model = new Sequential(new Dense(8, 16, random), new Activation<Tanh>(16), new Dense(16, 4, random));
+        var model = new Sequential(new Dense(8, 16, random), new Activation<Activations.TanhFunction>(16), new Dense(16, 4, random));
         var data = Dataset.FromLabels(TestData.Matrix(3, 200 * 8), 8, Enumerable.Range(0, 200).Select(i => i % 4).ToArray(), 4);
         var trainer = new Trainer(model, new SoftmaxCrossEntropy(), new Adam(model.Parameters));
         var allocated = new long[3, 14]; // 200 rows in batches of 16: 13 batches per epoch

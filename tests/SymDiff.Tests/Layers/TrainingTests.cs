@@ -15,7 +15,7 @@ public sealed class TrainingTests
     public void Fit_XorFromFixedSeed_ReachesZeroError()
     {
         var random = new Random(1);
-        var model = new Sequential(new Dense(2, 4, random, initialization: WeightInitialization.Xavier), new Activation<Tanh>(4), new Dense(4, 1, random, initialization: WeightInitialization.Xavier), new Activation<Sigmoid>(1));
+        var model = new Sequential(new Dense(2, 4, random, initialization: WeightInitialization.Xavier), new Activation<Activations.TanhFunction>(4), new Dense(4, 1, random, initialization: WeightInitialization.Xavier), new Activation<Activations.SigmoidFunction>(1));
         var trainer = new Trainer(model, new MeanSquaredError(), new Adam(model.Parameters, 0.05));
 
         var history = trainer.Fit(Xor, new TrainingOptions { Epochs = 1000, BatchSize = 4, Seed = 1 });
@@ -82,7 +82,7 @@ public sealed class TrainingTests
     [Fact]
     public void Fit_Validation_ReportsValidationFigures()
     {
-        var model = new Sequential(new Dense(2, 1, seed: 3), new Activation<Sigmoid>(1));
+        var model = new Sequential(new Dense(2, 1, seed: 3), new Activation<Activations.SigmoidFunction>(1));
         var reports = new List<EpochReport>();
         var batches = 0;
 
@@ -102,7 +102,7 @@ public sealed class TrainingTests
         var random = new Random(2);
         var first = new Dense(2, 3, random);
         var last = new Dense(3, 1, random);
-        var model = new Sequential(first, new Activation<Tanh>(3), last);
+        var model = new Sequential(first, new Activation<Activations.TanhFunction>(3), last);
         var frozen = first.Parameters.SelectMany(p => p.Values.ToArray()).ToArray();
         var trained = last.Parameters.SelectMany(p => p.Values.ToArray()).ToArray();
 
@@ -115,7 +115,7 @@ public sealed class TrainingTests
     [Fact]
     public void EvaluationOf_ModelWithoutTrainer_MatchesTheTrainersEvaluation()
     {
-        var model = new Sequential(new Dense(2, 1, seed: 3), new Activation<Sigmoid>(1));
+        var model = new Sequential(new Dense(2, 1, seed: 3), new Activation<Activations.SigmoidFunction>(1));
         var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.Parameters, 0.1));
 
         var evaluation = Evaluation.Of(model, new MeanSquaredError(), Xor, batchSize: 3);
@@ -128,7 +128,7 @@ public sealed class TrainingTests
     private static double[] TrainSmall(int seed)
     {
         var random = new Random(seed);
-        var model = new Sequential(new Dense(2, 3, random), new Activation<Relu>(3), new Dense(3, 2, random));
+        var model = new Sequential(new Dense(2, 3, random), new Activation<Activations.ReluFunction>(3), new Dense(3, 2, random));
         var features = TestData.Matrix(seed: 1, count: 40);
         var data = Dataset.FromLabels(features, 2, Enumerable.Range(0, 20).Select(i => features[2 * i] > features[2 * i + 1] ? 1 : 0).ToArray(), 2);
         new Trainer(model, new SoftmaxCrossEntropy(), new Adam(model.Parameters, 0.01)).Fit(data, new TrainingOptions { Epochs = 5, BatchSize = 3, Seed = seed });

@@ -2,7 +2,7 @@ using SymDiff.Functions;
 
 namespace SymDiff.Tests.Layers.OtherFunctions;
 
-/// <summary>A user's function that happens to share its name with the built-in <see cref="SymDiff.Functions.Relu"/> (a leaky one).</summary>
+/// <summary>A user's function that happens to share its name with the built-in <see cref="SymDiff.Functions.Activations.Relu"/> (a leaky one).</summary>
 public readonly struct Relu : IScalarFunction
 {
     public static double Value(double x) => x > 0 ? x : 0.01 * x;
