@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SymDiff.GradBench.Functions;
 using SymDiff.GradBench.Tests.Infrastructure;
 using SymDiff.Tests.Infrastructure;

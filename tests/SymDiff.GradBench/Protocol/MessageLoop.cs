@@ -38,7 +38,7 @@ public sealed class MessageLoop(TextReader input, TextWriter output, TextWriter 
         }
 
         var root = message.RootElement;
-        var kind = root.TryGetProperty("kind", out var kindElement) ? kindElement.GetString() : null;
+        var kind = root.TryGetProperty("kind", out var kindElement) && kindElement.ValueKind == JsonValueKind.String ? kindElement.GetString() : null;
         try
         {
             return kind switch
