@@ -9,27 +9,17 @@ internal sealed class ExprGraph
 {
     private readonly List<GraphNode> _nodes = new();
     private readonly Dictionary<GraphNode, int> _ids = new();
-    private readonly List<CalleeModel> _callees = new();
-    private readonly List<IndexSymbol> _symbols = new();
+    private readonly PayloadTable<CalleeModel> _callees = new();
+    private readonly PayloadTable<IndexSymbol> _symbols = new();
 
     /// <summary>The values of <c>Integer</c> nodes and the elements of <c>Element</c> and <c>Store</c> nodes, by payload.</summary>
-    public IReadOnlyList<IndexSymbol> Symbols => _symbols;
+    public IReadOnlyList<IndexSymbol> Symbols => _symbols.Values;
 
     /// <summary>The loops of <c>Loop</c> nodes, by payload.</summary>
     public List<LoopGraph> Loops { get; } = new();
 
     /// <summary>The payload of <paramref name="symbol"/>.</summary>
-    public int Symbol(IndexSymbol symbol)
-    {
-        var index = _symbols.IndexOf(symbol);
-        if (index < 0)
-        {
-            index = _symbols.Count;
-            _symbols.Add(symbol);
-        }
-
-        return index;
-    }
+    public int Symbol(IndexSymbol symbol) => _symbols.NumberOf(symbol);
 
     /// <summary>The vector that <c>Element</c> or <c>Store</c> node <paramref name="id"/> reads or writes.</summary>
     public string VectorOf(int id)
@@ -40,20 +30,10 @@ internal sealed class ExprGraph
         => Symbol(_symbols[(int)_nodes[id].Payload] with { Vector = vector });
 
     /// <summary>The functions that <c>CallGradient</c> nodes call, by payload.</summary>
-    public IReadOnlyList<CalleeModel> Callees => _callees;
+    public IReadOnlyList<CalleeModel> Callees => _callees.Values;
 
     /// <summary>The payload naming <paramref name="callee"/>.</summary>
-    public int Callee(CalleeModel callee)
-    {
-        var index = _callees.IndexOf(callee);
-        if (index < 0)
-        {
-            index = _callees.Count;
-            _callees.Add(callee);
-        }
-
-        return index;
-    }
+    public int Callee(CalleeModel callee) => _callees.NumberOf(callee);
 
     public int Count => _nodes.Count;
 

@@ -7,13 +7,8 @@ namespace SymDiff.Generator.Emitting;
 /// </summary>
 internal static class GradientEmitter
 {
-    public static void Write(SourceWriter writer, DerivativesModel model)
+    public static void Write(SourceWriter writer, DerivativesModel model, DerivativeGraphModel graph)
     {
-        if (model.Gradient is not { } graph)
-        {
-            return;
-        }
-
         var method = model.Method;
         var outputs = OutputNames(method, graph);
         var scalars = Enumerable.Range(0, method.Parameters.Count).Where(i => method.Kind(i) == ParameterKind.Scalar).ToList();

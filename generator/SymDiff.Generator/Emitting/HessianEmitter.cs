@@ -8,13 +8,8 @@ namespace SymDiff.Generator.Emitting;
 /// </summary>
 internal static class HessianEmitter
 {
-    public static void Write(SourceWriter writer, DerivativesModel model)
+    public static void Write(SourceWriter writer, DerivativesModel model, DerivativeGraphModel graph)
     {
-        if (model.Hessian is not { } graph)
-        {
-            return;
-        }
-
         var method = model.Method;
         var n = method.Parameters.Count;
         var scope = NamingScope.Of(method, graph);

@@ -9,13 +9,8 @@ namespace SymDiff.Generator.Emitting;
 /// </summary>
 internal static class HessianVectorEmitter
 {
-    public static void Write(SourceWriter writer, DerivativesModel model)
+    public static void Write(SourceWriter writer, DerivativesModel model, DerivativeGraphModel graph)
     {
-        if (model.HessianVector is not { } graph)
-        {
-            return;
-        }
-
         var method = model.Method;
         var directions = TangentEmitter.Directions(method, graph);
         var scope = NamingScope.Of(method, graph);

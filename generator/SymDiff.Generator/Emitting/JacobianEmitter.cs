@@ -6,13 +6,8 @@ namespace SymDiff.Generator.Emitting;
 /// </summary>
 internal static class JacobianEmitter
 {
-    public static void Write(SourceWriter writer, DerivativesModel model)
+    public static void Write(SourceWriter writer, DerivativesModel model, DerivativeGraphModel graph)
     {
-        if (model.Jacobian is not { } graph)
-        {
-            return;
-        }
-
         var method = model.Method;
         var n = method.Parameters.Count;
         var outputs = method.Output.Names;

@@ -10,13 +10,8 @@ internal static class OutputJacobianEmitter
 {
     private const string Pool = "global::System.Buffers.ArrayPool<double>.Shared";
 
-    public static void Write(SourceWriter writer, DerivativesModel model)
+    public static void Write(SourceWriter writer, DerivativesModel model, DerivativeGraphModel graph)
     {
-        if (model.OutputTangent is null || model.OutputVjp is null)
-        {
-            return;
-        }
-
         var method = model.Method;
         var inputs = method.Inputs;
         var outputs = OutputNames.Outputs(method);

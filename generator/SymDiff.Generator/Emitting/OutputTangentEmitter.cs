@@ -7,13 +7,8 @@ namespace SymDiff.Generator.Emitting;
 /// </summary>
 internal static class OutputTangentEmitter
 {
-    public static void Write(SourceWriter writer, DerivativesModel model)
+    public static void Write(SourceWriter writer, DerivativesModel model, DerivativeGraphModel graph)
     {
-        if (model.OutputTangent is not { } graph)
-        {
-            return;
-        }
-
         var method = model.Method;
         var directions = TangentEmitter.Directions(method, graph);
         var outputs = OutputNames.Outputs(method);

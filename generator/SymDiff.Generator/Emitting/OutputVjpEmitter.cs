@@ -6,13 +6,8 @@ namespace SymDiff.Generator.Emitting;
 /// </summary>
 internal static class OutputVjpEmitter
 {
-    public static void Write(SourceWriter writer, DerivativesModel model)
+    public static void Write(SourceWriter writer, DerivativesModel model, DerivativeGraphModel graph)
     {
-        if (model.OutputVjp is not { } graph)
-        {
-            return;
-        }
-
         var method = model.Method;
         var n = method.Parameters.Count;
         var inputs = method.Inputs;

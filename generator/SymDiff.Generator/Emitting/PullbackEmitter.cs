@@ -6,13 +6,8 @@ namespace SymDiff.Generator.Emitting;
 /// </summary>
 internal static class PullbackEmitter
 {
-    public static void Write(SourceWriter writer, DerivativesModel model)
+    public static void Write(SourceWriter writer, DerivativesModel model, DerivativeGraphModel graph)
     {
-        if (model.Gradient is not { } graph || !model.Method.IsScalar)
-        {
-            return;
-        }
-
         var method = model.Method;
         var outputs = GradientEmitter.ScalarOutputNames(method, graph);
         var seed = new NamingScope(method.Parameters.Concat(outputs).Concat(graph.NameHints.Where(h => h.Length > 0))).Fresh("seed");

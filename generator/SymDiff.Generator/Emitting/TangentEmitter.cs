@@ -13,13 +13,8 @@ internal static class TangentEmitter
     public static IEnumerable<string> Definitions(DerivativeGraphModel graph, FormulaPrinter printer)
         => MethodDeriver.FormulaLocals(graph).Select(pair => pair.Value + " = " + printer.Print(pair.Key)).ToList();
 
-    public static void Write(SourceWriter writer, DerivativesModel model)
+    public static void Write(SourceWriter writer, DerivativesModel model, DerivativeGraphModel graph)
     {
-        if (model.Tangent is not { } graph)
-        {
-            return;
-        }
-
         var method = model.Method;
         var directions = Directions(method, graph);
         var outputs = OutputNames(method, graph);

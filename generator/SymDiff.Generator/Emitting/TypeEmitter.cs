@@ -47,13 +47,12 @@ internal static class TypeEmitter
             }
 
             // Properties and types cannot be overloaded: an overloaded method name gets no formula members and no adapter.
-            var writers = new System.Action<SourceWriter, DerivativesModel>[] { GradientEmitter.Write, PullbackEmitter.Write, TangentEmitter.Write, HessianEmitter.Write, HessianVectorEmitter.Write, OutputTangentEmitter.Write, OutputVjpEmitter.Write, OutputJacobianEmitter.Write, JacobianEmitter.Write, VjpEmitter.Write, FormulaMembersEmitter.Write, AdapterEmitter.Write };
-            foreach (var emit in overloaded.Contains(method.Method.Name) ? writers.Take(writers.Length - 2) : writers)
+            foreach (var kind in GeneratedMember.All.Where(k => k.Overloadable || !overloaded.Contains(method.Method.Name)))
             {
                 var member = new SourceWriter();
-                using (OptimizationRemarks.InMember(method.Method.Name + " (" + emit.Method.DeclaringType!.Name.Replace("Emitter", "") + ")"))
+                using (OptimizationRemarks.InMember(method.Method.Name + " (" + kind.Name + ")"))
                 {
-                    emit(member, method);
+                    kind.Write(member, method);
                 }
 
                 var text = member.ToString();
