@@ -10,50 +10,37 @@ internal static class GradientEmitter
     public static void Write(SourceWriter writer, DerivativesModel model, DerivativeGraphModel graph)
     {
         var method = model.Method;
-        var outputs = OutputNames(method, graph);
-        var scalars = Enumerable.Range(0, method.Parameters.Count).Where(i => method.Kind(i) == ParameterKind.Scalar).ToList();
+        var signature = new MemberSignature(method, graph, "Gradient");
+        var adjoints = Enumerable.Range(0, method.Parameters.Count)
+            .Where(i => method.Kind(i) != ParameterKind.Integer)
+            .Select(i => signature.AddFresh(ParameterRole.Adjoint, "d" + method.Parameters[i], i))
+            .ToList();
+        var scalars = adjoints.Where(a => !a.IsVector).ToList();
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> and all its partial derivatives in one reverse-mode pass.");
         var lines = new List<(string, string)> { (DocumentationWriter.Call(method), model.ValueFormula) };
-        lines.AddRange(scalars.Select((p, k) => ("∂" + method.Name + "/∂" + method.Parameters[p], model.GradientFormulas[k])));
+        lines.AddRange(scalars.Select((a, k) => ("∂" + method.Name + "/∂" + method.Parameters[a.Source], model.GradientFormulas[k])));
         DocumentationWriter.Formulas(writer, model.LocalFormulas, lines);
         DocumentationWriter.SourceParameters(writer, method);
-
-        for (var i = 0; i < outputs.Count; i++)
+        foreach (var adjoint in adjoints)
         {
-            if (outputs[i] is { } output)
-            {
-                DocumentationWriter.Parameter(writer, output, method.Kind(i) == ParameterKind.Vector
-                    ? "Receives ∂" + method.Name + "/∂" + method.Parameters[i] + "[i] at index i; it must have the length of <paramref name=\"" + method.Parameters[i] + "\"/> and is overwritten."
-                    : "Receives ∂" + method.Name + "/∂" + method.Parameters[i] + ".");
-            }
+            var p = method.Parameters[adjoint.Source];
+            DocumentationWriter.Parameter(writer, adjoint.Name, adjoint.IsVector
+                ? "Receives ∂" + method.Name + "/∂" + p + "[i] at index i; it must have the length of <paramref name=\"" + p + "\"/> and is overwritten."
+                : "Receives ∂" + method.Name + "/∂" + p + ".");
         }
 
-        if (outputs.Where((_, i) => method.Kind(i) == ParameterKind.Vector).Any())
+        if (adjoints.Any(a => a.IsVector))
         {
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A gradient buffer's length differs from its vector's.</exception>");
         }
 
         DocumentationWriter.Returns(writer, method);
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
-        var parameters = method.Parameters.Select((p, i) => method.TypeOf(i) + " " + Identifier.Escape(p))
-            .Concat(outputs.Select((d, i) => d is null ? null : (method.Kind(i) == ParameterKind.Vector ? "global::System.Span<double> " : "out " + method.Scalar + " ") + Identifier.Escape(d)).Where(d => d is not null));
-        writer.Open(method.Declaration("Gradient", method.Scalar, parameters!));
-
-        var buffers = new List<(string Vector, string Buffer)>();
-        for (var i = 0; i < outputs.Count; i++)
-        {
-            if (method.Kind(i) == ParameterKind.Vector)
-            {
-                var buffer = Identifier.Escape(outputs[i]!);
-                var vector = Identifier.Escape(method.Parameters[i]);
-                buffers.Add((method.Parameters[i], buffer));
-                LengthChecks.SameAs(writer, method.Name + "Gradient", buffer, vector);
-            }
-        }
-
-        var scalarOutputs = scalars.Select(i => Identifier.Escape(outputs[i]!)).ToList();
-        MethodBodyWriter.Write(writer, graph, scalarOutputs, outputs.Where(o => o is not null)!, buffers: buffers, spans: SpanVectors.Of(method, buffers));
+        writer.Open(signature.Declaration(method.Scalar));
+        signature.CheckLengths(writer, adjoints);
+        var buffers = signature.Buffers(adjoints);
+        MethodBodyWriter.Write(writer, graph, scalars.Select(a => a.Code).ToList(), adjoints.Select(a => a.Name), buffers: buffers, spans: SpanVectors.Of(method, buffers));
         writer.Close();
     }
 
