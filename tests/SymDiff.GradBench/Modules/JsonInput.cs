@@ -17,4 +17,33 @@ public static class JsonInput
 
         return values;
     }
+
+    /// <summary>
+    /// A JSON array of <paramref name="rows"/> arrays of <paramref name="columns"/> numbers, flattened row by row.
+    /// Throws <see cref="ArgumentException"/> naming <paramref name="name"/> when the shape differs.
+    /// </summary>
+    public static double[] Matrix(JsonElement array, int rows, int columns, string name)
+    {
+        if (array.GetArrayLength() != rows)
+        {
+            throw new ArgumentException($"{name} has {array.GetArrayLength()} rows, expected {rows}");
+        }
+
+        var values = new double[rows * columns];
+        var i = 0;
+        foreach (var row in array.EnumerateArray())
+        {
+            if (row.GetArrayLength() != columns)
+            {
+                throw new ArgumentException($"{name}[{i / Math.Max(1, columns)}] has {row.GetArrayLength()} numbers, expected {columns}");
+            }
+
+            foreach (var element in row.EnumerateArray())
+            {
+                values[i++] = element.GetDouble();
+            }
+        }
+
+        return values;
+    }
 }
