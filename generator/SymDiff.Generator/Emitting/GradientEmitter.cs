@@ -43,20 +43,4 @@ internal static class GradientEmitter
         MethodBodyWriter.Write(writer, graph, scalars.Select(a => a.Code).ToList(), adjoints.Select(a => a.Name), buffers: buffers, spans: SpanVectors.Of(method, buffers));
         writer.Close();
     }
-
-    /// <summary>
-    /// Per parameter, the name of its gradient output (<c>dx</c>; <c>__dx</c> where that would clash with
-    /// a parameter or local), or null for an <c>int</c>.
-    /// </summary>
-    public static IReadOnlyList<string?> OutputNames(MethodModel method, DerivativeGraphModel graph)
-    {
-        var scope = NamingScope.Of(method, graph);
-        return Enumerable.Range(0, method.Parameters.Count)
-            .Select(i => method.Kind(i) == ParameterKind.Integer ? null : scope.Fresh("d" + method.Parameters[i]))
-            .ToList();
-    }
-
-    /// <summary>The output names of a method whose parameters are all doubles.</summary>
-    public static IReadOnlyList<string> ScalarOutputNames(MethodModel method, DerivativeGraphModel graph)
-        => OutputNames(method, graph).Select(n => n!).ToList();
 }

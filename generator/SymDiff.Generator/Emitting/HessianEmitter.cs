@@ -12,9 +12,9 @@ internal static class HessianEmitter
     {
         var method = model.Method;
         var n = method.Parameters.Count;
-        var scope = NamingScope.Of(method, graph);
-        var gradient = scope.Fresh("gradient");
-        var hessian = scope.Fresh("hessian");
+        var signature = new MemberSignature(method, graph, "Hessian");
+        var gradient = signature.AddFresh(ParameterRole.Buffer, "gradient").Name;
+        var hessian = signature.AddFresh(ParameterRole.Buffer, "hessian").Name;
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/>, its gradient and its Hessian (second partial derivatives, row-major, exactly symmetric).");
         var printer = new FormulaPrinter(graph, MethodDeriver.FormulaLocals(graph));
@@ -25,13 +25,9 @@ internal static class HessianEmitter
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         DocumentationWriter.Returns(writer, method);
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
-        var scalar = method.Scalar;
-        var parameters = method.Parameters.Select(p => scalar + " " + Identifier.Escape(p))
-            .Append("global::System.Span<" + scalar + "> " + gradient)
-            .Append("global::System.Span<" + scalar + "> " + hessian);
-        writer.Open(method.Declaration("Hessian", scalar, parameters));
-        LengthChecks.Exactly(writer, method.Name + "Hessian", gradient, n);
-        LengthChecks.Exactly(writer, method.Name + "Hessian", hessian, n * n);
+        writer.Open(signature.Declaration(method.Scalar));
+        LengthChecks.Exactly(writer, signature.Member, gradient, n);
+        LengthChecks.Exactly(writer, signature.Member, hessian, n * n);
 
         var targets = Enumerable.Range(0, n).Select(i => gradient + "[" + i + "]")
             .Concat(Enumerable.Range(0, n * n).Select(k => hessian + "[" + k + "]"))

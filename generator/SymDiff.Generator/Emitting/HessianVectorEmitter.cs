@@ -12,10 +12,13 @@ internal static class HessianVectorEmitter
     public static void Write(SourceWriter writer, DerivativesModel model, DerivativeGraphModel graph)
     {
         var method = model.Method;
-        var directions = TangentEmitter.Directions(method, graph);
-        var scope = NamingScope.Of(method, graph);
-        var gradients = scope.Fresh(method, directions.Select(d => d.Parameter), "d");
-        var products = scope.Fresh(method, directions.Select(d => d.Parameter), "hv");
+        var signature = new MemberSignature(method, graph, "HessianVector");
+        var directionParameters = signature.AddDirections(graph);
+        var directions = directionParameters.Select(p => (p.Name, Parameter: p.Source)).ToList();
+        var gradientParameters = directions.Select(d => signature.AddFresh(ParameterRole.Adjoint, "d" + method.Parameters[d.Parameter], d.Parameter)).ToList();
+        var productParameters = directions.Select(d => signature.AddFresh(ParameterRole.Adjoint, "hv" + method.Parameters[d.Parameter], d.Parameter)).ToList();
+        var gradients = gradientParameters.Select(p => p.Name).ToList();
+        var products = productParameters.Select(p => p.Name).ToList();
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/>, its gradient, and the product of its Hessian with the direction (" + string.Join(", ", directions.Select(d => d.Name)) + "), without forming the Hessian.");
         var printer = new FormulaPrinter(graph, MethodDeriver.FormulaLocals(graph));
@@ -48,32 +51,18 @@ internal static class HessianVectorEmitter
 
         DocumentationWriter.Returns(writer, method);
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
-        var scalar = method.Scalar;
-        string OutputType(int parameter) => method.Kind(parameter) == ParameterKind.Vector ? "global::System.Span<" + scalar + "> " : "out " + scalar + " ";
-        var parameters = method.Parameters.Select((p, i) => method.TypeOf(i) + " " + Identifier.Escape(p))
-            .Concat(directions.Select(d => TangentEmitter.DirectionType(method, d.Parameter) + " " + Identifier.Escape(d.Name)))
-            .Concat(directions.Select((d, k) => OutputType(d.Parameter) + Identifier.Escape(gradients[k])))
-            .Concat(directions.Select((d, k) => OutputType(d.Parameter) + Identifier.Escape(products[k])));
-        writer.Open(method.Declaration("HessianVector", scalar, parameters));
-        TangentEmitter.WriteLengthChecks(writer, method, directions, "HessianVector");
+        writer.Open(signature.Declaration(method.Scalar));
+        signature.CheckLengths(writer, directionParameters);
         var buffers = new List<(string Vector, string Buffer)>();
         for (var k = 0; k < directions.Count; k++)
         {
-            var (name, parameter) = directions[k];
-            if (method.Kind(parameter) != ParameterKind.Vector)
+            signature.CheckLengths(writer, new[] { gradientParameters[k], productParameters[k] });
+            if (gradientParameters[k].IsVector)
             {
-                continue;
+                // The adjoint of an element of x is (H·v) there; the adjoint of the same element of v is ∂F/∂x there.
+                buffers.Add((method.Parameters[directions[k].Parameter], productParameters[k].Code));
+                buffers.Add((directions[k].Name, gradientParameters[k].Code));
             }
-
-            var vector = Identifier.Escape(method.Parameters[parameter]);
-            foreach (var buffer in new[] { Identifier.Escape(gradients[k]), Identifier.Escape(products[k]) })
-            {
-                LengthChecks.SameAs(writer, method.Name + "HessianVector", buffer, vector);
-            }
-
-            // The adjoint of an element of x is (H·v) there; the adjoint of the same element of v is ∂F/∂x there.
-            buffers.Add((method.Parameters[parameter], Identifier.Escape(products[k])));
-            buffers.Add((name, Identifier.Escape(gradients[k])));
         }
 
         var targets = scalars.Select(p => Identifier.Escape(products[p.k])).Concat(scalars.Select(p => Identifier.Escape(gradients[p.k]))).ToList();

@@ -12,7 +12,8 @@ internal static class JacobianEmitter
         var n = method.Parameters.Count;
         var outputs = method.Output.Names;
         var k = outputs.Count;
-        var span = NamingScope.Of(method, graph).Fresh("jacobian");
+        var signature = new MemberSignature(method, graph, "Jacobian");
+        var span = signature.AddFresh(ParameterRole.Buffer, "jacobian").Name;
         var order = model.JacobianByForwardMode
             ? "forward mode, one pass per input, since it has no more inputs (" + n + ") than outputs (" + k + ")"
             : "reverse mode, one pass per output, since it has fewer outputs (" + k + ") than inputs (" + n + ")";
@@ -38,9 +39,8 @@ internal static class JacobianEmitter
         writer.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"" + span + "\"/> has the wrong length.</exception>");
         DocumentationWriter.Returns(writer, method);
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
-        var parameters = method.Parameters.Select(p => "double " + Identifier.Escape(p)).Append("global::System.Span<double> " + span);
-        writer.Open(method.Accessibility + " static " + method.Output.TypeText + " " + method.Name + "Jacobian(" + string.Join(", ", parameters) + ")");
-        LengthChecks.Exactly(writer, method.Name + "Jacobian", span, k * n);
+        writer.Open(signature.Declaration(method.Output.TypeText));
+        LengthChecks.Exactly(writer, signature.Member, span, k * n);
         MethodBodyWriter.Write(writer, graph, Enumerable.Range(0, k * n).Select(i => span + "[" + i + "]").ToList(), new[] { span });
         writer.Close();
     }

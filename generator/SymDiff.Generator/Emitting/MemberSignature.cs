@@ -44,6 +44,10 @@ internal sealed class MemberSignature
     /// <summary>Adds a parameter named <paramref name="stem"/>, or a fresh name from it.</summary>
     public SignatureParameter AddFresh(ParameterRole role, string stem, int source = -1, string? type = null) => Add(role, Names.Fresh(stem), source, type);
 
+    /// <summary>Adds forward mode's directions: the graph's parameters after the source's, one per differentiable input.</summary>
+    public List<SignatureParameter> AddDirections(DerivativeGraphModel graph)
+        => TangentEmitter.Directions(Method, graph).Select(d => Add(ParameterRole.Direction, d.Name, d.Parameter)).ToList();
+
     /// <summary>The parameters of <paramref name="role"/>, in order.</summary>
     public IReadOnlyList<SignatureParameter> Of(ParameterRole role) => _parameters.Where(p => p.Role == role).ToList();
 

@@ -15,7 +15,9 @@ internal static class OutputJacobianEmitter
         var method = model.Method;
         var inputs = method.Inputs;
         var outputs = OutputNames.Outputs(method);
-        var span = new NamingScope(method.Parameters).Fresh("jacobian");
+        // Its locals __m, __n, __i, __j are its own; the span avoids the source's parameters only (the body calls the other members).
+        var signature = new MemberSignature(method, graph, "Jacobian");
+        var span = signature.Add(ParameterRole.Buffer, new NamingScope(method.Parameters).Fresh("jacobian")).Name;
         var columns = Offsets(method, inputs);
         var rows = Offsets(method, outputs);
 
@@ -24,8 +26,7 @@ internal static class OutputJacobianEmitter
         DocumentationWriter.Parameter(writer, span, "Receives ∂yᵢ/∂pⱼ at index i·n + j, where the m outputs are the elements of " + string.Join(", ", outputs.Select(o => method.Parameters[o])) + " and the n inputs those of " + string.Join(", ", inputs.Select(i => method.Parameters[i])) + " (a double counts as one); length m·n.");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"" + span + "\"/> has the wrong length.</exception>");
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
-        var parameters = method.Parameters.Select((p, i) => method.TypeOf(i) + " " + Identifier.Escape(p)).Append("global::System.Span<double> " + span);
-        writer.Open(method.Declaration("Jacobian", "void", parameters));
+        writer.Open(signature.Declaration("void"));
         writer.Line("int __n = " + columns.Total + ";");
         writer.Line("int __m = " + rows.Total + ";");
         writer.Open("if (" + span + ".Length != __m * __n)");

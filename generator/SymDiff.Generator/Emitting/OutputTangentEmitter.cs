@@ -10,9 +10,12 @@ internal static class OutputTangentEmitter
     public static void Write(SourceWriter writer, DerivativesModel model, DerivativeGraphModel graph)
     {
         var method = model.Method;
-        var directions = TangentEmitter.Directions(method, graph);
+        var signature = new MemberSignature(method, graph, "Tangent");
+        var directionParameters = signature.AddDirections(graph);
+        var directions = directionParameters.Select(p => (p.Name, Parameter: p.Source)).ToList();
         var outputs = OutputNames.Outputs(method);
         var tangents = graph.Parameters.Skip(method.Parameters.Count + directions.Count).ToList();
+        var tangentParameters = outputs.Select((y, k) => signature.Add(ParameterRole.Buffer, tangents[k], y)).ToList();
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> (writing its outputs) and the Jacobian–vector product along (" + string.Join(", ", directions.Select(d => d.Name)) + ") in one forward-mode pass.");
         DocumentationWriter.SourceParameters(writer, method);
@@ -25,16 +28,8 @@ internal static class OutputTangentEmitter
 
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A direction or tangent's length differs from its vector's.</exception>");
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
-        var parameters = method.Parameters.Select((p, i) => method.TypeOf(i) + " " + Identifier.Escape(p))
-            .Concat(directions.Select(d => TangentEmitter.DirectionType(method, d.Parameter) + " " + Identifier.Escape(d.Name)))
-            .Concat(tangents.Select(t => "global::System.Span<double> " + Identifier.Escape(t)));
-        writer.Open(method.Declaration("Tangent", "void", parameters));
-        TangentEmitter.WriteLengthChecks(writer, method, directions, "Tangent");
-        for (var k = 0; k < outputs.Count; k++)
-        {
-            LengthChecks.SameAs(writer, method.Name + "Tangent", Identifier.Escape(tangents[k]), Identifier.Escape(method.Parameters[outputs[k]]));
-        }
-
+        writer.Open(signature.Declaration("void"));
+        signature.CheckLengths(writer, directionParameters.Concat(tangentParameters));
         MethodBodyWriter.Write(writer, graph, System.Array.Empty<string>(), tangents, spans: SpanVectors.Of(method, directions: directions));
         writer.Close();
     }

@@ -13,7 +13,10 @@ internal static class OutputVjpEmitter
         var inputs = method.Inputs;
         var outputs = OutputNames.Outputs(method);
         var weights = graph.Parameters.Skip(n).ToList();
-        var adjoints = NamingScope.Of(method, graph).Fresh(method, inputs, "d");
+        var signature = new MemberSignature(method, graph, "Vjp");
+        var weightParameters = outputs.Select((y, k) => signature.Add(ParameterRole.Cotangent, weights[k], y)).ToList();
+        var adjointParameters = inputs.Select(i => signature.AddFresh(ParameterRole.Adjoint, "d" + method.Parameters[i], i)).ToList();
+        var adjoints = adjointParameters.Select(p => p.Name).ToList();
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> (writing its outputs) and the vector–Jacobian product uᵀJ in one reverse-mode pass.");
         DocumentationWriter.SourceParameters(writer, method);
@@ -33,26 +36,9 @@ internal static class OutputVjpEmitter
 
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A weight vector or buffer's length differs from its vector's.</exception>");
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
-        var parameters = method.Parameters.Select((p, i) => method.TypeOf(i) + " " + Identifier.Escape(p))
-            .Concat(weights.Select(u => "global::System.ReadOnlySpan<double> " + Identifier.Escape(u)))
-            .Concat(inputs.Select((p, k) => (method.Kind(p) == ParameterKind.Vector ? "global::System.Span<double> " : "out double ") + Identifier.Escape(adjoints[k])));
-        writer.Open(method.Declaration("Vjp", "void", parameters));
-        for (var k = 0; k < outputs.Count; k++)
-        {
-            LengthChecks.SameAs(writer, method.Name + "Vjp", Identifier.Escape(weights[k]), Identifier.Escape(method.Parameters[outputs[k]]));
-        }
-
-        var buffers = new List<(string Vector, string Buffer)>();
-        for (var k = 0; k < inputs.Count; k++)
-        {
-            if (method.Kind(inputs[k]) == ParameterKind.Vector)
-            {
-                var buffer = Identifier.Escape(adjoints[k]);
-                LengthChecks.SameAs(writer, method.Name + "Vjp", buffer, Identifier.Escape(method.Parameters[inputs[k]]));
-                buffers.Add((method.Parameters[inputs[k]], buffer));
-            }
-        }
-
+        writer.Open(signature.Declaration("void"));
+        signature.CheckLengths(writer, weightParameters.Concat(adjointParameters));
+        var buffers = signature.Buffers(adjointParameters);
         var scalarTargets = inputs.Select((p, k) => (p, k)).Where(x => method.Kind(x.p) == ParameterKind.Scalar).Select(x => Identifier.Escape(adjoints[x.k])).ToList();
         MethodBodyWriter.Write(writer, graph, scalarTargets, adjoints, buffers: buffers, spans: SpanVectors.Of(method, buffers));
         writer.Close();

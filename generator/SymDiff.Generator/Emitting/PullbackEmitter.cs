@@ -9,8 +9,10 @@ internal static class PullbackEmitter
     public static void Write(SourceWriter writer, DerivativesModel model, DerivativeGraphModel graph)
     {
         var method = model.Method;
-        var outputs = GradientEmitter.ScalarOutputNames(method, graph);
-        var seed = new NamingScope(method.Parameters.Concat(outputs).Concat(graph.NameHints.Where(h => h.Length > 0))).Fresh("seed");
+        var signature = new MemberSignature(method, graph, "Pullback");
+        var outputs = method.Parameters.Select(p => signature.Names.Fresh("d" + p)).ToList();
+        var seed = signature.AddFresh(ParameterRole.Seed, "seed").Name;
+        var adjoints = outputs.Select((d, i) => signature.Add(ParameterRole.Adjoint, d, i, "ref " + method.Scalar)).ToList();
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> and adds <paramref name=\"" + seed + "\"/> times each partial derivative into the matching <c>ref</c> accumulator.");
         DocumentationWriter.SourceParameters(writer, method);
@@ -22,12 +24,8 @@ internal static class PullbackEmitter
 
         DocumentationWriter.Returns(writer, method);
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
-        var scalar = method.Scalar;
-        var parameters = method.Parameters.Select(p => scalar + " " + Identifier.Escape(p))
-            .Append(scalar + " " + seed)
-            .Concat(outputs.Select(d => "ref " + scalar + " " + Identifier.Escape(d)));
-        writer.Open(method.Declaration("Pullback", scalar, parameters));
-        MethodBodyWriter.Write(writer, graph, outputs.Select(Identifier.Escape).ToList(), outputs.Append(seed), seed);
+        writer.Open(signature.Declaration(method.Scalar));
+        MethodBodyWriter.Write(writer, graph, adjoints.Select(a => a.Code).ToList(), outputs.Append(seed), seed);
         writer.Close();
     }
 }

@@ -16,8 +16,10 @@ internal static class TangentEmitter
     public static void Write(SourceWriter writer, DerivativesModel model, DerivativeGraphModel graph)
     {
         var method = model.Method;
-        var directions = Directions(method, graph);
-        var outputs = OutputNames(method, graph);
+        var signature = new MemberSignature(method, graph, "Tangent");
+        var directionParameters = signature.AddDirections(graph);
+        var directions = directionParameters.Select(p => (p.Name, Parameter: p.Source)).ToList();
+        var outputs = OutputNames(method, signature.Names);
         var printer = new FormulaPrinter(graph, MethodDeriver.FormulaLocals(graph));
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> and its directional derivative along (" + string.Join(", ", directions.Select(d => d.Name)) + ") in one forward-mode pass.");
@@ -38,12 +40,13 @@ internal static class TangentEmitter
 
         DocumentationWriter.Returns(writer, method);
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
-        var scalar = method.Scalar;
-        var parameters = method.Parameters.Select((p, i) => method.TypeOf(i) + " " + Identifier.Escape(p))
-            .Concat(directions.Select(d => DirectionType(method, d.Parameter) + " " + Identifier.Escape(d.Name)))
-            .Concat(outputs.Select(o => "out " + scalar + " " + o));
-        writer.Open(method.Declaration("Tangent", method.Output.IsTuple ? method.Output.TypeText : scalar, parameters));
-        WriteLengthChecks(writer, method, directions, "Tangent");
+        foreach (var output in outputs)
+        {
+            signature.Add(ParameterRole.Adjoint, output, type: "out " + method.Scalar);
+        }
+
+        writer.Open(signature.Declaration(method.Output.IsTuple ? method.Output.TypeText : method.Scalar));
+        signature.CheckLengths(writer, directionParameters);
         MethodBodyWriter.Write(writer, graph, outputs, outputs, spans: SpanVectors.Of(method, directions: directions));
         writer.Close();
     }
@@ -52,9 +55,8 @@ internal static class TangentEmitter
     /// The <c>out</c> tangents: <c>tangent</c> for one double; for a tuple, t + each element's name (<c>tSum</c>;
     /// <c>t1</c>, <c>t2</c> for unnamed elements) — avoiding parameters and locals.
     /// </summary>
-    private static IReadOnlyList<string> OutputNames(MethodModel method, DerivativeGraphModel graph)
+    private static IReadOnlyList<string> OutputNames(MethodModel method, NamingScope scope)
     {
-        var scope = NamingScope.Of(method, graph);
         var stems = method.Output.IsTuple
             ? Enumerable.Range(0, method.Output.Count).Select(i => "t" + method.Output.Stem(i))
             : new[] { "tangent" };
@@ -79,15 +81,6 @@ internal static class TangentEmitter
             DocumentationWriter.Parameter(writer, name, method.Kind(parameter) == ParameterKind.Vector
                 ? lead + " <c>" + method.Parameters[parameter] + "[i]</c> at index i; it must have the length of <paramref name=\"" + method.Parameters[parameter] + "\"/>."
                 : lead + " <c>" + method.Parameters[parameter] + "</c>.");
-        }
-    }
-
-    /// <summary>Throws <c>ArgumentException</c> naming a vector direction whose length differs from its vector's.</summary>
-    public static void WriteLengthChecks(SourceWriter writer, MethodModel method, IReadOnlyList<(string Name, int Parameter)> directions, string suffix)
-    {
-        foreach (var (name, parameter) in directions.Where(d => method.Kind(d.Parameter) == ParameterKind.Vector))
-        {
-            LengthChecks.SameAs(writer, method.Name + suffix, Identifier.Escape(name), Identifier.Escape(method.Parameters[parameter]));
         }
     }
 }

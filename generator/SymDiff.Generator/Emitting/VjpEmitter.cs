@@ -11,7 +11,14 @@ internal static class VjpEmitter
         var method = model.Method;
         var n = method.Parameters.Count;
         var cotangents = graph.Parameters.Skip(n).ToList();
-        var outputs = GradientEmitter.ScalarOutputNames(method, graph);
+        var signature = new MemberSignature(method, graph, "Vjp");
+        foreach (var cotangent in cotangents)
+        {
+            signature.Add(ParameterRole.Cotangent, cotangent);
+        }
+
+        var adjoints = Enumerable.Range(0, n).Select(i => signature.AddFresh(ParameterRole.Adjoint, "d" + method.Parameters[i], i)).ToList();
+        var outputs = adjoints.Select(a => a.Name).ToList();
 
         DocumentationWriter.Summary(writer, "Computes <see cref=\"" + DocumentationWriter.Cref(method) + "\"/> and the vector–Jacobian product uᵀJ in one reverse-mode pass.");
         DocumentationWriter.SourceParameters(writer, method);
@@ -27,9 +34,8 @@ internal static class VjpEmitter
 
         DocumentationWriter.Returns(writer, method);
         writer.Line(TypeEmitter.GeneratedCodeAttribute);
-        var parameters = graph.Parameters.Select(p => "double " + Identifier.Escape(p)).Concat(outputs.Select(d => "out double " + Identifier.Escape(d)));
-        writer.Open(method.Accessibility + " static " + method.Output.TypeText + " " + method.Name + "Vjp(" + string.Join(", ", parameters) + ")");
-        MethodBodyWriter.Write(writer, graph, outputs.Select(Identifier.Escape).ToList(), outputs);
+        writer.Open(signature.Declaration(method.Output.TypeText));
+        MethodBodyWriter.Write(writer, graph, adjoints.Select(a => a.Code).ToList(), outputs);
         writer.Close();
     }
 }
