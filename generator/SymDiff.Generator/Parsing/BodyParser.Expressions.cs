@@ -42,7 +42,7 @@ internal sealed partial class BodyParser
 
             case ElementAccessExpressionSyntax { Expression: IdentifierNameSyntax vector, ArgumentList.Arguments.Count: 1 } access
                 when _facts.Symbol(vector) is IParameterSymbol parameter && MethodParser.VectorType(parameter.Type) is not null:
-                return Integer(access.ArgumentList.Arguments[0].Expression) is { } index
+                return Index(vector.Identifier.Text, access.ArgumentList.Arguments[0].Expression) is { } index
                     ? new ElementExpressionModel(parameter.Name, index)
                     : Invalid;
 

@@ -137,6 +137,15 @@ internal sealed partial class BodyParser
         return null;
     }
 
+    /// <summary>
+    /// The index of an element of <paramref name="vector"/>: an <c>int</c> expression, or <c>^e</c> from the end, which C#
+    /// reads as <c>vector.Length - e</c> (and which throws where that would).
+    /// </summary>
+    private IntExpr? Index(string vector, ExpressionSyntax index)
+        => index is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.IndexExpression } fromEnd
+            ? Integer(fromEnd.Operand) is { } offset ? IntExpr.LengthOf(vector) - offset : null
+            : Integer(index);
+
     private static IntOp? IntegerOperation(SyntaxKind kind) => kind switch
     {
         SyntaxKind.AddExpression => IntOp.Add,
@@ -265,7 +274,7 @@ internal sealed partial class BodyParser
         }
 
         var value = Numeric(assignment.Right);
-        if (Integer(indexSyntax) is { } index)
+        if (Index(vector, indexSyntax) is { } index)
         {
             models.Add(new ElementAssignmentStatementModel(vector, index, value));
         }
