@@ -12,26 +12,21 @@ internal sealed partial class BodyParser
     private void For(ForStatementSyntax loop, List<StatementModel> models)
     {
         var declaration = loop.Declaration;
-        var index = declaration?.Variables.Count == 1 && declaration.Variables[0].Initializer is { } init
-            && _semanticModel.GetDeclaredSymbol(declaration.Variables[0], _cancellationToken) is ILocalSymbol { Type.SpecialType: SpecialType.System_Int32 } local
-            ? local.Name
+        var local = declaration?.Variables.Count == 1 && declaration.Variables[0].Initializer is not null
+            && _semanticModel.GetDeclaredSymbol(declaration.Variables[0], _cancellationToken) is ILocalSymbol { Type.SpecialType: SpecialType.System_Int32 } variable
+            ? variable
             : null;
+        var index = local?.Name;
         var bound = loop.Condition is BinaryExpressionSyntax { Left: IdentifierNameSyntax left } condition
             && left.Identifier.ValueText == index
-            && condition.Kind() is SyntaxKind.LessThanExpression or SyntaxKind.LessThanOrEqualExpression
+            && condition.Kind() is SyntaxKind.LessThanExpression or SyntaxKind.LessThanOrEqualExpression or SyntaxKind.GreaterThanExpression or SyntaxKind.GreaterThanOrEqualExpression
             ? condition
             : null;
-        var steps = loop.Incrementors.Count == 1 && loop.Incrementors[0] switch
+        var step = index is null || loop.Incrementors.Count != 1 ? 0 : Step(loop.Incrementors[0], index);
+        var descending = bound?.Kind() is SyntaxKind.GreaterThanExpression or SyntaxKind.GreaterThanOrEqualExpression;
+        if (index is null || bound is null || step == 0 || (step < 0) != descending)
         {
-            PostfixUnaryExpressionSyntax { Operand: IdentifierNameSyntax o } p => p.IsKind(SyntaxKind.PostIncrementExpression) && o.Identifier.ValueText == index,
-            PrefixUnaryExpressionSyntax { Operand: IdentifierNameSyntax o } p => p.IsKind(SyntaxKind.PreIncrementExpression) && o.Identifier.ValueText == index,
-            AssignmentExpressionSyntax { Left: IdentifierNameSyntax o, Right: LiteralExpressionSyntax { Token.ValueText: "1" } } a => a.IsKind(SyntaxKind.AddAssignmentExpression) && o.Identifier.ValueText == index,
-            _ => false,
-        };
-
-        if (index is null || bound is null || !steps)
-        {
-            NotSupported(loop, "this for loop", "write it as 'for (int i = start; i < end; i++)' with int start and end");
+            NotSupported(loop, "this for loop", "write it as 'for (int i = start; i < end; i++)', 'i <= end', 'i += step', or descending 'for (int i = start; i >= end; i--)', 'i > end', 'i -= step', with int start and end and a constant step");
             return;
         }
 
@@ -48,17 +43,72 @@ internal sealed partial class BodyParser
             return;
         }
 
-        if (bound.IsKind(SyntaxKind.LessThanOrEqualExpression))
+        // The bound as one the loop variable stays below (ascending) or at or above (descending).
+        end = bound.Kind() switch
         {
-            end = IntExpr.Grouped(end) + 1;
+            SyntaxKind.LessThanOrEqualExpression => IntExpr.Grouped(end) + 1,
+            SyntaxKind.GreaterThanExpression => end + 1,
+            _ => end,
+        };
+
+        // Any other loop runs a counter 0, 1, ... over its trip count, and its variable is an int expression of the counter
+        // (i = start - step·k descending): the generated loops, tapes and sweeps are those of an ascending loop.
+        IntExpr? value = null;
+        var counter = index;
+        if (step != 1)
+        {
+            var magnitude = IntExpr.Constant(Math.Abs(step));
+            counter = "__" + index + "_" + _counterCount++;
+            var k = IntExpr.Named(counter);
+            value = descending ? start - (step == -1 ? k : magnitude * k) : start + (magnitude * k);
+            var span = descending ? start - end : end - start;
+            // The trip count: ⌈(end − start) / s⌉ ascending, ⌊(start − end) / s⌋ + 1 descending; C#'s truncating / makes it ≤ 0 for a loop that does not run.
+            end = step == -1 ? Normalized(span + 1) : Normalized(span + (descending ? Math.Abs(step) : Math.Abs(step) - 1)) / magnitude;
+            start = IntExpr.Zero;
         }
 
         _loopDepth++;
         _loopIndices.Add(index);
+        if (value is not null)
+        {
+            _loopVariables[local!] = value;
+        }
+
         var body = Embedded(loop.Statement);
+        _loopVariables.Remove(local!);
         _loopIndices.RemoveAt(_loopIndices.Count - 1);
         _loopDepth--;
-        models.Add(new ForStatementModel(index, start, end, body));
+        models.Add(new ForStatementModel(counter, start, end, body));
+    }
+
+    /// <summary><paramref name="count"/> in the integer IR's normal form (<c>c.Length</c> for <c>c.Length - 1 - 0 + 1</c>), when it has one.</summary>
+    private static IntExpr Normalized(IntExpr count)
+        => IntPolynomial.Of(count, "\u0002") is { IsWritable: true } polynomial && polynomial.Terms.All(t => t.Coefficient.IsInteger)
+            ? polynomial.ToExpr()
+            : count;
+
+    /// <summary>
+    /// How much the incrementor adds to <paramref name="index"/>: ±1 for <c>i++</c>, <c>--i</c>; ±c for <c>i += c</c>,
+    /// <c>i -= c</c>, <c>i = i + c</c>, <c>i = i - c</c> with a positive constant c; 0 for anything else.
+    /// </summary>
+    private int Step(ExpressionSyntax incrementor, string index)
+    {
+        bool IsIndex(ExpressionSyntax e) => e is IdentifierNameSyntax name && name.Identifier.ValueText == index;
+        return incrementor switch
+        {
+            PostfixUnaryExpressionSyntax p when IsIndex(p.Operand) => p.IsKind(SyntaxKind.PostIncrementExpression) ? 1 : -1,
+            PrefixUnaryExpressionSyntax p when IsIndex(p.Operand) && p.Kind() is SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression
+                => p.IsKind(SyntaxKind.PreIncrementExpression) ? 1 : -1,
+            AssignmentExpressionSyntax a when IsIndex(a.Left) && a.Kind() is SyntaxKind.AddAssignmentExpression or SyntaxKind.SubtractAssignmentExpression
+                && _facts.Constant(a.Right) is { HasValue: true, Value: int c } && c > 0
+                => a.IsKind(SyntaxKind.AddAssignmentExpression) ? c : -c,
+            AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right: BinaryExpressionSyntax sum } a when IsIndex(a.Left)
+                && sum.Kind() is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression
+                => IsIndex(sum.Left) && _facts.Constant(sum.Right) is { HasValue: true, Value: int c } && c > 0 ? (sum.IsKind(SyntaxKind.AddExpression) ? c : -c)
+                    : sum.IsKind(SyntaxKind.AddExpression) && IsIndex(sum.Right) && _facts.Constant(sum.Left) is { HasValue: true, Value: int d } && d > 0 ? d
+                    : 0,
+            _ => 0,
+        };
     }
 
     /// <summary><c>foreach (var v in x)</c> over a vector parameter: a for loop whose body starts with <c>v = x[i]</c>.</summary>
@@ -103,6 +153,11 @@ internal sealed partial class BodyParser
             case ParenthesizedExpressionSyntax parenthesized:
                 return Integer(parenthesized.Expression) is { } inner ? IntExpr.Grouped(inner) : null;
             case IdentifierNameSyntax identifier when _facts.Symbol(identifier) is { } symbol:
+                if (symbol is ILocalSymbol loopVariable && _loopVariables.TryGetValue(loopVariable, out var counted))
+                {
+                    return counted;
+                }
+
                 if (symbol is ILocalSymbol integerLocal && _integerLocals.TryGetValue(integerLocal, out var initializer))
                 {
                     return IntExpr.Grouped(initializer);

@@ -27,6 +27,11 @@ internal sealed partial class BodyParser
     /// have the name of an int local of a sibling scope.
     /// </summary>
     private readonly Dictionary<ILocalSymbol, IntExpr> _integerLocals = new(SymbolEqualityComparer.Default);
+
+    // The variables of loops that are not ascending by one, as expressions of the counter each runs instead.
+    private readonly Dictionary<ILocalSymbol, IntExpr> _loopVariables = new(SymbolEqualityComparer.Default);
+
+    private int _counterCount;
     private int _loopDepth;
 
     /// <summary>The variables of the loops around the statement being read, innermost last (a foreach's is hidden: null).</summary>
