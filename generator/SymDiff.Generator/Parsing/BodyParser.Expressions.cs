@@ -64,6 +64,12 @@ internal sealed partial class BodyParser
             case InvocationExpressionSyntax invocation:
                 return Call(invocation);
 
+            case IsPatternExpressionSyntax test:
+                return Pattern(test.Expression, test.Pattern);
+
+            case SwitchExpressionSyntax choice:
+                return Switch(choice);
+
             case CastExpressionSyntax cast when IsScalar(_facts.Type(cast)):
                 return Numeric(cast.Expression);
 
@@ -78,6 +84,67 @@ internal sealed partial class BodyParser
                 return NotSupported(expression, "only double arithmetic, comparisons, ?:, literals, parameters, locals and Math calls are supported");
         }
     }
+
+    /// <summary>
+    /// <paramref name="input"/> matched against a pattern on a number, as the comparisons C# makes: relational
+    /// (<c>&lt; &lt;= &gt; &gt;=</c>), constant (<c>==</c>; NaN, which a pattern matches and <c>==</c> does not, is refused),
+    /// <c>and</c>, <c>or</c>, <c>not</c>, and the discard.
+    /// </summary>
+    private ExpressionModel Pattern(ExpressionSyntax input, PatternSyntax pattern)
+    {
+        switch (pattern)
+        {
+            case ParenthesizedPatternSyntax parenthesized:
+                return Pattern(input, parenthesized.Pattern);
+            case DiscardPatternSyntax:
+                return Apply(Operation.True);
+            case UnaryPatternSyntax { RawKind: (int)SyntaxKind.NotPattern } not:
+                return Apply(Operation.Not, Pattern(input, not.Pattern));
+            case BinaryPatternSyntax binary:
+                return Apply(binary.IsKind(SyntaxKind.AndPattern) ? Operation.And : Operation.Or, Pattern(input, binary.Left), Pattern(input, binary.Right));
+            case RelationalPatternSyntax relational when IsNumber(_facts.Type(input)):
+                var comparison = relational.OperatorToken.Kind() switch
+                {
+                    SyntaxKind.LessThanToken => Operation.Less,
+                    SyntaxKind.LessThanEqualsToken => Operation.LessOrEqual,
+                    SyntaxKind.GreaterThanToken => Operation.Greater,
+                    _ => Operation.GreaterOrEqual,
+                };
+                return Apply(comparison, Numeric(input), Numeric(relational.Expression));
+            case ConstantPatternSyntax constant when IsNumber(_facts.Type(input)) && _facts.Constant(constant.Expression) is { HasValue: true, Value: not null } value:
+                return value.Value is double.NaN or float.NaN
+                    ? NotSupported(constant, "a NaN pattern matches NaN, which == does not; test double.IsNaN(x) instead")
+                    : Apply(Operation.Equal, Numeric(input), Numeric(constant.Expression));
+            default:
+                return NotSupported(pattern, "only relational (< <= > >=), constant, and, or, not and discard patterns on a number are supported");
+        }
+    }
+
+    /// <summary><c>x switch { p1 =&gt; a, p2 =&gt; b, _ =&gt; c }</c>: the conditional <c>p1 ? a : p2 ? b : c</c>, tried in order.</summary>
+    private ExpressionModel Switch(SwitchExpressionSyntax choice)
+    {
+        var arms = choice.Arms;
+        if (arms.Count == 0 || arms[arms.Count - 1] is not { Pattern: DiscardPatternSyntax, WhenClause: null })
+        {
+            return NotSupported(choice, "a switch expression must end with a discard arm '_ => ...': an input that no arm matches throws, which a derivative cannot follow");
+        }
+
+        var result = Numeric(arms[arms.Count - 1].Expression);
+        for (var i = arms.Count - 2; i >= 0; i--)
+        {
+            var matches = Pattern(choice.GoverningExpression, arms[i].Pattern);
+            if (arms[i].WhenClause is { } when)
+            {
+                matches = Apply(Operation.And, matches, Condition(when.Condition));
+            }
+
+            result = Apply(Operation.Select, matches, Numeric(arms[i].Expression), result);
+        }
+
+        return result;
+    }
+
+    private bool IsNumber(ITypeSymbol? type) => IsScalar(type) || type?.SpecialType is SpecialType.System_Double or SpecialType.System_Int32;
 
     /// <summary>An operand that must be a double (an int constant is fine: it was folded above).</summary>
     private ExpressionModel Numeric(ExpressionSyntax expression)

@@ -24,7 +24,35 @@ internal static class PointChecker
     private static string? CheckAt(FuzzFunction function, double[] point, Random random, FuzzStatistics statistics)
     {
         statistics.Points++;
-        var value = function.Value(point);
+        double value;
+        try
+        {
+            value = function.Value(point);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is ArithmeticException thrown)
+        {
+            // The source itself throws there (Math.Sign of a NaN). The gradient throws too, or, where it computes Sign in
+            // its NaN-safe form (docs/conventions.md), gives NaN: nothing to compare either way.
+            double valueWhereSourceThrows;
+            try
+            {
+                valueWhereSourceThrows = function.Gradient(point).Value;
+            }
+            catch (InvalidOperationException g) when (g.InnerException?.GetType() == thrown.GetType())
+            {
+                statistics.Count("points where the source throws, and so does the gradient");
+                return null;
+            }
+
+            if (double.IsNaN(valueWhereSourceThrows))
+            {
+                statistics.Count("points where the source throws on Math.Sign(NaN), and the gradient's value is NaN");
+                return null;
+            }
+
+            return function.Where + "the source throws " + thrown.GetType().Name + " but the gradient returns " + Format(valueWhereSourceThrows);
+        }
+
         if (!double.IsFinite(value))
         {
             statistics.NonFinitePoints++;
