@@ -111,14 +111,20 @@ internal sealed partial class BodyParser
                     _ => Operation.GreaterOrEqual,
                 };
                 return Apply(comparison, Numeric(input), Numeric(relational.Expression));
-            case ConstantPatternSyntax constant when IsNumber(_facts.Type(input)) && _facts.Constant(constant.Expression) is { HasValue: true, Value: not null } value:
-                return value.Value is double.NaN or float.NaN
-                    ? NotSupported(constant, "a NaN pattern matches NaN, which == does not; test double.IsNaN(x) instead")
-                    : Apply(Operation.Equal, Numeric(input), Numeric(constant.Expression));
+            case ConstantPatternSyntax constant when IsNumber(_facts.Type(input)):
+                return ConstantMatch(input, constant.Expression);
             default:
                 return NotSupported(pattern, "only relational (< <= > >=), constant, and, or, not and discard patterns on a number are supported");
         }
     }
+
+    /// <summary><paramref name="input"/> against a constant (a constant pattern, a <c>case</c> label): <c>==</c>, but for NaN, which a pattern matches and <c>==</c> does not.</summary>
+    private ExpressionModel ConstantMatch(ExpressionSyntax input, ExpressionSyntax constant)
+        => _facts.Constant(constant) is not { HasValue: true, Value: not null } value
+            ? NotSupported(constant, "only constants are matched here")
+            : value.Value is double.NaN or float.NaN
+                ? NotSupported(constant, "a NaN pattern matches NaN, which == does not; test double.IsNaN(x) instead")
+                : Apply(Operation.Equal, Numeric(input), Numeric(constant));
 
     /// <summary><c>x switch { p1 =&gt; a, p2 =&gt; b, _ =&gt; c }</c>: the conditional <c>p1 ? a : p2 ? b : c</c>, tried in order.</summary>
     private ExpressionModel Switch(SwitchExpressionSyntax choice)

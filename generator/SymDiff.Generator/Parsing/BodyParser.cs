@@ -152,6 +152,10 @@ internal sealed partial class BodyParser
                 Increment(increment.Expression, models);
                 break;
 
+            case SwitchStatementSyntax @switch:
+                Switch(@switch, models);
+                break;
+
             case ForStatementSyntax or ForEachStatementSyntax when _branchDepth > 0:
                 NotSupported(statement, "a loop inside an if", "loops are differentiated at the top level of the method; move it out of the if (guard its body instead)");
                 break;
@@ -184,6 +188,55 @@ internal sealed partial class BodyParser
                 NotSupported(statement, Describe(statement), "only local declarations, assignments, if/else, blocks, for and foreach loops, and return are");
                 break;
         }
+    }
+
+    /// <summary>
+    /// <c>switch</c> on a number: an if/else-if chain, one branch a section (its labels or'ed, tried in order), the
+    /// default section last, as C# tries every case before it. A section's closing <c>break</c> ends its branch.
+    /// </summary>
+    private void Switch(SwitchStatementSyntax statement, List<StatementModel> models)
+    {
+        if (!IsNumber(_facts.Type(statement.Expression)))
+        {
+            NotSupported(statement, "this switch statement", "a switch is differentiated on a double or an int");
+            return;
+        }
+
+        _branchDepth++;
+        var otherwise = EquatableArray<StatementModel>.Empty;
+        var branches = new List<(ExpressionModel Condition, EquatableArray<StatementModel> Body)>();
+        foreach (var section in statement.Sections)
+        {
+            var body = section.Statements.ToList();
+            if (body.Count > 0 && body[body.Count - 1] is BreakStatementSyntax)
+            {
+                body.RemoveAt(body.Count - 1);
+            }
+
+            var statements = Statements(body);
+            if (section.Labels.Any(l => l is DefaultSwitchLabelSyntax))
+            {
+                otherwise = statements;
+                continue;
+            }
+
+            var condition = section.Labels.Select(label => label switch
+            {
+                CaseSwitchLabelSyntax @case => ConstantMatch(statement.Expression, @case.Value),
+                CasePatternSwitchLabelSyntax { WhenClause: { } when } pattern => Apply(Operation.And, Pattern(statement.Expression, pattern.Pattern), Condition(when.Condition)),
+                CasePatternSwitchLabelSyntax pattern => Pattern(statement.Expression, pattern.Pattern),
+                _ => NotSupported(label, "this switch label"),
+            }).Aggregate((a, b) => Apply(Operation.Or, a, b));
+            branches.Add((condition, statements));
+        }
+
+        _branchDepth--;
+        for (var i = branches.Count - 1; i >= 0; i--)
+        {
+            otherwise = new StatementModel[] { new IfStatementModel(branches[i].Condition, branches[i].Body, otherwise) }.ToEquatableArray();
+        }
+
+        models.AddRange(otherwise);
     }
 
     /// <summary>A returned double, or a tuple literal <c>(e1, ..., ek)</c> for a tuple result.</summary>

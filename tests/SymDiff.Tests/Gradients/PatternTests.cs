@@ -73,3 +73,48 @@ public sealed class PatternTests
         Assert.Equal((Patterns.Arms(x, y + h) - Patterns.Arms(x, y - h)) / (2 * h), dy, 8);
     }
 }
+
+public static partial class Switches
+{
+    /// <summary>A switch statement: sections of constants and patterns, a when clause, default in the middle, a return in a section.</summary>
+    [Differentiable(Modes = DerivativeModes.Tangent)]
+    public static double Piecewise(double x, int mode)
+    {
+        var y = x;
+        switch (mode)
+        {
+            case 0:
+                y = x * x;
+                break;
+            default:
+                y = Math.Exp(x);
+                break;
+            case 1 or 2:
+                y *= 3;
+                break;
+            case > 5 when x > 0:
+                return Math.Sqrt(x);
+        }
+
+        return y + x;
+    }
+}
+
+public sealed class SwitchTests
+{
+    [Theory]
+    [InlineData(0, 1.2, 2 * 1.2 + 1)]
+    [InlineData(1, 1.2, 4.0)]
+    [InlineData(2, 1.2, 4.0)]
+    [InlineData(3, 1.2, 4.3201169227365472)] // e^1.2 + 1
+    [InlineData(7, 1.2, 0.45643546458763845)] // 1 / (2√1.2)
+    [InlineData(7, -1.2, 1.3011942119122021)] // x ≤ 0: the default, e^x + 1
+    public void Sections_EachHasItsDerivative(int mode, double x, double expected)
+    {
+        var value = Switches.PiecewiseGradient(x, mode, out var dx);
+        Assert.Equal(Switches.Piecewise(x, mode), value);
+        Assert.Equal(expected, dx, 13);
+        Switches.PiecewiseTangent(x, mode, 1.0, out var tangent);
+        Assert.Equal(expected, tangent, 13);
+    }
+}
