@@ -12,11 +12,4 @@ internal static class CodeNames
     /// <summary>Every identifier in <paramref name="code"/> other than a member after a dot (<c>Length</c>), without <c>@</c>.</summary>
     public static IEnumerable<string> In(string code)
         => Identifier.Matches(code).Cast<Match>().Select(m => m.Value.TrimStart('@'));
-
-    /// <summary><paramref name="code"/> with every read of <paramref name="name"/> replaced by <paramref name="replacement"/>.</summary>
-    public static string Rename(string code, string name, string replacement)
-        => Identifier.Replace(code, m => m.Value.TrimStart('@') == name.TrimStart('@') ? replacement : m.Value);
-
-    /// <summary>Whether every name <paramref name="code"/> reads is one of <paramref name="names"/>.</summary>
-    public static bool OnlyReads(string code, ICollection<string> names) => In(code).All(names.Contains);
 }

@@ -96,7 +96,7 @@ internal static class DeepRecording
 
     /// <summary>The iteration a loop is on, counted from 0: <c>i</c> or <c>(i - (start))</c>.</summary>
     public static IntExpr Iteration(LoopModel loop)
-        => loop.Start.IsZero ? IntExpr.Named(loop.Index) : IntExpr.Grouped(IntExpr.Named(loop.Index) - IntExpr.Grouped(loop.Start));
+        => loop.Start.IsZero ? IntExpr.Named(loop.Index) : IntExpr.Grouped(LoopNests.Offset(loop.Index, loop.Start));
 
     private static IntExpr Size(LoopModel loop, int width, bool nonNegative)
     {

@@ -76,7 +76,7 @@ internal sealed class HoistedTapes
     public bool CanHoist(IntExpr size) => IsInvariant(size);
 
     /// <summary>Whether <paramref name="value"/> reads only the method's parameters (and literals, and lengths of its vectors).</summary>
-    public bool IsInvariant(IntExpr value) => value.Names().All(_parameters.Contains);
+    public bool IsInvariant(IntExpr value) => value.ReadsOnly(_parameters);
 
     private bool Rent(IntExpr size, string rented, string count, string? runsWhen = null)
     {

@@ -101,7 +101,7 @@ internal sealed class InvariantTables
         var names = new HashSet<string>();
         var shape = new StringBuilder();
         var budget = 64;
-        if (!Describe(model, id, shape, names, ref budget) || enclosing.Any(l => !l.Start.Names().All(_parameters.Contains) || !l.End.Names().All(_parameters.Contains)))
+        if (!Describe(model, id, shape, names, ref budget) || enclosing.Any(l => !l.Start.ReadsOnly(_parameters) || !l.End.ReadsOnly(_parameters)))
         {
             return null;
         }

@@ -48,9 +48,6 @@ internal sealed class MemberSignature
     public List<SignatureParameter> AddDirections(DerivativeGraphModel graph)
         => TangentEmitter.Directions(Method, graph).Select(d => Add(ParameterRole.Direction, d.Name, d.Parameter)).ToList();
 
-    /// <summary>The parameters of <paramref name="role"/>, in order.</summary>
-    public IReadOnlyList<SignatureParameter> Of(ParameterRole role) => _parameters.Where(p => p.Role == role).ToList();
-
     /// <summary><c>[access] static R FSuffix&lt;T&gt;(parameters) where T : ...</c>.</summary>
     public string Declaration(string returnType) => Method.Declaration(Suffix, returnType, _parameters.Select(p => p.Declaration));
 

@@ -18,7 +18,7 @@ internal static partial class MethodBodyWriter
         var expressions = new CSharpExpressionWriter(plan);
         buffers ??= Array.Empty<(string, string)>();
         var fillers = buffers.Count == 0 ? new Dictionary<string, int>() : BufferFilling.Fillers(plan);
-        Func<IntExpr, bool> isInvariant = value => value.Names().All(parameters.Contains);
+        Func<IntExpr, bool> isInvariant = value => value.ReadsOnly(parameters);
         var context = new Context(plan, expressions, reserved, buffers.ToDictionary(b => b.Vector, b => b.Buffer), fillers, new Dictionary<int, IReadOnlyList<string>>(), null, null, Array.Empty<LoopModel>(), isInvariant)
         {
             TablesByLoop = new Dictionary<int, InvariantTables>(),

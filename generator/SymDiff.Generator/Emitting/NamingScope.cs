@@ -28,10 +28,6 @@ internal sealed class NamingScope
         return name;
     }
 
-    /// <summary><paramref name="stem"/> + the name of each of <paramref name="parameters"/>, each <see cref="Fresh"/>.</summary>
-    public List<string> Fresh(MethodModel method, IEnumerable<int> parameters, string stem)
-        => parameters.Select(p => Fresh(stem + method.Parameters[p])).ToList();
-
     // @x and x are the same identifier.
     private static string Bare(string name) => name.TrimStart('@');
 }

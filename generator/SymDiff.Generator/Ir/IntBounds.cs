@@ -47,9 +47,6 @@ internal static class IntBounds
         }
     }
 
-    /// <summary>Whether <paramref name="expression"/> is proven never negative.</summary>
-    public static bool IsNonNegative(IntExpr expression, Func<string, long?> name) => LowerBound(expression, name) is >= 0;
-
     // Past int's range the source's arithmetic would overflow: no bound is claimed there.
     private static long? Clamped(long value) => value is >= -Limit and <= Limit ? value : null;
 }

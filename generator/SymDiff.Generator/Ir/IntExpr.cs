@@ -47,8 +47,6 @@ internal sealed class IntExpr : IEquatable<IntExpr>
     /// <summary>Whether this is the literal 0 (a loop's usual start).</summary>
     public bool IsZero => Op == IntOp.Constant && Value == 0;
 
-    public bool IsBinary => Op is IntOp.Add or IntOp.Subtract or IntOp.Multiply or IntOp.Divide or IntOp.Remainder;
-
     public static IntExpr Constant(int value) => new(IntOp.Constant, value, "", null, null);
 
     public static IntExpr Named(string name) => new(IntOp.Name, 0, name, null, null);
@@ -128,6 +126,9 @@ internal sealed class IntExpr : IEquatable<IntExpr>
     /// <summary>Whether the expression reads the name <paramref name="name"/> (a vector's <c>Length</c> does not count).</summary>
     public bool Reads(string name)
         => Op == IntOp.Name ? SameName(Name, name) : (Left?.Reads(name) ?? false) || (Right?.Reads(name) ?? false);
+
+    /// <summary>Whether every name the expression reads is one of <paramref name="names"/> (given without <c>@</c>).</summary>
+    public bool ReadsOnly(ICollection<string> names) => Names().All(names.Contains);
 
     /// <summary>Whether the expression reads no name and no length: C# would fold it were it written as one constant expression.</summary>
     public bool IsConstantOnly => Op switch
