@@ -47,7 +47,9 @@ internal sealed class FuzzBuild : IDisposable
         var compilation = GeneratorHarness.Compilation(source);
         compilation = compilation.WithOptions(compilation.Options.WithGeneralDiagnosticOption(ReportDiagnostic.Default).WithOverflowChecks(overflowChecks));
         var driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
-        var run = new GeneratorRun(driver, compilation, output, driver.GetRunResult().Results.Single());
+        var result = driver.GetRunResult().Results.Single();
+        GeneratedCodeDump.Write(compilation, result);
+        var run = new GeneratorRun(driver, compilation, output, result);
         var inputErrors = checkInput
             ? compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList()
             : (IReadOnlyList<Diagnostic>)Array.Empty<Diagnostic>();

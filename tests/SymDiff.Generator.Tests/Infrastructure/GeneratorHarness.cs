@@ -44,7 +44,9 @@ internal static class GeneratorHarness
     {
         var compilation = Compilation(sources);
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
-        return new GeneratorRun(driver, compilation, output, driver.GetRunResult().Results.Single());
+        var result = driver.GetRunResult().Results.Single();
+        GeneratedCodeDump.Write(compilation, result);
+        return new GeneratorRun(driver, compilation, output, result);
     }
 
     /// <summary>
