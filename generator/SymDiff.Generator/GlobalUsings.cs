@@ -3,4 +3,5 @@ global using System;
 global using System.Collections.Generic;
 global using System.Linq;
 global using SymDiff.Generator.Ir;
+global using SymDiff.Generator.Lowering;
 global using SymDiff.Generator.Model;

@@ -78,7 +78,7 @@ internal sealed class AdjointTables
             if (!_tables.TryGetValue(key, out var table))
             {
                 var name = _prefix + _tables.Count.ToString(CultureInfo.InvariantCulture);
-                if (!_rentals.TryHoist(LoopNests.Size(range.Start, range.End), name, name + "_count"))
+                if (!_rentals.TryHoist(LoopNests.Size(range.Start, range.End), name, name + "_count", BufferRole.AdjointAccumulator))
                 {
                     continue;
                 }
@@ -98,44 +98,46 @@ internal sealed class AdjointTables
     /// Before the sweep: the tables used, cleared over their range by a loop (a call such as <c>Array.Clear</c>
     /// here, with doubles live across it, would make the JIT keep them in memory).
     /// </summary>
-    public IEnumerable<string> Clears()
+    public IReadOnlyList<Statement> Clears()
     {
+        var clears = new BlockBuilder();
         foreach (var t in _tables.Values)
         {
-            yield return "for (int " + t.Index + " = " + t.Start + "; " + t.Index + " < " + t.End + "; " + t.Index + "++)";
-            yield return "{";
-            yield return "    " + t.Table + "[" + LoopNests.Offset(t.Index, t.Start) + "] = 0.0;";
-            yield return "}";
-            yield return "";
+            clears.Open(new Loop(t.Index, t.Start, t.End));
+            clears.Line(t.Table + "[" + LoopNests.Offset(t.Index, t.Start) + "] = 0.0;");
+            clears.Close();
+            clears.Line();
         }
+
+        return clears.Root.Statements;
     }
 
     /// <summary>After the sweep, if it ran: each table added to its slots, each with its sign.</summary>
-    public IEnumerable<string> Flushes()
+    public IReadOnlyList<Statement> Flushes()
     {
-        yield return "if (" + _outer.Start + " < " + _outer.End + ")";
-        yield return "{";
+        var flushes = new BlockBuilder();
+        flushes.OpenIf(Code.Of(_outer.Start) + " < " + Code.Of(_outer.End));
         var first = true;
         foreach (var t in _tables.Values)
         {
             if (!first)
             {
-                yield return "";
+                flushes.Line();
             }
 
             first = false;
-            yield return "    for (int " + t.Index + " = " + t.Start + "; " + t.Index + " < " + t.End + "; " + t.Index + "++)";
-            yield return "    {";
+            flushes.Open(new Loop(t.Index, t.Start, t.End));
             foreach (var (target, negated) in t.Slots)
             {
-                yield return "        " + target + (negated ? " -= " : " += ") + t.Table + "[" + LoopNests.Offset(t.Index, t.Start) + "];";
+                flushes.Line(target + (negated ? " -= " : " += ") + t.Table + "[" + LoopNests.Offset(t.Index, t.Start) + "];");
             }
 
-            yield return "    }";
+            flushes.Close();
         }
 
-        yield return "}";
-        yield return "";
+        flushes.Close();
+        flushes.Line();
+        return flushes.Root.Statements;
     }
 
     private string Target(DerivativeGraphModel body, int element)

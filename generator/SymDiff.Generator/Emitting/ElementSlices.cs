@@ -21,7 +21,7 @@ internal sealed class ElementSlices
     private readonly Func<string, bool> _isInvariant;
     private readonly string _prefix;
     private readonly Dictionary<(string Vector, bool IsRow, IntExpr Start), string> _byStart = new();
-    private readonly List<string> _declarations = new();
+    private readonly List<Let> _declarations = new();
 
     private ElementSlices(IReadOnlyDictionary<string, string> spans, Func<string, bool> isInvariant, string prefix)
     {
@@ -62,11 +62,11 @@ internal sealed class ElementSlices
         {
             at = name + "_at";
             // Checked as the source's: a wrapped offset could land in range and read the wrong element silently.
-            _declarations.Add("int " + at + " = " + start + ";");
+            _declarations.Add(new Let("int", at, Code.Of(start)));
         }
 
         var inRange = at + " >= 0 && " + at + " <= " + vector + ".Length";
-        _declarations.Add(source.SpanType + " " + name + " = " + inRange + " ? " + SliceOf(vector, source, at, length: null) + " : default;");
+        _declarations.Add(new Let(source.SpanType, name, inRange + " ? " + SliceOf(vector, source, at, length: null) + " : default"));
         return name;
     }
 
@@ -88,7 +88,7 @@ internal sealed class ElementSlices
         OptimizationRemarks.Report(OptimizationPass.Rows, vector + " is read in rows from " + start + " through " + name);
         var length = FirstRow is { } first ? first + ".Length" : count.ToString();
         FirstRow ??= name;
-        _declarations.Add(source.SpanType + " " + name + " = " + SliceOf(vector, source, start.ToString(), length) + ";");
+        _declarations.Add(new Let(source.SpanType, name, SliceOf(vector, source, start.ToString(), length)));
         return name;
     }
 
@@ -112,5 +112,5 @@ internal sealed class ElementSlices
             : vector + ".Slice(" + start + (length is null ? "" : ", " + length) + ")";
 
     /// <summary>The declarations to write before the loop's header.</summary>
-    public IEnumerable<string> Declarations() => _declarations;
+    public IEnumerable<Let> Declarations() => _declarations;
 }

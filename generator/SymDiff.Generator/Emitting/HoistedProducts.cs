@@ -41,7 +41,7 @@ internal sealed class HoistedProducts
     }
 
     /// <summary>The declarations to write before the loop's header; closes the loop to new parts.</summary>
-    public IReadOnlyList<string> Close()
+    public IReadOnlyList<Let> Close()
     {
         IsClosed = true;
         foreach (var (name, code) in _declared)
@@ -49,6 +49,6 @@ internal sealed class HoistedProducts
             OptimizationRemarks.Report(OptimizationPass.LoopInvariantCodeMotion, code + " is computed before the loop, in " + name);
         }
 
-        return _declared.Select(d => "int " + d.Name + " = " + d.Code + ";").ToList();
+        return _declared.Select(d => new Let("int", d.Name, d.Code)).ToList();
     }
 }

@@ -21,11 +21,14 @@ internal sealed class HoistedTapes
     /// </summary>
     public string? RunsWhen { get; init; }
 
-    /// <summary>The statements that rent the hoisted tapes, in the order they were written.</summary>
-    public List<string> Rentals { get; } = new();
+    /// <summary>The rentals of the hoisted buffers, in the order they were asked for.</summary>
+    public List<Rent> Rentals { get; } = new();
 
-    /// <summary>The arrays rented for the hoisted tapes, to give back after the loop.</summary>
-    public List<string> Rented { get; } = new();
+    /// <summary>The hoisted buffers, to give back after the loop.</summary>
+    public IEnumerable<PooledBuffer> Rented => Rentals.Select(rental => rental.Buffer);
+
+    /// <summary>Whether <paramref name="array"/> is the array of a hoisted buffer.</summary>
+    public bool IsRented(string array) => Rentals.Any(rental => rental.Buffer.Array == array);
 
     /// <summary>
     /// Whether the tape of <paramref name="loop"/> is hoisted; if so, records its rental (<paramref name="size"/>
@@ -35,7 +38,7 @@ internal sealed class HoistedTapes
     /// <param name="around">The ranges of the loops the tape's loop is in, the top-level loop's first. A length that divides
     /// is computed only when those between the top-level loop and this one run too; when their bounds read more than
     /// the method's parameters, the tape is not hoisted.</param>
-    public bool TryHoist(LoopModel loop, IntExpr size, string rented, string count, IReadOnlyList<(IntExpr Start, IntExpr End)> around)
+    public bool TryHoist(LoopModel loop, IntExpr size, string rented, string count, BufferRole role, IReadOnlyList<(IntExpr Start, IntExpr End)> around)
     {
         if (!IsInvariant(loop.Start) || !IsInvariant(loop.End))
         {
@@ -45,7 +48,7 @@ internal sealed class HoistedTapes
         var middle = around.Skip(1).ToList();
         if (!size.Divides || middle.Count == 0)
         {
-            return Rent(size, rented, count);
+            return Rent(size, rented, count, role);
         }
 
         if (!middle.All(range => IsInvariant(range.Start) && IsInvariant(range.End)))
@@ -54,15 +57,15 @@ internal sealed class HoistedTapes
         }
 
         var runs = string.Join(" && ", new[] { RunsWhen }.Where(c => c is not null).Concat(middle.Select(range => range.Start + " < " + range.End)));
-        return Rent(size, rented, count, runs);
+        return Rent(size, rented, count, role, runs);
     }
 
     /// <summary>
     /// Whether an array of <paramref name="size"/> values (code that must read only the method's parameters) is
     /// rented before the loop as <paramref name="rented"/>, its length in <paramref name="count"/>.
     /// </summary>
-    public bool TryHoist(IntExpr size, string rented, string count)
-        => IsInvariant(size) && Rent(IntExpr.MaxOf(IntExpr.Zero, size), rented, count);
+    public bool TryHoist(IntExpr size, string rented, string count, BufferRole role)
+        => IsInvariant(size) && Rent(IntExpr.MaxOf(IntExpr.Zero, size), rented, count, role);
 
     /// <summary>
     /// <paramref name="size"/>, or 0 where <paramref name="runsWhen"/> does not hold if it divides by a variable
@@ -78,17 +81,15 @@ internal sealed class HoistedTapes
     /// <summary>Whether <paramref name="value"/> reads only the method's parameters (and literals, and lengths of its vectors).</summary>
     public bool IsInvariant(IntExpr value) => value.ReadsOnly(_parameters);
 
-    private bool Rent(IntExpr size, string rented, string count, string? runsWhen = null)
+    private bool Rent(IntExpr size, string rented, string count, BufferRole role, string? runsWhen = null)
     {
-        var length = "int " + count + " = " + Guarded(size, runsWhen ?? RunsWhen) + ";";
-        if (Rented.Contains(rented))
+        var length = Guarded(size, runsWhen ?? RunsWhen);
+        if (IsRented(rented))
         {
-            return Rentals.Contains(length);
+            return Rentals.Any(rental => rental.Buffer.Count == count && rental.Length == length);
         }
 
-        Rentals.Add(length);
-        Rentals.Add("double[] " + rented + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, " + count + "));");
-        Rented.Add(rented);
+        Rentals.Add(new Rent(new PooledBuffer(rented, count, role), length));
         return true;
     }
 }

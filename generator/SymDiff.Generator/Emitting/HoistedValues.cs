@@ -31,7 +31,7 @@ internal sealed class HoistedValues
     private readonly HoistedTapes _rentals;
     private readonly string _prefix;
     private readonly Dictionary<string, string> _tables = new();
-    private readonly List<string> _fills = new();
+    private BlockBuilder _fills = new();
     private readonly Dictionary<LoopModel, Dictionary<string, (IntExpr Start, IntExpr End)>> _innerValues = new(new ByReference());
     private readonly Dictionary<LoopModel, HashSet<string>> _outerValues = new(new ByReference());
 
@@ -66,22 +66,22 @@ internal sealed class HoistedValues
     public bool QualifiesOuter(EmissionPlan plan, int id, LoopModel outer) => FindOuter(plan, id, outer) is not null;
 
     /// <summary>The table read that replaces node <paramref name="id"/>, which <see cref="Qualifies"/>; the table is filled on first use.</summary>
-    public string Read(EmissionPlan plan, CSharpExpressionWriter expressions, int id, LoopModel outer, LoopModel inner)
+    public Code Read(EmissionPlan plan, CSharpExpressionWriter expressions, int id, LoopModel outer, LoopModel inner)
         => Read(expressions, id, inner.Index, FindInner(plan, id, outer, inner) ?? throw new System.InvalidOperationException("Node " + id + " has no table."), outer);
 
     /// <summary>The table read that replaces node <paramref name="id"/>, which <see cref="QualifiesOuter"/>.</summary>
-    public string ReadOuter(EmissionPlan plan, CSharpExpressionWriter expressions, int id, LoopModel outer)
+    public Code ReadOuter(EmissionPlan plan, CSharpExpressionWriter expressions, int id, LoopModel outer)
         => Read(expressions, id, outer.Index, FindOuter(plan, id, outer) ?? throw new System.InvalidOperationException("Node " + id + " has no table."), outer);
 
     /// <summary>The statements that fill the tables made since the last call, to write at the start of the body.</summary>
-    public IReadOnlyList<string> TakeFills()
+    public IReadOnlyList<Statement> TakeFills()
     {
-        var fills = _fills.ToList();
-        _fills.Clear();
+        var fills = _fills.Root.Statements.ToList();
+        _fills = new BlockBuilder();
         return fills;
     }
 
-    private string Read(CSharpExpressionWriter expressions, int id, string index, (string Shape, IntExpr Start, IntExpr End, bool Shared) found, LoopModel outer)
+    private Code Read(CSharpExpressionWriter expressions, int id, string index, (string Shape, IntExpr Start, IntExpr End, bool Shared) found, LoopModel outer)
     {
         var offset = LoopNests.Offset(index, found.Start);
         var key = found.Shape + "|" + found.Start + "|" + found.End + "|" + outer.Start + "|" + outer.End;
@@ -90,46 +90,48 @@ internal sealed class HoistedValues
             table = _prefix + _tables.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
             _tables[key] = table;
             var width = LoopNests.Size(found.Start, found.End);
-            var value = expressions.WriteInline(id);
+            var value = expressions.WriteInline(id).Text;
             OptimizationRemarks.Report(OptimizationPass.HoistedValueTable, value.Replace("global::System.", "") + " is tabulated in " + table + " over the range of " + index + ", computed once instead of on each iteration that needs it");
             if (ReadKept is { } kept && kept.Tables.TryGetValue(key, out var earlier))
             {
-                _fills.Add("// " + value.Replace("global::System.", "") + " for every " + index + ", as the earlier loop over " + kept.Iterations.Index + " computed it.");
+                _fills.Line("// " + value.Replace("global::System.", "") + " for every " + index + ", as the earlier loop over " + kept.Iterations.Index + " computed it.");
                 _fills.Add(IterationTables.Part(table, earlier, kept.Iterations));
-                _fills.Add("");
-                return table + "[" + offset + "]";
+                _fills.Line();
+                return Code.Name(table) + "[" + Code.Of(offset) + "]";
             }
 
-            if (KeepEach is { } each && _rentals.TryHoist(IntExpr.Grouped(each.Count) * IntExpr.Grouped(width), table + "_each", table + "_each_count"))
+            if (KeepEach is { } each && _rentals.TryHoist(IntExpr.Grouped(each.Count) * IntExpr.Grouped(width), table + "_each", table + "_each_count", BufferRole.Table))
             {
                 var part = new IterationTables.Table(table + "_each", width);
                 OptimizationRemarks.Report(OptimizationPass.IterationTable, table + " is kept for every iteration over " + outer.Index + " (" + table + "_each), for a later sweep to read");
                 Kept[key] = part;
                 _fills.Add(IterationTables.Part(table, part, each));
             }
-            else if (!_rentals.TryHoist(width, table, table + "_count"))
+            else if (!_rentals.TryHoist(width, table, table + "_count", BufferRole.Table))
             {
                 throw new System.InvalidOperationException("Table " + table + " could not be rented.");
             }
 
             // The fill is a loop of its own, whose elements are read through slices (see ElementSlices).
             var fill = Scope.Enter(index, found.Start, found.End, backward: false, System.Array.Empty<IntExpr>(), table + "_");
-            var sliced = expressions.WriteInline(id, fill.Element);
-            _fills.Add("// " + value.Replace("global::System.", "") + " for every " + index + (found.Shared
+            var sliced = expressions.WriteInline(id, fill.ElementCode);
+            _fills.Line("// " + value.Replace("global::System.", "") + " for every " + index + (found.Shared
                 ? ", once for the loop over " + outer.Index + " and the loop inside it."
                 : ", once instead of on every iteration over " + outer.Index + "."));
-            _fills.Add("if (" + outer.Start + " < " + outer.End + ")");
-            _fills.Add("{");
-            _fills.AddRange(fill.Declarations().Select(line => "    " + line));
-            _fills.Add("    for (int " + index + " = " + found.Start + "; " + index + " < " + found.End + "; " + index + "++)");
-            _fills.Add("    {");
-            _fills.Add("        " + table + "[" + offset + "] = " + sliced + ";");
-            _fills.Add("    }");
-            _fills.Add("}");
-            _fills.Add("");
+            _fills.OpenIf(Code.Of(outer.Start) + " < " + Code.Of(outer.End));
+            foreach (var declaration in fill.Declarations())
+            {
+                _fills.Add(declaration);
+            }
+
+            _fills.Open(new Loop(index, found.Start, found.End));
+            _fills.Line(table + "[" + offset + "] = " + sliced + ";");
+            _fills.Close();
+            _fills.Close();
+            _fills.Line();
         }
 
-        return table + "[" + offset + "]";
+        return Code.Name(table) + "[" + Code.Of(offset) + "]";
     }
 
     /// <summary>For a value of the inner loop that qualifies: its shape and the range its table covers.</summary>

@@ -114,11 +114,11 @@ internal sealed class InductionVariables
     /// written next): its counter and how many iterations it runs, the first row's length. Null when the loop was not
     /// entered so or no row was taken; no element is then read as a row, so the loop keeps its variable.
     /// </summary>
-    public (string Counter, string Count)? RowLoop()
+    public (string Counter, IntExpr Count)? RowLoop()
     {
         if (_rows is { } rows && _slices.FirstRow is { } first)
         {
-            return (rows.Counter, first + ".Length");
+            return (rows.Counter, IntExpr.LengthOf(first));
         }
 
         _rows = null;
@@ -239,18 +239,22 @@ internal sealed class InductionVariables
     /// Its indices are right by construction, so a name in one that no loop bounds is a length or stride, never negative.
     /// </param>
     public string Element(string vector, IntExpr index, (string SpanType, bool IsArray)? generated = null)
+        => ElementCode(vector, index, generated).Text;
+
+    /// <summary><see cref="Element"/>, with the names it reads.</summary>
+    public Code ElementCode(string vector, IntExpr index, (string SpanType, bool IsArray)? generated = null)
     {
         if (_rows is not null && RowStart(vector, index, generated) is { } row)
         {
-            return row + "[" + _rows.Counter + "]";
+            return Code.Element(row, Code.Name(_rows.Counter));
         }
 
         if (Reduced(index) is null && _variable is not null && _slices.Source(vector, generated) is { } source && Offset(index, source.IsGenerated) is { } offset)
         {
-            return SliceOwner(offset, source.IsGenerated)._slices.Slice(vector, source, Indexing(offset)) + "[" + _variable + "]";
+            return Code.Element(SliceOwner(offset, source.IsGenerated)._slices.Slice(vector, source, Indexing(offset)), Code.Name(_variable));
         }
 
-        return vector + "[" + Index(index) + "]";
+        return Code.Element(vector, Code.Of(Indexing(index)));
     }
 
     /// <summary>The row of <paramref name="vector"/> that element <paramref name="index"/> is read in, when it is read in one.</summary>
@@ -400,9 +404,9 @@ internal sealed class InductionVariables
     /// Before the loop: the products its body's indices read, then each running local used, with its differences
     /// (their products computed ahead by the enclosing loops).
     /// </summary>
-    public IReadOnlyList<string> Declarations()
+    public IReadOnlyList<Let> Declarations()
     {
-        var lines = _products?.Close().ToList() ?? new List<string>();
+        var lines = _products?.Close().ToList() ?? new List<Let>();
         foreach (var reduction in _reductions.Where(r => r.IsUsed))
         {
             OptimizationRemarks.Report(OptimizationPass.StrengthReduction, "index " + reduction.Index + " in the loop over " + _variable + " is kept in " + reduction.Name + ", advanced by its " + (reduction.Differences.Count - 1) + " difference(s)");
@@ -411,7 +415,7 @@ internal sealed class InductionVariables
             {
                 if (_outer?.RunningLocal(reduction.Differences[k]) is { } running)
                 {
-                    lines.Add("int " + reduction.Difference(k) + " = " + running + ";");
+                    lines.Add(new Let("int", reduction.Difference(k), running));
                     continue;
                 }
 
@@ -419,7 +423,7 @@ internal sealed class InductionVariables
 
                 // unchecked: in a checked build the expanded polynomial's terms may overflow where the source's do not.
                 var code = difference.AsConstant is null ? "unchecked(" + difference.ToCode() + ")" : difference.ToCode();
-                lines.Add("int " + reduction.Difference(k) + " = " + code + ";");
+                lines.Add(new Let("int", reduction.Difference(k), code));
             }
         }
 
@@ -463,7 +467,7 @@ internal sealed class InductionVariables
     /// At the end of each iteration: each running local used, advanced to the next iteration's value (to write in an
     /// <c>unchecked</c> block: after the last iteration the values are past the range and may overflow).
     /// </summary>
-    public IEnumerable<string> Steps()
+    public IEnumerable<Code> Steps()
     {
         foreach (var reduction in _reductions.Where(r => r.IsStepped))
         {
@@ -473,7 +477,7 @@ internal sealed class InductionVariables
                 var target = reduction.Difference(k);
                 if (k + 1 < last || reduction.Differences[last].AsConstant is not { } constant)
                 {
-                    yield return target + " += " + reduction.Difference(k + 1) + ";";
+                    yield return Code.Name(target) + " += " + Code.Name(reduction.Difference(k + 1)) + ";";
                 }
                 else if (!constant.IsZero)
                 {
@@ -483,11 +487,11 @@ internal sealed class InductionVariables
         }
     }
 
-    private static string Advance(string target, BigInteger amount)
-        => amount.IsOne ? target + "++;"
-            : amount == BigInteger.MinusOne ? target + "--;"
-            : amount.Sign > 0 ? target + " += " + amount.ToString(CultureInfo.InvariantCulture) + ";"
-            : target + " -= " + BigInteger.Negate(amount).ToString(CultureInfo.InvariantCulture) + ";";
+    private static Code Advance(string target, BigInteger amount)
+        => amount.IsOne ? Code.Name(target) + "++;"
+            : amount == BigInteger.MinusOne ? Code.Name(target) + "--;"
+            : amount.Sign > 0 ? Code.Name(target) + " += " + amount.ToString(CultureInfo.InvariantCulture) + ";"
+            : Code.Name(target) + " -= " + BigInteger.Negate(amount).ToString(CultureInfo.InvariantCulture) + ";";
 
     /// <summary>Δ⁰ … Δ^degree of <paramref name="polynomial"/> in <see cref="Step"/> at 0: Δᵏ = Σₘ (−1)^(k−m)·C(k, m)·p(m).</summary>
     private static IReadOnlyList<IntPolynomial> ForwardDifferences(IntPolynomial polynomial, int degree)

@@ -21,7 +21,7 @@ internal sealed class InterchangedSweeps
 {
     private readonly HoistedTapes _rentals;
     private readonly string _prefix;
-    private readonly List<Action<SourceWriter>> _nests = new();
+    private readonly List<Action<BlockBuilder>> _nests = new();
     private readonly List<Nest> _deferred = new();
     private readonly List<string> _flags = new();
 
@@ -130,7 +130,7 @@ internal sealed class InterchangedSweeps
     /// nest, which <paramref name="write"/> writes after the sweep, given the seed tables and the condition it runs
     /// under: some seed was not zero when <paramref name="guarded"/> (a seed may be zero), else L ran at all.
     /// </summary>
-    public IReadOnlyList<string> Defer(IReadOnlyList<string> seeds, bool guarded, Nest nest, Func<IReadOnlyList<string>, string, Action<SourceWriter>> write)
+    public IReadOnlyList<string> Defer(IReadOnlyList<string> seeds, bool guarded, Nest nest, Func<IReadOnlyList<string>, string, Action<BlockBuilder>> write)
     {
         var number = _nests.Count.ToString(CultureInfo.InvariantCulture);
         var lines = new List<string>();
@@ -138,7 +138,7 @@ internal sealed class InterchangedSweeps
         foreach (var seed in seeds)
         {
             var table = _prefix + "seeds" + number + "_" + tables.Count.ToString(CultureInfo.InvariantCulture);
-            _rentals.TryHoist(LoopNests.Size(Outer.Start, Outer.End), table, table + "_count");
+            _rentals.TryHoist(LoopNests.Size(Outer.Start, Outer.End), table, table + "_count", BufferRole.Tape);
             tables.Add(table);
             lines.Add(table + "[" + LoopNests.Offset(Outer.Index, Outer.Start) + "] = " + seed + ";");
         }
@@ -186,7 +186,7 @@ internal sealed class InterchangedSweeps
                 }
 
                 var table = _prefix + "own" + nest.Number.ToString(CultureInfo.InvariantCulture) + "_" + g.ToString(CultureInfo.InvariantCulture);
-                if (!_rentals.TryHoist(LoopNests.Size(Outer.Start, Outer.End), table, table + "_count"))
+                if (!_rentals.TryHoist(LoopNests.Size(Outer.Start, Outer.End), table, table + "_count", BufferRole.AdjointAccumulator))
                 {
                     continue;
                 }
@@ -309,10 +309,10 @@ internal sealed class InterchangedSweeps
     }
 
     /// <summary>Before L's sweep: the or'ed bits of the seeds of each nest whose seeds may be zero.</summary>
-    public IEnumerable<string> Declarations() => _flags.Select(flag => "long " + flag + " = 0;");
+    public IEnumerable<Let> Declarations() => _flags.Select(flag => new Let("long", flag, "0"));
 
     /// <summary>After L's sweep: the deferred nests, in the order their sweeps were met.</summary>
-    public void WriteNests(SourceWriter writer)
+    public void WriteNests(BlockBuilder writer)
     {
         foreach (var nest in _nests)
         {

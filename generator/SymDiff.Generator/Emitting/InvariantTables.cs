@@ -24,7 +24,7 @@ internal sealed class InvariantTables
     private readonly string _prefix;
     private readonly string _scalar;
     private readonly Dictionary<string, string> _tables = new();
-    private SourceWriter _fills = new();
+    private BlockBuilder _fills = new();
     private bool _pending;
 
     /// <param name="parameters">The parameters of the method's top-level DAG, which its body never assigns.</param>
@@ -46,22 +46,28 @@ internal sealed class InvariantTables
     /// The statements that rent and fill the tables made since the last call, to write before the loop being
     /// written: the forward loop's, then those only its backward sweep needs (the derivative's <c>Math.Cos</c>).
     /// </summary>
-    public IReadOnlyList<string> TakeFills()
+    public IReadOnlyList<Statement> TakeFills()
     {
         if (!_pending)
         {
-            return System.Array.Empty<string>();
+            return System.Array.Empty<Statement>();
         }
 
-        var lines = _fills.ToString().TrimEnd('\n').Split('\n').Concat(new[] { "" }).ToList();
-        _fills = new SourceWriter();
+        var statements = _fills.Root.Statements;
+        var end = statements.Count;
+        while (end > 0 && statements[end - 1] is Separator)
+        {
+            end--;
+        }
+
+        var fills = statements.Take(end).Append(Separator.Instance).ToList();
+        _fills = new BlockBuilder();
         _pending = false;
-        return lines;
+        return fills;
     }
 
-    /// <summary>The statements that give the tables' arrays back, after the last loop that reads them.</summary>
-    public IEnumerable<string> Returns
-        => _tables.Values.Select(table => "global::System.Buffers.ArrayPool<" + _scalar + ">.Shared.Return(" + table + ");");
+    /// <summary>The tables' buffers, to give back after the last loop that reads them.</summary>
+    public IEnumerable<PooledBuffer> Rented => _tables.Values.Select(table => new PooledBuffer(table, null, BufferRole.Table, _scalar));
 
     /// <summary>Whether node <paramref name="id"/> of a body nested in <paramref name="enclosing"/> (outermost first, the top-level loop excluded) is read from a table.</summary>
     public bool Qualifies(EmissionPlan plan, int id, IReadOnlyList<LoopModel> enclosing) => Find(plan, id, enclosing) is not null;
@@ -70,20 +76,20 @@ internal sealed class InvariantTables
     /// The table read that replaces node <paramref name="id"/>, which <see cref="Qualifies"/>, in the scope of
     /// <paramref name="inductions"/>; the table is filled on first use.
     /// </summary>
-    public string Read(EmissionPlan plan, CSharpExpressionWriter expressions, int id, IReadOnlyList<LoopModel> enclosing, InductionVariables inductions)
+    public Code Read(EmissionPlan plan, CSharpExpressionWriter expressions, int id, IReadOnlyList<LoopModel> enclosing, InductionVariables inductions)
     {
         var (key, indexed, around) = Find(plan, id, enclosing) ?? throw new System.InvalidOperationException("Node " + id + " has no table.");
         if (!_tables.TryGetValue(key, out var table))
         {
             table = _prefix + _tables.Count;
             _tables[key] = table;
-            var value = expressions.WriteInline(id);
+            var value = expressions.WriteInline(id).Text;
             OptimizationRemarks.Report(OptimizationPass.InvariantTable, value.Replace("global::System.", "") + " is tabulated in " + table + " for every " + string.Join(", ", indexed.Select(l => l.Index)) + ", once instead of on every iteration over " + _top.Index);
             WriteFill(table, value, indexed, around);
             _pending = true;
         }
 
-        return inductions.Element(table, Slot(table, indexed), ("global::System.ReadOnlySpan<" + _scalar + ">", true));
+        return inductions.ElementCode(table, Slot(table, indexed), ("global::System.ReadOnlySpan<" + _scalar + ">", true));
     }
 
     /// <summary>
@@ -125,15 +131,15 @@ internal sealed class InvariantTables
         var runs = string.Join(" && ", (RunsWhen is null ? System.Array.Empty<string>() : new[] { "(" + RunsWhen + ")" }).Concat(new[] { _top }.Concat(around).Select(l => l.Start + " < " + l.End)));
         for (var d = 1; d < indexed.Count; d++)
         {
-            writer.Line("int " + Length(table, d) + " = " + HoistedTapes.Guarded(Count(indexed[d]), runs) + ";");
+            writer.Let("int", Length(table, d), HoistedTapes.Guarded(Count(indexed[d]), runs));
         }
 
         var size = string.Join(" * ", new[] { HoistedTapes.Guarded(Count(indexed[0]), runs) }.Concat(Enumerable.Range(1, indexed.Count - 1).Select(d => Length(table, d))));
-        writer.Line(_scalar + "[] " + table + " = global::System.Buffers.ArrayPool<" + _scalar + ">.Shared.Rent(global::System.Math.Max(1, " + size + "));");
-        writer.Open("if (" + runs + ")");
+        writer.Add(new Rent(new PooledBuffer(table, null, BufferRole.Table, _scalar), size));
+        writer.OpenIf(Code.Plain(runs));
         foreach (var loop in indexed)
         {
-            writer.Open("for (int " + loop.Index + " = " + loop.Start + "; " + loop.Index + " < " + loop.End + "; " + loop.Index + "++)");
+            writer.Open(new Loop(loop.Index, loop.Start, loop.End));
         }
 
         writer.Line(table + "[" + Slot(table, indexed) + "] = " + value + ";");

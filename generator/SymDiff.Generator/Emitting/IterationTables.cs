@@ -23,10 +23,10 @@ internal static class IterationTables
     /// <c>Span&lt;double&gt; name = new Span&lt;double&gt;(array, offset * width, width);</c>: one iteration's part, under the
     /// table's name. A width that may be negative (the loop over it then runs no iteration) counts as 0.
     /// </summary>
-    public static string Part(string name, Table table, Iterations iterations)
+    public static Let Part(string name, Table table, Iterations iterations)
     {
         var width = table.Width is { Op: IntOp.Constant, Value: >= 0 } ? table.Width : IntExpr.MaxOf(IntExpr.Zero, table.Width);
-        return "global::System.Span<double> " + name + " = new global::System.Span<double>(" + table.Array + ", " + (Factor(iterations.Offset) * Factor(width)) + ", " + width + ");";
+        return new Let("global::System.Span<double>", name, "new global::System.Span<double>(" + table.Array + ", " + (Factor(iterations.Offset) * Factor(width)) + ", " + width + ")");
     }
 
     private static IntExpr Factor(IntExpr e) => e.IsPlain || e.Op == IntOp.Max || e is { Op: IntOp.Constant, Value: >= 0 } ? e : IntExpr.Grouped(e);

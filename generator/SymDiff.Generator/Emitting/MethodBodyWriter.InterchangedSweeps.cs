@@ -16,7 +16,7 @@ internal static partial class MethodBodyWriter
     /// <param name="tables">The table of each of <paramref name="neededSeeds"/>, over L's range.</param>
     /// <param name="condition">When the nest runs.</param>
     /// <param name="nest">M, its ranges and sums, and the tables of L's own adjoints the sums start from.</param>
-    private static void WriteInterchangedSweep(SourceWriter writer, Context context, InterchangedSweeps interchange, int id, IReadOnlyList<int> neededSeeds, IReadOnlyList<string> tables, string condition, InterchangedSweeps.Nest nest)
+    private static void WriteInterchangedSweep(BlockBuilder writer, Context context, InterchangedSweeps interchange, int id, IReadOnlyList<int> neededSeeds, IReadOnlyList<string> tables, string condition, InterchangedSweeps.Nest nest)
     {
         var ranges = nest.Ranges;
         var plan = context.Plan;
@@ -46,20 +46,20 @@ internal static partial class MethodBodyWriter
         var guardsInner = folded && nest.IsGuarded;
         if (!guardsInner)
         {
-            writer.Open("if (" + condition + ")");
+            writer.OpenIf(Code.Plain(condition));
         }
 
         var aroundInner = interchange.Inductions.Enter(inner.Index, ranges.Start, ranges.End, backward: false, indices.Where(i => !i.Reads(outer.Index)), plan.SweepName("xi", id) + "_");
-        var innerHeader = writer.Mark();
-        writer.Open("for (int " + inner.Index + " = " + ranges.Start + "; " + inner.Index + " < " + ranges.End + "; " + inner.Index + "++)");
+        var innerHeader = writer.Placeholder();
+        writer.Open(new Loop(inner.Index, ranges.Start, ranges.End));
         for (var g = 0; g < sumNames.Count; g++)
         {
-            writer.Line("double " + sumNames[g] + " = " + (nest.Folds[g] is { } fold ? (fold.Flipped ? "-" : "") + fold.Table + "[" + ownOffset + "]" : "0.0") + ";");
+            writer.Let("double", sumNames[g], nest.Folds[g] is { } fold ? (fold.Flipped ? "-" : "") + fold.Table + "[" + ownOffset + "]" : "0.0");
         }
 
         if (guardsInner)
         {
-            writer.Open("if (" + condition + ")");
+            writer.OpenIf(Code.Plain(condition));
         }
 
         // Each i's row of the seed tables, and of the vectors M reads on every iteration at o + j (the packed triangle's
@@ -70,33 +70,33 @@ internal static partial class MethodBodyWriter
         var aroundOuter = neededSeeds.Count > 0
             ? aroundInner.EnterRows(outer.Index, ranges.InnerStart, outer.End, jIndices, jPrefix, jPrefix + "k", RowsRead(context, inner, tables))
             : aroundInner.Enter(outer.Index, ranges.InnerStart, outer.End, backward: false, jIndices, jPrefix, linear: true);
-        var seedReads = tables.Select(table => aroundOuter.Element(table, LoopNests.Offset(outer.Index, outer.Start), SeedTable)).ToList();
-        var outerHeader = writer.Mark();
+        var seedReads = tables.Select(table => aroundOuter.ElementCode(table, LoopNests.Offset(outer.Index, outer.Start), SeedTable)).ToList();
+        var outerHeader = writer.Placeholder();
         var counter = aroundOuter.RowLoop();
         writer.Open(counter is { } rows
-            ? "for (int " + rows.Counter + " = 0; " + rows.Counter + " < " + rows.Count + "; " + rows.Counter + "++)"
-            : "for (int " + outer.Index + " = " + ranges.InnerStart + "; " + outer.Index + " < " + outer.End + "; " + outer.Index + "++)");
-        var outerBody = writer.Mark();
+            ? new Loop(rows.Counter, IntExpr.Zero, rows.Count)
+            : new Loop(outer.Index, ranges.InnerStart, outer.End));
+        var outerBody = writer.Placeholder();
         for (var n = 0; n < neededSeeds.Count; n++)
         {
-            writer.Line("double " + seedNames[neededSeeds[n]] + " = " + seedReads[n] + ";");
+            writer.Let("double", seedNames[neededSeeds[n]], seedReads[n]);
         }
 
         // Reads that do not change with j (the centred point's table at i, an element at i) are made once per i.
         var bodyPrefix = plan.SweepName("xr", id) + "_";
-        var hoisted = new Dictionary<string, string>();
-        var hoistedLines = new List<string>();
-        string? Hoist(string text)
+        var hoisted = new Dictionary<string, Code>();
+        var hoistedLines = new List<Statement>();
+        Code? Hoist(Code read)
         {
-            if (CodeNames.In(text).Any(n => n == outerIndex || n.StartsWith(jPrefix, System.StringComparison.Ordinal) || n.StartsWith(bodyPrefix, System.StringComparison.Ordinal) || seedNames.Contains(n)))
+            if (!read.ReadsAreKnown || read.Reads().Any(n => n == outerIndex || n.StartsWith(jPrefix, System.StringComparison.Ordinal) || n.StartsWith(bodyPrefix, System.StringComparison.Ordinal) || seedNames.Contains(n)))
             {
                 return null;
             }
 
-            if (!hoisted.TryGetValue(text, out var local))
+            if (!hoisted.TryGetValue(read.Text, out var local))
             {
-                hoisted[text] = local = plan.SweepName("xh", id, hoisted.Count);
-                hoistedLines.Add("double " + local + " = " + text + ";");
+                hoisted[read.Text] = local = Code.Name(plan.SweepName("xh", id, hoisted.Count));
+                hoistedLines.Add(new Let("double", local.Text, read));
             }
 
             return local;
@@ -105,7 +105,7 @@ internal static partial class MethodBodyWriter
         WriteNested(writer, context, inner, body, bodyPrefix, body.Outputs, aroundOuter, unconditional: true, NothingRecorded, out var nested, hoist: Hoist);
         for (var g = 0; g < sums.Count; g++)
         {
-            writer.Line(sumNames[g] + " += " + nested.Expressions.Write(sums[g].Root) + ";");
+            writer.Accumulate(Code.Name(sumNames[g]), nested.Expressions.WriteCode(sums[g].Root));
         }
 
         foreach (var e in direct)
@@ -113,14 +113,14 @@ internal static partial class MethodBodyWriter
             WriteElementAdjoint(writer, nested, ElementTarget(nested, body, inner.ReverseElements[e]), body.Outputs[first + e]);
         }
 
-        if (counter is { } row && CodeNames.In(writer.ToString().Substring(outerBody.Position)).Contains(outerIndex))
+        if (counter is { } row && ProgramReads.MayRead(writer.Current.Statements, outerIndex))
         {
             // Something in the body other than an element read reads j itself.
             var start = ranges.InnerStart.IsPlain ? ranges.InnerStart.ToString() : "(" + ranges.InnerStart + ")";
-            writer.Insert(outerBody, new[] { "int " + outer.Index + " = " + start + " + " + row.Counter + ";" });
+            outerBody.Prepend(new[] { new Let("int", outer.Index, start + " + " + row.Counter) });
         }
 
-        writer.Insert(outerHeader, hoistedLines);
+        outerHeader.Prepend(hoistedLines);
         CloseLoop(writer, outerHeader, aroundOuter, blankLine: !guardsInner);
         if (guardsInner)
         {
@@ -133,7 +133,7 @@ internal static partial class MethodBodyWriter
             foreach (var (element, negated) in sums[g].Slots)
             {
                 var (vector, index) = body.ElementParts(inner.ReverseElements[element]);
-                writer.Line(aroundInner.Element(context.Buffers[vector], index) + (negated ? " -= " : " += ") + sumNames[g] + ";");
+                writer.Accumulate(aroundInner.ElementCode(context.Buffers[vector], index), Code.Name(sumNames[g]), subtract: negated);
             }
         }
 
@@ -169,14 +169,14 @@ internal static partial class MethodBodyWriter
     /// For the i past M's range up to L's end, whose sums hold only L's own adjoints: those added to their slots, which
     /// read i as the sums' slots do.
     /// </summary>
-    private static void WriteFoldTail(SourceWriter writer, Context context, InterchangedSweeps interchange, InterchangedSweeps.Nest nest, IReadOnlyList<InterchangedSweeps.SummedAdjoint> sums, DerivativeGraphModel body, string prefix)
+    private static void WriteFoldTail(BlockBuilder writer, Context context, InterchangedSweeps interchange, InterchangedSweeps.Nest nest, IReadOnlyList<InterchangedSweeps.SummedAdjoint> sums, DerivativeGraphModel body, string prefix)
     {
         var inner = nest.Inner;
         var outer = interchange.Outer;
         var slots = sums.Where((_, g) => nest.Folds[g] is not null).SelectMany(sum => sum.Slots).Select(slot => body.ElementParts(inner.ReverseElements[slot.Element]).Index).ToList();
         var around = interchange.Inductions.Enter(inner.Index, nest.Ranges.Tail!, outer.End, backward: false, slots, prefix);
-        var header = writer.Mark();
-        writer.Open("for (int " + inner.Index + " = " + nest.Ranges.Tail + "; " + inner.Index + " < " + outer.End + "; " + inner.Index + "++)");
+        var header = writer.Placeholder();
+        writer.Open(new Loop(inner.Index, nest.Ranges.Tail!, outer.End));
         for (var g = 0; g < sums.Count; g++)
         {
             if (nest.Folds[g] is not { } fold)

@@ -46,20 +46,5 @@ internal sealed class SourceWriter
         }
     }
 
-    /// <summary>Where the next line will go, to insert lines there later (<see cref="Insert"/>).</summary>
-    public (int Position, int Indent) Mark() => (_text.Length, _indent);
-
-    /// <summary>Inserts lines at <paramref name="mark"/>, indented as they would have been written there.</summary>
-    public void Insert((int Position, int Indent) mark, IEnumerable<string> lines)
-    {
-        var text = new StringBuilder();
-        foreach (var line in lines)
-        {
-            text.Append(' ', line.Length > 0 ? mark.Indent * 4 : 0).Append(line).Append('\n');
-        }
-
-        _text.Insert(mark.Position, text.ToString());
-    }
-
     public override string ToString() => _text.ToString();
 }

@@ -57,8 +57,8 @@ public sealed class InductionVariableTests
     {
         var scope = InductionVariables.None.Enter("i", "0", "n", backward: false, [index], "__at");
         Assert.Equal(index, scope.Index(index));
-        Assert.Empty(scope.Declarations());
-        Assert.Empty(scope.Steps());
+        Assert.Empty(Lines(scope.Declarations()));
+        Assert.Empty(scope.Steps().Select(s => s.Text));
     }
 
     [Theory]
@@ -72,8 +72,8 @@ public sealed class InductionVariableTests
     {
         var scope = InductionVariables.None.Enter("i", "0", "n", backward: false, [index], "__at");
         Assert.Equal(written, scope.Index(index));
-        Assert.Equal(parts.Select((p, k) => "int __atp" + k + " = " + p + ";"), scope.Declarations());
-        Assert.Empty(scope.Steps());
+        Assert.Equal(parts.Select((p, k) => "int __atp" + k + " = " + p + ";"), Lines(scope.Declarations()));
+        Assert.Empty(scope.Steps().Select(s => s.Text));
     }
 
     [Fact]
@@ -84,10 +84,10 @@ public sealed class InductionVariableTests
         Assert.Equal("__innerp0 + j", inner.Index("ix * d + j"));
         Assert.Equal("__outerp0 + j", inner.Index("k * d + j"));
         Assert.Equal("__innerp1 + j", inner.Index("k * d + ix * d + j"));
-        Assert.Equal(["int __innerp0 = ix * d;", "int __innerp1 = k * d + ix * d;"], inner.Declarations());
+        Assert.Equal(["int __innerp0 = ix * d;", "int __innerp1 = k * d + ix * d;"], Lines(inner.Declarations()));
 
         // The outer loop has closed: a part is computed no further out than the loop still open.
-        Assert.Equal(["int __outerp0 = k * d;"], outer.Declarations());
+        Assert.Equal(["int __outerp0 = k * d;"], Lines(outer.Declarations()));
         var later = outer.Enter("j", "0", "d", backward: false, [], "__later");
         Assert.Equal("__laterp0 + j", later.Index("m * d + j"));
     }
@@ -99,8 +99,8 @@ public sealed class InductionVariableTests
         var outer = InductionVariables.None.Enter("j", "0", "d", backward: false, [], "__outer");
         var inner = outer.Enter("i", "0", "j", backward: false, [index], "__at");
         Assert.Equal("__at0", inner.Index(index));
-        Assert.Equal(["int __at0 = unchecked(__outerp0 + d + j - 1);", "int __at0_d1 = unchecked(d - 2);"], inner.Declarations());
-        Assert.Equal(["int __outerp0 = unchecked((d * (d + 1) / 2) * k);"], outer.Declarations());
+        Assert.Equal(["int __at0 = unchecked(__outerp0 + d + j - 1);", "int __at0_d1 = unchecked(d - 2);"], Lines(inner.Declarations()));
+        Assert.Equal(["int __outerp0 = unchecked((d * (d + 1) / 2) * k);"], Lines(outer.Declarations()));
     }
 
     [Fact]
@@ -110,22 +110,22 @@ public sealed class InductionVariableTests
         const string index = "ik * (d * (d + 1) / 2) + d + i * (2 * d - i - 1) / 2 + (j - i - 1)";
         var forward = InductionVariables.None.Enter("i", "0", "j", backward: false, [index], "__at");
         Assert.Equal("__at0", forward.Index(index));
-        Assert.Equal(["int __at0 = unchecked((d * (d + 1) / 2) * ik + d + j - 1);", "int __at0_d1 = unchecked(d - 2);"], forward.Declarations());
-        Assert.Equal(["__at0 += __at0_d1;", "__at0_d1--;"], forward.Steps());
+        Assert.Equal(["int __at0 = unchecked((d * (d + 1) / 2) * ik + d + j - 1);", "int __at0_d1 = unchecked(d - 2);"], Lines(forward.Declarations()));
+        Assert.Equal(["__at0 += __at0_d1;", "__at0_d1--;"], forward.Steps().Select(s => s.Text));
 
         // Backward from i = j − 1: I(j − 1) = base + d·j + (j − j²)/2, and the step I(i − 1) − I(i) = j − d on the first one.
         var backward = InductionVariables.None.Enter("i", "0", "j", backward: true, [index], "__at");
         Assert.Equal("__at0", backward.Index(index));
-        Assert.Equal(["int __at0 = unchecked((d * (d + 1) / 2) * ik + d * j + (int)((-(long)j * j + (long)j) / 2));", "int __at0_d1 = unchecked(-d + j);"], backward.Declarations());
-        Assert.Equal(["__at0 += __at0_d1;", "__at0_d1--;"], backward.Steps());
+        Assert.Equal(["int __at0 = unchecked((d * (d + 1) / 2) * ik + d * j + (int)((-(long)j * j + (long)j) / 2));", "int __at0_d1 = unchecked(-d + j);"], Lines(backward.Declarations()));
+        Assert.Equal(["__at0 += __at0_d1;", "__at0_d1--;"], backward.Steps().Select(s => s.Text));
     }
 
     [Fact]
     public void UnusedReduction_DeclaresNothing()
     {
         var scope = InductionVariables.None.Enter("i", "0", "n", backward: false, ["i * i"], "__at");
-        Assert.Empty(scope.Declarations());
-        Assert.Empty(scope.Steps());
+        Assert.Empty(Lines(scope.Declarations()));
+        Assert.Empty(scope.Steps().Select(s => s.Text));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class InductionVariableTests
         var inner = outer.Enter("i", "0", "j", backward: false, ["i * i + j"], "__inner");
         Assert.Equal("__outer0", inner.Index("j * j"));
         Assert.Equal("__inner0", inner.Index("i * i + j"));
-        Assert.Equal(["int __outer0 = 0;", "int __outer0_d1 = 1;"], outer.Declarations());
+        Assert.Equal(["int __outer0 = 0;", "int __outer0_d1 = 1;"], Lines(outer.Declarations()));
     }
 
     [Fact]
@@ -146,10 +146,10 @@ public sealed class InductionVariableTests
         var outer = InductionVariables.None.Enter("i", "0", "d - 1", backward: false, [], "__row");
         var inner = outer.Enter("j", "i + 1", "d", backward: false, [index], "__at", linear: true);
         Assert.Equal("__at0", inner.Index(index));
-        Assert.Equal(["int __at0 = __row0;"], inner.Declarations());
-        Assert.Equal(["__at0++;"], inner.Steps());
-        Assert.Equal(["__row0 += __row0_d1;", "__row0_d1--;"], outer.Steps());
-        Assert.Equal(["int __row0 = unchecked((d * (d + 1) / 2) * k + d);", "int __row0_d1 = unchecked(d - 1);"], outer.Declarations());
+        Assert.Equal(["int __at0 = __row0;"], Lines(inner.Declarations()));
+        Assert.Equal(["__at0++;"], inner.Steps().Select(s => s.Text));
+        Assert.Equal(["__row0 += __row0_d1;", "__row0_d1--;"], outer.Steps().Select(s => s.Text));
+        Assert.Equal(["int __row0 = unchecked((d * (d + 1) / 2) * k + d);", "int __row0_d1 = unchecked(d - 1);"], Lines(outer.Declarations()));
     }
 
     [Theory]
@@ -167,8 +167,8 @@ public sealed class InductionVariableTests
             var outer = InductionVariables.None.Enter("i", "0", "d - 1", backward, [], "__row");
             var inner = outer.Enter("j", innerStart, innerEnd, backward, [index], "__at", linear: true);
             var name = inner.Index(index);
-            var (innerSteps, innerDeclarations) = (inner.Steps().ToList(), inner.Declarations().ToList());
-            var (outerSteps, outerDeclarations) = (outer.Steps().ToList(), outer.Declarations().ToList());
+            var (innerSteps, innerDeclarations) = (inner.Steps().Select(s => s.Text).ToList(), Lines(inner.Declarations()).ToList());
+            var (outerSteps, outerDeclarations) = (outer.Steps().Select(s => s.Text).ToList(), Lines(outer.Declarations()).ToList());
             Assert.NotEmpty(outerSteps);
             var locals = new Dictionary<string, int>(values);
             Declare(outerDeclarations, locals);
@@ -211,8 +211,7 @@ public sealed class InductionVariableTests
         var locals = new Dictionary<string, int>(values);
         foreach (var declaration in scope.Declarations())
         {
-            var parts = declaration.TrimEnd(';').Substring("int ".Length).Split(" = ", 2);
-            locals[parts[0]] = Evaluate(parts[1], locals);
+            locals[declaration.Name] = Evaluate(declaration.Value!.Text, locals);
         }
 
         var (first, last) = (Evaluate(start, values), Evaluate(end, values) - 1);
@@ -222,7 +221,7 @@ public sealed class InductionVariableTests
             Assert.True(
                 Evaluate(index, locals) == locals[name],
                 $"{index} at i = {i} ({string.Join(", ", values.Select(v => v.Key + " = " + v.Value))}, {(backward ? "backward" : "forward")} from {start} to {end}): {Evaluate(index, locals)}, running {locals[name]}");
-            foreach (var step in scope.Steps())
+            foreach (var step in scope.Steps().Select(s => s.Text))
             {
                 Step(step, locals);
             }
@@ -290,4 +289,6 @@ public sealed class InductionVariableTests
     }
 
     private static (long Value, bool IsLong) Narrow(long value, bool isLong) => isLong ? (value, true) : (unchecked((int)value), false);
+
+    private static IReadOnlyList<string> Lines(IEnumerable<SymDiff.Generator.Lowering.Statement> statements) => SymDiff.Generator.Printing.ProgramPrinter.Lines(statements);
 }
