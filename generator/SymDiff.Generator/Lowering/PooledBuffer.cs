@@ -23,46 +23,30 @@ internal enum BufferRole
 /// An array rented from <c>ArrayPool&lt;T&gt;.Shared</c> and given back: its array's name, its length's local (none when the
 /// length is computed in the rental), and its role.
 /// </summary>
-internal sealed class PooledBuffer
+internal sealed class PooledBuffer(string array, string? count, BufferRole role, string elementType = "double")
 {
-    public PooledBuffer(string array, string? count, BufferRole role, string elementType = "double")
-    {
-        Array = array;
-        Count = count;
-        Role = role;
-        ElementType = elementType;
-    }
+    public string Array { get; } = array;
 
-    public string Array { get; }
+    public string? Count { get; } = count;
 
-    public string? Count { get; }
+    public BufferRole Role { get; } = role;
 
-    public BufferRole Role { get; }
-
-    public string ElementType { get; }
+    public string ElementType { get; } = elementType;
 
     public string Pool => "global::System.Buffers.ArrayPool<" + ElementType + ">.Shared";
 }
 
 /// <summary>A buffer rented, at least one element long (a pool may not hand out an empty array to return).</summary>
-internal sealed class Rent : Statement
+/// <param name="length">The number of elements wanted, as code (it may be guarded by the condition its loop runs under).</param>
+internal sealed class Rent(PooledBuffer buffer, string length) : Statement
 {
-    public Rent(PooledBuffer buffer, string length)
-    {
-        Buffer = buffer;
-        Length = length;
-    }
+    public PooledBuffer Buffer { get; } = buffer;
 
-    public PooledBuffer Buffer { get; }
-
-    /// <summary>The number of elements wanted, as code (it may be guarded by the condition its loop runs under).</summary>
-    public string Length { get; }
+    public string Length { get; } = length;
 }
 
 /// <summary>A rented buffer given back, after the last statement that reads it.</summary>
-internal sealed class Release : Statement
+internal sealed class Release(PooledBuffer buffer) : Statement
 {
-    public Release(PooledBuffer buffer) => Buffer = buffer;
-
-    public PooledBuffer Buffer { get; }
+    public PooledBuffer Buffer { get; } = buffer;
 }
