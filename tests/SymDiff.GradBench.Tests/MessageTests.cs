@@ -19,6 +19,7 @@ public class MessageTests
     [InlineData("lse")]
     [InlineData("llsq")]
     [InlineData("gmm")]
+    [InlineData("kmeans")]
     public void Define_ImplementedModule_SucceedsWithoutError(string module)
     {
         var reply = Assert.Single(ToolSession.RawReplies(Messages.Define(1, module)));
@@ -34,7 +35,6 @@ public class MessageTests
     [InlineData("particle", "SD2003")]
     [InlineData("saddle", "nested AD")]
     [InlineData("ba", "not wired up")]
-    [InlineData("kmeans", "not wired up")]
     [InlineData("nosuch", "does not know the module 'nosuch'")]
     public void Define_ModuleNotImplemented_FailsWithItsReason(string module, string reasonPart)
     {
