@@ -11,7 +11,6 @@ public sealed class ModuleCatalog
         ["ht"] = "ht needs 4x4 matrices for the bone chain in scratch arrays; SymDiff refuses writes into local arrays (SD2004)",
         ["particle"] = "particle needs a while loop with break for the Euler steps and the descent (SD2003) and a gradient inside a differentiated function (nested AD), which SymDiff does not support yet",
         ["saddle"] = "saddle needs a gradient inside a differentiated function (nested AD) through a while-loop descent (SD2003), which SymDiff does not support yet",
-        ["ba"] = "ba is not wired up to GradBench yet: the 2x15 Jacobian blocks per observation and their CSR layout are not written",
     };
 
     private readonly Dictionary<string, IEvalModule> _modules;
@@ -19,8 +18,8 @@ public sealed class ModuleCatalog
     public ModuleCatalog(params IEvalModule[] modules) =>
         _modules = modules.ToDictionary(module => module.Name, StringComparer.Ordinal);
 
-    /// <summary>hello, lse, llsq, gmm and kmeans.</summary>
-    public static ModuleCatalog Default { get; } = new(new HelloModule(), new LseModule(), new LlsqModule(), new GmmModule(), new KMeansModule());
+    /// <summary>hello, lse, llsq, gmm, kmeans and ba.</summary>
+    public static ModuleCatalog Default { get; } = new(new HelloModule(), new LseModule(), new LlsqModule(), new GmmModule(), new KMeansModule(), new BaModule());
 
     public bool TryGet(string name, out IEvalModule module) => _modules.TryGetValue(name, out module!);
 
