@@ -99,4 +99,16 @@ public class MessageTests
         Assert.Equal(4, replies.Count);
         Assert.All(replies, line => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(line).RootElement.ValueKind));
     }
+
+    [Theory]
+    [InlineData("kmeans", "cost", """{"points":[[1.0]],"centroids":[]}""", "at least one centroid")]
+    [InlineData("ba", "objective", """{"n":0,"m":1,"p":1,"cam":[0,0,0,0,0,0,1,0,0,0,0],"x":[0,0,1],"w":1,"feat":[0,0]}""", "n, m and p positive")]
+    [InlineData("ba", "objective", """{"n":1,"m":1,"p":1,"cam":[0,0,0],"x":[0,0,1],"w":1,"feat":[0,0]}""", "cam has 3 numbers, expected 11")]
+    public void Evaluate_MalformedInput_FailsNamingTheProblem(string module, string function, string input, string reasonPart)
+    {
+        var reply = Assert.Single(ToolSession.Replies(Messages.Evaluate(9, module, function, input)));
+
+        Assert.False(reply.GetProperty("success").GetBoolean());
+        Assert.Contains(reasonPart, reply.GetProperty("error").GetString());
+    }
 }

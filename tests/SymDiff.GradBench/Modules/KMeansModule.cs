@@ -19,6 +19,11 @@ public sealed class KMeansModule : IEvalModule
         var n = pointRows.GetArrayLength();
         var k = centroidRows.GetArrayLength();
         var d = k == 0 ? 0 : centroidRows[0].GetArrayLength();
+        if (d == 0)
+        {
+            throw new ArgumentException("kmeans needs at least one centroid of at least one dimension");
+        }
+
         var points = JsonInput.Matrix(pointRows, n, d, "points");
         var centroids = JsonInput.Matrix(centroidRows, k, d, "centroids");
         switch (function)
