@@ -315,7 +315,8 @@ internal sealed class GraphBuilder
     private void NameIfUnnamed(int node, string name)
     {
         var operation = _g.Graph[node].Operation;
-        if (!_nameHints.ContainsKey(node) && operation is not (Operation.Constant or Operation.Parameter))
+        // A deconstruction's temporaries ('<tuple>0_1') are no source locals: their values keep their own names.
+        if (!_nameHints.ContainsKey(node) && operation is not (Operation.Constant or Operation.Parameter) && !name.StartsWith("<", StringComparison.Ordinal))
         {
             _nameHints[node] = name;
         }

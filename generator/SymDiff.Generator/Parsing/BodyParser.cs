@@ -41,6 +41,7 @@ internal sealed partial class BodyParser
     private readonly Dictionary<string, List<bool>> _outputWrites = new();
     private int _branchDepth;
     private int _foreachCount;
+    private int _deconstructions;
 
     private readonly SemanticModel _semanticModel;
     private readonly SemanticFacts _facts;
@@ -142,6 +143,10 @@ internal sealed partial class BodyParser
 
             case LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0, AwaitKeyword.RawKind: 0 } local:
                 LocalDeclaration(local.Declaration, models);
+                break;
+
+            case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } deconstruction } when IsDeconstruction(deconstruction):
+                Deconstruction(deconstruction, models);
                 break;
 
             case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment }:

@@ -1,9 +1,10 @@
 namespace SymDiff.Generator.Tests.Fuzzing;
 
 /// <summary>
-/// A form users write, injected into a random method by <see cref="FormInjector"/>. All but the last two are refused
-/// today (in some context or for some kind of method); <see cref="AscendingFor"/> and <see cref="IfElse"/> are
-/// supported, so that the numeric path of <see cref="RefusedFormFuzzTests"/> can be shown to work.
+/// A form users write, injected into a random method by <see cref="FormInjector"/>. Some are refused (in some context
+/// or for some kind of method) and must be diagnosed where they stand; the others (<see cref="AscendingFor"/>,
+/// <see cref="IfElse"/>, and the forms supported since, such as <see cref="Deconstruction"/>, <see cref="SwitchStatement"/>
+/// or <see cref="IndexFromEnd"/>) are checked numerically in every context and mode.
 /// </summary>
 internal enum InjectedForm
 {
