@@ -62,6 +62,16 @@ internal sealed class TakenPathDerivative
     {
         switch (expression)
         {
+            case AssignmentExpressionSyntax { Right: TupleExpressionSyntax values } deconstruction
+                when deconstruction.Left is TupleExpressionSyntax or DeclarationExpressionSyntax:
+                // Every value first, then every target, as C# does.
+                var computed = values.Arguments.Select(argument => Evaluate(argument.Expression)).ToList();
+                foreach (var (written, value) in Targets(deconstruction.Left).Zip(computed))
+                {
+                    _variables[written] = value.AsDouble();
+                }
+
+                return;
             case AssignmentExpressionSyntax assignment:
                 var name = ((IdentifierNameSyntax)assignment.Left).Identifier.ValueText;
                 var right = Evaluate(assignment.Right);
@@ -88,6 +98,20 @@ internal sealed class TakenPathDerivative
                 throw Unsupported(expression);
         }
     }
+
+    /// <summary>The names a deconstruction writes, in order: <c>var (a, b)</c>, <c>(double a, b)</c>.</summary>
+    private static IEnumerable<string> Targets(ExpressionSyntax left) => left switch
+    {
+        DeclarationExpressionSyntax { Designation: ParenthesizedVariableDesignationSyntax designation }
+            => designation.Variables.Select(v => ((SingleVariableDesignationSyntax)v).Identifier.ValueText),
+        TupleExpressionSyntax tuple => tuple.Arguments.Select(argument => argument.Expression switch
+        {
+            DeclarationExpressionSyntax { Designation: SingleVariableDesignationSyntax single } => single.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => throw Unsupported(argument.Expression),
+        }),
+        _ => throw Unsupported(left),
+    };
 
     /// <summary>Runs a statement; the returned value, or null when it completes without returning.</summary>
     private Dual? Execute(StatementSyntax statement)
