@@ -163,6 +163,13 @@ internal sealed partial class BodyParser
                     return IntExpr.Grouped(initializer);
                 }
 
+                if (symbol is ILocalSymbol { IsConst: true })
+                {
+                    // A constant is read by its value; one without a value has an initializer the compiler rejects.
+                    NotSupported(identifier, "a constant whose value the compiler could not compute");
+                    return null;
+                }
+
                 if (symbol is IParameterSymbol { Type.SpecialType: SpecialType.System_Int32 } or ILocalSymbol { Type.SpecialType: SpecialType.System_Int32 })
                 {
                     return IntExpr.Named(identifier.Identifier.Text);
