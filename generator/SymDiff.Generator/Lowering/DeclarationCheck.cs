@@ -20,7 +20,6 @@ internal static class DeclarationCheck
     {
         var outside = new HashSet<string>(parameters.Select(Normalized));
         Check(program, outside);
-        // Check left outside as it found it.
         CheckUses(program.Statements, outside, new List<string>());
     }
 
@@ -31,95 +30,54 @@ internal static class DeclarationCheck
     /// </summary>
     private static void CheckUses(IEnumerable<Statement> statements, HashSet<string> visible, List<string> declared)
     {
-        void Declare(string? name)
-        {
-            if (name is not null && visible.Add(Normalized(name)))
-            {
-                declared.Add(Normalized(name));
-            }
-        }
-
         foreach (var statement in statements)
         {
-            switch (statement)
+            if (statement is Block place)
             {
-                case Block place:
-                    CheckUses(place.Statements, visible, declared);
-                    break;
-                case Let let:
-                    Require(let.Value, visible);
-                    Declare(let.Name);
-                    break;
-                case CodeLine line:
-                    Require(line.Code, visible);
-                    foreach (var name in line.Declares)
-                    {
-                        Declare(name);
-                    }
+                CheckUses(place.Statements, visible, declared);
+                continue;
+            }
 
-                    break;
-                case Store store:
-                    Require(store.Target, visible);
-                    Require(store.Value, visible);
-                    break;
-                case Return result:
-                    Require(result.Value, visible);
-                    break;
-                case Rent rent:
-                    Declare(rent.Buffer.Count);
-                    Declare(rent.Buffer.Array);
-                    break;
-                case Release release:
-                    Require(Code.Name(release.Buffer.Array), visible);
-                    break;
-                case If branch:
-                    Require(branch.Condition, visible);
-                    Scope(branch.Then, visible, null);
-                    if (branch.Else is { } otherwise)
-                    {
-                        Scope(otherwise, visible, null);
-                    }
+            foreach (var code in Reads(statement))
+            {
+                Require(code, visible);
+            }
 
-                    break;
-                case Braced braced:
-                    Require(braced.Header, visible);
-                    Scope(braced.Body, visible, null);
-                    break;
-                case Loop loop:
-                    Require(Code.Of(loop.Start), visible);
-                    Require(Code.Of(loop.End), visible);
-                    Scope(loop.Body, visible, loop.Index);
-                    break;
+            foreach (var name in DeclaredBy(statement).Select(Normalized))
+            {
+                if (visible.Add(name))
+                {
+                    declared.Add(name);
+                }
+            }
+
+            foreach (var (body, own) in ScopesOf(statement))
+            {
+                var inner = new List<string>();
+                if (own is not null && visible.Add(Normalized(own)))
+                {
+                    inner.Add(Normalized(own));
+                }
+
+                CheckUses(body.Statements, visible, inner);
+                visible.ExceptWith(inner);
             }
         }
     }
 
-    /// <summary>A nested scope: its names (and <paramref name="own"/>, a loop's variable) are visible in it only.</summary>
-    private static void Scope(Block body, HashSet<string> visible, string? own)
-    {
-        var declared = new List<string>();
-        if (own is not null && visible.Add(Normalized(own)))
-        {
-            declared.Add(Normalized(own));
-        }
-
-        CheckUses(body.Statements, visible, declared);
-        visible.ExceptWith(declared);
-    }
-
-    private static void Require(Code? code, HashSet<string> visible)
+    private static void Require(Code code, HashSet<string> visible)
     {
         string? missing = null;
-        if (code is not null && code.AnyRead(name => !visible.Contains(missing = name)))
+        if (code.AnyRead(name => !visible.Contains(missing = name)))
         {
             throw new InvalidOperationException("The lowered program reads " + missing + " where it is not declared.");
         }
     }
 
-    private static void Check(Block scope, HashSet<string> outer, IEnumerable<string>? own = null)
+    private static void Check(Block scope, HashSet<string> outer, string? own = null)
     {
         var declared = new HashSet<string>();
-        foreach (var name in (own ?? Enumerable.Empty<string>()).Concat(Declarations(scope)).Select(Normalized))
+        foreach (var name in (own is null ? Enumerable.Empty<string>() : new[] { own }).Concat(Declarations(scope)).Select(Normalized))
         {
             if (outer.Contains(name) || !declared.Add(name))
             {
@@ -139,71 +97,45 @@ internal static class DeclarationCheck
 
     /// <summary>The names the statements of <paramref name="scope"/> declare in it, its places included.</summary>
     private static IEnumerable<string> Declarations(Block scope)
+        => scope.Statements.SelectMany(statement => statement is Block place ? Declarations(place) : DeclaredBy(statement));
+
+    /// <summary>The scopes directly inside <paramref name="scope"/> (through its places), with the name each declares on entry.</summary>
+    private static IEnumerable<(Block Body, string? Own)> NestedScopes(Block scope)
+        => scope.Statements.SelectMany(statement => statement is Block place ? NestedScopes(place) : ScopesOf(statement));
+
+    /// <summary>The names <paramref name="statement"/> declares in the scope it stands in.</summary>
+    private static IEnumerable<string> DeclaredBy(Statement statement) => statement switch
     {
-        foreach (var statement in scope.Statements)
-        {
-            switch (statement)
-            {
-                case Let let:
-                    yield return let.Name;
-                    break;
-                case CodeLine line:
-                    foreach (var name in line.Declares)
-                    {
-                        yield return name;
-                    }
+        Let let => new[] { let.Name },
+        CodeLine line => line.Declares,
+        Rent { Buffer.Count: { } count } rent => new[] { count, rent.Buffer.Array },
+        Rent rent => new[] { rent.Buffer.Array },
+        _ => Array.Empty<string>(),
+    };
 
-                    break;
-                case Rent rent:
-                    if (rent.Buffer.Count is { } count)
-                    {
-                        yield return count;
-                    }
-
-                    yield return rent.Buffer.Array;
-                    break;
-                case Block place:
-                    foreach (var name in Declarations(place))
-                    {
-                        yield return name;
-                    }
-
-                    break;
-            }
-        }
-    }
-
-    /// <summary>The scopes directly inside <paramref name="scope"/> (through its places), with the names each declares on entry.</summary>
-    private static IEnumerable<(Block Body, IEnumerable<string>? Names)> NestedScopes(Block scope)
+    /// <summary>The code <paramref name="statement"/> itself reads (not the statements nested in it).</summary>
+    private static IEnumerable<Code> Reads(Statement statement) => statement switch
     {
-        foreach (var statement in scope.Statements)
-        {
-            switch (statement)
-            {
-                case Braced braced:
-                    yield return (braced.Body, null);
-                    break;
-                case If branch:
-                    yield return (branch.Then, null);
-                    if (branch.Else is { } otherwise)
-                    {
-                        yield return (otherwise, null);
-                    }
+        Let { Value: { } value } => new[] { value },
+        CodeLine line => new[] { line.Code },
+        Store store => new[] { store.Target, store.Value },
+        Return result => new[] { result.Value },
+        Release release => new[] { Code.Name(release.Buffer.Array) },
+        If branch => new[] { branch.Condition },
+        Braced braced => new[] { braced.Header },
+        Loop loop => new[] { Code.Of(loop.Start), Code.Of(loop.End) },
+        _ => Array.Empty<Code>(),
+    };
 
-                    break;
-                case Loop loop:
-                    yield return (loop.Body, new[] { loop.Index });
-                    break;
-                case Block place:
-                    foreach (var nested in NestedScopes(place))
-                    {
-                        yield return nested;
-                    }
-
-                    break;
-            }
-        }
-    }
+    /// <summary>The scopes <paramref name="statement"/> opens, each with the name it declares on entry (a loop's variable).</summary>
+    private static IEnumerable<(Block Body, string? Own)> ScopesOf(Statement statement) => statement switch
+    {
+        Braced braced => new[] { (braced.Body, (string?)null) },
+        If { Else: { } otherwise } branch => new[] { (branch.Then, (string?)null), (otherwise, null) },
+        If branch => new[] { (branch.Then, (string?)null) },
+        Loop loop => new[] { (loop.Body, (string?)loop.Index) },
+        _ => Array.Empty<(Block, string?)>(),
+    };
 
     private static string Normalized(string name) => name.TrimStart('@');
 }

@@ -32,10 +32,10 @@ internal sealed partial class BodyParser
             return;
         }
 
-        var names = new List<string>();
+        var types = new List<ITypeSymbol>();
         foreach (var (node, symbol) in targets)
         {
-            var type = (symbol as ILocalSymbol)?.Type ?? (symbol as IParameterSymbol)?.Type;
+            var type = symbol switch { ILocalSymbol local => local.Type, IParameterSymbol parameter => parameter.Type, _ => null };
             if (type is null || !IsSupportedLocalType(type) || type.SpecialType == SpecialType.System_Int32)
             {
                 NotSupported(node, "a deconstruction target must be a double or bool local or parameter (int locals are assigned once, where they are declared)");
@@ -47,56 +47,53 @@ internal sealed partial class BodyParser
                 return;
             }
 
-            names.Add(symbol!.Name);
+            types.Add(type);
         }
 
-        var computed = values.Arguments.Select((argument, i) => (names[i], Value: ValueOf(targets[i].Symbol!, argument.Expression))).ToList();
+        var names = targets.Select(target => target.Symbol.Name).ToList();
+        var computed = values.Arguments.Select((argument, i) => (Name: names[i], Value: types[i].SpecialType == SpecialType.System_Boolean ? Condition(argument.Expression) : Numeric(argument.Expression))).ToList();
         var readsEarlierTarget = values.Arguments.Select((argument, i) => argument.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
-            .Any(read => names.Take(i).Contains(read.Identifier.ValueText) && _facts.Symbol(read) is ILocalSymbol or IParameterSymbol)).ToList();
-        if (!readsEarlierTarget.Any(reads => reads))
+            .Any(read => names.Take(i).Contains(read.Identifier.ValueText) && _facts.Symbol(read) is ILocalSymbol or IParameterSymbol)).Any(reads => reads);
+        if (!readsEarlierTarget)
         {
-            models.AddRange(computed.Select(c => new AssignmentStatementModel(c.Item1, c.Value)));
+            models.AddRange(computed.Select(c => new AssignmentStatementModel(c.Name, c.Value)));
             return;
         }
 
         var temporaries = computed.Select((_, i) => DeconstructionTemporary + _deconstructions + "_" + i).ToList();
         _deconstructions++;
         models.AddRange(computed.Select((c, i) => new AssignmentStatementModel(temporaries[i], c.Value)));
-        models.AddRange(computed.Select((c, i) => new AssignmentStatementModel(c.Item1, new VariableExpressionModel(temporaries[i]))));
+        models.AddRange(computed.Select((c, i) => new AssignmentStatementModel(c.Name, new VariableExpressionModel(temporaries[i]))));
     }
 
-    private ExpressionModel ValueOf(ISymbol target, ExpressionSyntax value)
-        => ((target as ILocalSymbol)?.Type ?? ((IParameterSymbol)target).Type).SpecialType == SpecialType.System_Boolean ? Condition(value) : Numeric(value);
-
     /// <summary>The targets, in order, with their symbols; null when one is not a plain local, a declaration or a parameter.</summary>
-    private List<(SyntaxNode Node, ISymbol? Symbol)>? Targets(ExpressionSyntax left)
+    private List<(SyntaxNode Node, ISymbol Symbol)>? Targets(ExpressionSyntax left)
     {
-        switch (left)
+        var elements = left switch
         {
-            case DeclarationExpressionSyntax { Designation: ParenthesizedVariableDesignationSyntax designation }:
-                return designation.Variables.Select(v => v is SingleVariableDesignationSyntax single
-                    ? ((SyntaxNode)single, _semanticModel.GetDeclaredSymbol(single, _cancellationToken))
-                    : ((SyntaxNode)v, null)).ToList() is var declared && declared.All(t => t.Item2 is not null) ? declared : null;
-            case TupleExpressionSyntax tuple:
-                var targets = new List<(SyntaxNode, ISymbol?)>();
-                foreach (var argument in tuple.Arguments)
-                {
-                    switch (argument.Expression)
-                    {
-                        case DeclarationExpressionSyntax { Designation: SingleVariableDesignationSyntax single }:
-                            targets.Add((single, _semanticModel.GetDeclaredSymbol(single, _cancellationToken)));
-                            break;
-                        case IdentifierNameSyntax identifier when _facts.Symbol(identifier) is ILocalSymbol or IParameterSymbol:
-                            targets.Add((identifier, _facts.Symbol(identifier)));
-                            break;
-                        default:
-                            return null;
-                    }
-                }
+            DeclarationExpressionSyntax { Designation: ParenthesizedVariableDesignationSyntax designation } => designation.Variables.Cast<SyntaxNode>(),
+            TupleExpressionSyntax tuple => tuple.Arguments.Select(argument => (SyntaxNode)argument.Expression),
+            _ => null,
+        };
 
-                return targets;
-            default:
+        var targets = new List<(SyntaxNode, ISymbol)>();
+        foreach (var element in elements ?? Enumerable.Empty<SyntaxNode>())
+        {
+            var symbol = element switch
+            {
+                SingleVariableDesignationSyntax single => _semanticModel.GetDeclaredSymbol(single, _cancellationToken),
+                DeclarationExpressionSyntax { Designation: SingleVariableDesignationSyntax single } => _semanticModel.GetDeclaredSymbol(single, _cancellationToken),
+                IdentifierNameSyntax identifier when _facts.Symbol(identifier) is ILocalSymbol or IParameterSymbol => _facts.Symbol(identifier),
+                _ => null,
+            };
+            if (symbol is null)
+            {
                 return null;
+            }
+
+            targets.Add((element, symbol));
         }
+
+        return elements is null ? null : targets;
     }
 }

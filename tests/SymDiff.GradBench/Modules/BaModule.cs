@@ -141,26 +141,19 @@ public sealed class BaModule : IEvalModule
         public override void WriteOutput(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            WriteEnds(writer, "rows", _rows.Select(r => (double)r).ToArray(), integers: true);
-            WriteEnds(writer, "cols", _columns.Select(c => (double)c).ToArray(), integers: true);
-            WriteEnds(writer, "vals", _values, integers: false);
+            WriteEnds(writer, "rows", _rows, writer.WriteNumberValue);
+            WriteEnds(writer, "cols", _columns, writer.WriteNumberValue);
+            WriteEnds(writer, "vals", _values, writer.WriteNumberValue);
             writer.WriteEndObject();
         }
 
-        /// <summary>The first 30 numbers of a CSR array and its last, as the eval asks.</summary>
-        private static void WriteEnds(Utf8JsonWriter writer, string name, double[] values, bool integers)
+        /// <summary>The first 30 numbers of a CSR array and its last, as the eval asks (integers stay integers).</summary>
+        private static void WriteEnds<T>(Utf8JsonWriter writer, string name, T[] values, Action<T> write)
         {
             writer.WriteStartArray(name);
             foreach (var value in values.Take(30).Append(values[^1]))
             {
-                if (integers)
-                {
-                    writer.WriteNumberValue((long)value);
-                }
-                else
-                {
-                    writer.WriteNumberValue(value);
-                }
+                write(value);
             }
 
             writer.WriteEndArray();
