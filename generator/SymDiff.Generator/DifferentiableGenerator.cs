@@ -117,7 +117,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         if (emitted)
         {
             production.AddSource(TypeEmitter.HintName(type.Type), source!);
-            foreach (var remark in remarks)
+            foreach (var remark in OptimizationRemarks.InPipelineOrder(remarks))
             {
                 production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OptimizationApplied, Location.None, type.Type.QualifiedName + "." + remark.Member, remark.Pass, remark.Detail));
             }

@@ -31,16 +31,17 @@ internal sealed class HoistedTapes
     public bool IsRented(string array) => Rentals.Any(rental => rental.Buffer.Array == array);
 
     /// <summary>
-    /// Whether the tape of <paramref name="loop"/> is hoisted; if so, records its rental (<paramref name="size"/>
-    /// values, counted in <paramref name="count"/>, in the array <paramref name="rented"/>). Names are unique in a method,
-    /// but should one be written again (a body written twice, in sibling blocks), the array is shared.
+    /// Whether a tape of <paramref name="size"/> values for a loop from <paramref name="start"/> to <paramref name="end"/>
+    /// is hoisted; if so, records the rental of <paramref name="buffer"/>. Names are unique in a method, but should one
+    /// be rented again (a body written twice, in sibling blocks), the array is shared.
     /// </summary>
     /// <param name="around">The ranges of the loops the tape's loop is in, the top-level loop's first. A length that divides
     /// is computed only when those between the top-level loop and this one run too; when their bounds read more than
     /// the method's parameters, the tape is not hoisted.</param>
-    public bool TryHoist(LoopModel loop, IntExpr size, string rented, string count, BufferRole role, IReadOnlyList<(IntExpr Start, IntExpr End)> around)
+    public bool TryHoist(IntExpr start, IntExpr end, IntExpr size, PooledBuffer buffer, IReadOnlyList<(IntExpr Start, IntExpr End)> around)
     {
-        if (!IsInvariant(loop.Start) || !IsInvariant(loop.End))
+        var (rented, count, role) = (buffer.Array, buffer.Count!, buffer.Role);
+        if (!IsInvariant(start) || !IsInvariant(end))
         {
             return false;
         }

@@ -172,22 +172,22 @@ internal static partial class MethodBodyWriter
         }
         if (loop.NeedsTape && plan.IsLastSweep(id))
         {
-            WriteTapeReturn(writer, context, plan.LoopName("rented", number), BufferRole.Tape);
+            WriteTapeReturn(writer, plan.LoopName("rented", number), BufferRole.Tape);
         }
 
         if (recorded.Count > 0 && plan.IsLastSweep(id))
         {
-            WriteTapeReturn(writer, context, plan.LoopName("rentedInner", number), BufferRole.Tape);
+            WriteTapeReturn(writer, plan.LoopName("rentedInner", number), BufferRole.Tape);
         }
 
         if (keptReads is not null && plan.IsLastSweep(id))
         {
-            WriteTapeReturn(writer, context, plan.LoopName("rentedKept", number), BufferRole.Cache);
+            WriteTapeReturn(writer, plan.LoopName("rentedKept", number), BufferRole.Cache);
         }
 
         if (ownDeep.Count > 0 && plan.IsLastSweep(id))
         {
-            WriteTapeReturn(writer, context, plan.LoopName("rentedDeep", number), BufferRole.Tape);
+            WriteTapeReturn(writer, plan.LoopName("rentedDeep", number), BufferRole.Tape);
         }
 
         // Records an earlier loop that is not swept kept only for this one.
@@ -196,10 +196,10 @@ internal static partial class MethodBodyWriter
             foreach (var source in SharedInnerLoops.RecordsEndingWith(model, plan.SharedLoops, node.Operand0).Where(source => !context.Recorded.ContainsKey(source)))
             {
                 var sourceNumber = (int)model.Nodes[source].Payload;
-                WriteTapeReturn(writer, context, plan.LoopName("rentedInner", sourceNumber), BufferRole.Tape);
+                WriteTapeReturn(writer, plan.LoopName("rentedInner", sourceNumber), BufferRole.Tape);
                 if (DeepEntries(context, source, InnerLoopRecording.Recorded(model.Loops[sourceNumber])).Count > 0)
                 {
-                    WriteTapeReturn(writer, context, plan.LoopName("rentedDeep", sourceNumber), BufferRole.Tape);
+                    WriteTapeReturn(writer, plan.LoopName("rentedDeep", sourceNumber), BufferRole.Tape);
                 }
             }
         }

@@ -28,6 +28,7 @@ internal static partial class MethodBodyWriter
 
         var inner = context with { Hoisted = hoisted, Tables = tables };
         var mark = writer.Placeholder();
+        var regionStart = writer.Current.Statements.Count;
         if (node.Operation == Operation.Loop)
         {
             WriteForwardLoop(writer, inner, id);
@@ -37,6 +38,7 @@ internal static partial class MethodBodyWriter
             WriteBackwardLoop(writer, inner, id);
         }
 
+        Passes.AllocationHoisting.Run(writer.Current.Statements.Skip(regionStart), hoisted);
         var lastUse = node.Operation == Operation.Loop ? !plan.IsSwept(forward) : plan.IsLastSweep(id);
         var returns = hoisted.Rented.ToList();
         if (lastUse)
@@ -285,9 +287,8 @@ internal static partial class MethodBodyWriter
     }
 
     /// <summary>
-    /// A tape of <paramref name="width"/> values per iteration, rented and given back after the backward sweep;
-    /// inside another loop's body, when its length is the same on every iteration, it is rented once before the
-    /// top-level loop (see <see cref="HoistedTapes"/>). Never <c>stackalloc</c>: a method with loops and
+    /// A tape of <paramref name="width"/> values per iteration, rented here and given back after the backward sweep
+    /// (inside another loop's body, <see cref="Passes.AllocationHoisting"/> may move both out of the top-level loop). Never <c>stackalloc</c>: a method with loops and
     /// <c>stackalloc</c> is compiled once, without the profile tiered compilation gathers, and zeroing the
     /// stack space with 256-bit stores made each later <c>Math.Exp</c> or <c>Math.Log</c> call (legacy SSE code
     /// in the C library) pay an AVX-to-SSE transition: 25 times slower on an AVX-512 Xeon. The length of a tape written where the loop runs only
@@ -298,26 +299,17 @@ internal static partial class MethodBodyWriter
     {
         var count0 = IntExpr.MaxOf(IntExpr.Zero, LoopNests.Size(loop.Start, loop.End));
         var size = width.Equals(IntExpr.One) ? count0 : count0 * width;
-        if (context.Plan.IsNested && context.Hoisted is { } hoisted && hoisted.TryHoist(loop, size, rented, count, role, context.Inductions.Ranges()))
+        writer.Add(new Rent(new PooledBuffer(rented, count, role), runsWhen is null ? size.ToString() : runsWhen + " ? " + size + " : 0")
         {
-            OptimizationRemarks.Report(OptimizationPass.AllocationHoisting, tape + " of the loop over " + loop.Index + " is rented once, before the top-level loop");
-            writer.Let(SpanOfDouble, tape, Code.Name(rented));
-            return;
-        }
-
-        writer.Add(new Rent(new PooledBuffer(rented, count, role), runsWhen is null ? size.ToString() : runsWhen + " ? " + size + " : 0"));
+            Tape = new TapeExtent(tape, loop.Index, loop.Start, loop.End, size, context.Inductions.Ranges()),
+        });
         writer.Let(SpanOfDouble, tape, Code.Name(rented));
     }
 
     private const string SpanOfDouble = "global::System.Span<double>";
 
-    private static void WriteTapeReturn(BlockBuilder writer, Context context, string rented, BufferRole role)
+    private static void WriteTapeReturn(BlockBuilder writer, string rented, BufferRole role)
     {
-        if (context.Hoisted?.IsRented(rented) == true)
-        {
-            return;
-        }
-
         writer.Add(new Release(new PooledBuffer(rented, null, role)));
         writer.Line();
     }

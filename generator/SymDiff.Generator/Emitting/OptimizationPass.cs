@@ -1,13 +1,13 @@
 namespace SymDiff.Generator.Emitting;
 
-/// <summary>The optimizations that report remarks, named with the field's terms (see docs/architecture.md).</summary>
+/// <summary>
+/// The optimizations that report remarks, named with the field's terms, in the order of the pipeline that
+/// docs/architecture.md describes; a member's remarks are listed in this order.
+/// </summary>
 internal enum OptimizationPass
 {
     /// <summary>A loop whose adjoint iterations commute runs its backward sweep inside its forward one.</summary>
     LoopFusion,
-
-    /// <summary>A fused loop's writes at <c>i + c</c> and <c>i + c + 1</c> go through a local carried to the next iteration.</summary>
-    ScalarReplacement,
 
     /// <summary>Values the backward sweep reads, recorded per iteration by the forward pass.</summary>
     Tape,
@@ -24,9 +24,6 @@ internal enum OptimizationPass
     /// <summary>A later loop reads an earlier loop's record of the same inner loops.</summary>
     SharedRecord,
 
-    /// <summary>A tape or table rented once before the top-level loop instead of on each of its iterations.</summary>
-    AllocationHoisting,
-
     /// <summary>A costly value that does not change with the top-level loop, tabulated once.</summary>
     InvariantTable,
 
@@ -42,6 +39,9 @@ internal enum OptimizationPass
     /// <summary>An inner sum's sweep deferred and run as a nest with the loops interchanged.</summary>
     LoopInterchange,
 
+    /// <summary>A fused loop's writes at <c>i + c</c> and <c>i + c + 1</c> go through a local carried to the next iteration.</summary>
+    ScalarReplacement,
+
     /// <summary>A polynomial index kept in a running local advanced by its differences.</summary>
     StrengthReduction,
 
@@ -53,4 +53,7 @@ internal enum OptimizationPass
 
     /// <summary>Elements read as rows of a slice, the loop running a counter from 0.</summary>
     Rows,
+
+    /// <summary>A tape or table rented once before the top-level loop instead of on each of its iterations.</summary>
+    AllocationHoisting,
 }

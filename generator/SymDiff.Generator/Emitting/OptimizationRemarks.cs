@@ -48,6 +48,16 @@ internal static class OptimizationRemarks
         }
     }
 
+    /// <summary>
+    /// <paramref name="remarks"/> member by member, as the members were emitted, and within a member in the order of
+    /// the passes (<see cref="OptimizationPass"/>), not in the order the lowering happened to reach them.
+    /// </summary>
+    public static IEnumerable<OptimizationRemark> InPipelineOrder(IReadOnlyList<OptimizationRemark> remarks)
+    {
+        var members = remarks.Select(remark => remark.Member).Distinct().ToList();
+        return remarks.OrderBy(remark => members.IndexOf(remark.Member)).ThenBy(remark => remark.Pass);
+    }
+
     private sealed class Restore : IDisposable
     {
         private Action? _undo;

@@ -43,7 +43,17 @@ internal sealed class Rent(PooledBuffer buffer, string length) : Statement
     public PooledBuffer Buffer { get; } = buffer;
 
     public string Length { get; } = length;
+
+    /// <summary>For the tape of a loop, what allocation hoisting reads to decide whether it may be rented once, earlier.</summary>
+    public TapeExtent? Tape { get; init; }
 }
+
+/// <summary>
+/// How long the tape <paramref name="Name"/> of the loop over <paramref name="Loop"/> is: <paramref name="Size"/> values,
+/// for the loop's bounds <paramref name="Start"/> and <paramref name="End"/>, inside loops over <paramref name="Around"/>
+/// (outermost first; the method's top-level loop is the first).
+/// </summary>
+internal sealed record TapeExtent(string Name, string Loop, IntExpr Start, IntExpr End, IntExpr Size, IReadOnlyList<(IntExpr Start, IntExpr End)> Around);
 
 /// <summary>A rented buffer given back, after the last statement that reads it.</summary>
 internal sealed class Release(PooledBuffer buffer) : Statement

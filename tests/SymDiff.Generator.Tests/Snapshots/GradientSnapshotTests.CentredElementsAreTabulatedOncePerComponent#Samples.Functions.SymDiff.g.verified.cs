@@ -92,18 +92,18 @@ namespace Samples
 
             global::System.Buffers.ArrayPool<double>.Shared.Return(__l0_l0_values0);
 
-            int __r0_count0 = (0 < x.Length / m ? global::System.Math.Max(0, mu.Length / m) : 0);
-            double[] __r0_rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __r0_count0));
-            int __r0_innerCount0 = (0 < x.Length / m ? global::System.Math.Max(0, mu.Length / m) : 0);
-            double[] __r0_rentedInner0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __r0_innerCount0));
-            int __r0_deepCount0 = (0 < x.Length / m ? global::System.Math.Max(0, mu.Length / m) * (global::System.Math.Max(0, m)) : 0);
-            double[] __r0_rentedDeep0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __r0_deepCount0));
             int __r0_l0_values0_count = global::System.Math.Max(0, m);
             double[] __r0_l0_values0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __r0_l0_values0_count));
             int __r0_r0_values0_count = global::System.Math.Max(0, m);
             double[] __r0_r0_values0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __r0_r0_values0_count));
             int __r0_r0_acc0_0_count = global::System.Math.Max(0, m - 1);
             double[] __r0_r0_acc0_0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __r0_r0_acc0_0_count));
+            int __r0_count0 = (0 < x.Length / m ? global::System.Math.Max(0, mu.Length / m) : 0);
+            double[] __r0_rented0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __r0_count0));
+            int __r0_innerCount0 = (0 < x.Length / m ? global::System.Math.Max(0, mu.Length / m) : 0);
+            double[] __r0_rentedInner0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __r0_innerCount0));
+            int __r0_deepCount0 = (0 < x.Length / m ? global::System.Math.Max(0, mu.Length / m) * (global::System.Math.Max(0, m)) : 0);
+            double[] __r0_rentedDeep0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __r0_deepCount0));
             double __a0_0 = 1.0;
             for (int p = (x.Length / m) - 1; p >= 0; p--)
             {
@@ -224,12 +224,12 @@ namespace Samples
 
             global::System.Buffers.ArrayPool<double>.Shared.Return(__rented0);
 
-            global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_rented0);
-            global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_rentedInner0);
-            global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_rentedDeep0);
             global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_l0_values0);
             global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_r0_values0);
             global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_r0_acc0_0);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_rented0);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_rentedInner0);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__r0_rentedDeep0);
 
             return total;
         }

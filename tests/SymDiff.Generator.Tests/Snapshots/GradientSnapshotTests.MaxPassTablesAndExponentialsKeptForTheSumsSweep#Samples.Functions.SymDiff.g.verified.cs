@@ -44,18 +44,18 @@ namespace Samples
             dw.Fill(0.0);
             dx.Fill(0.0);
             dmu.Fill(0.0);
+            int __l0_l0_values0_each_count = (0 < x.Length / m ? global::System.Math.Max(0, (mu.Length / m) * (m)) : 0);
+            double[] __l0_l0_values0_each = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __l0_l0_values0_each_count));
+            int __l0_r1_acc0_0_count = global::System.Math.Max(0, m - 1);
+            double[] __l0_r1_acc0_0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __l0_r1_acc0_0_count));
             int __l0_innerCount0 = (0 < x.Length / m ? global::System.Math.Max(0, mu.Length / m) : 0);
             double[] __l0_rentedInner0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __l0_innerCount0));
             int __l0_deepCount0 = (0 < x.Length / m ? global::System.Math.Max(0, mu.Length / m) * (global::System.Math.Max(0, m)) : 0);
             double[] __l0_rentedDeep0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __l0_deepCount0));
-            int __l0_l0_values0_each_count = (0 < x.Length / m ? global::System.Math.Max(0, (mu.Length / m) * (m)) : 0);
-            double[] __l0_l0_values0_each = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __l0_l0_values0_each_count));
             int __l0_innerCount1 = (0 < x.Length / m ? global::System.Math.Max(0, mu.Length / m) : 0);
             double[] __l0_rentedInner1 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __l0_innerCount1));
             int __l0_keptCount1 = (0 < x.Length / m ? global::System.Math.Max(0, mu.Length / m) : 0);
             double[] __l0_rentedKept1 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __l0_keptCount1));
-            int __l0_r1_acc0_0_count = global::System.Math.Max(0, m - 1);
-            double[] __l0_r1_acc0_0 = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(1, __l0_r1_acc0_0_count));
             double total = 0.0;
             for (int p = 0; p < x.Length / m; p++)
             {
@@ -174,12 +174,12 @@ namespace Samples
                 total = total + (shift + global::System.Math.Log(sum));
             }
 
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__l0_l0_values0_each);
+            global::System.Buffers.ArrayPool<double>.Shared.Return(__l0_r1_acc0_0);
             global::System.Buffers.ArrayPool<double>.Shared.Return(__l0_rentedInner0);
             global::System.Buffers.ArrayPool<double>.Shared.Return(__l0_rentedDeep0);
-            global::System.Buffers.ArrayPool<double>.Shared.Return(__l0_l0_values0_each);
             global::System.Buffers.ArrayPool<double>.Shared.Return(__l0_rentedInner1);
             global::System.Buffers.ArrayPool<double>.Shared.Return(__l0_rentedKept1);
-            global::System.Buffers.ArrayPool<double>.Shared.Return(__l0_r1_acc0_0);
 
             return total;
         }
