@@ -56,6 +56,24 @@ internal sealed partial class GraphAlgebra
             return Negate(Scale(g.Operand0, partial));
         }
 
+        // A strong zero: an adjoint that is zero at run time keeps a partial that is infinite or NaN there (a value
+        // the source never computed on its path, or one it never reads again) out of the derivative.
+        if (MayVanish(adjoint) && MayBeNonFinite(partial))
+        {
+            // Inside the guard the adjoint is not zero: a product of it does not vanish by control flow again.
+            var guarded = Product(adjoint, partial);
+            _guardedProducts.Add(guarded);
+            return Select(Compare(Operation.NotEqual, adjoint, Zero), guarded, Zero);
+        }
+
+        return Product(adjoint, partial);
+    }
+
+    /// <summary><paramref name="adjoint"/> × <paramref name="partial"/>, neither a conditional to push out, folded where exact.</summary>
+    private int Product(int adjoint, int partial)
+    {
+        var g = Node(adjoint);
+        var p = Node(partial);
         if (p.Operation == Operation.Divide && IsOne(p.Operand0))
         {
             return Divide(adjoint, p.Operand1);
@@ -148,6 +166,91 @@ internal sealed partial class GraphAlgebra
     }
 
     private readonly System.Collections.Generic.Dictionary<int, bool> _canBeZero = new();
+
+    /// <summary>
+    /// Marks <paramref name="id"/> as an adjoint that may be zero at run time without being a symbolic zero: the seed of
+    /// a loop body's backward sweep (a carried value never read again has adjoint 0 on every iteration).
+    /// </summary>
+    public void MarkMayVanish(int id)
+    {
+        if (_vanishing.Add(id))
+        {
+            _mayVanish.Clear();
+        }
+    }
+
+    private readonly HashSet<int> _vanishing = new();
+
+    // Products built inside a strong-zero guard, where the adjoint is known not to be zero.
+    private readonly HashSet<int> _guardedProducts = new();
+
+    /// <summary>
+    /// Whether adjoint <paramref name="id"/> may be exactly zero at run time: a conditional with a zero branch, a loop
+    /// sweep's seed, an adjoint a backward loop returns (its seeds may be), a product with one of those, or a sum of two.
+    /// </summary>
+    public bool MayVanish(int id)
+    {
+        if (_mayVanish.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        var node = Node(id);
+        var result = !_guardedProducts.Contains(id) && (IsZero(id) || _vanishing.Contains(id) || node.Operation switch
+        {
+            Operation.LoopResult => Graph.Is(node.Operand0, Operation.LoopAdjoint) && LoopAdjointMayVanish(node.Operand0, (int)node.Payload),
+            Operation.Select => MayVanish(node.Operand1) || MayVanish(node.Operand2),
+            Operation.Add or Operation.Subtract => MayVanish(node.Operand0) && MayVanish(node.Operand1),
+            Operation.Multiply => MayVanish(node.Operand0) || MayVanish(node.Operand1),
+            Operation.Negate or Operation.Divide => MayVanish(node.Operand0),
+            _ => false,
+        });
+        _mayVanish[id] = result;
+        return result;
+    }
+
+    private readonly System.Collections.Generic.Dictionary<int, bool> _mayVanish = new();
+
+    /// <summary>
+    /// Whether result <paramref name="j"/> of backward loop <paramref name="backward"/> may be zero at run time: the adjoint
+    /// of a captured value is (a loop that runs no iteration sums none), and so is every result when a seed of the
+    /// loop's body may be.
+    /// </summary>
+    private bool LoopAdjointMayVanish(int backward, int j)
+    {
+        var loop = Graph.Loops[(int)Node(backward).Payload];
+        return j >= loop.StateNames.Count || loop.Reverse?.VanishingSeeds.Any(v => v) != false;
+    }
+
+    /// <summary>
+    /// Whether the value of <paramref name="id"/> may be infinite or NaN although the method's inputs and data are finite:
+    /// it divides, takes a logarithm, root, power or inverse sine or cosine, may overflow (exp, sinh, cosh), or reads such a
+    /// value. A loop's or a call's result, and a loop body's parameters (values carried in), are taken to be able to.
+    /// </summary>
+    private bool MayBeNonFinite(int id)
+    {
+        if (_mayBeNonFinite.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        var node = Node(id);
+        var result = node.Operation switch
+        {
+            Operation.Constant => IsConstant(id, out var value) && (double.IsNaN(value) || double.IsInfinity(value)),
+            Operation.Parameter or Operation.LoopResult or Operation.Result => true,
+            Operation.Divide or Operation.Log or Operation.LogBase or Operation.Log10 or Operation.Log2 or Operation.Pow
+                or Operation.Sqrt or Operation.Asin or Operation.Acos or Operation.Exp or Operation.Sinh or Operation.Cosh
+                or Operation.Tan => true,
+            Operation.Select => MayBeNonFinite(node.Operand1) || MayBeNonFinite(node.Operand2),
+            _ when OperationTable.Get(node.Operation).IsBoolean => false,
+            _ => Enumerable.Range(0, node.Arity).Any(k => MayBeNonFinite(node.Operand(k))),
+        };
+        _mayBeNonFinite[id] = result;
+        return result;
+    }
+
+    private readonly System.Collections.Generic.Dictionary<int, bool> _mayBeNonFinite = new();
 
     /// <summary>
     /// <paramref name="sum"/> + <paramref name="term"/> in derivative code: a zero term is dropped, and

@@ -9,29 +9,62 @@ namespace SymDiff.Generator.Differentiation;
 /// </summary>
 internal static class LoopDifferentiation
 {
-    public sealed record BodyReverse(int[] Outputs, int[] Elements, bool[] IsZero, bool NeedsTape, IReadOnlyList<int> Effects);
+    /// <param name="VanishingSeeds">For each carried value, whether its adjoint may be zero at run time, so that its seed's products with partials that may be infinite or NaN are guarded (see <see cref="GraphAlgebra.Scale"/>).</param>
+    public sealed record BodyReverse(int[] Outputs, int[] Elements, bool[] IsZero, bool NeedsTape, IReadOnlyList<int> Effects, bool[] VanishingSeeds);
 
     /// <param name="loop">The loop.</param>
     /// <param name="cancellationToken">Cancels.</param>
     /// <param name="writes">The weights of the output writes, when the loop makes some and is swept for a vector–Jacobian product.</param>
-    public static BodyReverse Reverse(LoopGraph loop, CancellationToken cancellationToken, OutputWeights? writes = null)
+    /// <param name="vanishing">For each carried value, whether the adjoint of its final value may be zero at run time.</param>
+    public static BodyReverse Reverse(LoopGraph loop, CancellationToken cancellationToken, OutputWeights? writes = null, IReadOnlyList<bool>? vanishing = null)
     {
-        if (loop.Reverse is { } cached)
+        var m = loop.StateNames.Count;
+        var seedsVanish = new bool[m];
+        for (var k = 0; k < m; k++)
+        {
+            seedsVanish[k] = vanishing?[k] == true || loop.Reverse?.VanishingSeeds[k] == true;
+        }
+
+        if (loop.Reverse is { } cached && cached.VanishingSeeds.SequenceEqual(seedsVanish))
         {
             return cached;
         }
 
         var g = loop.Body;
-        var m = loop.StateNames.Count;
         var inputs = m + loop.CapturedCount;
         var seeds = loop.NewStates.Select((state, k) => (state, g.Parameter(inputs + k))).ToList();
         var targets = Enumerable.Range(0, inputs).Select(g.Parameter).ToArray();
         loop.Writes = writes?.Inside(loop.Effects);
-        var sweep = ReverseMode.Sweep(g, seeds, targets, cancellationToken, loop.Writes);
-        var outputs = sweep.Targets.Concat(sweep.Elements.Select(e => e.Adjoint)).ToArray();
-        var needsTape = Reaches(g.Graph, outputs.Concat(sweep.Effects), new HashSet<int>(Enumerable.Range(0, m).Select(g.Parameter)));
-        loop.Reverse = new BodyReverse(outputs, sweep.Elements.Select(e => e.Element).ToArray(), sweep.Targets.Select(g.IsZero).ToArray(), needsTape, sweep.Effects);
-        return loop.Reverse;
+
+        // A seed may be zero at run time when the final value's adjoint may be, or when the adjoint an iteration passes
+        // back to the one before it may be (a carried value the body overwrites, or reads under a condition only).
+        while (true)
+        {
+            for (var k = 0; k < m; k++)
+            {
+                if (seedsVanish[k])
+                {
+                    g.MarkMayVanish(seeds[k].Item2);
+                }
+            }
+
+            var sweep = ReverseMode.Sweep(g, seeds, targets, cancellationToken, loop.Writes);
+            var passedBack = Enumerable.Range(0, m).Where(k => !seedsVanish[k] && (g.IsZero(sweep.Targets[k]) || g.MayVanish(sweep.Targets[k]))).ToList();
+            if (passedBack.Count > 0)
+            {
+                foreach (var k in passedBack)
+                {
+                    seedsVanish[k] = true;
+                }
+
+                continue;
+            }
+
+            var outputs = sweep.Targets.Concat(sweep.Elements.Select(e => e.Adjoint)).ToArray();
+            var needsTape = Reaches(g.Graph, outputs.Concat(sweep.Effects), new HashSet<int>(Enumerable.Range(0, m).Select(g.Parameter)));
+            loop.Reverse = new BodyReverse(outputs, sweep.Elements.Select(e => e.Element).ToArray(), sweep.Targets.Select(g.IsZero).ToArray(), needsTape, sweep.Effects, seedsVanish);
+            return loop.Reverse;
+        }
     }
 
     /// <summary>The frozen loop: body and backward body with their own node numbering.</summary>

@@ -107,7 +107,8 @@ internal static class ReverseMode
 
         var backward = graph.Intern(GraphNode.WithOperands(Operation.LoopAdjoint, seeds, node.Payload));
         effects.Add(backward);
-        var reverse = LoopDifferentiation.Reverse(loop, cancellationToken, writes);
+        var vanishing = seeds.Skip(1).Select(seed => g.IsZero(seed) || g.MayVanish(seed)).ToList();
+        var reverse = LoopDifferentiation.Reverse(loop, cancellationToken, writes, vanishing);
         for (var j = 0; j < node.Arity; j++)
         {
             // A carried value the body's adjoint drops (s = 0.0 * s, s = x[i]) still has its seed's adjoint when the loop

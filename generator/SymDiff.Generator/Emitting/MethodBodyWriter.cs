@@ -353,56 +353,68 @@ internal static partial class MethodBodyWriter
         bool IsInline(int id) => !plan.IsStructured[id] && plan.Names[id] is null;
 
         // The terms of the adjoint, through sums computed inline: split only when one of them is guarded.
-        var terms = new List<int>();
-        void Collect(int id)
+        List<int> Terms(int id)
         {
-            if (nodes[id].Operation == Operation.Add && IsInline(id))
+            var terms = new List<int>();
+            void Collect(int at)
             {
-                Collect(nodes[id].Operand0);
-                Collect(nodes[id].Operand1);
-            }
-            else
-            {
-                terms.Add(id);
-            }
-        }
-
-        Collect(adjoint);
-        if (!terms.Any(model.IsGuarded))
-        {
-            terms = new List<int> { adjoint };
-        }
-
-        foreach (var term in terms)
-        {
-            var guards = new List<Code>();
-            var value = term;
-            while (model.IsGuarded(value))
-            {
-                var node = nodes[value];
-                var condition = context.Expressions.WriteCode(node.Operand0);
-                guards.Add(model.IsZero(node.Operand2) ? condition : "!(" + condition + ")");
-
-                // A conditional computed in an if, or kept in a local, is read whole; its inner conditions are its own.
-                if (!IsInline(value))
+                if (nodes[at].Operation == Operation.Add && IsInline(at))
                 {
-                    break;
+                    Collect(nodes[at].Operand0);
+                    Collect(nodes[at].Operand1);
+                }
+                else
+                {
+                    terms.Add(at);
+                }
+            }
+
+            Collect(id);
+            return terms.Any(model.IsGuarded) ? terms : new List<int> { id };
+        }
+
+        void Add(int sum, IReadOnlyList<Code> outer)
+        {
+            foreach (var term in Terms(sum))
+            {
+                var guards = outer.ToList();
+                var value = term;
+                while (model.IsGuarded(value))
+                {
+                    var node = nodes[value];
+                    var condition = context.Expressions.WriteCode(node.Operand0);
+                    guards.Add(model.IsZero(node.Operand2) ? condition : "!(" + condition + ")");
+
+                    // A conditional computed in an if, or kept in a local, is read whole; its inner conditions are its own.
+                    if (!IsInline(value))
+                    {
+                        break;
+                    }
+
+                    value = model.IsZero(node.Operand2) ? node.Operand1 : node.Operand2;
                 }
 
-                value = model.IsZero(node.Operand2) ? node.Operand1 : node.Operand2;
-            }
+                // A guarded sum of guarded terms (a strong zero around the terms of two reads) is split again.
+                if (value != term && IsInline(value) && Terms(value).Count > 1)
+                {
+                    Add(value, guards);
+                    continue;
+                }
 
-            var added = context.Expressions.WriteCode(value);
-            if (guards.Count == 0)
-            {
+                var added = context.Expressions.WriteCode(value);
+                if (guards.Count == 0)
+                {
+                    writer.Accumulate(target, added);
+                    continue;
+                }
+
+                writer.OpenIf(guards.Count == 1 ? guards[0] : Code.Join(" && ", guards.Select(g => "(" + g + ")")));
                 writer.Accumulate(target, added);
-                continue;
+                writer.Close();
             }
-
-            writer.OpenIf(guards.Count == 1 ? guards[0] : Code.Join(" && ", guards.Select(g => "(" + g + ")")));
-            writer.Accumulate(target, added);
-            writer.Close();
         }
+
+        Add(adjoint, Array.Empty<Code>());
     }
 
     /// <summary>Assigns new values to locals all at once: through temporaries when there are several.</summary>

@@ -371,11 +371,12 @@ namespace Samples
             {
                 double __s2_0 = __tape2[__i0 * 2 + 0];
                 double __s2_1 = __tape2[__i0 * 2 + 1];
+                bool __r2_0 = __a2_0 != 0.0;
                 hvcoefficients[__i0] += __a2_0;
                 dcoefficients[__i0] += __a2_1;
-                __c2_0 += __a2_1 * __s2_1 + __a2_0 * __s2_0;
+                __c2_0 += __a2_1 * __s2_1 + (__r2_0 ? __a2_0 * __s2_0 : 0.0);
                 __c2_1 += __a2_1 * __s2_0;
-                double __b2_0 = __a2_1 * vt + __a2_0 * t;
+                double __b2_0 = __a2_1 * vt + (__r2_0 ? __a2_0 * t : 0.0);
                 double __b2_1 = __a2_1 * t;
                 __a2_0 = __b2_0;
                 __a2_1 = __b2_1;
