@@ -214,12 +214,14 @@ internal sealed partial class GraphAlgebra
     /// <summary>
     /// Whether result <paramref name="j"/> of backward loop <paramref name="backward"/> may be zero at run time: the adjoint
     /// of a captured value is (a loop that runs no iteration sums none), and so is every result when a seed of the
-    /// loop's body may be.
+    /// loop's body may be, or the adjoint of a final value (a sweep skipped where its seeds are zero).
     /// </summary>
     private bool LoopAdjointMayVanish(int backward, int j)
     {
-        var loop = Graph.Loops[(int)Node(backward).Payload];
-        return j >= loop.StateNames.Count || loop.Reverse?.VanishingSeeds.Any(v => v) != false;
+        var node = Node(backward);
+        var loop = Graph.Loops[(int)node.Payload];
+        return j >= loop.StateNames.Count || loop.Reverse?.VanishingSeeds.Any(v => v) != false
+            || Enumerable.Range(1, loop.StateNames.Count).Any(k => MayVanish(node.Operand(k)));
     }
 
     /// <summary>

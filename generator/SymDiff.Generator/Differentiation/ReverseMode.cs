@@ -107,7 +107,10 @@ internal static class ReverseMode
 
         var backward = graph.Intern(GraphNode.WithOperands(Operation.LoopAdjoint, seeds, node.Payload));
         effects.Add(backward);
-        var vanishing = seeds.Skip(1).Select(seed => g.IsZero(seed) || g.MayVanish(seed)).ToList();
+        // A seed that is zero while another is not leaves its products with the body's partials. When only one seed is
+        // not a symbolic zero, the sweep is skipped where it is zero at run time (see MethodBodyWriter.WriteBackwardLoop).
+        var live = seeds.Skip(1).Count(seed => !g.IsZero(seed));
+        var vanishing = seeds.Skip(1).Select(seed => g.IsZero(seed) || (live > 1 && g.MayVanish(seed))).ToList();
         var reverse = LoopDifferentiation.Reverse(loop, cancellationToken, writes, vanishing);
         for (var j = 0; j < node.Arity; j++)
         {

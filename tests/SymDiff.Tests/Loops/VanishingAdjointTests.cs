@@ -46,6 +46,24 @@ public static partial class VanishingAdjoints
         return w + b;
     }
 
+    /// <summary>The same with one carried value: the sweep is skipped where its seed is zero, and its result, zero there, meets 1/b.</summary>
+    [Differentiable(Modes = DerivativeModes.All)]
+    public static double EarlyReturnBeforeOneCarry(double a, double b, double w)
+    {
+        if (w < 1.0)
+        {
+            return a * b;
+        }
+
+        b /= w + Math.Pow(a + a, 0.25);
+        for (int i = 1; i < 4; i++)
+        {
+            b = b * w - Math.Sqrt(a);
+        }
+
+        return b;
+    }
+
     /// <summary>c·n: c = ln v is NaN for v &lt; 0, and the loop that reads it runs n ≤ 0 times, so ∂/∂v = 0.</summary>
     [Differentiable(Modes = DerivativeModes.Gradient | DerivativeModes.Tangent | DerivativeModes.HessianVector)]
     public static double CapturedByAnEmptyLoop(ReadOnlySpan<double> x, double a, double v)
@@ -121,6 +139,21 @@ public sealed class VanishingAdjointTests
         Assert.Equal(new[] { 0.0, 1.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0 }, hessian);
         VanishingAdjoints.EarlyReturnBeforeLoopHessianVector(a, b, w, 1.0, 2.0, 3.0, out _, out _, out _, out var ha, out var hb, out var hw);
         Assert.Equal((2.0, 1.0, 0.0), (ha, hb, hw));
+    }
+
+    [Fact]
+    public void EarlyReturnBeforeOneCarry_TakenReturn_GivesTheReturnsPartials()
+    {
+        const double a = -0.2;
+        const double b = 0.75;
+        Assert.Equal(VanishingAdjoints.EarlyReturnBeforeOneCarry(a, b, 0.5), VanishingAdjoints.EarlyReturnBeforeOneCarryGradient(a, b, 0.5, out var da, out var db, out var dw));
+        Assert.Equal((b, a, 0.0), (da, db, dw));
+        VanishingAdjoints.EarlyReturnBeforeOneCarryHessianVector(a, b, 0.5, 1.0, 2.0, 3.0, out _, out _, out _, out var ha, out var hb, out var hw);
+        Assert.Equal((2.0, 1.0, 0.0), (ha, hb, hw));
+
+        double[] p = [0.3, 0.75, 1.5];
+        VanishingAdjoints.EarlyReturnBeforeOneCarryGradient(p[0], p[1], p[2], out da, out db, out dw);
+        GradientAssert.Close(FiniteDifference.Gradient(q => VanishingAdjoints.EarlyReturnBeforeOneCarry(q[0], q[1], q[2]), p), [da, db, dw], 1e-7, 1e-9);
     }
 
     [Fact]
