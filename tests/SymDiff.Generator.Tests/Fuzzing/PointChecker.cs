@@ -17,7 +17,19 @@ internal static class PointChecker
     public static string? Check(FuzzFunction function, Random random, FuzzStatistics statistics)
     {
         var point = Enumerable.Range(0, function.Inputs).Select(_ => ((random.NextDouble() * 2.0) - 1.0) * function.Spread).ToArray();
-        var failure = CheckAt(function, point, random, statistics);
+        string? failure;
+        try
+        {
+            failure = CheckAt(function, point, random, statistics);
+        }
+        catch (SourceThrewException e) when (e.InnerException is ArithmeticException)
+        {
+            // The source returns a value here but throws (Math.Sign of a NaN) at a point its differences step to: it
+            // has no derivative to compare with.
+            statistics.Count("points where the source throws at a point its differences step to (Math.Sign(NaN)), not compared");
+            return null;
+        }
+
         return failure is not null && function.Inputs <= 8 ? failure + " (at (" + string.Join(", ", point.Select(Format)) + "))" : failure;
     }
 

@@ -102,7 +102,8 @@ internal sealed class ScalarFunction : FuzzFunction
         }
         catch (TargetInvocationException e)
         {
-            throw new InvalidOperationException(_name + " (" + method.Name + ") threw: " + e.InnerException, e.InnerException);
+            var message = _name + " (" + method.Name + ") threw: " + e.InnerException;
+            throw method.Name == _name ? new SourceThrewException(message, e.InnerException!) : new InvalidOperationException(message, e.InnerException);
         }
     }
 }
