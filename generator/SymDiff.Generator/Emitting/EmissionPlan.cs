@@ -30,7 +30,8 @@ internal sealed partial class EmissionPlan
 
         // Nodes only a loop that is not run reads are placed nowhere: a value shared by two conditionals on the
         // same condition must not be computed inside one of them that is never written.
-        PlaceNodes(model, notRun is { Count: > 0 } || readFromTape is { Count: > 0 } ? Live(model, notRun ?? System.Array.Empty<int>(), new HashSet<int>(readFromTape ?? System.Array.Empty<int>())) : null);
+        var fromTape = new HashSet<int>(readFromTape ?? System.Array.Empty<int>());
+        PlaceNodes(model, notRun is { Count: > 0 } || fromTape.Count > 0 ? Live(model, notRun ?? System.Array.Empty<int>(), fromTape) : null, fromTape);
         PlaceLoopGuards(model);
         ReadInstead = readInstead is null ? new HashSet<int>() : new HashSet<int>(Enumerable.Range(0, count).Where(id => readInstead(this, id)));
         var live = notRun is { Count: > 0 } || ReadInstead.Count > 0 ? Live(model, notRun ?? System.Array.Empty<int>(), ReadInstead) : null;
@@ -326,7 +327,8 @@ internal sealed partial class EmissionPlan
     /// A node's region is the innermost one enclosing all its uses; a use through a conditional's
     /// branch counts as inside that branch. Users come after operands, so one backward sweep suffices.
     /// </summary>
-    private void PlaceNodes(DerivativeGraphModel model, bool[]? live)
+    /// <param name="fromTape">Nodes read from a tape instead of computed: their operands are not read through them.</param>
+    private void PlaceNodes(DerivativeGraphModel model, bool[]? live, HashSet<int> fromTape)
     {
         var nodes = model.Nodes;
         _readsElement = new bool[nodes.Count];
@@ -367,7 +369,7 @@ internal sealed partial class EmissionPlan
 
             // A loop is a statement of the method's top level, whoever reads its results.
             var region = node.Operation is Operation.Loop or Operation.LoopAdjoint or Operation.Store ? Regions[id] = Region.Root : Regions[id];
-            for (var i = 0; i < node.Arity; i++)
+            for (var i = fromTape.Contains(id) ? node.Arity : 0; i < node.Arity; i++)
             {
                 var operand = node.Operand(i);
 

@@ -14,6 +14,9 @@ internal abstract class FuzzFunction
     /// <summary>The half-width of the box the points are drawn from.</summary>
     public virtual double Spread => 1.0;
 
+    /// <summary>Whether the function has <c>NameHessianVector</c> (a method writing an output vector has none).</summary>
+    public virtual bool HasHessianVector => true;
+
     /// <summary>Whether the function has a full <c>NameHessian</c>, to compare H·v with.</summary>
     public virtual bool HasHessian => false;
 

@@ -110,6 +110,11 @@ internal static class PointChecker
             return function.Where + "the tangent is " + Format(tangent) + ", the gradient along the direction " + Format(expected);
         }
 
+        if (!function.HasHessianVector)
+        {
+            return null;
+        }
+
         var (hvValue, hvGradient, hv) = function.HessianVector(point, direction);
         if (!Close(hvValue, value, GradientChecker.ValueTolerance) || gradient.Zip(hvGradient, (g, h) => Close(h, g, 1e-9)).Any(same => !same))
         {

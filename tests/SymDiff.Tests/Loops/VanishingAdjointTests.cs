@@ -64,6 +64,23 @@ public static partial class VanishingAdjoints
         return b;
     }
 
+    /// <summary>
+    /// An output vector beside a dead carried value whose sweep is guarded: the guarded terms read x[i] through a cos
+    /// the forward pass keeps (found by the output-vector fuzzer: the element was declared inside one guard's branch
+    /// and read in another, SD2999).
+    /// </summary>
+    [Differentiable]
+    public static void DeadCarryBesideOutput(ReadOnlySpan<double> x, double a, int n, Span<double> z)
+    {
+        var s = a + -2.0;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            var t = x[i] / (1.5 + Math.Cos(x[i] * 0.5));
+            s = 0.5 * (t / (1.5 + Math.Cos(x[i])));
+            z[i] = x[i];
+        }
+    }
+
     /// <summary>c·n: c = ln v is NaN for v &lt; 0, and the loop that reads it runs n ≤ 0 times, so ∂/∂v = 0.</summary>
     [Differentiable(Modes = DerivativeModes.Gradient | DerivativeModes.Tangent | DerivativeModes.HessianVector)]
     public static double CapturedByAnEmptyLoop(ReadOnlySpan<double> x, double a, double v)
@@ -163,6 +180,26 @@ public sealed class VanishingAdjointTests
         var value = VanishingAdjoints.EarlyReturnBeforeLoopGradient(p[0], p[1], p[2], out var da, out var db, out var dw);
         Assert.Equal(VanishingAdjoints.EarlyReturnBeforeLoop(p[0], p[1], p[2]), value);
         GradientAssert.Close(FiniteDifference.Gradient(q => VanishingAdjoints.EarlyReturnBeforeLoop(q[0], q[1], q[2]), p), [da, db, dw], 1e-7, 1e-9);
+    }
+
+    [Fact]
+    public void DeadCarryBesideOutput_VjpAndJacobianMatchTheOutputsPartials()
+    {
+        double[] x = [0.5, -1.0, 0.25];
+        const double a = 0.7;
+        double[] w = [0.3, -0.6, 1.1];
+        var z = new double[3];
+        var dx = new double[3];
+        VanishingAdjoints.DeadCarryBesideOutputVjp(x, a, 3, z, w, dx, out var da);
+        Assert.Equal(x, z);
+        Assert.Equal(w, dx);
+        Assert.Equal(0.0, da);
+        var jacobian = new double[3 * 4];
+        VanishingAdjoints.DeadCarryBesideOutputJacobian(x, a, 3, z, jacobian);
+        for (var k = 0; k < 3; k++)
+        {
+            Assert.Equal(Enumerable.Range(0, 4).Select(p => p == k ? 1.0 : 0.0), jacobian.Skip(4 * k).Take(4));
+        }
     }
 
     [Fact]
