@@ -206,6 +206,12 @@ internal sealed partial class BodyParser
             _ => null,
         };
 
+        // A constant is read by its value; one without a value has an initializer the compiler rejects.
+        if (symbol is ILocalSymbol { IsConst: true })
+        {
+            return NotSupported(identifier, "a constant whose value the compiler could not compute");
+        }
+
         if (type is not null && IsSupportedLocalType(type))
         {
             return new VariableExpressionModel(symbol!.Name);
