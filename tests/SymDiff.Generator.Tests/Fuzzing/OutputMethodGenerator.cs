@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SymDiff.Generator.Tests.Fuzzing;
 
 /// <summary>
@@ -13,16 +11,15 @@ namespace SymDiff.Generator.Tests.Fuzzing;
 /// x has <see cref="InputLength"/>(n) elements and z <see cref="OutputLength"/>(n). Wrappers taking arrays
 /// (<c>M_Value</c>, <c>M_Vjp</c>, <c>M_Jacobian</c>, <c>M_Tangent</c>) dot the output with the weights w.
 /// </remarks>
-internal sealed class OutputMethodGenerator
+internal sealed class OutputMethodGenerator : RandomMethodWriter
 {
     private static readonly string[] Smooth = { "Sin", "Cos", "Tanh", "Atan", "Exp" };
     private static readonly string[] Literals = { "0.5", "1.5", "-2.0", "0.25" };
 
-    private readonly Random _random;
-    private readonly StringBuilder _text = new();
-    private int _indent;
-
-    public OutputMethodGenerator(Random random) => _random = random;
+    public OutputMethodGenerator(Random random)
+        : base(random)
+    {
+    }
 
     public static int InputLength(int n) => n + 2;
 
@@ -30,8 +27,7 @@ internal sealed class OutputMethodGenerator
 
     public FuzzMethod Next(string name)
     {
-        _text.Clear();
-        _indent = 1;
+        Begin();
         Line("[Differentiable]");
         Line("public static void " + name + "(ReadOnlySpan<double> x, double a, int n, Span<double> z)");
         Open();
@@ -69,7 +65,7 @@ internal sealed class OutputMethodGenerator
         Close();
         Close();
         Wrappers(name);
-        return new FuzzMethod(name, 4, _text.ToString());
+        return new FuzzMethod(name, 4, Text.ToString());
     }
 
     private string Expression(IReadOnlyList<string> values, int depth)
@@ -79,7 +75,7 @@ internal sealed class OutputMethodGenerator
             return Chance(0.8) ? Pick(values) : Pick(Literals);
         }
 
-        return _random.Next(5) switch
+        return Random.Next(5) switch
         {
             0 => "Math." + Pick(Smooth) + "(" + Expression(values, depth - 1) + (Chance(0.5) ? "" : " * 0.5") + ")",
             1 => Wrap(Expression(values, depth - 1)) + " * " + Wrap(Expression(values, depth - 1)),
@@ -100,22 +96,4 @@ internal sealed class OutputMethodGenerator
     }
 
     private static string Wrap(string expression) => expression.All(c => char.IsLetterOrDigit(c) || c is '.' or '[' or ']') ? expression : "(" + expression + ")";
-
-    private bool Chance(double p) => _random.NextDouble() < p;
-
-    private string Pick(IReadOnlyList<string> items) => items[_random.Next(items.Count)];
-
-    private void Open()
-    {
-        Line("{");
-        _indent++;
-    }
-
-    private void Close()
-    {
-        _indent--;
-        Line("}");
-    }
-
-    private void Line(string text) => _text.Append(' ', 4 * _indent).Append(text).Append('\n');
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SymDiff.Generator.Tests.Fuzzing;
 
 /// <summary>
@@ -19,25 +17,24 @@ namespace SymDiff.Generator.Tests.Fuzzing;
 /// comes with plain wrappers taking arrays (<c>M_Value</c>, <c>M_Gradient</c>, <c>M_Tangent</c>,
 /// <c>M_HessianVector</c>), since a span cannot be passed by reflection.
 /// </remarks>
-internal sealed class SpanMethodGenerator
+internal sealed class SpanMethodGenerator : RandomMethodWriter
 {
     private static readonly string[] Smooth = { "Sin", "Cos", "Tanh", "Atan" };
     private static readonly string[] Literals = { "0.5", "1.5", "-2.0", "0.25", "3.0" };
 
-    private readonly Random _random;
-    private readonly StringBuilder _text = new();
-    private int _indent;
     private int _locals;
 
-    public SpanMethodGenerator(Random random) => _random = random;
+    public SpanMethodGenerator(Random random)
+        : base(random)
+    {
+    }
 
     /// <summary>The length of x and y for a size n.</summary>
     public static int Length(int n) => (n * n) + (2 * n) + 1;
 
     public FuzzMethod Next(string name)
     {
-        _text.Clear();
-        _indent = 1;
+        Begin();
         _locals = 0;
         Line("[Differentiable(Modes = DerivativeModes.Tangent | DerivativeModes.HessianVector)]");
         Line("public static double " + name + "(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double a, int n)");
@@ -54,7 +51,7 @@ internal sealed class SpanMethodGenerator
 
         Line("var s = " + Expression(new Scope(Array.Empty<string>(), new[] { "a" }), 1) + ";");
         Loop(new Scope(Array.Empty<string>(), new[] { "a", "s" }), "s", depth: 0);
-        switch (_random.Next(6))
+        switch (Random.Next(6))
         {
             case 0:
             case 1:
@@ -68,7 +65,7 @@ internal sealed class SpanMethodGenerator
         Line("return s;");
         Close();
         Wrappers(name);
-        return new FuzzMethod(name, 4, _text.ToString());
+        return new FuzzMethod(name, 4, Text.ToString());
     }
 
     /// <summary>A loop accumulating into <paramref name="target"/>, with up to two loops inside it.</summary>
@@ -181,7 +178,7 @@ internal sealed class SpanMethodGenerator
     private void Update(string target, Scope scope)
     {
         var value = Expression(scope, 3);
-        switch (_random.Next(5))
+        switch (Random.Next(5))
         {
             case 0:
                 Line(target + " = " + target + " * 0.5 + " + value + ";");
@@ -200,7 +197,7 @@ internal sealed class SpanMethodGenerator
     }
 
     /// <summary>An inner loop's range, given the index of the loop around it.</summary>
-    private (string Start, string End) Bounds(string outer) => _random.Next(5) switch
+    private (string Start, string End) Bounds(string outer) => Random.Next(5) switch
     {
         0 => ("0", outer),
         1 => ("0", outer + " + 1"),
@@ -216,7 +213,7 @@ internal sealed class SpanMethodGenerator
             return Leaf(scope);
         }
 
-        return _random.Next(6) switch
+        return Random.Next(6) switch
         {
             0 => "Math." + Pick(Smooth) + "(" + Expression(scope, depth - 1) + ")",
             1 => "Math.Exp(0.5 * Math.Sin(" + Expression(scope, depth - 1) + "))",
@@ -229,7 +226,7 @@ internal sealed class SpanMethodGenerator
 
     private string Leaf(Scope scope)
     {
-        var roll = _random.Next(10);
+        var roll = Random.Next(10);
         if (roll < 6 && scope.Indices.Count > 0)
         {
             return Element(scope);
@@ -259,7 +256,7 @@ internal sealed class SpanMethodGenerator
         if (scope.Indices.Count >= 2 && Chance(0.7))
         {
             var o = scope.Indices[^2];
-            var index = _random.Next(8) switch
+            var index = Random.Next(8) switch
             {
                 0 => o + " * n + " + i,
                 1 => i + " * n + " + o,
@@ -273,7 +270,7 @@ internal sealed class SpanMethodGenerator
             return vector + "[" + index + "]";
         }
 
-        return _random.Next(5) switch
+        return Random.Next(5) switch
         {
             0 => vector + "[n - 1 - " + i + "]",
             1 => vector + "[2 * " + i + "]",
@@ -293,24 +290,6 @@ internal sealed class SpanMethodGenerator
         Line("public static double " + name + "_HessianVector(double[] x, double[] y, double a, int n, double[] vx, double[] vy, double va, double[] dx, double[] dy, double[] da, double[] hvx, double[] hvy, double[] hva) => "
             + name + "HessianVector(x, y, a, n, vx, vy, va, dx, dy, out da[0], hvx, hvy, out hva[0]);");
     }
-
-    private bool Chance(double p) => _random.NextDouble() < p;
-
-    private string Pick(IReadOnlyList<string> items) => items[_random.Next(items.Count)];
-
-    private void Open()
-    {
-        Line("{");
-        _indent++;
-    }
-
-    private void Close()
-    {
-        _indent--;
-        Line("}");
-    }
-
-    private void Line(string text) => _text.Append(' ', 4 * _indent).Append(text).Append('\n');
 
     /// <summary>The loop indices around a statement (outermost first) and the doubles it may read.</summary>
     private sealed record Scope(IReadOnlyList<string> Indices, IReadOnlyList<string> Doubles);
