@@ -67,6 +67,14 @@ internal static class LoopDifferentiation
         }
     }
 
+    /// <summary>Additive: each carried value's adjoint at the start of an iteration is the seed itself, and the sweep reads no carried value.</summary>
+    public static bool IsAdditive(LoopGraph loop, BodyReverse reverse)
+    {
+        var m = loop.StateNames.Count;
+        var inputs = m + loop.CapturedCount;
+        return !reverse.NeedsTape && Enumerable.Range(0, m).All(k => reverse.Outputs[k] == loop.Body.Parameter(inputs + k));
+    }
+
     /// <summary>The frozen loop: body and backward body with their own node numbering.</summary>
     /// <param name="loop">The loop.</param>
     /// <param name="seeds">The adjoints its backward sweep starts from, when they are constants: a fused body is then specialised to them.</param>
@@ -82,8 +90,7 @@ internal static class LoopDifferentiation
         // The element nodes are kept (as values) so that each output can name the slot it adds into.
         var inner = new ReverseSweep(System.Array.Empty<int>(), reverse.Effects, System.Array.Empty<(int, int)>());
         var (backward, map) = GraphFreezer.Freeze(loop.Body.Graph, names, loop.NameHints, loop.Literals, reverse.Elements, reverse.Outputs, inner, cancellationToken);
-        // Additive: each carried value's adjoint at the start of an iteration is the seed itself.
-        var additive = !reverse.NeedsTape && Enumerable.Range(0, m).All(k => reverse.Outputs[k] == loop.Body.Parameter(inputs + k));
+        var additive = IsAdditive(loop, reverse);
         var model = new LoopModel(
             loop.Index,
             loop.Start,

@@ -108,10 +108,18 @@ internal static class ReverseMode
         var backward = graph.Intern(GraphNode.WithOperands(Operation.LoopAdjoint, seeds, node.Payload));
         effects.Add(backward);
         // A seed that is zero while another is not leaves its products with the body's partials. When only one seed is
-        // not a symbolic zero, the sweep is skipped where it is zero at run time (see MethodBodyWriter.WriteBackwardLoop).
+        // not a symbolic zero, the sweep is skipped where it is zero at run time (see MethodBodyWriter.WriteBackwardLoop),
+        // unless the loop writes outputs (their cotangents are added whatever the seeds) or its sweep runs inside its
+        // forward loop (an additive loop, fused: nothing skips it).
         var live = seeds.Skip(1).Count(seed => !g.IsZero(seed));
-        var vanishing = seeds.Skip(1).Select(seed => g.IsZero(seed) || (live > 1 && g.MayVanish(seed))).ToList();
+        var skipped = live == 1 && writes is null;
+        var vanishing = seeds.Skip(1).Select(seed => g.IsZero(seed) || (!skipped && g.MayVanish(seed))).ToList();
         var reverse = LoopDifferentiation.Reverse(loop, cancellationToken, writes, vanishing);
+        if (skipped && LoopDifferentiation.IsAdditive(loop, reverse) && seeds.Skip(1).Any(g.MayVanish))
+        {
+            reverse = LoopDifferentiation.Reverse(loop, cancellationToken, writes, seeds.Skip(1).Select(seed => g.IsZero(seed) || g.MayVanish(seed)).ToList());
+        }
+
         for (var j = 0; j < node.Arity; j++)
         {
             // A carried value the body's adjoint drops (s = 0.0 * s, s = x[i]) still has its seed's adjoint when the loop

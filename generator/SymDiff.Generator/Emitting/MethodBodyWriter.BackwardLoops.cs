@@ -88,8 +88,9 @@ internal static partial class MethodBodyWriter
         var deepReads = recorded.Count > 0 ? DeepReads(context, node.Operand0, recorded, ownDeep) : NoDeepSlots;
 
         // A sweep is linear in its seeds: when they are all zero at run time it adds nothing, as when they
-        // are zero symbolically (a max loop's adjoint reaches one element; the others skip their sweeps).
-        var guarded = neededSeeds.Count > 0 && neededSeeds.Any(k => !model.Nodes[node.Operand(k + 1)].IsConstant);
+        // are zero symbolically (a max loop's adjoint reaches one element; the others skip their sweeps). Not a sweep
+        // of a loop that writes outputs: it adds their cotangents too, whatever the seeds.
+        var guarded = neededSeeds.Count > 0 && neededSeeds.Any(k => !model.Nodes[node.Operand(k + 1)].IsConstant) && loop.Body.Effects.Count == 0;
         if (guarded)
         {
             writer.OpenIf(Code.Join(" || ", neededSeeds.Select(k => Code.Name(seeds[k]) + " != 0.0")));

@@ -81,6 +81,34 @@ public static partial class VanishingAdjoints
         }
     }
 
+    /// <summary>w·Σ∛x[i] with w = 0 for p ≤ 0: the sum's sweep runs inside its loop (fused), seeded with w, and meets ∛'s infinite slope at 0.</summary>
+    [Differentiable(Modes = DerivativeModes.Gradient | DerivativeModes.Tangent | DerivativeModes.HessianVector)]
+    public static double WeightedRoots(ReadOnlySpan<double> x, double p)
+    {
+        double w = p > 0 ? 1.0 : 0.0;
+        double s = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            s += Math.Cbrt(x[i]);
+        }
+
+        return w * s;
+    }
+
+    /// <summary>Running sums written to z, the total to w[0]: the sweep adds z's cotangents even where w's is zero.</summary>
+    [Differentiable]
+    public static void RunningSums(ReadOnlySpan<double> x, Span<double> z, Span<double> w)
+    {
+        double s = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            s += x[i];
+            z[i] = s;
+        }
+
+        w[0] = s;
+    }
+
     /// <summary>c·n: c = ln v is NaN for v &lt; 0, and the loop that reads it runs n ≤ 0 times, so ∂/∂v = 0.</summary>
     [Differentiable(Modes = DerivativeModes.Gradient | DerivativeModes.Tangent | DerivativeModes.HessianVector)]
     public static double CapturedByAnEmptyLoop(ReadOnlySpan<double> x, double a, double v)
@@ -200,6 +228,30 @@ public sealed class VanishingAdjointTests
         {
             Assert.Equal(Enumerable.Range(0, 4).Select(p => p == k ? 1.0 : 0.0), jacobian.Skip(4 * k).Take(4));
         }
+    }
+
+    [Fact]
+    public void WeightedRoots_ZeroWeight_GivesZeroWhereARootIsZero()
+    {
+        double[] x = [0.0, 0.25, 4.0];
+        var dx = new double[3];
+        VanishingAdjoints.WeightedRootsGradient(x, -1.0, dx, out var dp);
+        Assert.Equal(new[] { 0.0, 0.0, 0.0 }, dx);
+        Assert.Equal(0.0, dp);
+        double[] y = [0.125, 1.0, 8.0];
+        VanishingAdjoints.WeightedRootsGradient(y, 1.0, dx, out _);
+        GradientAssert.Close(y.Select(v => 1.0 / (3.0 * Math.Cbrt(v) * Math.Cbrt(v))).ToArray(), dx, 1e-15, 1e-15);
+    }
+
+    [Fact]
+    public void RunningSums_VjpWithAZeroTotalCotangent_AddsTheRunningSumsCotangents()
+    {
+        double[] x = [0.5, -1.0, 0.25];
+        var (z, w, dx) = (new double[3], new double[1], new double[3]);
+        VanishingAdjoints.RunningSumsVjp(x, z, w, [1.0, 1.0, 1.0], [0.0], dx);
+        Assert.Equal(new[] { 3.0, 2.0, 1.0 }, dx);
+        VanishingAdjoints.RunningSumsVjp(x, z, w, [0.5, 0.0, 2.0], [3.0], dx);
+        Assert.Equal(new[] { 5.5, 5.0, 5.0 }, dx);
     }
 
     [Fact]
