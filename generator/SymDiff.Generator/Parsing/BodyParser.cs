@@ -40,9 +40,6 @@ internal sealed partial class BodyParser
     /// <summary>Per output vector, whether each statement writing it so far is in a loop.</summary>
     private readonly Dictionary<string, List<bool>> _outputWrites = new();
     private int _branchDepth;
-
-    // The ifs (and switch sections) open inside a loop body: a loop is not differentiated inside one of those.
-    private int _branchesInLoops;
     private int _foreachCount;
     private int _deconstructions;
 
@@ -135,9 +132,9 @@ internal sealed partial class BodyParser
 
             case IfStatementSyntax @if:
                 var condition = Condition(@if.Condition);
-                EnterBranch();
+                _branchDepth++;
                 models.Add(new IfStatementModel(condition, Embedded(@if.Statement), Embedded(@if.Else?.Statement)));
-                LeaveBranch();
+                _branchDepth--;
                 break;
 
             case LocalDeclarationStatementSyntax local when local.IsConst:
@@ -164,8 +161,8 @@ internal sealed partial class BodyParser
                 Switch(@switch, models);
                 break;
 
-            case ForStatementSyntax or ForEachStatementSyntax when _branchesInLoops > 0:
-                NotSupported(statement, "a loop inside an if inside a loop", "a loop is differentiated at the method's top level or inside another loop, and inside an if only at the top level; guard the inner loop's body instead");
+            case ForStatementSyntax or ForEachStatementSyntax when _branchDepth > 0:
+                NotSupported(statement, "a loop inside an if", "loops are differentiated at the top level of the method; move it out of the if (guard its body instead)");
                 break;
 
             case ForStatementSyntax @for:
@@ -198,18 +195,6 @@ internal sealed partial class BodyParser
         }
     }
 
-    private void EnterBranch()
-    {
-        _branchDepth++;
-        _branchesInLoops += _loopDepth > 0 ? 1 : 0;
-    }
-
-    private void LeaveBranch()
-    {
-        _branchDepth--;
-        _branchesInLoops -= _loopDepth > 0 ? 1 : 0;
-    }
-
     /// <summary>
     /// <c>switch</c> on a number: an if/else-if chain, one branch a section (its labels or'ed, tried in order), the
     /// default section last, as C# tries every case before it. A section's closing <c>break</c> ends its branch.
@@ -222,7 +207,7 @@ internal sealed partial class BodyParser
             return;
         }
 
-        EnterBranch();
+        _branchDepth++;
         var otherwise = EquatableArray<StatementModel>.Empty;
         var branches = new List<(ExpressionModel Condition, EquatableArray<StatementModel> Body)>();
         foreach (var section in statement.Sections)
@@ -250,7 +235,7 @@ internal sealed partial class BodyParser
             branches.Add((condition, statements));
         }
 
-        LeaveBranch();
+        _branchDepth--;
         for (var i = branches.Count - 1; i >= 0; i--)
         {
             otherwise = new StatementModel[] { new IfStatementModel(branches[i].Condition, branches[i].Body, otherwise) }.ToEquatableArray();

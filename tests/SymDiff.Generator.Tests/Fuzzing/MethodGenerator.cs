@@ -8,7 +8,7 @@ namespace SymDiff.Generator.Tests.Fuzzing;
 /// expression and block bodies; <c>double</c>, <c>bool</c> and <c>const</c> locals; reassignment of
 /// locals and parameters (<c>= += -= *= /= ++ --</c>); <c>+ - * /</c> and unary minus; every
 /// supported <c>Math</c> (and <c>double.</c>) function; <c>?:</c>; <c>if</c>/<c>else</c> with
-/// comparisons, <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>; early returns; <c>for</c> loops at the top level and in its ifs, with
+/// comparisons, <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>; early returns; top-level <c>for</c> loops, with
 /// loops nested up to three deep, whose bodies update values declared before them and read the loop variables.
 /// </summary>
 /// <remarks>
@@ -133,9 +133,11 @@ internal sealed class MethodGenerator
             case < 0.17:
                 DeclareDouble();
                 return false;
-            case < 0.22:
-                // At the method's top level, or inside its ifs (a loop inside an if inside a loop is refused).
+            case < 0.22 when nesting == 0:
                 Loop();
+                return false;
+            case < 0.22:
+                DeclareDouble();
                 return false;
             case < 0.28:
                 DeclareConstant();
@@ -190,7 +192,7 @@ internal sealed class MethodGenerator
     }
 
     /// <summary>
-    /// A <c>for</c> loop of the method's top level (or of an if there) over an int bound whose body updates doubles declared before it (carried
+    /// A top-level <c>for</c> loop over an int bound whose body updates doubles declared before it (carried
     /// values) and may declare its own; the loop variable can be read as an int in its expressions. Its
     /// body may hold loops of its own, up to three levels, whose bound may be an enclosing loop's index
     /// (a triangle), so that inner-loop records, their second level and shared records are exercised.

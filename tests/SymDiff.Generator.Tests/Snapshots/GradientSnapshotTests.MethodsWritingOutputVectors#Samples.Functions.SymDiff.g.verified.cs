@@ -127,9 +127,23 @@ namespace Samples
             {
                 for (int i = (z.Length) - 1; i >= 0; i--)
                 {
-                    double __r1_0 = __a1_0 * __kept1[i];
-                    dz[i] += __r1_0;
-                    __c1_0 += -__r1_0;
+                    bool __r1_1 = __a1_0 != 0.0;
+                    double __r1_0 = 0.0;
+                    double __r1_2;
+                    if (__r1_1)
+                    {
+                        __r1_0 = __a1_0 * __kept1[i];
+                        __r1_2 = __r1_0;
+                    }
+                    else
+                    {
+                        __r1_2 = 0.0;
+                    }
+                    if (__r1_1)
+                    {
+                        dz[i] += __r1_2;
+                    }
+                    __c1_0 += __r1_1 ? -__r1_0 : 0.0;
                 }
             }
 
