@@ -94,12 +94,59 @@ internal sealed partial class EmissionPlan
 
         foreach (var pair in reads.Where(p => p.Value.Count > 0))
         {
-            // The conditions must be computed before the loop, at the top (not inside another conditional's branch).
-            if (pair.Value.All(g => g.Condition < pair.Key && Regions[g.Condition] is { Parent: null }))
+            // The conditions must be computed before the loop: at the top, or written from scratch where the source
+            // reaches them (computed inside another conditional's branch, such as an element read after an early return
+            // that checks the length). The guard's && then evaluates each only where the conditions before it hold.
+            var path = pair.Value;
+            if (path.Select((g, k) => g.Condition < pair.Key && (Regions[g.Condition] is { Parent: null } || WrittenFromScratch(g.Condition, path.Take(k)))).All(ok => ok))
             {
-                _loopGuards[pair.Key] = pair.Value;
+                _loopGuards[pair.Key] = path;
+                _guardsFromScratch.UnionWith(path.Select(g => g.Condition).Where(c => Regions[c] is not { Parent: null }));
             }
         }
+    }
+
+    /// <summary>Whether loop-guard condition <paramref name="id"/> is written from scratch, not read from its local.</summary>
+    public bool IsGuardWrittenFromScratch(int id) => _guardsFromScratch.Contains(id);
+
+    private readonly HashSet<int> _guardsFromScratch = new();
+
+    /// <summary>
+    /// Whether condition <paramref name="id"/>, computed inside other conditionals' branches, can be written from scratch
+    /// in a loop guard after <paramref name="before"/>: it reads no loop, call or result, and every branch it is computed
+    /// in is one the conditions before it select, so that it is evaluated only where the source evaluates it.
+    /// </summary>
+    private bool WrittenFromScratch(int id, IEnumerable<(int Condition, bool Holds)> before)
+    {
+        var taken = new HashSet<(int, bool)>(before);
+        for (var region = Regions[id]; region is { Parent: not null }; region = region.Parent)
+        {
+            if (!taken.Contains((Model.Nodes[region.Select].Operand0, region.Branch)))
+            {
+                return false;
+            }
+        }
+
+        var stack = new Stack<int>(new[] { id });
+        var seen = new HashSet<int>();
+        while (stack.Count > 0)
+        {
+            var node = Model.Nodes[stack.Pop()];
+            if (node.Operation is Operation.Loop or Operation.LoopAdjoint or Operation.LoopResult or Operation.CallGradient or Operation.Result or Operation.Store)
+            {
+                return false;
+            }
+
+            for (var k = 0; k < node.Arity; k++)
+            {
+                if (seen.Add(node.Operand(k)))
+                {
+                    stack.Push(node.Operand(k));
+                }
+            }
+        }
+
+        return true;
     }
 
     private static List<(int Condition, bool Holds)> CommonPrefix(List<(int Condition, bool Holds)> a, List<(int Condition, bool Holds)> b)

@@ -249,7 +249,7 @@ internal static partial class MethodBodyWriter
             return null;
         }
 
-        var conditions = guard.Select(g => (Text: context.Expressions.Write(g.Condition), g.Holds)).ToList();
+        var conditions = guard.Select(g => (Text: context.Plan.IsGuardWrittenFromScratch(g.Condition) ? context.Expressions.WriteInline(g.Condition).Text : context.Expressions.Write(g.Condition), g.Holds)).ToList();
         return conditions.Count == 1 && conditions[0].Holds
             ? conditions[0].Text
             : string.Join(" && ", conditions.Select(c => c.Holds ? "(" + c.Text + ")" : "!(" + c.Text + ")"));
