@@ -373,7 +373,7 @@ internal static partial class MethodBodyWriter
             return terms.Any(model.IsGuarded) ? terms : new List<int> { id };
         }
 
-        void Add(int sum, IReadOnlyList<Code> outer)
+        void AddTerms(int sum, IReadOnlyList<Code> outer)
         {
             foreach (var term in Terms(sum))
             {
@@ -397,7 +397,7 @@ internal static partial class MethodBodyWriter
                 // A guarded sum of guarded terms (a strong zero around the terms of two reads) is split again.
                 if (value != term && IsInline(value) && Terms(value).Count > 1)
                 {
-                    Add(value, guards);
+                    AddTerms(value, guards);
                     continue;
                 }
 
@@ -414,7 +414,7 @@ internal static partial class MethodBodyWriter
             }
         }
 
-        Add(adjoint, Array.Empty<Code>());
+        AddTerms(adjoint, Array.Empty<Code>());
     }
 
     /// <summary>Assigns new values to locals all at once: through temporaries when there are several.</summary>

@@ -128,14 +128,8 @@ internal static class DeclarationCheck
     };
 
     /// <summary>The scopes <paramref name="statement"/> opens, each with the name it declares on entry (a loop's variable).</summary>
-    private static IEnumerable<(Block Body, string? Own)> ScopesOf(Statement statement) => statement switch
-    {
-        Braced braced => new[] { (braced.Body, (string?)null) },
-        If { Else: { } otherwise } branch => new[] { (branch.Then, (string?)null), (otherwise, null) },
-        If branch => new[] { (branch.Then, (string?)null) },
-        Loop loop => new[] { (loop.Body, (string?)loop.Index) },
-        _ => Array.Empty<(Block, string?)>(),
-    };
+    private static IEnumerable<(Block Body, string? Own)> ScopesOf(Statement statement)
+        => statement.Bodies.Select(body => (body, statement is Loop loop ? loop.Index : null));
 
     private static string Normalized(string name) => name.TrimStart('@');
 }

@@ -9,4 +9,6 @@ internal sealed class If(Code condition) : Statement
 
     /// <summary>The else branch, or null when there is none.</summary>
     public Block? Else { get; set; }
+
+    public override IEnumerable<Block> Bodies => Else is null ? new[] { Then } : new[] { Then, Else };
 }

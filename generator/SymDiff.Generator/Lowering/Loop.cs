@@ -37,4 +37,6 @@ internal sealed class Loop(string index, IntExpr start, IntExpr end, LoopDirecti
     public TripCount TripCount => TripCount.KnownOnEntry;
 
     public Block Body { get; } = new();
+
+    public override IEnumerable<Block> Bodies => new[] { Body };
 }

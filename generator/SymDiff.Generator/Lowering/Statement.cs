@@ -6,6 +6,8 @@ namespace SymDiff.Generator.Lowering;
 /// </summary>
 internal abstract class Statement
 {
+    /// <summary>The braced blocks this statement holds (a branch, a loop's body), each a scope of its own.</summary>
+    public virtual IEnumerable<Block> Bodies => Array.Empty<Block>();
 }
 
 /// <summary>
@@ -64,4 +66,6 @@ internal sealed class Braced : Statement
     public Code Header { get; }
 
     public Block Body { get; } = new();
+
+    public override IEnumerable<Block> Bodies => new[] { Body };
 }

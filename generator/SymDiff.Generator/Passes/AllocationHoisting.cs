@@ -12,8 +12,8 @@ internal static class AllocationHoisting
 {
     /// <summary>
     /// Takes the rentals <paramref name="rentals"/> accepts out of the loop bodies in <paramref name="region"/> and adds
-    /// them to its list, in program order; their releases in the region go too. A tape rented at the region's own
-    /// level, outside every loop of it, runs once already and stays.
+    /// them to its list, in program order; their releases, which stand in those bodies too, go with them. A tape rented
+    /// at the region's own level, outside every loop of it, runs once already and stays.
     /// </summary>
     public static void Run(IEnumerable<Statement> region, HoistedTapes rentals)
     {
@@ -54,19 +54,13 @@ internal static class AllocationHoisting
                 }
 
                 break;
-            case Loop loop:
-                Hoist(loop.Body, rentals, depth + 1, hoisted);
-                break;
-            case If branch:
-                Hoist(branch.Then, rentals, depth, hoisted);
-                if (branch.Else is { } otherwise)
+            default:
+                // A loop's body runs once per iteration; a branch's, at most once where the statement stands.
+                foreach (var body in statement.Bodies)
                 {
-                    Hoist(otherwise, rentals, depth, hoisted);
+                    Hoist(body, rentals, statement is Loop ? depth + 1 : depth, hoisted);
                 }
 
-                break;
-            case Braced braced:
-                Hoist(braced.Body, rentals, depth, hoisted);
                 break;
         }
     }
@@ -95,23 +89,5 @@ internal static class AllocationHoisting
 
     /// <summary>Every block in <paramref name="statement"/>, itself included when it is one.</summary>
     private static IEnumerable<Block> Blocks(Statement statement)
-    {
-        var inner = statement switch
-        {
-            Block block => (IEnumerable<Statement>)block.Statements,
-            Loop loop => new Statement[] { loop.Body },
-            If branch => branch.Else is null ? new Statement[] { branch.Then } : new Statement[] { branch.Then, branch.Else },
-            Braced braced => new Statement[] { braced.Body },
-            _ => Array.Empty<Statement>(),
-        };
-        if (statement is Block self)
-        {
-            yield return self;
-        }
-
-        foreach (var block in inner.SelectMany(Blocks))
-        {
-            yield return block;
-        }
-    }
+        => statement is Block self ? self.Statements.SelectMany(Blocks).Prepend(self) : statement.Bodies.SelectMany(Blocks);
 }
